@@ -1,0 +1,605 @@
+"""Dates, weekdays, relative dates and parts of the day, resolved against a base date.
+
+Each pattern reads what the text states into a `DateSpec`; `resolve` turns a spec into a
+`DateValue`. Without a base date, relative expressions stay unanchored (no start/end) but keep
+what they do state (a weekday, a month, a part of the month), so they can still be compared.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from verifier.lang import alternation, lang
+from verifier.normalize.base import Candidate, Context, Recognizer
+from verifier.normalize.numerals import digit_sequence, en, parse_en, parse_zh, zh
+from verifier.normalize.values import WEEKDAYS, DateValue
+
+WEEKEND = 7
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """What a date expression states, before it is anchored."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days: tuple[int, int] | None = None
+    months: tuple[int, int] | None = None
+    weekday: int | None = None  # 0 = Monday ... 6 = Sunday, 7 = weekend
+    rel_year: int | None = None
+    rel_month: int | None = None
+    rel_week: int | None = None
+    rel_day: int | None = None
+    ago: tuple[int, str] | None = None
+    nth: int | None = None
+    part_of_day: str | None = None
+    time: tuple[int, int] | None = None
+    relative: str | None = None
+
+
+# --------------------------------------------------------------------------- calendar helpers
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _week_start(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _distance(base: dt.date, start: dt.date, end: dt.date, prefer: str) -> tuple[float, int]:
+    """How far an interval is from the base; the non-preferred side counts three times."""
+    if start <= base <= end:
+        return 0.0, 0
+    if end < base:
+        days, side = (base - end).days, -1
+    else:
+        days, side = (start - base).days, 1
+    preferred = side == (-1 if prefer == "past" else 1)
+    return (days if preferred else days * 3), (0 if preferred else 1)
+
+
+def _nearest_year(base: dt.date, month: int, day: int | None, prefer: str) -> int:
+    best = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        last = _last_day(year, month)
+        d0 = dt.date(year, month, min(day, last) if day else 1)
+        d1 = dt.date(year, month, min(day, last) if day else last)
+        key = _distance(base, d0, d1, prefer)
+        if best is None or key < best[0]:
+            best = (key, year)
+    return best[1]  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------- resolution
+def resolve(spec: DateSpec, base: dt.date | None, prefer: str) -> DateValue:
+    fields = {
+        "weekday": WEEKDAYS[spec.weekday] if spec.weekday is not None and spec.weekday < 7 else (
+            "weekend" if spec.weekday == WEEKEND else None),
+        "part_of_day": spec.part_of_day,
+        "time": f"{spec.time[0]:02d}:{spec.time[1]:02d}" if spec.time else None,
+        "relative": spec.relative,
+        "year": spec.year,
+        "month": spec.month if spec.rel_month is None else None,
+        "day": spec.day,
+        "days": spec.days,
+        "months": spec.months,
+    }
+    fine = "minute" if spec.time and spec.time[1] else "hour" if spec.time else "part_of_day" if spec.part_of_day else None
+    # An absolute date must exist, whatever the base.
+    if spec.month is not None and spec.day is not None and spec.year is not None:
+        try:
+            dt.date(spec.year, spec.month, spec.day)
+        except ValueError:
+            return DateValue(grain="day", issue=f"invalid date: {spec.year}-{spec.month:02d}-{spec.day:02d} does not exist", **fields)
+    if spec.month is not None and spec.day is not None and spec.day > _max_day(spec.month):
+        return DateValue(grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
+
+    interval = _interval(spec, base, prefer)
+    if interval is None:
+        grain = _grain_unanchored(spec)
+        return DateValue(grain=fine or grain, anchored=False, **fields)
+    start, end, grain = interval
+    anchored = spec.year is None or spec.relative is not None or spec.ago is not None
+    issue = None
+    if spec.weekday is not None and spec.weekday < 7 and start == end and start.weekday() != spec.weekday:
+        issue = (f"weekday mismatch: {start.isoformat()} is a {WEEKDAYS[start.weekday()].capitalize()}, "
+                 f"the text says {WEEKDAYS[spec.weekday].capitalize()}")
+    if spec.weekday is None and start == end and grain in ("day",):
+        pass
+    return DateValue(
+        start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
+        anchored=anchored and base is not None, issue=issue, **fields,
+    )
+
+
+def _max_day(month: int) -> int:
+    return 29 if month == 2 else _last_day(2001, month)
+
+
+def _grain_unanchored(spec: DateSpec) -> str:
+    if spec.day is not None or spec.weekday is not None and spec.weekday < 7 or spec.rel_day is not None:
+        return "day"
+    if spec.weekday == WEEKEND or spec.rel_week is not None:
+        return "week"
+    if spec.ago is not None:
+        return {"day": "day", "week": "week", "month": "month", "year": "year"}[spec.ago[1]]
+    if spec.month is not None or spec.rel_month is not None or spec.days is not None:
+        return "month"
+    return "year"
+
+
+def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
+    # Fully absolute expressions need no base.
+    if spec.year is not None and spec.rel_year is None:
+        if spec.month is not None:
+            return _month_interval(spec.year, spec.month, spec)
+        if spec.months:
+            lo, hi = spec.months
+            return dt.date(spec.year, lo, 1), dt.date(spec.year, hi, _last_day(spec.year, hi)), "month"
+        return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year"
+    if base is None:
+        return None
+    if spec.ago is not None:
+        n, unit = spec.ago
+        if unit == "day":
+            d = base - dt.timedelta(days=n)
+            return d, d, "day"
+        if unit == "week":
+            s = _week_start(base - dt.timedelta(weeks=n))
+            return s, s + dt.timedelta(days=6), "week"
+        if unit == "month":
+            y, m = _add_months(base.year, base.month, -n)
+            return dt.date(y, m, 1), dt.date(y, m, _last_day(y, m)), "month"
+        y = base.year - n
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    if spec.rel_day is not None:
+        d = base + dt.timedelta(days=spec.rel_day)
+        return d, d, "day"
+    if spec.rel_year is not None:
+        year = base.year + spec.rel_year
+        if spec.month is not None:
+            return _month_interval(year, spec.month, spec)
+        if spec.months:
+            lo, hi = spec.months
+            return dt.date(year, lo, 1), dt.date(year, hi, _last_day(year, hi)), "month"
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if spec.rel_month is not None:
+        y, m = _add_months(base.year, base.month, spec.rel_month)
+        return _month_interval(y, m, spec)
+    if spec.month is not None:
+        year = _nearest_year(base, spec.month, spec.day, prefer)
+        return _month_interval(year, spec.month, spec)
+    if spec.rel_week is not None or spec.weekday is not None:
+        return _week_interval(spec, base, prefer)
+    return None
+
+
+def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.date, str]:
+    last = _last_day(year, month)
+    if spec.nth is not None and spec.weekday is not None and spec.weekday < 7:
+        first = dt.date(year, month, 1)
+        offset = (spec.weekday - first.weekday()) % 7
+        d = first + dt.timedelta(days=offset + 7 * (spec.nth - 1))
+        return d, d, "day"
+    if spec.day is not None:
+        d = dt.date(year, month, min(spec.day, last))
+        return d, d, "day"
+    if spec.days is not None:
+        lo, hi = spec.days
+        return dt.date(year, month, lo), dt.date(year, month, min(hi, last)), "month"
+    return dt.date(year, month, 1), dt.date(year, month, last), "month"
+
+
+def _week_interval(spec: DateSpec, base: dt.date, prefer: str) -> tuple[dt.date, dt.date, str]:
+    if spec.rel_week is not None:
+        monday = _week_start(base) + dt.timedelta(weeks=spec.rel_week)
+        if spec.weekday is None:
+            return monday, monday + dt.timedelta(days=6), "week"
+        if spec.weekday == WEEKEND:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week"
+        d = monday + dt.timedelta(days=spec.weekday)
+        return d, d, "day"
+    # a bare weekday: the most recent one on or before the base, or the next one after it
+    if spec.weekday == WEEKEND:
+        if prefer == "past":
+            sunday = base - dt.timedelta(days=(base.weekday() - 6) % 7)
+            if sunday == base and base.weekday() != 6:
+                sunday -= dt.timedelta(days=7)
+            return sunday - dt.timedelta(days=1), sunday, "week"
+        saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7 or 7)
+        return saturday, saturday + dt.timedelta(days=1), "week"
+    wd = spec.weekday
+    if prefer == "past":
+        d = base - dt.timedelta(days=(base.weekday() - wd) % 7)
+    else:
+        d = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+    return d, d, "day"
+
+
+# --------------------------------------------------------------------------- Chinese patterns
+class _ZhDates:
+    def __init__(self) -> None:
+        d = lang("zh")["date"]
+        z = zh()
+        self.d = d
+        digits = "〇零一二三四五六七八九"
+        self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}})"
+        self.month = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+        self.day = r"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
+        day_suffix = alternation(d["day"])
+        self.month_parts: dict[str, list[int]] = d["month_parts"]
+        self.year_parts: dict[str, list[int]] = d["year_parts"]
+        mp = alternation(self.month_parts)
+        yp = alternation(self.year_parts)
+        self.md = (
+            rf"{self.month}\s*月(?:份)?(?:\s*{self.day}\s*{day_suffix}|(?P<mp>{mp}))?"
+        )
+        self.parts: dict[str, str] = d["parts_of_day"]
+        num = "[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
+        clock = alternation(d["clock"])
+        self.tail = (
+            rf"(?:\s*(?P<pod>{alternation(self.parts)}))?"
+            rf"(?:\s*(?P<hh>{num})\s*{clock}(?:\s*(?P<half>半)|\s*(?P<mm>[0-9]{{1,2}}|[一二三四五六七八九十零]{{1,3}})\s*分?)?)?"
+        )
+        self.weekday_names: dict[str, int] = d["weekday_names"]
+        self.year_offsets: dict[str, int] = d["year_offsets"]
+        self.month_offsets: dict[str, int] = d["month_offsets"]
+        self.week_offsets: dict[str, int] = d["week_offsets"]
+        self.days: dict[str, int] = d["days"]
+        self.nights: dict[str, int] = d["nights"]
+        self.night_parts: dict[str, str] = d["night_parts"]
+        self.yp = yp
+        self.mp = mp
+        self.numeral = z.numeral
+
+
+@lru_cache(maxsize=1)
+def _zh() -> _ZhDates:
+    return _ZhDates()
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    v = digit_sequence(s) if len(s) == 4 else None
+    if v is None:
+        f = parse_zh(s)
+        if f is None or f != int(f):
+            return None
+        v = int(f)
+    return v
+
+
+def _tail(m: re.Match[str], spec: DateSpec, parts: dict[str, str]) -> DateSpec:
+    g = m.groupdict()
+    pod = parts.get(g["pod"]) if g.get("pod") else spec.part_of_day
+    time = None
+    if g.get("hh"):
+        hour = _int(g["hh"])
+        minute = 30 if g.get("half") else (_int(g["mm"]) if g.get("mm") else 0)
+        if hour is None or minute is None or hour > 24 or minute > 59:
+            return spec
+        if pod in ("afternoon", "evening", "night") and hour < 12:
+            hour += 12
+        time = (hour % 24, minute)
+    return replace(spec, part_of_day=pod, time=time)
+
+
+def _parts_spec(z: _ZhDates, g: dict, spec: DateSpec) -> DateSpec:
+    if g.get("mp"):
+        lo, hi = z.month_parts[g["mp"]]
+        spec = replace(spec, days=(lo, hi))
+    if g.get("yp"):
+        lo, hi = z.year_parts[g["yp"]]
+        spec = replace(spec, months=(lo, hi))
+    return spec
+
+
+class DateRecognizer(Recognizer):
+    """Date patterns build a `DateSpec`; the recognizer anchors it on the base date, then joins
+    a date with the weekday written beside it."""
+
+    def analyze(self, ctx: Context):
+        base = ctx.base.date() if ctx.base else None
+        found = []
+        for pattern in self.patterns:
+            for m in pattern.regex.finditer(ctx.folded):
+                spec = pattern.build(m, ctx)
+                if spec is None:
+                    continue
+                start, end = m.start(), m.end()
+                while end > start and ctx.folded[end - 1].isspace():
+                    end -= 1
+                while start < end and ctx.folded[start].isspace():
+                    start += 1
+                value = resolve(spec, base, ctx.prefer)
+                found.append(Candidate(start, end, value, pattern.score, f"{self.name}.{pattern.name}", spec))
+        yield from found
+        yield from _join_weekdays(found, ctx, base)
+
+
+_JOIN_GAP = re.compile(r"[\s,，、(（]*$")
+
+
+def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
+    """6月1日周六 / 周日, 二月十号: one date stating both; a mismatch is reported on it."""
+    dated = [c for c in found if c.detail.day is not None and c.detail.weekday is None]
+    weekdays = [c for c in found if c.detail.weekday is not None and c.detail.day is None
+                and c.detail.month is None and c.detail.rel_week is None]
+    for a in dated:
+        for b in weekdays:
+            first, second = (a, b) if a.end <= b.start else (b, a)
+            gap = ctx.folded[first.end:second.start]
+            if first.end > second.start or len(gap) > 3 or not _JOIN_GAP.match(gap):
+                continue
+            end = second.end
+            if first is a and ctx.folded[end:end + 1] in (")", "）"):
+                end += 1
+            spec = replace(a.detail, weekday=b.detail.weekday,
+                           part_of_day=b.detail.part_of_day or a.detail.part_of_day,
+                           time=b.detail.time or a.detail.time)
+            value = resolve(spec, base, ctx.prefer)
+            yield Candidate(first.start, end, value, max(a.score, b.score) + 0.01, f"{a.pattern}+weekday", spec)
+
+
+def zh_date_recognizer() -> Recognizer:
+    z = _zh()
+    rec = DateRecognizer("zh_date", "date", "zh")
+    tail = z.tail
+
+    def absolute(m, ctx):
+        g = m.groupdict()
+        year = _int(g.get("y")) if g.get("y") else None
+        month = _int(g.get("m")) if g.get("m") else None
+        day = _int(g.get("d")) if g.get("d") else None
+        if (g.get("m") and month is None) or (g.get("d") and day is None) or (g.get("y") and year is None):
+            return None
+        if month is not None and not 1 <= month <= 12:
+            return None
+        spec = _parts_spec(z, g, DateSpec(year=year, month=month, day=day))
+        return _tail(m, spec, z.parts)
+
+    def year_only(m, ctx):
+        year = _int(m.group("y"))
+        if year is None or not 1000 <= year <= 2999:
+            return None
+        spec = _parts_spec(z, m.groupdict(), DateSpec(year=year))
+        return spec
+
+    def relative_year(m, ctx):
+        g = m.groupdict()
+        word = g["ry"]
+        month = _int(g.get("m")) if g.get("m") else None
+        day = _int(g.get("d")) if g.get("d") else None
+        spec = DateSpec(rel_year=z.year_offsets.get(word, 0), month=month, day=day,
+                        relative=_label("year", z.year_offsets.get(word, 0)))
+        spec = _parts_spec(z, g, spec)
+        return _tail(m, spec, z.parts)
+
+    def relative_month(m, ctx):
+        g = m.groupdict()
+        offset = z.month_offsets.get(g["rm"], 0) if g.get("rm") else 0
+        day = _int(g.get("d")) if g.get("d") else None
+        spec = _parts_spec(z, g, DateSpec(rel_month=offset, day=day, relative=_label("month", offset)))
+        return _tail(m, spec, z.parts)
+
+    def relative_week(m, ctx):
+        offset = z.week_offsets[m.group("rw")]
+        return DateSpec(rel_week=offset, relative=_label("week", offset))
+
+    def relative_day(m, ctx):
+        g = m.groupdict()
+        if g.get("rd"):
+            offset = z.days[g["rd"]]
+            spec = DateSpec(rel_day=offset, relative=_label("day", offset))
+        else:
+            offset = z.nights[g["night"]]
+            spec = DateSpec(rel_day=offset, relative=_label("day", offset), part_of_day=z.night_parts[g["night"]])
+        return _tail(m, spec, z.parts)
+
+    def weekday(m, ctx):
+        g = m.groupdict()
+        wd = z.weekday_names[g["wd"]]
+        prefix = g.get("wp")
+        offset = None
+        if prefix:
+            offset = 0 if prefix in z.d["this"] else -1 if prefix in z.d["last"] else 1
+        spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None)
+        if g.get("past"):
+            spec = replace(spec, relative="just_past")
+        return _tail(m, spec, z.parts)
+
+    def nth_weekday(m, ctx):
+        g = m.groupdict()
+        month = _int(g["m"])
+        n = _int(g["n"])
+        if month is None or n is None or not 1 <= n <= 5 or not 1 <= month <= 12:
+            return None
+        spec = DateSpec(month=month, nth=n, weekday=z.weekday_names[g["wd"]])
+        return spec
+
+    def ago(m, ctx):
+        n = parse_zh(m.group("n"))
+        if n is None or n != int(n) or n <= 0:
+            return None
+        unit = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month", "年": "year"}[m.group("u")]
+        return DateSpec(ago=(int(n), unit), relative=f"{int(n)}_{unit}s_ago")
+
+    def numeric(m, ctx):
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else None
+        if year is not None and year < 100:
+            year += 1900 if year >= 50 else 2000
+        month, day = int(g["m"]), int(g["d"])
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        if year is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return None
+        return DateSpec(year=year, month=month, day=day)
+
+    year_words = alternation(z.year_offsets)
+    month_words = alternation(z.month_offsets)
+    week_words = alternation(z.week_offsets)
+    day_words = alternation(z.days)
+    night_words = alternation(z.nights)
+    wd_names = alternation(z.weekday_names)
+    prefixes = alternation(z.d["this"] + z.d["last"] + z.d["next"])
+    wd_prefix = alternation(z.d["weekday_prefix"])
+    just_past = alternation(z.d["just_past"])
+    no_number_before = r"(?<![0-9一二两三四五六七八九十每])"
+
+    rec.add("year_month_day", rf"(?:{z.year}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
+    rec.add("year", rf"{z.year}\s*年(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
+    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*{z.md}|(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
+    rec.add("year_part", rf"(?<![0-9一二两三四五六七八九十])年(?P<yp>初|底|末)",
+            0.7, lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year")))
+    rec.add("relative_month", rf"(?P<rm>{month_words})(?:\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month)
+    rec.add("month_part", rf"(?<![0-9一二两三四五六七八九十个])月(?P<mp>初|底|末|中旬|上旬|下旬)", 0.7, relative_month)
+    rec.add("relative_week", rf"(?P<rw>{week_words})(?![{alternation(z.weekday_names)[3:-1]}])", 0.85, relative_week)
+    rec.add("relative_day", rf"(?:(?P<rd>{day_words})|(?P<night>{night_words})){tail}", 0.85, relative_day)
+    rec.add(
+        "weekday",
+        rf"(?P<past>{just_past})?{no_number_before}(?:(?P<wp>{prefixes})个?)?(?:{wd_prefix})(?P<wd>{wd_names}){tail}",
+        0.85, weekday,
+    )
+    rec.add(
+        "nth_weekday",
+        rf"{z.month}\s*月(?:的)?第(?P<n>[一二三四五1-5])个?(?:{wd_prefix})(?P<wd>{wd_names})",
+        0.95, nth_weekday,
+    )
+    rec.add("ago", rf"(?P<n>{z.numeral})\s*个?\s*(?P<u>天|日|周|星期|礼拜|月|年)\s*(?:以前|之前|前)", 0.9, ago)
+    rec.add("iso", r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])", 0.9, numeric)
+    rec.add("mdy", r"(?<![0-9/])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])", 0.8, numeric)
+    rec.add("md", r"(?<![0-9/.])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/.%])", 0.35, numeric)
+    return rec
+
+
+def _label(unit: str, offset: int | None) -> str | None:
+    if offset is None:
+        return None
+    if offset == 0:
+        return f"this_{unit}"
+    if offset == -1:
+        return {"day": "yesterday", "week": "last_week", "month": "last_month", "year": "last_year"}[unit]
+    if offset == 1:
+        return {"day": "tomorrow", "week": "next_week", "month": "next_month", "year": "next_year"}[unit]
+    return f"{unit}{offset:+d}"
+
+
+# --------------------------------------------------------------------------- English patterns
+def en_date_recognizer() -> Recognizer:
+    d = lang("en")["date"]
+    months: dict[str, int] = d["months"]
+    weekdays: dict[str, int] = d["weekdays"]
+    parts: dict[str, str] = d["parts_of_day"]
+    rec = DateRecognizer("en_date", "date", "en")
+    month_re = alternation(months)
+    wd_re = alternation(weekdays)
+    part_re = alternation(parts)
+    mp = {k.lower(): v for k, v in d["month_parts"].items()}
+    yp = {k.lower(): v for k, v in d["year_parts"].items()}
+    tail = rf"(?:\s+(?P<pod>{part_re}))?"
+
+    def original_capitalized(m, ctx, group: str) -> bool:
+        s = m.start(group)
+        return ctx.text[s:s + 1].isupper()
+
+    def md(m, ctx):
+        if not original_capitalized(m, ctx, "mon"):
+            return None  # "may" the verb
+        month = months[m.group("mon").lower()]
+        day = int(m.group("d")) if m.group("d") else None
+        year = int(m.group("y")) if m.group("y") else None
+        if day is None and year is None and not m.group("prep"):
+            return None
+        spec = DateSpec(year=year, month=month, day=day)
+        if m.group("part"):
+            lo, hi = mp[m.group("part").lower()]
+            spec = replace(spec, days=(lo, hi))
+        if day is not None and day > 31:
+            return None
+        return spec
+
+    def weekday(m, ctx):
+        if not original_capitalized(m, ctx, "wd"):
+            return None
+        wd = weekdays[m.group("wd").lower()]
+        offset = None
+        if m.group("wp"):
+            w = m.group("wp").lower()
+            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+        spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None,
+                        part_of_day=parts.get((m.group("pod") or "").lower()))
+        return spec
+
+    def relative(m, ctx):
+        w = m.group(0).lower()
+        w = re.sub(r"\s+", " ", w)
+        if w in d["year_offsets"]:
+            o = d["year_offsets"][w]
+            return DateSpec(rel_year=o, relative=_label("year", o))
+        if w in d["month_offsets"]:
+            o = d["month_offsets"][w]
+            return DateSpec(rel_month=o, relative=_label("month", o))
+        if w in d["week_offsets"]:
+            o = d["week_offsets"][w]
+            return DateSpec(rel_week=o, relative=_label("week", o))
+        if w in d["days"]:
+            o = d["days"][w]
+            return DateSpec(rel_day=o, relative=_label("day", o), part_of_day=d["night_parts"].get(w))
+        return None
+
+    def year(m, ctx):
+        y = int(m.group("y"))
+        if not 1000 <= y <= 2999:
+            return None
+        spec = DateSpec(year=y)
+        if m.group("part"):
+            lo, hi = yp[m.group("part").lower()]
+            spec = replace(spec, months=(lo, hi))
+        return spec
+
+    def ago(m, ctx):
+        raw = m.group("n")
+        n = 1.0 if raw.lower() in ("a", "an") else parse_en(raw)
+        if n is None or n != int(n):
+            return None
+        unit = m.group("u").lower().rstrip("s")
+        return DateSpec(ago=(int(n), unit), relative=f"{int(n)}_{unit}s_ago")
+
+    part_words = alternation(mp)
+    rec.add(
+        "month_day_year",
+        rf"\b(?P<prep>in\s+|of\s+)?(?:(?P<part>{part_words})[\s-]+)?(?P<mon>{month_re})\.?"
+        rf"(?:\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>[0-9]{{4}}))?\b",
+        0.9, md, re.I,
+    )
+    rec.add(
+        "day_month_year",
+        rf"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_re})\.?(?:,?\s+(?P<y>[0-9]{{4}}))?\b(?P<prep>)(?P<part>)",
+        0.9, md, re.I,
+    )
+    rec.add(
+        "weekday",
+        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b{tail}",
+        0.85, weekday, re.I,
+    )
+    rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"]) + list(d["days"])
+    rel_re = alternation(rel_words).replace(" ", r"\s+")
+    rec.add("relative", rf"\b{rel_re}\b", 0.85, relative, re.I)
+    rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})\s+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
+    rec.add("ago", rf"\b(?P<n>{en().numeral}|an?)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", 0.9, ago, re.I)
+    return rec

@@ -1,0 +1,258 @@
+"""Numbers written in Chinese numerals, digits, or English words.
+
+Regex fragments here are building blocks for the recognizers; `parse_number` turns a matched
+fragment into its value. All matching is done on folded text (Simplified, ASCII digits).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.lang import alternation, lang
+
+ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
+
+
+class _Zh:
+    def __init__(self) -> None:
+        data = lang("zh")["numerals"]
+        self.digits: dict[str, int] = data["digits"]
+        self.small: dict[str, int] = data["small_units"]
+        self.tens: dict[str, int] = data["tens"]
+        self.big: dict[str, float] = {k: float(v) for k, v in data["big_units"].items()}
+        self.point: list[str] = data["point"]
+        self.negative: list[str] = data["negative"]
+        self.half: str = data["half"]
+        self.multipliers: dict[str, int] = data["multipliers"]
+        self.fraction: list[str] = data["fraction"]
+        self.fraction_join: str = data["fraction_join"]
+        units = "".join(sorted(set(self.small) | set(self.tens) | set(self.big)))
+        digit_chars = "".join(sorted(self.digits))
+        self.unit_chars = units
+        self.digit_chars = digit_chars
+        self.all_chars = digit_chars + units
+        point = alternation(self.point)
+        # One numeral: digits with grouping, optionally scaled by 万/亿 ("1,500 亿", "2.5亿"),
+        # or Chinese numerals with an optional decimal part ("三点一四", "零点77").
+        self.numeral = (
+            rf"(?:(?:{ARABIC})(?:\s?[{units}]+)?"
+            rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+)?)"
+        )
+        self.negative_re = alternation(self.negative)
+
+
+@lru_cache(maxsize=1)
+def zh() -> _Zh:
+    return _Zh()
+
+
+class _En:
+    def __init__(self) -> None:
+        data = lang("en")["numerals"]
+        self.units: dict[str, int] = data["units"]
+        self.tens: dict[str, int] = data["tens"]
+        self.scales: dict[str, float] = {k: float(v) for k, v in data["scales"].items()}
+        self.words: dict[str, float] = {k: float(v) for k, v in data["words"].items()}
+        self.suffixes: dict[str, float] = {k: float(v) for k, v in data["suffixes"].items()}
+        self.ordinals: dict[str, int] = data["ordinals"]
+        word = alternation(list(self.units) + list(self.tens) + list(self.scales))
+        self.word_number = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*"
+        scales = alternation(self.scales)
+        # "1.5 million", "13 billion", "twenty-one", "a dozen"
+        self.numeral = (
+            rf"(?:(?:{ARABIC})(?:\s*(?:{scales})\b)?|{alternation(self.words)}\b|\b{self.word_number}\b)"
+        )
+
+
+@lru_cache(maxsize=1)
+def en() -> _En:
+    return _En()
+
+
+def _arabic(s: str) -> float:
+    return float(s.replace(",", "").replace("，", ""))
+
+
+def _zh_sections(tokens: list[tuple[str, float]]) -> float | None:
+    """Evaluate numeral tokens (digit / small / tens / big) with the abbreviation rules:
+    百二 = 120, 千一 = 1100, 万九 = 19000, 一亿五 = 150000000."""
+    total = 0.0
+    section = 0.0
+    digit: float | None = None
+    zero_seen = False
+    last_small: float | None = None
+    last_big: float | None = None
+    prev_type = ""
+
+    def flush(final: bool) -> float:
+        nonlocal digit
+        if digit is None:
+            return 0.0
+        d, digit = digit, None
+        if not zero_seen and last_small is not None and last_small >= 100 and prev_type == "digit":
+            return d * last_small / 10
+        if final and not zero_seen and last_small is None and last_big is not None and section == 0:
+            return d * last_big / 10
+        return d
+
+    for typ, val in tokens:
+        if typ == "digit":
+            if val == 0:
+                zero_seen = True
+                if digit is not None:
+                    return None
+            elif digit is not None:
+                return None  # two digits in a row without a unit: 三四 is not a number
+            else:
+                digit = val
+        elif typ == "small":
+            if prev_type == "small" and digit is None:
+                return None
+            section += (digit if digit is not None else 1) * val
+            digit = None
+            last_small = val
+            zero_seen = False
+        elif typ == "tens":
+            section += val
+            last_small = 10
+            zero_seen = False
+        elif typ == "big":
+            if prev_type == "big" and digit is None and section == 0:
+                total *= val  # 万亿
+            else:
+                section += flush(False)
+                if section == 0:
+                    section = 1
+                if last_big is not None and val > last_big:
+                    total = (total + section) * val
+                else:
+                    total += section * val
+            section = 0
+            last_small = None
+            last_big = val
+            zero_seen = False
+        prev_type = typ
+    section += flush(True)
+    return total + section
+
+
+def _zh_tokens(s: str) -> list[tuple[str, float]] | None:
+    z = zh()
+    tokens: list[tuple[str, float]] = []
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            m = re.match(ARABIC, s[i:])
+            if not m:
+                return None
+            tokens.append(("digit", _arabic(m.group(0))))
+            i += m.end()
+            continue
+        if ch in z.digits:
+            tokens.append(("digit", float(z.digits[ch])))
+        elif ch in z.small:
+            tokens.append(("small", float(z.small[ch])))
+        elif ch in z.tens:
+            tokens.append(("tens", float(z.tens[ch])))
+        elif ch in z.big:
+            tokens.append(("big", z.big[ch]))
+        elif ch.isspace():
+            pass
+        else:
+            return None
+        i += 1
+    return tokens
+
+
+def digit_sequence(s: str) -> int | None:
+    """二零一五 -> 2015: numerals read digit by digit (years)."""
+    z = zh()
+    if s.isdigit():
+        return int(s)
+    if s and all(ch in z.digits for ch in s):
+        return int("".join(str(z.digits[ch]) for ch in s))
+    return None
+
+
+def parse_zh(s: str) -> float | None:
+    """Value of a Chinese (or mixed digit) numeral; None if it is not one."""
+    z = zh()
+    s = s.strip()
+    if not s:
+        return None
+    for p in z.point:
+        if p in s:
+            whole, _, frac = s.partition(p)
+            w = parse_zh(whole) if whole else 0.0
+            f = digit_sequence(frac)
+            if w is None or f is None:
+                return None
+            return w + f / 10 ** len(frac)
+    tokens = _zh_tokens(s)
+    if not tokens:
+        return None
+    if len(tokens) == 1 and tokens[0][0] == "big":
+        return None  # 万 alone is not a number
+    return _zh_sections(tokens)
+
+
+def parse_en(s: str) -> float | None:
+    """Value of an English number: digits, digits with a scale word, or number words."""
+    e = en()
+    t = s.strip().lower()
+    if not t:
+        return None
+    if t in e.words:
+        return e.words[t]
+    m = re.fullmatch(rf"({ARABIC})\s*([a-z]*)", t)
+    if m:
+        base = _arabic(m.group(1))
+        scale = m.group(2)
+        if not scale:
+            return base
+        if scale in e.scales:
+            return base * e.scales[scale]
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word == "and" or word == "a":
+            continue
+        if word in e.units:
+            current += e.units[word]
+        elif word in e.tens:
+            current += e.tens[word]
+        elif word in e.scales:
+            scale = e.scales[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(s: str) -> float | None:
+    """Value of any numeral the recognizers match: Chinese, digits, or English words."""
+    t = s.strip()
+    if not t:
+        return None
+    if t[0].isascii() and t[0].isalpha():
+        return parse_en(t)
+    v = parse_zh(t)
+    if v is None:
+        v = parse_en(t)
+    return v
+
+
+def to_number(x: float) -> float | int:
+    """An integral float as int, for readable output."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e18:
+        return int(x)
+    return round(x, 10) if isinstance(x, float) else x

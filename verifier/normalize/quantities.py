@@ -1,0 +1,565 @@
+"""Recognizers for numbers, ordinals, counts, percentages, money and durations."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.lang import alternation, lang
+from verifier.normalize.base import Context, Recognizer, bounds
+from verifier.normalize.numerals import ARABIC, en, parse_en, parse_number, parse_zh, to_number, zh
+from verifier.normalize.values import (
+    CountValue, DurationValue, MoneyValue, NumberValue, OrdinalValue, PercentValue,
+)
+
+CJK = r"\u3400-\u9fff"
+_NOT_AFTER_NUMERAL = r"(?![0-9.])"
+
+
+# --------------------------------------------------------------------------- qualifiers
+class _Qualifiers:
+    def __init__(self, code: str) -> None:
+        data = lang(code)["qualifiers"]
+        self.before: dict[str, str] = {k.lower(): v for k, v in data["before"].items()}
+        self.after: dict[str, str] = {k.lower(): v for k, v in data["after"].items()}
+        self.range: list[str] = data["range"]
+        sep = r"\s+" if code == "en" else r"\s*"
+        end = r"\b" if code == "en" else ""
+        self.before_re = rf"(?:(?P<qb>{alternation(self.before)}){end}{sep})?"
+        self.after_re = rf"(?:{sep}(?P<qa>{alternation(self.after)}){end})?"
+        self.range_re = alternation(self.range)
+
+    def bound(self, m: re.Match[str]) -> str:
+        groups = m.groupdict()
+        if groups.get("qb"):
+            return self.before[groups["qb"].lower()]
+        if groups.get("qa"):
+            return self.after[groups["qa"].lower()]
+        return "exact"
+
+
+@lru_cache(maxsize=None)
+def qualifiers(code: str) -> _Qualifiers:
+    return _Qualifiers(code)
+
+
+def _quantity(value: float, bound: str, ctx: Context, low: float | None = None, high: float | None = None):
+    if low is not None and high is not None:
+        return {"bound": "between", "low": to_number(min(low, high)), "high": to_number(max(low, high))}
+    b, lo, hi = bounds(value, bound, ctx.approx_tolerance)
+    return {
+        "bound": b,
+        "low": None if lo is None else to_number(lo),
+        "high": None if hi is None else to_number(hi),
+    }
+
+
+def _negative(m: re.Match[str]) -> float:
+    return -1.0 if m.groupdict().get("neg") else 1.0
+
+
+# --------------------------------------------------------------------------- numbers
+def number_recognizers() -> list[Recognizer]:
+    z, e = zh(), en()
+    zdata = lang("zh")["numerals"]
+    mult = zdata["multipliers"]
+    neg = rf"(?:(?P<neg>{z.negative_re})\s*)?"
+    frac = alternation(z.fraction)
+    join = re.escape(z.fraction_join)
+    half = re.escape(z.half)
+
+    zh_rec = Recognizer("zh_number", "number", "zh")
+
+    def numeral(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        if m.group("mult"):
+            v *= mult[m.group("mult")]
+        return NumberValue(value=to_number(_negative(m) * v))
+
+    def k_suffix(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        return NumberValue(value=to_number(_negative(m) * v * en().suffixes[m.group("suffix").lower()]))
+
+    def fraction(m, ctx):
+        den, nom = parse_zh(m.group("den")), parse_zh(m.group("nom"))
+        whole = parse_zh(m.group("whole")) if m.group("whole") else 0.0
+        if den in (None, 0) or nom is None or whole is None:
+            return None
+        return NumberValue(value=to_number(round(whole + nom / den, 12)))
+
+    def halves(m, ctx):
+        lead = m.group("lead")
+        if lead in (None, "", "一") and not m.group("cls"):
+            return NumberValue(value=0.5)
+        v = parse_zh(lead) if lead else 1.0
+        if v is None:
+            return None
+        return NumberValue(value=to_number(v + 0.5))
+
+    mult_re = alternation(mult)
+    zh_rec.add("numeral", rf"{neg}(?P<num>{z.numeral})(?P<mult>{mult_re})?", 0.6, numeral)
+    zh_rec.add("k_suffix", rf"{neg}(?P<num>{ARABIC})(?P<suffix>[kKmMgG])(?![A-Za-z])", 0.6, k_suffix)
+    zh_rec.add(
+        "fraction",
+        rf"(?:(?P<whole>{z.numeral}){join})?(?P<den>{z.numeral})(?:{frac})(?P<nom>{z.numeral})",
+        0.7, fraction,
+    )
+    # 一半, 半个, 五个半, 个半
+    zh_rec.add("half", rf"(?P<lead>{z.numeral})?(?P<cls>个)?{half}(?:个)?", 0.5, halves)
+
+    ord_rec = Recognizer("zh_ordinal", "ordinal", "zh")
+
+    def ordinal(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None or v != int(v):
+            return None
+        return OrdinalValue(value=int(v))
+
+    ord_rec.add("di", rf"第\s*(?P<num>{z.numeral})", 0.8, ordinal)
+
+    en_rec = Recognizer("en_number", "number", "en")
+
+    def en_number(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None:
+            return None
+        return NumberValue(value=to_number(_negative(m) * v))
+
+    en_rec.add("numeral", rf"(?:(?P<neg>-)\s*)?(?P<num>{e.numeral})", 0.55, en_number, re.I)
+
+    en_ord = Recognizer("en_ordinal", "ordinal", "en")
+    suffixes = alternation(lang("en")["numerals"]["ordinal_suffixes"])
+
+    def en_ordinal(m, ctx):
+        if m.group("digits"):
+            return OrdinalValue(value=int(m.group("digits")))
+        return OrdinalValue(value=e.ordinals[m.group("word").lower()])
+
+    en_ord.add("suffix", rf"\b(?P<digits>[0-9]+){suffixes}\b", 0.8, en_ordinal, re.I)
+    en_ord.add("word", rf"\b(?P<word>{alternation(e.ordinals)})\b", 0.4, en_ordinal, re.I)
+    return [zh_rec, ord_rec, en_rec, en_ord]
+
+
+# --------------------------------------------------------------------------- percent
+def percent_recognizers() -> list[Recognizer]:
+    z = zh()
+    data = lang("zh")["percent"]
+    q = qualifiers("zh")
+    rec = Recognizer("zh_percent", "percent", "zh")
+    symbols = alternation(data["symbols"] + lang("en")["percent"]["symbols"])
+    before = alternation(data["words_before"])
+    tenths = re.escape(data["tenths"])
+    not_before = alternation(data["tenths_not_before"])
+    digits = "".join(sorted(z.digits))
+
+    def build(m, ctx):
+        v = parse_number(m.group("num"))
+        if v is None:
+            return None
+        if m.groupdict().get("tenth"):
+            v = v * 10 + (parse_zh(m.group("tenth")) or 0)
+        elif m.groupdict().get("ten"):
+            v *= 10
+        v *= _negative(m)
+        return PercentValue(value=to_number(v), **_quantity(v, q.bound(m), ctx))
+
+    neg = rf"(?:(?P<neg>{z.negative_re})\s*)?"
+    rec.add("symbol", rf"{q.before_re}{neg}(?P<num>{ARABIC}|{z.numeral})\s*{symbols}{q.after_re}", 0.95, build)
+    rec.add("words", rf"{q.before_re}{neg}{before}(?P<num>{z.numeral}){q.after_re}", 0.95, build)
+    rec.add(
+        "tenths",
+        rf"{q.before_re}(?P<num>[{digits}十])(?P<ten>{tenths})(?P<tenth>[{digits}])?(?!{not_before}){q.after_re}",
+        0.6, build,
+    )
+
+    en_rec = Recognizer("en_percent", "percent", "en")
+    eq = qualifiers("en")
+    words = alternation(lang("en")["percent"]["words_after"])
+
+    def en_build(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None:
+            return None
+        return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
+
+    en_rec.add("words", rf"{eq.before_re}(?P<num>{en().numeral})\s*{words}\b{eq.after_re}", 0.95, en_build, re.I)
+    return [rec, en_rec]
+
+
+# --------------------------------------------------------------------------- money
+class _ZhMoney:
+    def __init__(self) -> None:
+        data = lang("zh")["currency"]
+        self.before: dict[str, str] = data["before"]
+        self.after: dict[str, str] = data["after"]
+        self.generic: list[str] = data["generic"]
+        self.subunits: dict[str, float] = data["subunits"]
+        self.colloquial: list[str] = data["colloquial_units"]
+        z = zh()
+        self.main_re = alternation(list(self.after) + self.generic)
+        self.sub_re = alternation(self.subunits)
+        digit = f"[{''.join(sorted(z.digits))}0-9]"
+        num = z.numeral
+        coll = alternation(self.colloquial)
+        # 一块二角, 两角五分, 两毛五, 三块零四, 五元七毛八分, 三个一毫四, 个半
+        self.amount = (
+            rf"(?:(?:{num})\s*(?:{self.main_re})(?:零?{num}(?:{self.sub_re}))*(?:零?{digit}(?!{digit}))?"
+            rf"|(?:{num})?(?:{coll})(?:半|{digit}(?:{self.sub_re})?(?:{digit})?)"
+            rf"|(?:{num}(?:{self.sub_re})){{1,2}}(?:{digit}(?!{digit}))?)"
+        )
+        self.token_re = re.compile(
+            rf"(?P<num>{num})?\s*(?P<unit>{self.main_re}|{self.sub_re}|{coll}|零|半)?"
+        )
+
+    def parse(self, s: str) -> tuple[float, str | None] | None:
+        """Amount and currency of a written amount with units and subunits."""
+        total = 0.0
+        currency: str | None = None
+        last_unit_size: float | None = None
+        after_zero = False
+        pos = 0
+        while pos < len(s):
+            m = self.token_re.match(s, pos)
+            if not m or m.end() == pos:
+                return None
+            pos = m.end()
+            num, unit = m.group("num"), m.group("unit")
+            if num and len(num) > 1 and num[0] == "零":
+                after_zero, num = True, num[1:]
+            value = parse_zh(num) if num else None
+            if num and value is None:
+                return None
+            if unit == "零":
+                after_zero = True
+                continue
+            if unit == "半":
+                total += 0.5 * (last_unit_size or 1.0) if value is None else value + 0.5
+                continue
+            if unit is None:
+                if value is None:
+                    continue
+                step = (last_unit_size or 1.0) / (100 if after_zero else 10)
+                total += value * step
+                continue
+            size = self.subunits.get(unit, 1.0)
+            if unit in self.after:
+                currency = self.after[unit]
+            total += (1.0 if value is None else value) * size
+            last_unit_size = size
+            after_zero = False
+        if last_unit_size is None:
+            return None  # a bare number is not an amount of money
+        return total, currency
+
+
+@lru_cache(maxsize=1)
+def _zh_money() -> _ZhMoney:
+    return _ZhMoney()
+
+
+def money_recognizers() -> list[Recognizer]:
+    z = zh()
+    mz = _zh_money()
+    q = qualifiers("zh")
+    rec = Recognizer("zh_money", "money", "zh")
+    before = alternation(mz.before)
+    cur_after = alternation(mz.after)
+    scale = alternation(zh().big.keys())
+
+    def score_of(currency: str | None, text: str) -> float:
+        if currency:
+            return 0.95
+        if any(g in text for g in mz.generic):
+            return 0.8
+        return 0.3
+
+    def amount(m, ctx):
+        parsed = mz.parse(m.group("amount"))
+        if parsed is None:
+            return None
+        value, currency = parsed
+        if m.group("cb"):
+            currency = mz.before[m.group("cb")]
+        return MoneyValue(amount=to_number(value), currency=currency, **_quantity(value, q.bound(m), ctx))
+
+    def prefixed(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        currency = mz.before[m.group("cb")]
+        if m.group("ca"):
+            currency = mz.after[m.group("ca")]
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+
+    def ranged(m, ctx):
+        right = mz.parse(m.group("hi"))
+        if right is None:
+            return None
+        hi, currency = right
+        lo_text = m.group("lo")
+        lo_parsed = mz.parse(lo_text)
+        if lo_parsed is None:
+            lo = parse_zh(lo_text)
+            if lo is None:
+                return None
+            # 30至40亿: the scale written once applies to both ends
+            scales = [c for c in m.group("hi") if c in zh().big]
+            if scales and not any(c in zh().big for c in lo_text):
+                lo *= zh().big[scales[0]]
+        else:
+            lo = lo_parsed[0]
+        if m.group("cb"):
+            currency = mz.before[m.group("cb")]
+        return MoneyValue(currency=currency, **_quantity(lo, "between", ctx, lo, hi))
+
+    qb, qa = q.before_re, q.after_re
+    rng = q.range_re
+    rec.add("prefixed", rf"{qb}(?P<cb>{before})\s*(?P<num>{z.numeral})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.95, prefixed)
+    rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount}){qa}", 0.8, amount)
+    rec.add(
+        "range",
+        rf"(?:(?P<cb>{before})\s*)?(?P<lo>{mz.amount}|{z.numeral}(?:{scale})?)\s*{rng}\s*(?P<hi>{mz.amount})",
+        0.85, ranged,
+    )
+    # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
+    for p in rec.patterns:
+        p.build = _rescored(p.build, score_of)
+    return [rec, _en_money()]
+
+
+def _rescored(build, score_of):
+    def wrapped(m, ctx):
+        v = build(m, ctx)
+        return None if v is None else (v, score_of(v.currency, m.group(0)))
+
+    return wrapped
+
+
+def _en_money() -> Recognizer:
+    e = en()
+    data = lang("en")["currency"]
+    before = {k.lower(): v for k, v in data["before"].items()}
+    after = {k.lower(): v for k, v in data["after"].items()}
+    q = qualifiers("en")
+    rec = Recognizer("en_money", "money", "en")
+
+    def build(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None:
+            return None
+        currency = before.get((m.group("cb") or "").lower()) or after.get((m.group("ca") or "").lower())
+        if currency is None:
+            return None
+        if m.group("hi"):
+            hi = parse_en(m.group("hi"))
+            if hi is None:
+                return None
+            if m.group("scale"):
+                v *= e.scales[m.group("scale").lower()]
+            return MoneyValue(currency=currency, **_quantity(v, "between", ctx, v, hi))
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+
+    cb = alternation(before)
+    ca = alternation(after)
+    scales = alternation(e.scales)
+    rec.add(
+        "amount",
+        rf"{q.before_re}(?:(?P<cb>{cb})\s*)?(?P<num>{e.numeral})"
+        rf"(?:\s*(?P<scale>{scales})?\s*(?:-|–|to)\s*(?:{cb})?\s*(?P<hi>{e.numeral}))?"
+        rf"(?:\s+(?P<ca>{ca})\b)?{q.after_re}",
+        0.95, build, re.I,
+    )
+    return rec
+
+
+# --------------------------------------------------------------------------- counts
+def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
+    """Counts: a number with a classifier (位, 名, 家) or, in English, a plural noun.
+
+    `nouns` are counted nouns worth naming (联合创始人, 员工); they come from the claim data."""
+    z = zh()
+    data = lang("zh")["count"]
+    q = qualifiers("zh")
+    rec = Recognizer("zh_count", "count", "zh")
+    cls = alternation(data["classifiers"])
+    noun_re = alternation(nouns or [])
+    part = alternation(data["part_markers"])
+    remaining = alternation(data["remaining"])
+    part_verbs = alternation(data["part_verbs"])
+    def build(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        noun = m.groupdict().get("noun") or None
+        if m.groupdict().get("part"):
+            p = parse_zh(m.group("part"))
+            if p is None or p > v:
+                return None
+            return CountValue(
+                value=to_number(p), unit=m.group("pcls") or m.group("cls"), noun=noun,
+                whole=to_number(v), **_quantity(p, "exact", ctx),
+            )
+        bound = "more_than" if m.groupdict().get("vague") else q.bound(m)
+        return CountValue(value=to_number(v), unit=m.group("cls"), noun=noun, **_quantity(v, bound, ctx))
+
+    def vague(low: float, high: float, m, ctx):
+        return CountValue(value=to_number((low + high) / 2), unit=m.group("cls"), **_quantity(0, "between", ctx, low, high))
+
+    qb, qa = q.before_re, q.after_re
+    noun_part = rf"(?P<noun>{noun_re})?" if nouns else "(?P<noun>(?!))?"
+    rec.add(
+        "classifier",
+        rf"{qb}(?P<num>{z.numeral})(?P<vague>[多余])?(?P<cls>{cls}){noun_part}{qa}",
+        0.7, build,
+    )
+    rec.add(
+        "part_of_whole",
+        rf"(?P<num>{z.numeral})(?P<cls>{cls}){noun_part}(?:[{CJK}]{{0,6}}?)(?:{part})[,，]?\s*"
+        rf"(?:{remaining}|{part_verbs})\s*(?P<part>{z.numeral})(?P<pcls>{cls})?",
+        0.9, build,
+    )
+    # 十几 = 11..19; 几十 = 20..90, 几百 = 200..900
+    rec.add("teens", rf"十几(?P<cls>{cls})", 0.6, lambda m, ctx: vague(11, 19, m, ctx))
+    for unit_char, size in z.small.items():
+        rec.add(
+            f"some_{size}", rf"[几数]{unit_char}(?P<cls>{cls})", 0.6,
+            lambda m, ctx, size=size: vague(2 * size, 9 * size, m, ctx),
+        )
+
+    en_rec = Recognizer("en_count", "count", "en")
+    eq = qualifiers("en")
+    e = en()
+
+    def en_build(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None or v != int(v) or v < 0:
+            return None
+        noun = m.group("noun").lower()
+        if m.groupdict().get("whole"):
+            whole = parse_en(m.group("whole"))
+            if whole is None or whole < v:
+                return None
+            return CountValue(value=to_number(v), unit=noun, noun=noun, whole=to_number(whole), **_quantity(v, "exact", ctx))
+        return CountValue(value=to_number(v), unit=noun, noun=noun, **_quantity(v, eq.bound(m), ctx))
+
+    plural = r"(?P<noun>(?:[a-z]+-)?[a-z]+(?:s|people|staff|personnel|children|men|women))\b"
+    en_rec.add("plural", rf"{eq.before_re}\b(?P<num>{e.numeral})\s+{plural}{eq.after_re}", 0.6, en_build, re.I)
+    en_rec.add(
+        "part_of_whole",
+        rf"\b(?P<num>{e.numeral})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{e.numeral})\s+{plural}",
+        0.9, en_build, re.I,
+    )
+    return [rec, en_rec]
+
+
+# --------------------------------------------------------------------------- durations
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
+_STEP_DOWN = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
+_ORDER = ["second", "minute", "hour", "day", "week", "month", "year"]
+
+
+def duration_in(value: float, unit: str) -> tuple[float, str]:
+    """Express a duration as a whole number in the largest unit that allows it: 1.5 hours -> 90 minutes."""
+    for _ in range(6):
+        if abs(value - round(value)) < 1e-9 or unit == "second":
+            return to_number(round(value, 9)), unit
+        smaller, factor = _STEP_DOWN[unit]
+        value, unit = value * factor, smaller
+    return to_number(value), unit
+
+
+def seconds(value: float, unit: str) -> float:
+    return value * _SECONDS[unit]
+
+
+def duration_recognizers() -> list[Recognizer]:
+    z = zh()
+    data = lang("zh")["duration"]
+    units: dict[str, str] = data["units"]
+    sizes: dict[str, int] = data["unit_size"]
+    weak = set(data["weak_units"])
+    q = qualifiers("zh")
+    unit_re = alternation(units)
+    half = re.escape(z.half)
+    num = z.numeral
+    # one piece: 三年, 个半小时, 半个钟, 一个半月, 五分半钟
+    piece = rf"(?:(?:{num})\s*个?\s*(?:{half})?|个{half}|{half}个?)\s*(?:{unit_re})(?:{half}钟?)?"
+    piece_re = re.compile(
+        rf"(?P<num>{num})?\s*(?P<ge>个)?\s*(?P<h1>{half})?\s*个?\s*(?P<unit>{unit_re})(?P<h2>{half})?钟?"
+    )
+    rec = Recognizer("zh_duration", "duration", "zh")
+
+    def build(m, ctx):
+        text = m.group("dur")
+        pieces = []
+        pos = 0
+        while pos < len(text):
+            if text[pos] in "零 ":
+                pos += 1
+                continue
+            pm = piece_re.match(text, pos)
+            if not pm or pm.end() == pos:
+                return None
+            pos = pm.end()
+            unit_word = pm.group("unit")
+            n = parse_zh(pm.group("num")) if pm.group("num") else None
+            if pm.group("num") and n is None:
+                return None
+            if n is None:
+                n = 1.0 if (pm.group("ge") or (pm.group("h2") and not pm.group("h1"))) else 0.0
+            if pm.group("h1"):
+                n += 0.5
+            if pm.group("h2"):
+                n += 0.5
+            pieces.append((n * sizes.get(unit_word, 1), units[unit_word], unit_word, bool(pm.group("num"))))
+        if not pieces:
+            return None
+        # a lone weak unit needs more than a bare number: 五分 is money or a score, 10月 is a date
+        if len(pieces) == 1 and pieces[0][2] in weak and pieces[0][2] != "钟" and not any(
+            c in m.group("dur") for c in (z.half, "个", "钟")
+        ):
+            if ctx.kinds != frozenset({"duration"}) or pieces[0][2] == "分":
+                return None
+        finest = min((p[1] for p in pieces), key=_ORDER.index)
+        total = sum(seconds(p[0], p[1]) for p in pieces) / _SECONDS[finest]
+        # keep month and year arithmetic in months, not 30-day seconds
+        if finest in ("month", "year") or (finest == "day" and all(p[1] in ("month", "day") for p in pieces)):
+            if finest == "month":
+                total = sum(p[0] * (12 if p[1] == "year" else 1) for p in pieces)
+        if abs(total) < 1e-12:
+            return None
+        value, unit = duration_in(total, finest)
+        return DurationValue(value=value, unit=unit, **_quantity(value, q.bound(m), ctx))
+
+    rec.add("pieces", rf"{q.before_re}(?P<dur>{piece}(?:\s*零?\s*{piece})*(?:零?(?:{num})(?=$|[^{CJK}0-9]))?){q.after_re}", 0.75, build)
+    # 五分三十秒 / 两小时十分 where the last piece omits its unit is covered above; 分半 = 90 s
+    rec.add("minute_half", rf"(?P<dur>(?:{num})?分{half}钟?)", 0.5, build)
+
+    en_rec = Recognizer("en_duration", "duration", "en")
+    edata = lang("en")["duration"]
+    eunits = {k.lower(): v for k, v in edata["units"].items()}
+    esizes = {k.lower(): v for k, v in edata["unit_size"].items()}
+    eq = qualifiers("en")
+
+    def en_build(m, ctx):
+        raw = m.group("num")
+        v = 1.0 if raw.lower() in ("a", "an") else parse_en(raw)
+        if v is None:
+            return None
+        word = m.group("unit").lower()
+        v *= esizes.get(word, 1)
+        if m.group("half"):
+            v += 0.5 * esizes.get(word, 1)
+        value, unit = duration_in(v, eunits[word])
+        return DurationValue(value=value, unit=unit, **_quantity(value, eq.bound(m), ctx))
+
+    en_rec.add(
+        "units",
+        rf"{eq.before_re}\b(?P<num>{en().numeral}|an?)[\s-]+(?P<unit>{alternation(eunits)})\b(?P<half>\s+and\s+a\s+half)?{eq.after_re}",
+        0.7, en_build, re.I,
+    )
+    return [rec, en_rec]

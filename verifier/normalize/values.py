@@ -1,0 +1,123 @@
+"""Normalized values: what a number, an amount, a date... in the text means.
+
+A value is the payload of a claim (`claim.value`) and, with its `text` and `span`, one item of
+`verifier normalize` output. Quantities carry a `bound` and the `low`/`high` range a comparison
+uses; `None` for `low` or `high` means unbounded on that side.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Bound = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "nearly", "between"]
+Grain = Literal["year", "half_year", "quarter", "month", "week", "day", "part_of_day", "hour", "minute"]
+DurationUnit = Literal["second", "minute", "hour", "day", "week", "month", "year"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Quantity(_Value):
+    bound: Bound = "exact"
+    low: float | None = None
+    high: float | None = None
+
+
+class NumberValue(_Value):
+    kind: Literal["number"] = "number"
+    value: float
+
+
+class OrdinalValue(_Value):
+    kind: Literal["ordinal"] = "ordinal"
+    value: int
+
+
+class CountValue(Quantity):
+    kind: Literal["count"] = "count"
+    value: float
+    unit: str = Field(description="classifier or counted noun as written (位, 名, employees)")
+    noun: str | None = Field(default=None, description="the counted noun, folded, when stated")
+    whole: float | None = Field(default=None, description="the whole this count is a part of")
+
+
+class PercentValue(Quantity):
+    kind: Literal["percent"] = "percent"
+    value: float
+
+
+class MoneyValue(Quantity):
+    kind: Literal["money"] = "money"
+    amount: float | None = None
+    currency: str | None = Field(default=None, description="ISO 4217 code, None where not named")
+
+
+class DurationValue(Quantity):
+    kind: Literal["duration"] = "duration"
+    value: float
+    unit: DurationUnit
+
+
+class DateValue(_Value):
+    kind: Literal["date"] = "date"
+    start: str | None = Field(default=None, description="first day, ISO; None if not anchored")
+    end: str | None = Field(default=None, description="last day, ISO, inclusive")
+    grain: Grain
+    weekday: str | None = Field(default=None, description="weekday the text states")
+    part_of_day: str | None = None
+    time: str | None = Field(default=None, description="HH:MM where the text gives a clock time")
+    anchored: bool = Field(default=False, description="resolved against the base date")
+    relative: str | None = Field(default=None, description="relative expression, e.g. this_week")
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days: tuple[int, int] | None = Field(default=None, description="day-of-month range, e.g. 月初")
+    months: tuple[int, int] | None = Field(default=None, description="month range, e.g. 年底")
+    issue: str | None = Field(default=None, description="why the date is impossible or incoherent")
+
+
+class QuoteValue(_Value):
+    kind: Literal["quote"] = "quote"
+    quote: str
+
+
+class RoleValue(_Value):
+    kind: Literal["role"] = "role"
+    title: str
+    organization: str | None = None
+
+
+Value = Annotated[
+    Union[
+        NumberValue, OrdinalValue, CountValue, PercentValue, MoneyValue, DurationValue,
+        DateValue, QuoteValue, RoleValue,
+    ],
+    Field(discriminator="kind"),
+]
+
+QUANTITY_KINDS = ("count", "percent", "money", "duration")
+KINDS = ("number", "ordinal", "count", "percent", "money", "duration", "date")
+
+
+class Found(BaseModel):
+    """A value found in a text, with the span it was read from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    value: Value
+    score: float = 1.0
+    pattern: str = ""
+
+    def as_output(self) -> dict:
+        """The `verifier normalize` form: the value's fields, its text and its span."""
+        out = {"kind": self.value.kind, "text": self.text, "span": [self.start, self.end]}
+        out.update(self.value.model_dump(exclude={"kind"}, exclude_none=True, mode="json"))
+        return out

@@ -1,0 +1,1 @@
+"""Reading sources and preparing their text: folding, furniture, sentences."""
