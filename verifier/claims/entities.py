@@ -1,0 +1,294 @@
+"""Who a claim is about: entities, their names in every script, and their mentions in a text.
+
+The index learns from three places, in this order of trust:
+1. the registry (verifier/data/entities.toml, user-editable);
+2. glosses in the corpus: 舒尔曼(JohnSchulman) makes 舒尔曼 a name of John Schulman everywhere;
+3. names found in the text: runs of capitalised Latin words ("Mrinank Sharma"), Chinese names
+   before a speech verb (刘鹏飞表示), single Latin tokens (OpenAI).
+Then it merges spellings that are the same name (Zoë/Zoe, a typo such as Sustkever), and
+resolves a surname or first name alone (Sharma, Ilya) to the one person in the corpus with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from verifier.lang import alternation, lang, read_data_file
+from verifier.text.fold import fold
+
+CJK = "\u3400-\u9fff"
+LATIN_TOKEN = r"(?:[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*)(?:[-.][0-9A-Za-z]+)*"
+FUZZY_NAME = 88  # rapidfuzz ratio above which two spellings are one name
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str  # person, org
+    origin: str  # registry, gloss, text
+    aliases: set[str] = field(default_factory=set)  # match keys
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+    pronoun: bool = False
+
+
+def key(name: str) -> str:
+    """Match key of a name: folded script, no accents, case and spacing ignored."""
+    return re.sub(r"\s+", " ", fold(name)).strip().casefold()
+
+
+def split_camel(name: str) -> str:
+    """JohnSchulman -> John Schulman (glosses in Chinese text often drop the space)."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).strip()
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    data = read_data_file("entities.toml")
+    names = data["names"]
+    en_not_names = lang("en")["sentence"]["not_names"]
+    return {
+        "registry": data.get("entity", []),
+        "translit": set(fold(names["transliteration"])),
+        "surnames": fold(names["surnames"]),
+        "speech": [fold(v) for v in names["speech_verbs"]],
+        "not_names": set(names["not_names"]) | set(en_not_names),
+        "org_words": set(names["org_words"]),
+        "pronouns": data["pronouns"],
+    }
+
+
+def _is_person_token(token: str, d: dict) -> bool:
+    return (
+        token[:1].isupper() and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
+        and not token.isupper() and not re.search(r"[a-z][A-Z]", token)
+        and token not in d["not_names"] and token not in d["org_words"]
+    )
+
+
+class EntityIndex:
+    """Entities of a corpus and the names that refer to them."""
+
+    def __init__(self, registry: Iterable[dict] | None = None) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_key: dict[str, str] = {}
+        self._surname: dict[str, set[str]] = {}
+        self._given: dict[str, set[str]] = {}
+        self._tokens: dict[str, int] = {}
+        self._regex: re.Pattern[str] | None = None
+        for item in registry if registry is not None else _data()["registry"]:
+            self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
+
+    # ------------------------------------------------------------------ building
+    def add(self, name: str, type_: str, origin: str, aliases: Iterable[str] = ()) -> Entity:
+        k = key(name)
+        canonical = self._by_key.get(k)
+        if canonical is None:
+            entity = Entity(name=name, type=type_, origin=origin)
+            self.entities[name] = entity
+            canonical = name
+            self._by_key[k] = name
+        entity = self.entities[canonical]
+        entity.aliases.add(k)
+        for alias in aliases:
+            ak = key(alias)
+            if ak and ak not in self._by_key:
+                self._by_key[ak] = canonical
+                entity.aliases.add(ak)
+        self._regex = None
+        return entity
+
+    def learn(self, text: str, folded: str) -> None:
+        """Learn names from one source's article text."""
+        d = _data()
+        for m in re.finditer(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]", folded):
+            self._learn_gloss(m.group(1), m.group(2), d)
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])", text):
+            self._learn_latin_run(m.group(0), d)
+        speech = alternation(d["speech"])
+        for m in re.finditer(rf"([{d['surnames']}][{CJK}]{{2}})(?={speech})", folded):
+            name = m.group(1)
+            if key(name) not in self._by_key and not any(ch in "的了是在和与及" for ch in name[1:]):
+                self.add(text[m.start(1):m.end(1)], "person", "text")
+
+    def _learn_gloss(self, chinese: str, latin: str, d: dict) -> None:
+        latin = split_camel(latin.strip())
+        tokens = latin.split()
+        if not 2 <= len(tokens) <= 4 or not all(_is_person_token(t, d) for t in tokens):
+            return
+        suffix = ""
+        for ch in reversed(chinese):
+            if ch in d["translit"] or ch == "·":
+                suffix = ch + suffix
+            else:
+                break
+        suffix = suffix.lstrip("·")
+        person = self._person(latin, "gloss")
+        if len(suffix) >= 2:
+            ak = key(suffix)
+            self._by_key.setdefault(ak, person.name)
+            person.aliases.add(ak)
+            self._regex = None
+
+    def _person(self, name: str, origin: str) -> Entity:
+        existing = self._by_key.get(key(name))
+        if existing:
+            return self.entities[existing]
+        return self.add(name, "person", origin)
+
+    def _learn_latin_run(self, run: str, d: dict) -> None:
+        tokens = run.split()
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and _is_person_token(tokens[j], d):
+                j += 1
+            if j - i >= 2:
+                # a person's name is two to three words; longer runs are titles or headlines
+                if j - i <= 3:
+                    self._person(" ".join(tokens[i:j]), "text").count += 1
+                i = j
+                continue
+            token = tokens[i]
+            if len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit():
+                self._tokens[token] = self._tokens.get(token, 0) + 1
+            i += 1
+
+    def finalize(self) -> None:
+        """Merge spellings of one name, then index surnames, given names and single tokens."""
+        persons = sorted(
+            (e for e in self.entities.values() if e.type == "person" and " " in e.name),
+            key=lambda e: ({"registry": 0, "gloss": 1, "text": 2}[e.origin], -e.count, e.name),
+        )
+        for i, a in enumerate(persons):
+            if a.name not in self.entities:
+                continue
+            for b in persons[i + 1:]:
+                if b.name not in self.entities:
+                    continue
+                ka, kb = key(a.name), key(b.name)
+                if ka.split()[0][:1] == kb.split()[0][:1] and fuzz.ratio(ka, kb) >= FUZZY_NAME:
+                    self._merge(b.name, into=a.name)
+        self._surname.clear()
+        self._given.clear()
+        for e in self.entities.values():
+            if e.type != "person" or " " not in e.name:
+                continue
+            parts = key(e.name).split()
+            self._surname.setdefault(parts[-1], set()).add(e.name)
+            self._given.setdefault(parts[0], set()).add(e.name)
+        d = _data()
+        for token, count in sorted(self._tokens.items()):
+            k = key(token)
+            if k in self._by_key or key(split_camel(token)) in self._by_key or self.person_for_token(token):
+                continue
+            if token in d["org_words"]:
+                continue
+            self.add(token, "org", "text").count += count
+        self._regex = None
+
+    def _merge(self, name: str, into: str) -> None:
+        gone = self.entities.pop(name)
+        target = self.entities[into]
+        target.aliases |= gone.aliases
+        target.count += gone.count
+        for k, v in list(self._by_key.items()):
+            if v == name:
+                self._by_key[k] = into
+
+    def person_for_token(self, token: str) -> str | None:
+        """The one person a surname, given name or misspelt surname alone refers to."""
+        k = key(token)
+        for index in (self._surname, self._given):
+            names = index.get(k)
+            if names and len(names) == 1:
+                return next(iter(names))
+        if len(k) >= 6:
+            close = {n for s, names in self._surname.items() if fuzz.ratio(k, s) >= FUZZY_NAME for n in names}
+            if len(close) == 1:
+                return next(iter(close))
+        return None
+
+    def canonical(self, name: str) -> str | None:
+        found = self._by_key.get(key(name))
+        if found:
+            return found
+        if " " not in name.strip():
+            return self.person_for_token(name)
+        return None
+
+    # ------------------------------------------------------------------ finding mentions
+    def _compiled(self) -> re.Pattern[str]:
+        if self._regex is None:
+            keys = [k for k in self._by_key if len(k) >= 2]
+            latin = [k for k in keys if k.isascii()]
+            cjk = [k for k in keys if not k.isascii()]
+            parts = []
+            if latin:
+                names = sorted(latin, key=lambda k: (-len(k), k))
+                pattern = "|".join(r"\s?".join(re.escape(p) for p in k.split(" ")) for k in names)
+                parts.append(rf"(?<![a-z0-9])(?:{pattern})(?![a-z])")
+            if cjk:
+                parts.append(alternation(cjk))
+            parts.append(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?![A-Za-z])")
+            self._regex = re.compile("|".join(parts), re.IGNORECASE)
+        return self._regex
+
+    def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions of known entities and pronouns, in text order, never overlapping."""
+        found: list[Mention] = []
+        regex = self._compiled()
+        for start, end in spans or [(0, len(text))]:
+            for m in regex.finditer(folded, start, end):
+                surface = text[m.start():m.end()]
+                canonical = self._by_key.get(key(surface)) or self._by_key.get(key(split_camel(surface)))
+                if canonical is None:
+                    if not re.fullmatch(LATIN_TOKEN, surface) or not surface[:1].isupper() and not re.search(r"[a-z][A-Z]", surface):
+                        continue
+                    canonical = self.person_for_token(surface)
+                    if canonical is None:
+                        continue
+                entity = self.entities[canonical]
+                found.append(Mention(m.start(), m.end(), canonical, entity.type))
+            found.extend(self._pronouns(folded, start, end))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[Mention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                continue
+            out.append(mention)
+        return out
+
+    def _pronouns(self, folded: str, start: int, end: int) -> list[Mention]:
+        d = _data()["pronouns"]
+        out = []
+        for kind in ("person", "org"):
+            words = [fold(w) for w in d[kind]]
+            regex = _pronoun_regex(tuple(words), tuple(fold(w) for w in d["not_before"]))
+            for m in regex.finditer(folded, start, end):
+                out.append(Mention(m.start(), m.end(), "", kind, pronoun=True))
+        return out
+
+
+@lru_cache(maxsize=8)
+def _pronoun_regex(words: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[str]:
+    latin = [w for w in words if w.isascii()]
+    cjk = [w for w in words if not w.isascii()]
+    parts = []
+    if cjk:
+        parts.append(f"{alternation(cjk)}(?!{alternation(not_before)})")
+    if latin:
+        parts.append(rf"\b{alternation(latin)}\b")
+    return re.compile("|".join(parts), re.IGNORECASE)

@@ -1,0 +1,467 @@
+"""From a source's text to its claims.
+
+For each sentence of article text: the values in it (normalizers), the trigger words of
+predicates (verifier/data/predicates.toml) and the entity mentions (EntityIndex). A value is
+linked to the nearest trigger that takes its kind; the subject is chosen by the predicate's
+role (agent, patient, recipient, owner), with pronouns resolved to the last person or
+organisation named. Counts of founders or employees are claims only in frames that state a
+total ("has 11", "12人的创始团队") or what remains ("仅剩3位"). Quotes are claims of their speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.claims.entities import EntityIndex, Mention
+from verifier.claims.model import Claim
+from verifier.lang import alternation, read_data_file
+from verifier.normalize.values import CountValue, Found, QuoteValue
+from verifier.text.fold import fold
+from verifier.text.segment import Sentence, clause_bounds, quotes
+
+EVENT_KINDS = {"date", "money", "percent", "duration"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    id: str
+    label: str
+    kinds: tuple[str, ...]
+    role: str
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    predicate: Predicate
+
+
+class Lexicon:
+    """Predicates, count nouns and linking words, compiled once."""
+
+    def __init__(self) -> None:
+        data = read_data_file("predicates.toml")
+        self.predicates: dict[str, Predicate] = {}
+        zh_words: dict[str, str] = {}
+        en_words: dict[str, str] = {}
+        for pid, p in data["predicate"].items():
+            self.predicates[pid] = Predicate(pid, p["label"], tuple(p["kinds"]), p["subject"], tuple(p["subject_types"]))
+            for w in p.get("zh", []):
+                zh_words.setdefault(fold(w), pid)
+            for w in p.get("en", []):
+                en_words.setdefault(w.lower(), pid)
+        for w in data["not_triggers"]["zh"]:
+            zh_words[fold(w)] = ""
+        for w in data["not_triggers"]["en"]:
+            en_words[w.lower()] = ""
+        self.trigger_words = {**zh_words, **en_words}
+        self.trigger_re = re.compile(
+            "|".join(x for x in (
+                alternation(zh_words) if zh_words else "",
+                rf"\b{alternation(en_words)}\b" if en_words else "",
+            ) if x),
+            re.IGNORECASE,
+        )
+        self.count_families: dict[str, dict] = {}
+        self.count_noun: dict[str, str] = {}
+        for family, c in data["counts"].items():
+            self.count_families[family] = c
+            for w in c.get("zh", []):
+                self.count_noun[fold(w)] = family
+            for w in c.get("en", []):
+                self.count_noun[w.lower()] = family
+        self.count_noun_re = re.compile(alternation(self.count_noun), re.IGNORECASE)
+        ctx = data["count_context"]
+        self.count_before = re.compile(rf"(?:{alternation(fold(w) for w in ctx['before'])})\s*$", re.IGNORECASE)
+        self.noun_then_count = re.compile(
+            rf"(?:{alternation(self.count_noun)})\s*(?:{alternation(fold(w) for w in ctx['noun_then_count'] if w)})?\s*$",
+            re.IGNORECASE,
+        )
+        link = data["linking"]
+        self.max_distance = link["max_distance"]
+        self.clause_cost = link["clause_cost"]
+        self.wrong_side_cost = link["wrong_side_cost"]
+        self.until_re = re.compile(rf"(?:{alternation(fold(w) for w in link['until'])})\s*$", re.IGNORECASE)
+        self.negation_re = re.compile(rf"(?:{alternation(fold(w) for w in link['negation'])})\s*$", re.IGNORECASE)
+        self.hedges = [fold(w).lower() for w in link["hedges"]]
+        self.preposition_re = re.compile(rf"(?:{alternation(fold(w) for w in link['prepositions'])})\s*$", re.IGNORECASE)
+        self.object_verb_re = re.compile(rf"(?:{alternation(fold(w) for w in link['object_verbs'])})\s*$")
+        self.generic_re = re.compile(
+            rf"{alternation(fold(w) for w in link['generic'])}|[\u4e00-\u9fff]{{1,6}}(?:{alternation(fold(w) for w in link['generic_suffix'])})",
+            re.IGNORECASE,
+        )
+        q = data["quotes"]
+        self.speech_re = re.compile(alternation(fold(w) for w in q["speech_verbs"]), re.IGNORECASE)
+        self.quote_min = q["min_chars"]
+        self.verb_before = q["verb_before"]
+        self.verb_after = q["verb_after"]
+        self.anonymous_re = re.compile(rf"\s*(?:{alternation(fold(w) for w in q['anonymous'])})", re.IGNORECASE)
+        self.big_units = {fold(u) for u in ("万", "亿", "兆")}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+# --------------------------------------------------------------------------- the extractor
+class Extractor:
+    def __init__(self, source_id: str, text: str, folded: str, sentences: list[Sentence],
+                 values: list[Found], mentions: list[Mention], index: EntityIndex, language: str) -> None:
+        self.source = source_id
+        self.text = text
+        self.folded = folded
+        self.sentences = sentences
+        self.values = values
+        self.index = index
+        self.chinese = language != "en"
+        self.lex = lexicon()
+        self.mentions = _resolve_pronouns(mentions, sentences, text)
+        self.claims: dict[str, Claim] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _in(self, items, sentence: Sentence):
+        return [x for x in items if sentence.start <= x.start and x.end <= sentence.end]
+
+    def _clauses_between(self, a: int, b: int, bounds: list[int]) -> int:
+        lo, hi = min(a, b), max(a, b)
+        return sum(1 for i in bounds if lo <= i < hi)
+
+    def _before(self, pos: int, width: int = 12) -> str:
+        return self.folded[max(0, pos - width):pos]
+
+    def _add(self, sentence: Sentence, kind: str, subject: Mention, predicate: str, label: str, value,
+             start: int, end: int, trigger: tuple[int, int] | None, hedged: bool = False) -> None:
+        cid = Claim.make_id(self.source, start, end, predicate, subject.entity)
+        if cid in self.claims:
+            return
+        self.claims[cid] = Claim(
+            id=cid, source=self.source, kind=kind, subject=subject.entity, predicate=predicate,
+            value=value, text=self.text[start:end], start=start, end=end,
+            sentence=(sentence.start, sentence.end),
+            trigger=self.text[trigger[0]:trigger[1]] if trigger else None,
+            subject_text=self.text[subject.start:subject.end], hedged=hedged, label=label,
+        )
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> list[Claim]:
+        triggers = [
+            Trigger(m.start(), m.end(), self.lex.predicates[pid])
+            for sentence in self.sentences
+            for m in self.lex.trigger_re.finditer(self.folded, sentence.start, sentence.end)
+            if (pid := self.lex.trigger_words[m.group(0).lower()])
+        ]
+        for i, sentence in enumerate(self.sentences):
+            inside = quotes(self.text, sentence.start, sentence.end)
+            outside = lambda x: not any(q.open <= x.start and x.end <= q.end + 1 for q in inside)
+            bounds = clause_bounds(self.text, sentence.start, sentence.end)
+            s_values = [v for v in self._in(self.values, sentence) if outside(v)]
+            s_triggers = [t for t in self._in(triggers, sentence) if outside(t) and not self._negated(t)]
+            s_mentions = self._in(self.mentions, sentence)
+            previous = self.sentences[i - 1] if i and self.sentences[i - 1].paragraph == sentence.paragraph else None
+            for value in s_values:
+                value = self._money_by_context(value, s_triggers)
+                if value.value.kind == "count":
+                    self._count(sentence, value, s_mentions, bounds, previous)
+                elif value.value.kind in EVENT_KINDS:
+                    self._event(sentence, value, s_triggers, s_mentions, bounds, previous)
+            self._quotes(sentence, inside, s_mentions)
+        return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
+
+    def _negated(self, t: Trigger) -> bool:
+        return bool(self.lex.negation_re.search(self._before(t.start, 4)))
+
+    # ------------------------------------------------------------------ events
+    def _event(self, sentence, value: Found, triggers, mentions, bounds, previous) -> None:
+        kind = value.value.kind
+        if kind == "date" and self.lex.until_re.search(self._before(value.start, 4)):
+            return
+        best = None
+        for t in triggers:
+            if t.start < value.end and value.start < t.end:
+                continue
+            gap = t.start - value.end if t.start >= value.end else value.start - t.end
+            cost = gap + self.lex.clause_cost * self._clauses_between(value.start, t.start, bounds)
+            trigger_first = t.end <= value.start
+            if kind == "date" and trigger_first == self.chinese:
+                cost += self.lex.wrong_side_cost
+            if cost <= self.lex.max_distance and (best is None or cost < best[0]):
+                best = (cost, t)
+        # the nearest event word wins: 75%的利润 is a share of profit, not of the stake before it
+        if best is None or kind not in best[1].predicate.kinds:
+            return
+        t = best[1]
+        subjects = self._subjects(t.start, t.end, t.predicate, mentions, bounds, previous, sentence)
+        hedged = self._hedged(t, bounds, sentence)
+        for subject in subjects:
+            self._add(sentence, kind, subject, t.predicate.id, t.predicate.label, value.value,
+                      value.start, value.end, (t.start, t.end), hedged)
+
+    def _money_by_context(self, found: Found, triggers) -> Found:
+        """100亿投资OpenAI: a number in 万 or 亿 beside a money word is an amount of money,
+        in a currency the text does not name."""
+        v = found.value
+        written = self.folded[found.start:found.end]
+        if v.kind != "number" or abs(v.value) < 1e4 or not any(u in written for u in self.lex.big_units):
+            return found
+        for t in triggers:
+            gap = t.start - found.end if t.start >= found.end else found.start - t.end
+            if 0 <= gap <= 2 and "money" in t.predicate.kinds:
+                from verifier.normalize.values import MoneyValue
+                money = MoneyValue(amount=v.value, currency=None, bound="exact", low=v.value, high=v.value)
+                return found.model_copy(update={"value": money})
+        return found
+
+    def _hedged(self, t: Trigger, bounds, sentence) -> bool:
+        clause_start = max([b for b in bounds if b < t.start], default=sentence.start)
+        before = self.folded[clause_start:t.start].lower()
+        return any(h in before for h in self.lex.hedges)
+
+    # ------------------------------------------------------------------ subjects
+    def _subjects(self, t_start, t_end, predicate: Predicate, mentions, bounds, previous, sentence) -> list[Mention]:
+        role = predicate.role
+        clause_start = max([b for b in bounds if b < t_start], default=sentence.start)
+        clause_end = min([b for b in bounds if b >= t_end], default=sentence.end)
+        # 去年新加入的产品负责人邓: a trigger in a relative clause is about the noun after 的
+        relative = re.match(r"[^，,。；;]{0,3}的", self.folded[t_end:clause_end]) is not None
+        in_prep = self._prepositional(mentions)
+        scored = []
+        for m in mentions:
+            if not m.entity or m.type not in predicate.types:
+                continue
+            after_verb = bool(self.lex.object_verb_re.search(self._before(m.start)))
+            after_prep = m in in_prep
+            if m.end <= t_start:
+                dist = t_start - m.end
+                same_clause = self._clauses_between(m.end, t_start, bounds) == 0
+                between = self.folded[m.end:t_start]
+                if role == "patient":
+                    score = 10 if "被" in between else 1
+                elif role == "recipient":
+                    score = 9 if after_prep else 1
+                elif after_prep or after_verb:
+                    score = 0  # 从谷歌…筹集, 拥有该公司…股份: an object, not the agent
+                else:
+                    score = 8 + (3 if same_clause else 0)
+                    if role == "owner" and re.match(r"\s*(?:的|'s)", between):
+                        score += 3
+            else:
+                dist = m.start - t_end
+                same_clause = m.start < clause_end
+                if relative and same_clause and role in ("agent", "owner", "patient"):
+                    score = 14
+                elif role in ("patient", "recipient"):
+                    score = 8 + (2 if same_clause else -4)
+                elif role == "owner":
+                    score = 3 if same_clause else 0
+                else:
+                    score = 2 if same_clause else 0
+            score -= 0.03 * dist
+            if score > 0:
+                scored.append((score, m))
+        generic = self._generic_before(clause_start, t_start, mentions)
+        if scored:
+            best = max(scored, key=lambda x: (x[0], -abs(x[1].start - t_start)))[1]
+            # 人工智能模型公司即将获得…收入: a generic subject in the trigger's clause, before any
+            # named one, means the claim is about no one in particular
+            if generic is not None and role in ("agent", "owner") and best.end <= t_start and \
+                    (best.start < clause_start or generic < best.start):
+                return []
+            return self._coordinated(best, mentions)
+        if role in ("agent", "owner") and generic is None:
+            # no subject named in the clause: the topic of the sentence or the one before
+            pool = [m for m in mentions if m.end <= t_start] or (
+                self._in(self.mentions, previous) if previous else [])
+            pool = [m for m in pool if m.entity and m.type in predicate.types and m not in in_prep]
+            if pool:
+                return [pool[-1]]
+        return []
+
+    def _generic_before(self, clause_start: int, t_start: int, mentions) -> int | None:
+        """Offset of a generic subject (各公司, 科技公司) in the clause before the trigger."""
+        for g in self.lex.generic_re.finditer(self.folded, clause_start, t_start):
+            if not any(m.start < g.end() and g.start() < m.end for m in mentions):
+                return g.start()
+        return None
+
+    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
+    _SAME = re.compile(r"^[\s(（)）]*$")
+
+    def _chain(self, mentions) -> list[list[Mention]]:
+        """Mentions grouped into lists joined by 和/、/and (a name and its gloss count once)."""
+        chains: list[list[Mention]] = []
+        prev = None
+        for m in mentions:
+            if not m.entity:
+                prev = None
+                continue
+            if prev is not None:
+                gap = self.folded[prev.end:m.start]
+                if m.entity == prev.entity and self._SAME.match(gap):
+                    chains[-1].append(m)
+                    prev = m
+                    continue
+                if m.type == prev.type and self._JOIN.match(gap):
+                    chains[-1].append(m)
+                    prev = m
+                    continue
+            chains.append([m])
+            prev = m
+        return chains
+
+    def _prepositional(self, mentions) -> set[Mention]:
+        """Mentions inside a prepositional phrase (从谷歌、亚马逊等处): objects, not agents."""
+        out: set[Mention] = set()
+        for chain in self._chain(mentions):
+            if self.lex.preposition_re.search(self._before(chain[0].start)):
+                out.update(chain)
+        for m in mentions:
+            if self.lex.preposition_re.search(self._before(m.start)):
+                out.add(m)
+        return out
+
+    def _coordinated(self, subject: Mention, mentions) -> list[Mention]:
+        """A和B宣布离职 / A and B resigned: the claim is about both."""
+        for chain in self._chain(mentions):
+            if subject in chain:
+                seen, out = set(), []
+                for m in chain:
+                    if m.entity not in seen:
+                        seen.add(m.entity)
+                        out.append(m)
+                return out
+        return [subject]
+
+    # ------------------------------------------------------------------ counts
+    def _count(self, sentence, found: Found, mentions, bounds, previous) -> None:
+        value: CountValue = found.value  # type: ignore[assignment]
+        family, total, remaining = self._count_frame(found, sentence)
+        if family is None:
+            return
+        fam = self.lex.count_families[family]
+        pseudo = Predicate(family, fam["label"], ("count",), "owner", ("org",))
+        subjects = self._subjects(found.start, found.end, pseudo, mentions, bounds, previous, sentence)
+        for subject in subjects[:1]:
+            if total is not None:
+                v = CountValue(value=total, unit=value.unit, noun=value.noun, bound=value.bound if value.whole is None else "exact",
+                               low=value.low if value.whole is None else total, high=value.high if value.whole is None else total)
+                self._add(sentence, "count", subject, family, fam["label"], v, found.start, found.end, None)
+            if remaining is not None:
+                v = CountValue(value=remaining, unit=value.unit, noun=value.noun, whole=total,
+                               bound="exact", low=remaining, high=remaining)
+                self._add(sentence, "count", subject, f"{family}_remaining", fam["remaining_label"], v,
+                          found.start, found.end, None)
+
+    def _count_frame(self, found: Found, sentence) -> tuple[str | None, float | None, float | None]:
+        """(family, total, remaining) a count states, or (None, ...) if it states neither."""
+        value: CountValue = found.value  # type: ignore[assignment]
+        lex = self.lex
+        family = lex.count_noun.get((value.noun or "").lower())
+        after = self.folded[found.end:found.end + 12]
+        before = self._before(found.start, 16)
+        if family is None:
+            m = re.match(rf"\s*的\s*({lex.count_noun_re.pattern})", after, re.IGNORECASE)
+            if m:
+                family = lex.count_noun.get(m.group(1).lower())
+        if family is None:
+            m = lex.noun_then_count.search(before)
+            if m:
+                noun = lex.count_noun_re.search(m.group(0))
+                family = lex.count_noun.get(noun.group(0).lower()) if noun else None
+        if value.whole is not None:
+            return family, value.whole, value.value
+        remaining_words = ("仅剩", "只剩", "还剩", "剩下", "剩余", "remain", "left")
+        if any(w in before[-6:] for w in remaining_words) or re.match(r"\s*(?:remain|are left|still)", after):
+            if family is None:
+                # 仅剩6名成员: the group is named earlier in the sentence
+                names = [lex.count_noun[n.group(0).lower()] for n in lex.count_noun_re.finditer(self.folded, sentence.start, found.start)]
+                family = names[-1] if names else None
+            return family, None, value.value
+        if family is None:
+            return None, None, None
+        stated = lex.count_before.search(before[-6:]) or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
+        return (family, value.value, None) if stated else (None, None, None)
+
+    # ------------------------------------------------------------------ quotes
+    def _agent_of(self, verb_start: int, sentence, candidates, inside) -> Mention | None:
+        """Who does the verb: the first entity of the verb's clause before it, or failing
+        that the first entity of the sentence (Anthropic证实…，并澄清他“…”)."""
+        bounds = clause_bounds(self.text, sentence.start, sentence.end)
+        clause_start = max([b for b in bounds if b < verb_start], default=sentence.start)
+        usable = [
+            m for m in candidates
+            if sentence.start <= m.start and m.end <= verb_start
+            and not any(x.open <= m.start < x.end + 1 for x in inside)
+            and not self.lex.preposition_re.search(self._before(m.start))  # 向CNN, 和奥尔特曼
+            and not self.lex.object_verb_re.search(self._before(m.start))  # 加入xAI
+            and not re.match(r"\s*(?:的|'s)", self.folded[m.end:m.end + 3])  # Sharma的离职
+        ]
+        for pool in ([m for m in usable if m.start >= clause_start], usable):
+            people = [m for m in pool if m.type == "person"]
+            if people or pool:
+                return (people or pool)[0]
+        return None
+
+    def _quotes(self, sentence, inside, mentions) -> None:
+        """A quote is a claim of whoever the speech verb beside it names: 刘鹏飞表示：“…”,
+        “…”Sharma写道."""
+        lex = self.lex
+        speakers = [m for m in mentions if m.entity and m.type in ("person", "org")]
+        for q in inside:
+            words = self.text[q.start:q.end].strip()
+            if len(words) < lex.quote_min:
+                continue
+            if any(q2.open < q.open and q.end <= q2.end for q2 in inside):
+                continue  # a quote inside a quote
+            speaker = None
+            before = list(lex.speech_re.finditer(self.folded, max(sentence.start, q.open - lex.verb_before), q.open))
+            after = lex.speech_re.search(self.folded, q.end + 1, min(sentence.end, q.end + 1 + lex.verb_after))
+            if after:
+                between = [m for m in speakers if q.end < m.start and m.end <= after.start()]
+                speaker = between[0] if between else None
+            if speaker is None and before:
+                speaker = self._agent_of(before[-1].start(), sentence, speakers, inside)
+            if speaker is None or speaker.type == "org" and self.lex.anonymous_re.match(self.folded, speaker.end):
+                continue
+            start = q.start + (len(self.text[q.start:q.end]) - len(self.text[q.start:q.end].lstrip()))
+            end = start + len(words)
+            self._add(sentence, "quote", speaker, "said", "said", QuoteValue(quote=words), start, end, None)
+
+
+def _resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
+    """他/she stands for the topic of its sentence (the first person named in it) if named
+    before it, else the topic of the nearest sentence before; 该公司/it for the last
+    organisation named."""
+    out: list[Mention] = []
+    topic: Mention | None = None
+    last_org: Mention | None = None
+    s_index = 0
+    sentence_topic: Mention | None = None
+    for m in mentions:
+        while s_index < len(sentences) and sentences[s_index].end <= m.start:
+            s_index += 1
+            if sentence_topic is not None:
+                topic = sentence_topic
+            sentence_topic = None
+        if m.pronoun:
+            target = (sentence_topic or topic) if m.type == "person" else last_org
+            if target is not None and m.start - target.end < 600:
+                out.append(Mention(m.start, m.end, target.entity, m.type, pronoun=True))
+            continue
+        if m.type == "person" and sentence_topic is None and not _in_quote(text, m.start):
+            sentence_topic = m
+        if m.type == "org":
+            last_org = m
+        out.append(m)
+    return out
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    opened = sum(text.count(c, line_start, pos) for c in "“「『")
+    closed = sum(text.count(c, line_start, pos) for c in "”」』")
+    return opened > closed

@@ -1,0 +1,92 @@
+"""One way through: sources -> article text -> entities -> claims -> findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from verifier.claims.entities import EntityIndex
+from verifier.claims.extract import Extractor
+from verifier.claims.model import Claim
+from verifier.text.fold import fold
+from verifier.text.furniture import classify, is_prose
+from verifier.text.segment import Sentence, sentences
+from verifier.text.sources import Source, load
+
+DATELINE_LINES = 40
+DATELINE_MAX_CHARS = 60
+
+
+@dataclass
+class Prepared:
+    source: Source
+    spans: list[tuple[int, int]]
+    sentences: list[Sentence]
+    claims: list[Claim] = field(default_factory=list)
+
+
+def dateline(text: str, folded: str, lines) -> dt.date | None:
+    """A full date on a short line near the top (furniture lines included: that is where
+    sites put the date), before the second line of prose."""
+    from verifier.normalize.engine import analyze
+
+    prose_seen = 0
+    for n, line in enumerate(l for l in lines if text[l.start:l.end].strip()):
+        if n >= DATELINE_LINES or prose_seen >= 2:
+            break
+        raw = text[line.start:line.end]
+        prose = is_prose(raw)
+        prose_seen += prose
+        if len(raw.strip()) > DATELINE_MAX_CHARS or prose:
+            continue
+        for found in analyze(raw, folded=folded[line.start:line.end], kinds=("date",), min_score=0.5):
+            v = found.value
+            if v.year and v.month and v.day and not v.issue and v.start:
+                return dt.date.fromisoformat(v.start)
+    return None
+
+
+def prepare(source: Source) -> Prepared:
+    source.folded = fold(source.text)
+    lines = classify(source.text, source.folded)
+    spans = [(l.start, l.end) for l in lines if l.furniture is None and source.text[l.start:l.end].strip()]
+    if source.published is None:
+        found = dateline(source.text, source.folded, lines)
+        if found:
+            source.published, source.published_from = found, "dateline"
+    return Prepared(source, spans, sentences(source.text, spans))
+
+
+def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:
+    index = EntityIndex(registry)
+    for p in prepared:
+        for start, end in p.spans:
+            index.learn(p.source.text[start:end], p.source.folded[start:end])
+    index.finalize()
+    return index
+
+
+def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
+    from verifier.normalize.engine import analyze
+
+    source = p.source
+    values = []
+    for start, end in p.spans:
+        for found in analyze(source.text[start:end], folded=source.folded[start:end],
+                             base=source.published, min_score=0.5):
+            values.append(found.model_copy(update={"start": found.start + start, "end": found.end + start}))
+    mentions = index.mentions(source.text, source.folded, p.spans)
+    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, index, source.language)
+    p.claims = extractor.run()
+    return p.claims
+
+
+def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
+    prepared = [prepare(s) for s in load(paths)]
+    index = build_index(prepared, registry)
+    for p in prepared:
+        extract(p, index)
+    return prepared, index

@@ -1,0 +1,93 @@
+"""Telling article text from page furniture (menus, hot lists, tag lines, footers).
+
+Works line by line on the folded text, with patterns from verifier/data/furniture.toml:
+a line is furniture if a line pattern matches it, if it is short navigation before the first
+prose line, if it repeats an earlier line, or if it lies in a block that a sidebar heading
+(热榜, Related) opened and no prose line has closed yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.lang import read_data_file
+from verifier.text.fold import fold
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # without the line break
+    furniture: str | None  # why it is furniture, or None for article text
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = read_data_file("furniture.toml")
+    return {
+        "line": [re.compile(fold(p), re.IGNORECASE) for p in data["line"]["patterns"]],
+        "starts": [fold(s).casefold() for s in data["block"]["starts"]],
+        "max_start": data["block"]["max_start_chars"],
+        "prose_min": data["prose"]["min_chars"],
+        "ends": tuple(data["prose"]["sentence_ends"]),
+        "nav_max": data["header"]["max_nav_chars"],
+    }
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the line break; offsets into `text`."""
+    out = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def is_prose(line: str, rules: dict | None = None) -> bool:
+    r = rules or _rules()
+    s = line.strip()
+    return len(s) >= r["prose_min"] and any(e in s for e in r["ends"])
+
+
+def classify(text: str, folded: str | None = None) -> list[Line]:
+    r = _rules()
+    folded = folded if folded is not None else fold(text)
+    lines: list[Line] = []
+    seen: set[str] = set()
+    in_block = False
+    before_prose = True
+    for start, end in split_lines(text):
+        line = folded[start:end]
+        stripped = line.strip()
+        reason = None
+        if not stripped:
+            lines.append(Line(start, end, None))
+            continue
+        prose = is_prose(stripped, r)
+        low = stripped.casefold()
+        if any(p.search(stripped) for p in r["line"]):
+            reason = "furniture line"
+        elif len(stripped) <= r["max_start"] and any(s in low for s in r["starts"]) and not prose:
+            in_block = True
+            reason = "sidebar heading"
+        elif in_block and not prose:
+            reason = "sidebar"
+        elif before_prose and len(stripped) <= r["nav_max"] and not re.search(r"[0-9]", stripped):
+            reason = "navigation"
+        elif stripped in seen and len(stripped) >= 6:
+            reason = "repeated line"
+        if prose and reason is None:
+            in_block = False
+            before_prose = False
+        seen.add(stripped)
+        lines.append(Line(start, end, reason))
+    return lines
+
+
+def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the lines that are article text (non-empty, not furniture)."""
+    return [(l.start, l.end) for l in classify(text, folded) if l.furniture is None and text[l.start:l.end].strip()]

@@ -1,0 +1,123 @@
+"""Sentences and clauses with exact offsets, aware of quotation marks.
+
+A sentence ends at 。！？!?； (and at ". " in English) outside quotes; a paragraph (line) always
+ends one. Quotes never run past their paragraph: an unclosed quote closes at the line's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.lang import lang
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # of the quoted words, inside the marks
+    end: int
+    open: int  # offset of the opening mark
+
+
+@lru_cache(maxsize=1)
+def _marks() -> dict:
+    zh, en = lang("zh")["sentence"], lang("en")["sentence"]
+    pairs = {**zh["quotes"], **en["quotes"]}
+    pairs.pop("《", None)  # titles, not quotes
+    return {
+        "ends": set("".join(zh["ends"])) | {"!", "?"},
+        "pairs": pairs,
+        # 、 lists and —— sets off an apposition: neither ends a clause
+        "clause": set("".join(zh["clause"] + en["clause"]).replace(" ", "")) - {"-", "—", "、"},
+    }
+
+
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K)|\b[A-Z])$")
+
+
+def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int] | None = None) -> list[Sentence]:
+    """Split each span (a paragraph) of `text` into sentences."""
+    marks = _marks()
+    ends, pairs = marks["ends"], marks["pairs"]
+    out: list[Sentence] = []
+    for p, (start, end) in enumerate(spans):
+        para = paragraph_index[p] if paragraph_index else p
+        s = start
+        closing: list[str] = []
+        i = start
+        while i < end:
+            ch = text[i]
+            if closing and ch == closing[-1]:
+                closing.pop()
+            elif ch in pairs and not (ch == '"' and closing and closing[-1] == '"'):
+                closing.append(pairs[ch])
+            elif not closing and (ch in ends or (ch == "." and _english_stop(text, i, end))):
+                j = i + 1
+                while j < end and text[j] in "”’」』\"')）":
+                    j += 1
+                if text[s:j].strip():
+                    out.append(Sentence(s, j, para))
+                s = j
+                i = j
+                continue
+            i += 1
+        if text[s:end].strip():
+            out.append(Sentence(s, end, para))
+    return [_trimmed(text, x) for x in out]
+
+
+def _english_stop(text: str, i: int, end: int) -> bool:
+    if i + 1 < end and not text[i + 1].isspace():
+        return False
+    if ABBREVIATIONS.search(text[max(0, i - 6):i]):
+        return False
+    if i > 0 and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit():
+        return False
+    return True
+
+
+def _trimmed(text: str, s: Sentence) -> Sentence:
+    a, b = s.start, s.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Sentence(a, b, s.paragraph)
+
+
+def quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quoted passages within [start, end); an unclosed quote ends at `end`."""
+    pairs = _marks()["pairs"]
+    out: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if stack and ch == stack[-1][0]:
+            closing, at = stack.pop()
+            if not stack:
+                out.append(Quote(at + 1, i, at))
+        elif ch in pairs:
+            stack.append((pairs[ch], i))
+    if stack:
+        at = stack[0][1]
+        out.append(Quote(at + 1, end, at))
+    return out
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[int]:
+    """Offsets of clause separators (，、：,;) within a sentence, outside quotes."""
+    clause = _marks()["clause"]
+    inside = quotes(text, start, end)
+    return [
+        i for i in range(start, end)
+        if text[i] in clause and not any(q.open <= i < q.end + 1 for q in inside)
+        and not (text[i] == "," and i + 1 < end and text[i + 1].isdigit() and i > 0 and text[i - 1].isdigit())
+    ]
