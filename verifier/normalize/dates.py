@@ -68,16 +68,49 @@ def _distance(base: dt.date, start: dt.date, end: dt.date, prefer: str) -> tuple
     return (days if preferred else days * 3), (0 if preferred else 1)
 
 
-def _nearest_year(base: dt.date, month: int, day: int | None, prefer: str) -> int:
-    best = None
-    for year in (base.year - 1, base.year, base.year + 1):
+def _pick(base: dt.date, options: list[tuple[dt.date, dt.date, object]], prefer: str):
+    """The option a date without a year (or month) means: with prefer="future" the first one that
+    has not ended before the base; with prefer="past" the nearest, a day after the base counting
+    three times a day before it (so a date up to about three months ahead reads as upcoming)."""
+    if not options:
+        return None
+    if prefer == "future":
+        later = [o for o in options if o[1] >= base]
+        return min(later, key=lambda o: o[0])[2] if later else max(options, key=lambda o: o[0])[2]
+    return min(options, key=lambda o: _distance(base, o[0], o[1], prefer))[2]
+
+
+def _nearest_year(base: dt.date, month: int, day: int | None, prefer: str, weekday: int | None = None) -> int | None:
+    """The year of a month (and day) written without one. A weekday written with the date
+    picks, among the years near the base, the one where it falls on that weekday."""
+    options = []
+    span = 4 if (month, day) == (2, 29) else 1  # 2月29日: the nearest leap year
+    for year in range(base.year - span, base.year + span + 1):
         last = _last_day(year, month)
-        d0 = dt.date(year, month, min(day, last) if day else 1)
-        d1 = dt.date(year, month, min(day, last) if day else last)
-        key = _distance(base, d0, d1, prefer)
-        if best is None or key < best[0]:
-            best = (key, year)
-    return best[1]  # type: ignore[index]
+        if day is not None and day > last:
+            continue
+        d0 = dt.date(year, month, day or 1)
+        d1 = dt.date(year, month, day or last)
+        options.append((d0, d1, year))
+    if day is not None and weekday is not None and weekday < 7:
+        agreeing = [o for o in options if o[0].weekday() == weekday]
+        options = agreeing or options
+    return _pick(base, options, prefer)
+
+
+def _nearest_month(base: dt.date, day: int, prefer: str) -> tuple[int, int] | None:
+    """The month of a bare day of the month (5日): this month, or one either side."""
+    options = []
+    for delta in (-2, -1, 0, 1, 2):
+        y, m = _add_months(base.year, base.month, delta)
+        if day <= _last_day(y, m):
+            d = dt.date(y, m, day)
+            options.append((d, d, (y, m)))
+    return _pick(base, options, prefer)
+
+
+class _Invalid(Exception):
+    """The date the text states does not exist."""
 
 
 # --------------------------------------------------------------------------- resolution
@@ -104,7 +137,10 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str) -> DateValue:
     if spec.month is not None and spec.day is not None and spec.day > _max_day(spec.month):
         return DateValue(grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
 
-    interval = _interval(spec, base, prefer)
+    try:
+        interval = _interval(spec, base, prefer)
+    except _Invalid as exc:
+        return DateValue(grain="day", issue=f"invalid date: {exc}", **fields)
     if interval is None:
         grain = _grain_unanchored(spec)
         return DateValue(grain=fine or grain, anchored=False, **fields)
@@ -114,8 +150,6 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str) -> DateValue:
     if spec.weekday is not None and spec.weekday < 7 and start == end and start.weekday() != spec.weekday:
         issue = (f"weekday mismatch: {start.isoformat()} is a {WEEKDAYS[start.weekday()].capitalize()}, "
                  f"the text says {WEEKDAYS[spec.weekday].capitalize()}")
-    if spec.weekday is None and start == end and grain in ("day",):
-        pass
     return DateValue(
         start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
         anchored=anchored and base is not None, issue=issue, **fields,
@@ -177,8 +211,16 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
         y, m = _add_months(base.year, base.month, spec.rel_month)
         return _month_interval(y, m, spec)
     if spec.month is not None:
-        year = _nearest_year(base, spec.month, spec.day, prefer)
+        year = _nearest_year(base, spec.month, spec.day, prefer, spec.weekday)
+        if year is None:
+            raise _Invalid(f"month {spec.month} has no day {spec.day}")
         return _month_interval(year, spec.month, spec)
+    if spec.day is not None:
+        ym = _nearest_month(base, spec.day, prefer)
+        if ym is None:
+            raise _Invalid(f"no month has a day {spec.day}")
+        d = dt.date(ym[0], ym[1], spec.day)
+        return d, d, "day"
     if spec.rel_week is not None or spec.weekday is not None:
         return _week_interval(spec, base, prefer)
     return None
@@ -190,9 +232,13 @@ def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.
         first = dt.date(year, month, 1)
         offset = (spec.weekday - first.weekday()) % 7
         d = first + dt.timedelta(days=offset + 7 * (spec.nth - 1))
+        if d.month != month:
+            raise _Invalid(f"{year}-{month:02d} has no {spec.nth}th {WEEKDAYS[spec.weekday].capitalize()}")
         return d, d, "day"
     if spec.day is not None:
-        d = dt.date(year, month, min(spec.day, last))
+        if spec.day > last:
+            raise _Invalid(f"{year}-{month:02d}-{spec.day:02d} does not exist")
+        d = dt.date(year, month, spec.day)
         return d, d, "day"
     if spec.days is not None:
         lo, hi = spec.days
@@ -235,7 +281,8 @@ class _ZhDates:
         digits = "〇零一二三四五六七八九"
         self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}})"
         self.month = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-        self.day = r"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
+        self.day_zh = r"[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
+        self.day = rf"(?P<d>3[01]|[12][0-9]|0?[1-9]|{self.day_zh})"
         day_suffix = alternation(d["day"])
         self.month_parts: dict[str, list[int]] = d["month_parts"]
         self.year_parts: dict[str, list[int]] = d["year_parts"]
@@ -428,12 +475,19 @@ def zh_date_recognizer() -> Recognizer:
         spec = DateSpec(month=month, nth=n, weekday=z.weekday_names[g["wd"]])
         return spec
 
+    ago_units: dict[str, str] = z.d["ago_units"]
+
     def ago(m, ctx):
         n = parse_zh(m.group("n"))
         if n is None or n != int(n) or n <= 0:
             return None
-        unit = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month", "年": "year"}[m.group("u")]
-        return DateSpec(ago=(int(n), unit), relative=f"{int(n)}_{unit}s_ago")
+        return _ago_spec(int(n), ago_units[m.group("u")], later=bool(m.group("later")))
+
+    def bare_day(m, ctx):
+        day = _int(m.group("d") or m.group("dz"))
+        if day is None or not 1 <= day <= 31:
+            return None
+        return _tail(m, DateSpec(day=day), z.parts)
 
     def numeric(m, ctx):
         g = m.groupdict()
@@ -463,11 +517,16 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add("year_month_day", rf"(?:{z.year}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
     rec.add("year", rf"{z.year}\s*年(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
-    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*{z.md}|(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
-    rec.add("year_part", rf"(?<![0-9一二两三四五六七八九十])年(?P<yp>初|底|末)",
-            0.7, lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year")))
+    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
+    this_year = lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year"))  # noqa: E731
+    numeral_before = r"(?<![0-9〇零一二两三四五六七八九十百千万几数多每个岁])"
+    bare_year_parts = alternation(k for k in z.year_parts if len(k) == 1)
+    half_years = alternation(k for k in z.year_parts if len(k) > 1)
+    bare_month_parts = alternation(z.month_parts)
+    rec.add("year_part", rf"{numeral_before}年(?P<yp>{bare_year_parts})", 0.7, this_year)
+    rec.add("half_year", rf"{numeral_before}(?P<yp>{half_years})", 0.8, this_year)
     rec.add("relative_month", rf"(?P<rm>{month_words})(?:\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month)
-    rec.add("month_part", rf"(?<![0-9一二两三四五六七八九十个])月(?P<mp>初|底|末|中旬|上旬|下旬)", 0.7, relative_month)
+    rec.add("month_part", rf"{numeral_before}月(?P<mp>{bare_month_parts})", 0.7, relative_month)
     rec.add("relative_week", rf"(?P<rw>{week_words})(?![{alternation(z.weekday_names)[3:-1]}])", 0.85, relative_week)
     rec.add("relative_day", rf"(?:(?P<rd>{day_words})|(?P<night>{night_words})){tail}", 0.85, relative_day)
     rec.add(
@@ -480,11 +539,36 @@ def zh_date_recognizer() -> Recognizer:
         rf"{z.month}\s*月(?:的)?第(?P<n>[一二三四五1-5])个?(?:{wd_prefix})(?P<wd>{wd_names})",
         0.95, nth_weekday,
     )
-    rec.add("ago", rf"(?P<n>{z.numeral})\s*个?\s*(?P<u>天|日|周|星期|礼拜|月|年)\s*(?:以前|之前|前)", 0.9, ago)
+    rec.add(
+        "ago",
+        rf"(?P<n>{z.numeral})\s*个?\s*(?P<u>{alternation(ago_units)})\s*"
+        rf"(?:{alternation(z.d['ago'])}|(?P<later>{alternation(z.d['later'])}))",
+        0.9, ago,
+    )
+    # 5日, 十五号: a day of the month, in the month nearest the base (news: 美国国务院5日表示)
+    rec.add(
+        "bare_day",
+        rf"(?<![0-9〇零一二两三四五六七八九十百千万几数每第近满共约逾超月年/.\-])"
+        rf"(?:(?P<d>3[01]|[12][0-9]|0?[1-9])\s*[日号]|(?P<dz>{z.day_zh})号)"
+        rf"(?!{alternation(z.d['bare_day_not_before'])}){tail}",
+        0.8, bare_day,
+    )
     rec.add("iso", r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])", 0.9, numeric)
     rec.add("mdy", r"(?<![0-9/])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])", 0.8, numeric)
     rec.add("md", r"(?<![0-9/.])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/.%])", 0.35, numeric)
     return rec
+
+
+def _ago_spec(n: int, unit: str, later: bool = False) -> DateSpec:
+    """N units before the base (三天前, "two years ago") or after it (三天后, "in three days")."""
+    if later:
+        return DateSpec(ago=(-n, unit), relative=f"in_{n}_{unit}s")
+    return DateSpec(ago=(n, unit), relative=f"{n}_{unit}s_ago")
+
+
+def _spaced(regex: str) -> str:
+    """An alternation of literal phrases whose spaces match any run of whitespace."""
+    return regex.replace("\\ ", r"\s+")
 
 
 def _label(unit: str, offset: int | None) -> str | None:
@@ -546,8 +630,7 @@ def en_date_recognizer() -> Recognizer:
         return spec
 
     def relative(m, ctx):
-        w = m.group(0).lower()
-        w = re.sub(r"\s+", " ", w)
+        w = re.sub(r"\s+", " ", m.group("rel").lower())
         if w in d["year_offsets"]:
             o = d["year_offsets"][w]
             return DateSpec(rel_year=o, relative=_label("year", o))
@@ -559,7 +642,8 @@ def en_date_recognizer() -> Recognizer:
             return DateSpec(rel_week=o, relative=_label("week", o))
         if w in d["days"]:
             o = d["days"][w]
-            return DateSpec(rel_day=o, relative=_label("day", o), part_of_day=d["night_parts"].get(w))
+            pod = parts.get((m.group("pod") or "").lower()) or d["night_parts"].get(w)
+            return DateSpec(rel_day=o, relative=_label("day", o), part_of_day=pod)
         return None
 
     def year(m, ctx):
@@ -575,10 +659,20 @@ def en_date_recognizer() -> Recognizer:
     def ago(m, ctx):
         raw = m.group("n")
         n = 1.0 if raw.lower() in ("a", "an") else parse_en(raw)
-        if n is None or n != int(n):
+        if n is None or n != int(n) or n <= 0:
             return None
         unit = m.group("u").lower().rstrip("s")
-        return DateSpec(ago=(int(n), unit), relative=f"{int(n)}_{unit}s_ago")
+        return _ago_spec(int(n), unit, later=bool(m.groupdict().get("later")))
+
+    def weekend(m, ctx):
+        offset = None
+        if m.group("wp"):
+            w = m.group("wp").lower()
+            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+        return DateSpec(weekday=WEEKEND, rel_week=offset, relative=_label("week", offset) if offset is not None else None)
+
+    def day_part(m, ctx):  # "this morning"
+        return DateSpec(rel_day=0, relative="this_day", part_of_day=parts[m.group("pod").lower()])
 
     part_words = alternation(mp)
     rec.add(
@@ -597,9 +691,19 @@ def en_date_recognizer() -> Recognizer:
         rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b{tail}",
         0.85, weekday, re.I,
     )
-    rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"]) + list(d["days"])
-    rel_re = alternation(rel_words).replace(" ", r"\s+")
-    rec.add("relative", rf"\b{rel_re}\b", 0.85, relative, re.I)
+    rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"])
+    this_last_next = alternation(d["this"] + d["last"] + d["next"])
+    rec.add("relative", rf"\b(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)", 0.85, relative, re.I)
+    rec.add("relative_day", rf"\b(?P<rel>{_spaced(alternation(d['days']))})\b{tail}", 0.85, relative, re.I)
+    rec.add("day_part", rf"\bthis\s+(?P<pod>{part_re})\b", 0.85, day_part, re.I)
+    rec.add(
+        "weekend", rf"\b(?:(?P<wp>{this_last_next})\s+|the\s+)?(?:{alternation(d['weekend'])})\b",
+        0.85, weekend, re.I,
+    )
     rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})\s+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
-    rec.add("ago", rf"\b(?P<n>{en().numeral}|an?)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", 0.9, ago, re.I)
+    units = r"(?P<u>days?|weeks?|months?|years?)"
+    n = rf"(?P<n>{en().numeral}|an?)"
+    rec.add("ago", rf"\b{n}\s+{units}\s+{_spaced(alternation(d['ago']))}\b", 0.9, ago, re.I)
+    rec.add("later", rf"\b{n}\s+{units}\s+(?P<later>{_spaced(alternation(d['later']))})\b", 0.9, ago, re.I)
+    rec.add("in", rf"\b(?P<later>in)\s+{n}\s+{units}\b", 0.8, ago, re.I)
     return rec

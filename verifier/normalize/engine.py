@@ -1,17 +1,23 @@
 """The normalization engine: runs the recognizers of the wanted languages and kinds over a
-text and keeps the best non-overlapping values (longest span first, then score)."""
+text and keeps the best non-overlapping values (longest span first, then score).
+
+A value read wholly inside a word that merely contains numerals (万一, 统一, 千万不要: the
+`not_numbers` list of the Chinese data) is dropped before overlaps are resolved.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import Iterable, Literal
 
-from verifier.lang import lang
+from verifier.lang import alternation, lang
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found
 
 Lang = Literal["auto", "zh", "en"]
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +40,25 @@ def recognizers() -> tuple[Recognizer, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _not_numbers():
+    from verifier.normalize.base import compile_gated
+
+    words = lang("zh")["numerals"].get("not_numbers", [])
+    return compile_gated(alternation(words)) if words else None
+
+
+def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Drop the candidates lying wholly inside a word that is not a number."""
+    regex = _not_numbers()
+    if regex is None or not candidates:
+        return candidates
+    words = [m.span() for m in regex.finditer(folded)]
+    if not words:
+        return candidates
+    return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in words)]
+
+
 def select(language: Lang = "auto", kinds: Iterable[str] | None = None) -> list[Recognizer]:
     wanted = set(kinds) if kinds else set(KINDS)
     unknown = wanted - set(KINDS)
@@ -45,17 +70,28 @@ def select(language: Lang = "auto", kinds: Iterable[str] | None = None) -> list[
     ]
 
 
-def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the longest candidates first (ties: higher score, earlier start), never overlapping."""
+def resolve_overlaps(candidates: list[Candidate], prefer_language: str = "zh") -> list[Candidate]:
+    """Keep the longest candidates first, never overlapping. Ties: higher score, then the
+    recognizer of `prefer_language` (¥ is yuan in Chinese text, yen in English), then the
+    earlier start."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start, c.pattern)):
-        if any(c.start < e and s < c.end for s, e in taken):
+    free = bytearray(b"\x01") * (max((c.end for c in candidates), default=0) + 1)
+    prefix = prefer_language + "_"
+
+    def key(c: Candidate):
+        return (-(c.end - c.start), -c.score, not c.pattern.startswith(prefix), c.start, c.pattern)
+
+    for c in sorted(candidates, key=key):
+        if free.find(0, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        free[c.start:c.end] = bytes(c.end - c.start)
     chosen.sort(key=lambda c: (c.start, c.end))
     return chosen
+
+
+def _has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
 
 
 def analyze(
@@ -79,7 +115,9 @@ def analyze(
     candidates = [
         c for rec in select(language, kind_set) for c in rec.analyze(ctx) if c.score >= min_score
     ]
+    candidates = _inside_words(candidates, ctx.folded)
+    prefer_language = "zh" if _has_cjk(ctx.folded) else "en"
     return [
         Found(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
-        for c in resolve_overlaps(candidates)
+        for c in resolve_overlaps(candidates, prefer_language)
     ]

@@ -33,11 +33,14 @@ class _Zh:
         self.digit_chars = digit_chars
         self.all_chars = digit_chars + units
         point = alternation(self.point)
-        # One numeral: digits with grouping, optionally scaled by 万/亿 ("1,500 亿", "2.5亿"),
-        # or Chinese numerals with an optional decimal part ("三点一四", "零点77").
+        big = "".join(sorted(self.big))
+        self.big_chars = big
+        # One numeral: digits with grouping, optionally scaled by 万/亿 ("1,500 亿", "2.5亿",
+        # "1亿5000万"), or Chinese numerals with an optional decimal part, itself optionally
+        # scaled ("三点一四", "零点77", "二点五亿").
         self.numeral = (
-            rf"(?:(?:{ARABIC})(?:\s?[{units}]+)?"
-            rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+)?)"
+            rf"(?:(?:{ARABIC})(?:\s?[{units}]+(?:(?:{ARABIC})[{units}]+)*)?"
+            rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
         )
         self.negative_re = alternation(self.negative)
 
@@ -185,11 +188,15 @@ def parse_zh(s: str) -> float | None:
     for p in z.point:
         if p in s:
             whole, _, frac = s.partition(p)
+            scale = 1.0
+            while frac and frac[-1] in z.big:  # 二点五亿
+                scale *= z.big[frac[-1]]
+                frac = frac[:-1]
             w = parse_zh(whole) if whole else 0.0
             f = digit_sequence(frac)
             if w is None or f is None:
                 return None
-            return w + f / 10 ** len(frac)
+            return (w + f / 10 ** len(frac)) * scale
     tokens = _zh_tokens(s)
     if not tokens:
         return None

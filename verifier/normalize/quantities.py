@@ -25,16 +25,19 @@ class _Qualifiers:
         self.range: list[str] = data["range"]
         sep = r"\s+" if code == "en" else r"\s*"
         end = r"\b" if code == "en" else ""
-        self.before_re = rf"(?:(?P<qb>{alternation(self.before)}){end}{sep})?"
-        self.after_re = rf"(?:{sep}(?P<qa>{alternation(self.after)}){end})?"
+        before, after = alternation(self.before), alternation(self.after)
+        if code == "en":  # "more  than": any run of spaces between the words
+            before, after = before.replace("\\ ", r"\s+"), after.replace("\\ ", r"\s+")
+        self.before_re = rf"(?:(?P<qb>{before}){end}{sep})?"
+        self.after_re = rf"(?:{sep}(?P<qa>{after}){end})?"
         self.range_re = alternation(self.range)
 
     def bound(self, m: re.Match[str]) -> str:
         groups = m.groupdict()
         if groups.get("qb"):
-            return self.before[groups["qb"].lower()]
+            return self.before[" ".join(groups["qb"].lower().split())]
         if groups.get("qa"):
-            return self.after[groups["qa"].lower()]
+            return self.after[" ".join(groups["qa"].lower().split())]
         return "exact"
 
 
@@ -71,12 +74,16 @@ def number_recognizers() -> list[Recognizer]:
     zh_rec = Recognizer("zh_number", "number", "zh")
 
     def numeral(m, ctx):
-        v = parse_zh(m.group("num"))
+        num = m.group("num")
+        v = parse_zh(num)
         if v is None:
             return None
         if m.group("mult"):
             v *= mult[m.group("mult")]
-        return NumberValue(value=to_number(_negative(m) * v))
+        value = NumberValue(value=to_number(_negative(m) * v))
+        if len(num) == 1 and not num.isdigit() and not m.group("mult"):
+            return value, 0.35  # a lone 一 or 三 in running text is rarely a number worth reading
+        return value
 
     def k_suffix(m, ctx):
         v = parse_zh(m.group("num"))
@@ -135,12 +142,29 @@ def number_recognizers() -> list[Recognizer]:
     suffixes = alternation(lang("en")["numerals"]["ordinal_suffixes"])
 
     def en_ordinal(m, ctx):
-        if m.group("digits"):
-            return OrdinalValue(value=int(m.group("digits")))
-        return OrdinalValue(value=e.ordinals[m.group("word").lower()])
+        g = m.groupdict()
+        if g.get("digits"):
+            return OrdinalValue(value=int(g["digits"].replace(",", "")))
+        value = e.ordinals[g["word"].lower()]
+        if g.get("lead"):
+            lead = parse_en(g["lead"])
+            if lead is None or lead != int(lead):
+                return None
+            lead = int(lead)
+            if value >= 100:  # "two hundredth"
+                value *= lead
+            elif (lead >= 20 and lead % 10 == 0 and value < 10) or (lead >= 100 and lead % 100 == 0):
+                value += lead  # "twenty-first", "one hundred and first"
+            else:
+                return None
+            return OrdinalValue(value=value), 0.8  # a compound ordinal is unambiguous
+        return OrdinalValue(value=value)
 
-    en_ord.add("suffix", rf"\b(?P<digits>[0-9]+){suffixes}\b", 0.8, en_ordinal, re.I)
-    en_ord.add("word", rf"\b(?P<word>{alternation(e.ordinals)})\b", 0.4, en_ordinal, re.I)
+    en_ord.add("suffix", rf"\b(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})*|[0-9]+){suffixes}\b", 0.8, en_ordinal, re.I)
+    en_ord.add(
+        "word", rf"\b(?:(?P<lead>{e.word_number})(?:\s+and)?[\s-]+)?(?P<word>{alternation(e.ordinals)})\b",
+        0.4, en_ordinal, re.I,
+    )
     return [zh_rec, ord_rec, en_rec, en_ord]
 
 
@@ -187,6 +211,16 @@ def percent_recognizers() -> list[Recognizer]:
         return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add("words", rf"{eq.before_re}(?P<num>{en().numeral})\s*{words}\b{eq.after_re}", 0.95, en_build, re.I)
+    en_symbols = alternation(lang("en")["percent"]["symbols"])
+
+    def en_symbol(m, ctx):
+        v = _negative(m) * float(m.group("num").replace(",", ""))
+        return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
+
+    en_rec.add(
+        "symbol", rf"{eq.before_re}(?:(?P<neg>-)\s*)?(?P<num>{ARABIC})\s*{en_symbols}{eq.after_re}",
+        0.95, en_symbol, re.I,
+    )
     return [rec, en_rec]
 
 
@@ -284,6 +318,8 @@ def money_recognizers() -> list[Recognizer]:
         value, currency = parsed
         if m.group("cb"):
             currency = mz.before[m.group("cb")]
+        if m.group("ca"):  # 1亿元人民币, 500元新台币
+            currency = mz.after[m.group("ca")]
         return MoneyValue(amount=to_number(value), currency=currency, **_quantity(value, q.bound(m), ctx))
 
     def prefixed(m, ctx):
@@ -319,7 +355,7 @@ def money_recognizers() -> list[Recognizer]:
     qb, qa = q.before_re, q.after_re
     rng = q.range_re
     rec.add("prefixed", rf"{qb}(?P<cb>{before})\s*(?P<num>{z.numeral})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.95, prefixed)
-    rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount}){qa}", 0.8, amount)
+    rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.8, amount)
     rec.add(
         "range",
         rf"(?:(?P<cb>{before})\s*)?(?P<lo>{mz.amount}|{z.numeral}(?:{scale})?)\s*{rng}\s*(?P<hi>{mz.amount})",
@@ -344,33 +380,57 @@ def _en_money() -> Recognizer:
     data = lang("en")["currency"]
     before = {k.lower(): v for k, v in data["before"].items()}
     after = {k.lower(): v for k, v in data["after"].items()}
+    suffixes = {k.lower(): float(v) for k, v in data["suffixes"].items()}
     q = qualifiers("en")
     rec = Recognizer("en_money", "money", "en")
+    scale_re = re.compile(rf"\s*(?:{alternation(e.scales)})\s*$", re.I)
+
+    def amount_of(num: str, suffix: str | None) -> float | None:
+        v = parse_en(num)
+        if v is not None and suffix:
+            v *= suffixes[suffix.lower()]
+        return v
 
     def build(m, ctx):
-        v = parse_en(m.group("num"))
+        g = m.groupdict()
+        v = amount_of(g["num"], g.get("suf"))
         if v is None:
             return None
-        currency = before.get((m.group("cb") or "").lower()) or after.get((m.group("ca") or "").lower())
+        currency = before.get((g.get("cb") or "").lower()) or after.get((g.get("ca") or "").lower())
         if currency is None:
             return None
-        if m.group("hi"):
-            hi = parse_en(m.group("hi"))
+        if g.get("hi"):
+            hi = amount_of(g["hi"], g.get("hsuf"))
             if hi is None:
                 return None
-            if m.group("scale"):
-                v *= e.scales[m.group("scale").lower()]
+            if g.get("scale"):
+                v *= e.scales[g["scale"].lower()]
+            elif not g.get("suf") and scale_re.search(g["num"]) is None:
+                # "$3-4 billion": the scale written once applies to both ends
+                sm = scale_re.search(g["hi"])
+                if sm:
+                    v *= e.scales[sm.group(0).strip().lower()]
+                elif g.get("hsuf"):
+                    v *= suffixes[g["hsuf"].lower()]
             return MoneyValue(currency=currency, **_quantity(v, "between", ctx, v, hi))
         return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
     cb = alternation(before)
     ca = alternation(after)
     scales = alternation(e.scales)
+    suf = alternation(suffixes)
+    num = rf"(?P<num>{e.numeral})(?:(?P<suf>{suf})\b)?"
     rec.add(
         "amount",
-        rf"{q.before_re}(?:(?P<cb>{cb})\s*)?(?P<num>{e.numeral})"
-        rf"(?:\s*(?P<scale>{scales})?\s*(?:-|–|to)\s*(?:{cb})?\s*(?P<hi>{e.numeral}))?"
+        rf"{q.before_re}(?:(?P<cb>{cb})\s*)?{num}"
+        rf"(?:\s*(?P<scale>{scales})?\s*(?:-|–|to)\s*(?:{cb})?\s*(?P<hi>{e.numeral})(?:(?P<hsuf>{suf})\b)?)?"
         rf"(?:\s+(?P<ca>{ca})\b)?{q.after_re}",
+        0.95, build, re.I,
+    )
+    rec.add(
+        "between",
+        rf"\bbetween\s+(?:(?P<cb>{cb})\s*)?{num}(?:\s*(?P<scale>{scales}))?\s+and\s+(?:{cb})?\s*"
+        rf"(?P<hi>{e.numeral})(?:(?P<hsuf>{suf})\b)?(?:\s+(?P<ca>{ca})\b)?",
         0.95, build, re.I,
     )
     return rec
@@ -446,7 +506,11 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
             return CountValue(value=to_number(v), unit=noun, noun=noun, whole=to_number(whole), **_quantity(v, "exact", ctx))
         return CountValue(value=to_number(v), unit=noun, noun=noun, **_quantity(v, eq.bound(m), ctx))
 
-    plural = r"(?P<noun>(?:[a-z]+-)?[a-z]+(?:s|people|staff|personnel|children|men|women))\b"
+    cdata = lang("en")["count"]
+    not_nouns = alternation(cdata["not_nouns"])
+    plural = (
+        rf"(?P<noun>(?!{not_nouns}\b)(?:[a-z]+-)?(?:[a-z]*{alternation(cdata['plurals'])}|[a-z]+s))\b"
+    )
     en_rec.add("plural", rf"{eq.before_re}\b(?P<num>{e.numeral})\s+{plural}{eq.after_re}", 0.6, en_build, re.I)
     en_rec.add(
         "part_of_whole",
