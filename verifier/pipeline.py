@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -84,9 +83,15 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     return p.claims
 
 
-def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
-    prepared = [prepare(s) for s in load(paths)]
+def extract_sources(sources: Iterable[Source], registry=None) -> tuple[list[Prepared], EntityIndex]:
+    """Claims of every source, with one entity index learnt from all of them (so a name
+    glossed in one article is known in the others)."""
+    prepared = [prepare(s) for s in sources]
     index = build_index(prepared, registry)
     for p in prepared:
         extract(p, index)
     return prepared, index
+
+
+def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
+    return extract_sources(load(paths), registry)

@@ -169,6 +169,18 @@ class Extractor:
                     self._count(sentence, value, s_mentions, bounds, previous)
                 elif value.value.kind in EVENT_KINDS:
                     self._event(sentence, value, s_triggers, s_mentions, bounds, previous)
+            # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
+            for q in inside:
+                q_span = Sentence(q.start, q.end, sentence.paragraph)
+                q_mentions = [m for m in self._in(s_mentions, q_span) if not m.pronoun]
+                if not q_mentions:
+                    continue
+                q_triggers = [t for t in self._in(triggers, q_span) if not self._negated(t)]
+                q_bounds = clause_bounds(self.text, q.start, q.end)
+                for value in self._in(self.values, q_span):
+                    value = self._money_by_context(value, q_triggers)
+                    if value.value.kind in EVENT_KINDS:
+                        self._event(q_span, value, q_triggers, q_mentions, q_bounds, None, context=sentence)
             self._quotes(sentence, inside, s_mentions)
         return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
 
@@ -176,7 +188,7 @@ class Extractor:
         return bool(self.lex.negation_re.search(self._before(t.start, 4)))
 
     # ------------------------------------------------------------------ events
-    def _event(self, sentence, value: Found, triggers, mentions, bounds, previous) -> None:
+    def _event(self, sentence, value: Found, triggers, mentions, bounds, previous, context=None) -> None:
         kind = value.value.kind
         if kind == "date" and self.lex.until_re.search(self._before(value.start, 4)):
             return
@@ -198,7 +210,7 @@ class Extractor:
         subjects = self._subjects(t.start, t.end, t.predicate, mentions, bounds, previous, sentence)
         hedged = self._hedged(t, bounds, sentence)
         for subject in subjects:
-            self._add(sentence, kind, subject, t.predicate.id, t.predicate.label, value.value,
+            self._add(context or sentence, kind, subject, t.predicate.id, t.predicate.label, value.value,
                       value.start, value.end, (t.start, t.end), hedged)
 
     def _money_by_context(self, found: Found, triggers) -> Found:

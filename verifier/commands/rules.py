@@ -1,13 +1,32 @@
-"""(not yet built)"""
+"""List the rules, or print the documentation of one.
 
-EXAMPLES = None
+Every rule has a permanent code (select or ignore rules by code prefix: D, D1, D101), a
+name that names the problem it finds, a one-line summary and a documentation text."""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  verifier rules
+  verifier rules D101
+"""
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("code", nargs="?", help="a rule code, e.g. D101")
 
 
 def run(args) -> int:
     from verifier.errors import VerifierError
+    from verifier.rules.engine import rules
 
-    raise VerifierError("'rules' is not built yet")
+    registry = rules()
+    if args.code:
+        rule = registry.get(args.code.upper())
+        if rule is None:
+            raise VerifierError(f"no rule {args.code!r}; `verifier rules` lists them")
+        print(rule.documentation(), end="")
+        return 0
+    width = max(len(r.name) for r in registry.values())
+    for r in registry.values():
+        print(f"{r.code}  {r.name.ljust(width)}  {r.summary}")
+    return 0

@@ -1,0 +1,47 @@
+"""The claim ledger: claims/<source-id>.jsonl, one claim per line in text order, so that a
+diff of the ledger between two runs shows exactly which claims changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from verifier.claims.model import Claim
+from verifier.errors import VerifierError
+
+
+def dumps(claims: Iterable[Claim]) -> str:
+    lines = [json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=False) for c in claims]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def files(claims_by_source: dict[str, list[Claim]], folder: str | Path) -> dict[Path, str]:
+    folder = Path(folder)
+    return {folder / f"{sid}.jsonl": dumps(claims) for sid, claims in sorted(claims_by_source.items())}
+
+
+def read(path: str | Path) -> list[Claim]:
+    """Claims from a ledger file, or from every .jsonl file of a ledger folder."""
+    path = Path(path)
+    paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not paths:
+        raise VerifierError(f"{path}: no claim ledger here (.jsonl files)")
+    out: list[Claim] = []
+    for p in paths:
+        try:
+            lines = p.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise VerifierError(f"{p}: cannot read the ledger: {exc}") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(Claim.model_validate_json(line))
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(x) for x in first.get("loc", ()))
+                raise VerifierError(f"{p}:{n}: not a claim: {where} {first.get('msg', '')}".rstrip()) from None
+    return out

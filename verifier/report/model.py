@@ -1,0 +1,77 @@
+"""The report: sources, claims and findings — the JSON contract for downstream tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, PrivateAttr
+
+from verifier import __version__
+from verifier.claims.model import Claim
+from verifier.rules.engine import Finding
+
+REPORT_SCHEMA_VERSION = 1
+
+
+class SourceInfo(BaseModel):
+    id: str
+    path: str
+    language: str
+    published: dt.date | None
+    published_from: str | None = None  # "manifest" or "dateline"
+    title: str | None = None
+    url: str | None = None
+    claims: int = 0
+
+
+class Summary(BaseModel):
+    sources: int
+    claims: int
+    findings: int
+    contradict: int
+    compatible: int
+    agree: int
+
+
+class Report(BaseModel):
+    tool: str = "verifier"
+    version: str = __version__
+    schema_version: int = REPORT_SCHEMA_VERSION
+    summary: Summary
+    sources: list[SourceInfo]
+    claims: list[Claim]
+    findings: list[Finding]
+    _texts: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Each source's text (not part of the JSON), for renderers that show evidence."""
+        return self._texts
+
+
+def build(paths: Iterable[str | Path], registry=None) -> Report:
+    from verifier.pipeline import run_extraction
+    from verifier.rules.engine import compare
+
+    prepared, _ = run_extraction(paths, registry)
+    claims = [c for p in prepared for c in p.claims]
+    texts = {p.source.id: p.source.text for p in prepared}
+    findings = compare(claims, texts)
+    sources = [
+        SourceInfo(
+            id=p.source.id, path=p.source.path, language=p.source.language,
+            published=p.source.published, published_from=p.source.published_from,
+            title=p.source.title, url=p.source.url, claims=len(p.claims),
+        )
+        for p in prepared
+    ]
+    count = lambda v: sum(1 for f in findings if f.verdict == v)
+    report = Report(
+        summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
+                        contradict=count("contradict"), compatible=count("compatible"), agree=count("agree")),
+        sources=sources, claims=claims, findings=findings,
+    )
+    report._texts = texts
+    return report

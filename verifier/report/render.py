@@ -1,0 +1,104 @@
+"""Renderers: a report in, text out. Formats are table (terminal), markdown, json and html."""
+
+from __future__ import annotations
+
+import json
+
+from tabulate import tabulate
+
+from verifier import describe
+from verifier.report.model import Report
+
+FORMATS = ("table", "markdown", "json", "html")
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html", ".txt": "table"}
+VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "agree": "✓ agree"}
+
+
+def render(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return markdown(report)
+    if fmt == "html":
+        from verifier.report.html import html
+
+        return html(report)
+    return table(report)
+
+
+def _claims_by_id(report: Report):
+    return {c.id: c for c in report.claims}
+
+
+def _values(report: Report, finding) -> list[str]:
+    claims = _claims_by_id(report)
+    out = []
+    for source in finding.sources:
+        vals = sorted({describe.value(claims[i].value) for i in finding.claims if claims[i].source == source})
+        out.append(f"{source[:3]}: " + "; ".join(vals))
+    return out
+
+
+def table(report: Report) -> str:
+    s = report.summary
+    sources = tabulate(
+        [[x.id, x.language, x.published or "unknown", x.claims] for x in report.sources],
+        headers=["source", "language", "published", "claims"], tablefmt="simple",
+    )
+    rows = []
+    for f in report.findings:
+        if f.rule.startswith("Q") and f.verdict != "contradict":
+            continue  # quote wording is in the full report
+        rows.append([VERDICT_MARK[f.verdict], f.rule, _short(f"{f.subject} — {f.label}", 44),
+                     "\n".join(_short(v, 60) for v in _values(report, f))])
+    findings = tabulate(rows, headers=["verdict", "rule", "what", "values"], tablefmt="simple") if rows else "no findings"
+    return (
+        f"{sources}\n\n{findings}\n\n"
+        f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
+        f"{s.contradict} contradict, {s.compatible} compatible, {s.agree} agree\n"
+    )
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(report: Report) -> str:
+    s = report.summary
+    out = [
+        "# Source consistency report",
+        "",
+        f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
+        f"**{s.contradict} contradict**, {s.compatible} compatible, {s.agree} agree.",
+        "",
+        "## Sources",
+        "",
+        tabulate(
+            [[x.id, x.language, f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
+             for x in report.sources],
+            headers=["source", "language", "published", "claims"], tablefmt="github",
+        ),
+        "",
+    ]
+    claims = _claims_by_id(report)
+    for verdict, title in (("contradict", "Contradictions"), ("compatible", "Compatible (one source less precise)"), ("agree", "Agreements")):
+        items = [f for f in report.findings if f.verdict == verdict]
+        if not items:
+            continue
+        out += [f"## {title}", ""]
+        for f in items:
+            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {f.label}", "", _md_escape(f.message), ""]
+            for cid in f.claims:
+                c = claims[cid]
+                out.append(f"- `{c.source}` [{c.start}:{c.end}] **{_md_escape(c.text)}** → {describe.value(c.value)}")
+            out.append("")
+    out += ["## Claims", "", tabulate(
+        [[c.source[:3], _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
+         for c in report.claims if c.kind != "quote"],
+        headers=["source", "subject", "predicate", "text", "value"], tablefmt="github",
+    ), ""]
+    return "\n".join(out)

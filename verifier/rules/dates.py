@@ -1,0 +1,235 @@
+"""Rules on dates: when an event happened, and dates that cannot be."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from verifier.claims.model import Claim
+from verifier.normalize.values import WEEKDAYS, DateValue
+from verifier.rules.base import Relation, rule
+
+MAX_ENUMERATED_DAYS = 800
+
+# hours each part of the day covers (end may pass midnight)
+PART_HOURS = {
+    "early_morning": (0, 7), "morning": (5, 12), "noon": (11, 14), "afternoon": (12, 19),
+    "evening": (17, 24), "night": (19, 29),
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The set of days a date value allows: an interval, or constraints when not anchored."""
+
+    start: dt.date | None
+    end: dt.date | None
+    year: int | None
+    month: int | None
+    day: int | None
+    days: tuple[int, int] | None
+    months: tuple[int, int] | None
+    weekdays: frozenset[int] | None
+    part: str | None
+
+    @property
+    def anchored(self) -> bool:
+        return self.start is not None
+
+    def allows(self, d: dt.date) -> bool:
+        if self.start is not None and not (self.start <= d <= self.end):
+            return False
+        if self.year is not None and d.year != self.year:
+            return False
+        if self.month is not None and d.month != self.month:
+            return False
+        if self.day is not None and d.day != self.day:
+            return False
+        if self.days is not None and not (self.days[0] <= d.day <= self.days[1]):
+            return False
+        if self.months is not None and not (self.months[0] <= d.month <= self.months[1]):
+            return False
+        if self.weekdays is not None and d.weekday() not in self.weekdays:
+            return False
+        return True
+
+    def constraints(self) -> dict:
+        return {k: v for k, v in (
+            ("year", self.year), ("month", self.month), ("day", self.day), ("days", self.days),
+            ("months", self.months), ("weekdays", self.weekdays),
+        ) if v is not None}
+
+
+def facts(v: DateValue) -> Facts:
+    weekdays = None
+    if v.weekday == "weekend":
+        weekdays = frozenset({5, 6})
+    elif v.weekday in WEEKDAYS:
+        weekdays = frozenset({WEEKDAYS.index(v.weekday)})
+    start = dt.date.fromisoformat(v.start) if v.start else None
+    end = dt.date.fromisoformat(v.end) if v.end else None
+    return Facts(start, end, v.year, v.month, v.day, v.days, v.months, weekdays, v.part_of_day)
+
+
+def _days(f: Facts):
+    d = f.start
+    while d <= f.end:
+        yield d
+        d += dt.timedelta(days=1)
+
+
+def _year_days(f: Facts):
+    d = dt.date(f.year, 1, 1)
+    while d.year == f.year:
+        if f.allows(d):
+            yield d
+        d += dt.timedelta(days=1)
+
+
+def _parts_disjoint(a: str | None, b: str | None) -> bool:
+    if not a or not b or a not in PART_HOURS or b not in PART_HOURS:
+        return False
+    (a0, a1), (b0, b1) = PART_HOURS[a], PART_HOURS[b]
+    return a1 <= b0 or b1 <= a0
+
+
+def _size(f: Facts) -> float:
+    """How many days a value allows (smaller is more precise)."""
+    if f.anchored:
+        return (f.end - f.start).days + 1
+    size = 366.0 * 50
+    if f.year is not None:
+        size /= 50
+    if f.month is not None:
+        size /= 12
+    elif f.months is not None:
+        size = size * (f.months[1] - f.months[0] + 1) / 12
+    if f.day is not None:
+        size /= 30
+    elif f.days is not None:
+        size = size * (f.days[1] - f.days[0] + 1) / 30
+    if f.weekdays is not None:
+        size = size * len(f.weekdays) / 7
+    return size
+
+
+def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
+    if a.issue or b.issue:
+        return None
+    fa, fb = facts(a), facts(b)
+    if fa.anchored and fb.anchored:
+        if fa.end < fb.start or fb.end < fa.start:
+            return Relation("contradict", "the two dates do not overlap", "neither")
+        if fa.start == fb.start and fa.end == fb.end:
+            verdict, narrower = "agree", "same"
+        elif fa.start >= fb.start and fa.end <= fb.end:
+            verdict, narrower = "compatible", "a"
+        elif fb.start >= fa.start and fb.end <= fa.end:
+            verdict, narrower = "compatible", "b"
+        else:
+            verdict, narrower = "compatible", "neither"
+        both = [d for d in _days(fa) if fb.start <= d <= fb.end and fa.allows(d) and fb.allows(d)]
+        if not both:
+            return Relation("contradict", "no day fits both", "neither")
+    elif fa.anchored or fb.anchored:
+        fixed, loose = (fa, fb) if fa.anchored else (fb, fa)
+        if not loose.constraints() or (fixed.end - fixed.start).days > MAX_ENUMERATED_DAYS:
+            return None  # 去年 with no publication date states nothing to compare
+        days = list(_days(fixed))
+        both = [d for d in days if fixed.allows(d) and loose.allows(d)]
+        if not both:
+            return Relation("contradict", _why_not(fixed, loose), "neither")
+        verdict = "compatible"
+        if len(both) == len(days):
+            narrower = "a" if fixed is fa else "b"  # every day of the fixed date fits the other
+        elif loose.year is not None and all(fixed.allows(d) for d in _year_days(loose)):
+            narrower = "b" if fixed is fa else "a"
+        else:
+            narrower = "neither"
+    else:
+        ca, cb = fa.constraints(), fb.constraints()
+        shared = set(ca) & set(cb)
+        day_vs_range = ("day" in ca and "days" in cb) or ("days" in ca and "day" in cb)
+        if not shared and not day_vs_range:
+            return None  # nothing stated in common: 去年 vs 5月 without a publication date
+        for k in shared:
+            if k == "weekdays":
+                if not ca[k] & cb[k]:
+                    return Relation("contradict", _why_weekdays(ca[k], cb[k]), "neither")
+            elif k in ("days", "months"):
+                if ca[k][1] < cb[k][0] or cb[k][1] < ca[k][0]:
+                    return Relation("contradict", f"the {k} ranges do not overlap", "neither")
+            elif ca[k] != cb[k]:
+                return Relation("contradict", f"different {k}: {ca[k]} and {cb[k]}", "neither")
+        for day, days in ((fa.day, fb.days), (fb.day, fa.days)):
+            if day is not None and days is not None and not days[0] <= day <= days[1]:
+                return Relation("contradict", "the day is outside the stated part of the month", "neither")
+        if ca == cb:
+            verdict, narrower = "agree", "same"
+        else:
+            sa, sb = _size(fa), _size(fb)
+            verdict = "compatible"
+            narrower = "a" if sa < sb else "b" if sb < sa else "neither"
+    # parts of the day matter once the days can be the same
+    if _parts_disjoint(a.part_of_day, b.part_of_day):
+        return Relation("contradict", f"{a.part_of_day} and {b.part_of_day} are different times of day", "neither")
+    if verdict == "agree" and (a.part_of_day or None) != (b.part_of_day or None):
+        verdict, narrower = "compatible", "a" if a.part_of_day else "b"
+    return Relation(verdict, "", narrower)
+
+
+def _why_weekdays(a: frozenset[int], b: frozenset[int]) -> str:
+    names = lambda s: " or ".join(WEEKDAYS[i].capitalize() for i in sorted(s))
+    return f"a {names(a)} is not a {names(b)}"
+
+
+def _why_not(fixed: Facts, loose: Facts) -> str:
+    if loose.weekdays is not None and fixed.start == fixed.end:
+        return _why_weekdays(frozenset({fixed.start.weekday()}), loose.weekdays)
+    if loose.weekdays is not None:
+        return f"no {' or '.join(WEEKDAYS[i].capitalize() for i in sorted(loose.weekdays))} falls in {fixed.start.isoformat()} to {fixed.end.isoformat()}"
+    return "no day fits both"
+
+
+@rule(
+    "D101", "event-date-conflict",
+    "Two sources put the same event on dates that cannot both be right.",
+    ("date",),
+)
+def event_date(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: claims from two sources about the same event of the same subject
+    (Mrinank Sharma announced his resignation) and the date each gives. Dates are sets of
+    days: "May 2024" contains "14 May 2024"; "this week" contains "Monday evening"; a bare
+    weekday with no known week still excludes every other weekday.
+
+    Verdicts: agree (the same days), compatible (one contains the other or they overlap:
+    one source is less precise), contradict (no day fits both).
+
+    Why: a wrong date or weekday is one of the most common errors in fast news, and the easiest
+    to miss when sources are in different languages and scripts.
+
+    Example: 週一宣佈辭職 (Monday) in one source, 于周日…宣布离职 (Sunday, 2026-02-08) in
+    another: contradict. 2024年5月14日 vs 5月: compatible.
+    """
+    if a.value.kind != "date" or b.value.kind != "date":
+        return None
+    return relate_dates(a.value, b.value)  # type: ignore[arg-type]
+
+
+@rule(
+    "D102", "weekday-date-mismatch",
+    "A date and the weekday written beside it do not match.",
+    ("date",), scope="within",
+)
+def weekday_date_mismatch(a: Claim, b: Claim | None = None) -> Relation | None:
+    """What it checks: a date stated with its weekday ("6月1日周六", "Sunday, June 1") where the
+    calendar puts that date on another weekday, and dates that do not exist (2月30日).
+
+    Why: such a date is wrong in one of its two parts, and a reader cannot tell which.
+
+    Example: 2025年6月1日周六: 1 June 2025 is a Sunday.
+    """
+    v = a.value
+    if v.kind == "date" and v.issue:
+        return Relation("contradict", v.issue, "neither")
+    return None

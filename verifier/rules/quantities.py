@@ -1,0 +1,122 @@
+"""Rules on quantities: amounts of money, counts, percentages and durations."""
+
+from __future__ import annotations
+
+import math
+
+from verifier.claims.model import Claim
+from verifier.normalize.quantities import seconds
+from verifier.rules.base import Relation, rule
+
+REL_TOLERANCE = 1e-6
+
+
+def _interval(v, scale: float = 1.0) -> tuple[float, float]:
+    low = -math.inf if v.low is None else v.low * scale
+    high = math.inf if v.high is None else v.high * scale
+    return low, high
+
+
+def relate_intervals(a: tuple[float, float], b: tuple[float, float]) -> Relation:
+    (a0, a1), (b0, b1) = a, b
+    tol = REL_TOLERANCE * max(1.0, *(abs(x) for x in (a0, a1, b0, b1) if math.isfinite(x)))
+    if a1 < b0 - tol or b1 < a0 - tol:
+        return Relation("contradict", "the two ranges do not overlap", "neither")
+    if abs(a0 - b0) <= tol and abs(a1 - b1) <= tol:
+        return Relation("agree", "", "same")
+    if a0 >= b0 - tol and a1 <= b1 + tol:
+        return Relation("compatible", "", "a")
+    if b0 >= a0 - tol and b1 <= a1 + tol:
+        return Relation("compatible", "", "b")
+    return Relation("compatible", "the ranges overlap", "neither")
+
+
+@rule(
+    "M101", "amount-conflict",
+    "Two sources give amounts of money for the same thing that cannot both be right.",
+    ("money",),
+)
+def amount(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: the amount each source gives for the same subject and predicate
+    (OpenAI's valuation, the investment OpenAI received). Qualifiers are bounds: 約/about is
+    ±10%, 超過/more than is a lower bound, 近/nearly and 高達/as much as an upper bound.
+
+    Verdicts: agree (the same amount), compatible (the ranges overlap: one is vaguer),
+    contradict (they do not overlap). Amounts in two different named currencies are not
+    compared (no exchange rates offline); an amount whose currency is not named is compared
+    and the message says so.
+
+    Why: amounts are copied, converted and rounded from source to source; a wrong scale
+    (萬 vs 億) or a dropped qualifier changes the claim.
+
+    Example: 估值超過1,500億美元 vs a 1500億美元 valuation: compatible.
+    約130億美元 vs 100億: contradict.
+    """
+    va, vb = a.value, b.value
+    if va.kind != "money" or vb.kind != "money":
+        return None
+    if va.currency and vb.currency and va.currency != vb.currency:
+        return None
+    return relate_intervals(_interval(va), _interval(vb))
+
+
+@rule(
+    "N101", "count-conflict",
+    "Two sources count the same group differently.",
+    ("count",),
+)
+def count(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: how many members a group has, or how many of them remain, for the same
+    subject (OpenAI's co-founders: 11; co-founders remaining: 3 of 11). A part is never
+    compared with its whole: "3 of 11 remain" is a claim about the remaining co-founders.
+
+    Verdicts: agree, compatible (a vague count such as 近75名 or 十几 includes the other),
+    contradict.
+
+    Why: counts of founders, employees or departures are easy to misread across languages
+    (五位 vs 5) and easy to let go stale.
+
+    Example: 11位联合创始人中仅剩3位 vs "three of the eleven co-founders remain": agree.
+    """
+    va, vb = a.value, b.value
+    if va.kind != "count" or vb.kind != "count":
+        return None
+    return relate_intervals(_interval(va), _interval(vb))
+
+
+@rule(
+    "P101", "percentage-conflict",
+    "Two sources give different percentages for the same thing.",
+    ("percent",),
+)
+def percentage(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: a percentage each source gives for the same subject and predicate
+    (the stake Microsoft holds). 約49% is 44.1–53.9%.
+
+    Why: shares and stakes are quoted from memory and drift from article to article.
+
+    Example: 約49%的股份 vs "a 49 percent stake": compatible.
+    """
+    va, vb = a.value, b.value
+    if va.kind != "percent" or vb.kind != "percent":
+        return None
+    return relate_intervals(_interval(va), _interval(vb))
+
+
+@rule(
+    "T101", "duration-conflict",
+    "Two sources give different lengths of time for the same thing.",
+    ("duration",),
+)
+def duration(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: how long something lasted, in any unit (72 小時 and three days agree).
+    Months count as 30 days and years as 365 for the comparison.
+
+    Why: durations are converted between units and rounded.
+
+    Example: 不到48小時 vs "three days": contradict.
+    """
+    va, vb = a.value, b.value
+    if va.kind != "duration" or vb.kind != "duration":
+        return None
+    return relate_intervals(_interval(va, seconds(1, va.unit)), _interval(vb, seconds(1, vb.unit)))

@@ -1,0 +1,74 @@
+"""Rules on quotes: what a person is quoted as saying, and who said it."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from verifier.claims.model import Claim
+from verifier.rules.base import Relation, rule
+from verifier.text.fold import fold
+
+SAME_QUOTE = 90  # similarity (0-100) above which two quotes are the same words
+SIMILAR_QUOTE = 60  # above which they are the same quote worded differently
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def similarity(a: str, b: str) -> float:
+    x, y = _PUNCT.sub("", fold(a).casefold()), _PUNCT.sub("", fold(b).casefold())
+    if not x or not y:
+        return 0.0
+    return fuzz.ratio(x, y)
+
+
+@rule(
+    "Q101", "quote-altered",
+    "Two sources quote the same person with different words.",
+    ("quote",),
+)
+def quote_altered(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: quotes attributed to the same speaker in two sources that are clearly
+    the same statement (similarity of the folded text, both scripts alike). The same words
+    agree; a close paraphrase or a different translation is compatible and shown so an editor
+    can check the wording. Quotes on different topics are not compared.
+
+    Why: a quote should be the speaker's words; wording that drifts as it is translated or
+    retold is worth a second look before it is published in quotation marks.
+
+    Example: 「我反覆看到了讓我們的價值觀真正引導行動是多麼困難」 vs
+    “我一再看到真正让我们的价值观主导我们的行动是多么困难”: compatible.
+    """
+    if a.value.kind != "quote" or b.value.kind != "quote" or a.subject != b.subject:
+        return None
+    score = similarity(a.value.quote, b.value.quote)
+    if score >= SAME_QUOTE:
+        return Relation("agree", "", "same")
+    if score >= SIMILAR_QUOTE:
+        return Relation("compatible", f"the wording differs (similarity {score:.0f}%)", "neither")
+    return None
+
+
+@rule(
+    "Q102", "quote-misattributed",
+    "The same words are attributed to different speakers.",
+    ("quote",),
+)
+def quote_misattributed(a: Claim, b: Claim) -> Relation | None:
+    """What it checks: a quote that two sources give nearly word for word but attribute to
+    different people or organisations.
+
+    Why: attributing words to the wrong person is a serious error, and common when an article
+    quotes several people in a row.
+
+    Example: one source has Ba saying “2026年将会疯狂至极”, another has Tony Wu saying it:
+    contradict.
+    """
+    if a.value.kind != "quote" or b.value.kind != "quote" or a.subject == b.subject:
+        return None
+    if min(len(a.value.quote), len(b.value.quote)) < 8:
+        return None
+    if similarity(a.value.quote, b.value.quote) >= SAME_QUOTE:
+        return Relation("contradict", "the same words, different speakers", "neither")
+    return None
