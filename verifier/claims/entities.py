@@ -114,7 +114,7 @@ class EntityIndex:
         self._by_key: dict[str, str] = {}
         self._surname: dict[str, set[str]] = {}
         self._given: dict[str, set[str]] = {}
-        self._tokens: dict[str, int] = {}
+        self._tokens: dict[str, tuple[int, int]] = {}  # token -> (seen inside a sentence, seen)
         self._regex: re.Pattern[str] | None = None
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
@@ -144,7 +144,8 @@ class EntityIndex:
         for m in re.finditer(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]", folded):
             self._learn_gloss(m.group(1), m.group(2), d)
         for m in re.finditer(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])", text):
-            self._learn_latin_run(m.group(0), d)
+            initial = re.search(r"(?:^|[.!?:;\"“”'‘’]\s*|\n\s*)$", text[:m.start()]) is not None
+            self._learn_latin_run(m.group(0), d, initial)
         speech = alternation(d["speech"])
         for m in re.finditer(rf"([{d['surnames']}][{CJK}]{{2}})(?={speech})", folded):
             name = m.group(1)
@@ -176,7 +177,10 @@ class EntityIndex:
             return self.entities[existing]
         return self.add(name, "person", origin)
 
-    def _learn_latin_run(self, run: str, d: dict) -> None:
+    def _learn_latin_run(self, run: str, d: dict, sentence_initial: bool = False) -> None:
+        """Persons from runs of two or three name-like words; single tokens are counted, and
+        become organisations in finalize() if seen at least once inside a sentence (a
+        capitalised first word of an English sentence is not a name by itself)."""
         tokens = run.split()
         i = 0
         while i < len(tokens):
@@ -191,7 +195,9 @@ class EntityIndex:
                 continue
             token = tokens[i]
             if len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit():
-                self._tokens[token] = self._tokens.get(token, 0) + 1
+                inside = not (sentence_initial and i == 0) or bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}", token))
+                seen_inside, total = self._tokens.get(token, (0, 0))
+                self._tokens[token] = (seen_inside + inside, total + 1)
             i += 1
 
     def finalize(self) -> None:
@@ -218,7 +224,9 @@ class EntityIndex:
             self._surname.setdefault(parts[-1], set()).add(e.name)
             self._given.setdefault(parts[0], set()).add(e.name)
         d = _data()
-        for token, count in sorted(self._tokens.items()):
+        for token, (inside, count) in sorted(self._tokens.items()):
+            if not inside:
+                continue
             k = key(token)
             if k in self._by_key or key(split_camel(token)) in self._by_key or self.person_for_token(token):
                 continue
