@@ -42,6 +42,7 @@ class Mention:
     entity: str
     type: str
     pronoun: bool = False
+    bare: bool = False  # 公司 alone: resolved only when the paragraph names one organisation
 
 
 def key(name: str) -> str:
@@ -67,6 +68,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "org_words": set(names["org_words"]),
         "pronouns": data["pronouns"],
+        "org_name_after": [fold(w) for w in names["org_name_after"]],
     }
 
 
@@ -153,9 +155,11 @@ class EntityIndex:
                 self.add(text[m.start(1):m.end(1)], "person", "text")
 
     def _learn_gloss(self, chinese: str, latin: str, d: dict) -> None:
-        latin = split_camel(latin.strip())
+        raw = latin.strip()
+        latin = split_camel(raw)
         tokens = latin.split()
         if not 2 <= len(tokens) <= 4 or not all(_is_person_token(t, d) for t in tokens):
+            self._learn_org_gloss(chinese, raw, d)
             return
         suffix = ""
         for ch in reversed(chinese):
@@ -170,6 +174,23 @@ class EntityIndex:
             self._by_key.setdefault(ak, person.name)
             person.aliases.add(ak)
             self._regex = None
+
+    def _learn_org_gloss(self, chinese: str, latin: str, d: dict) -> None:
+        """基因检测公司蓝汀生物(LantingBio): an organisation's name and its Chinese name."""
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]{1,40}", latin) or latin in d["not_names"] or latin.isupper():
+            return
+        cut = max((chinese.rfind(w) + len(w) for w in d["org_name_after"] if w in chinese), default=0)
+        name = chinese[cut:]
+        if not 2 <= len(name) <= 6 or all(ch in d["translit"] for ch in name):
+            return  # a transliterated personal name glossed with a single word is not an org
+        existing = self._by_key.get(key(latin))
+        entity = self.entities[existing] if existing else self.add(latin, "org", "gloss")
+        if entity.type != "org":
+            return
+        ak = key(name)
+        self._by_key.setdefault(ak, entity.name)
+        entity.aliases.add(ak)
+        self._regex = None
 
     def _person(self, name: str, origin: str) -> Entity:
         existing = self._by_key.get(key(name))
@@ -310,6 +331,9 @@ class EntityIndex:
     def _pronouns(self, folded: str, start: int, end: int) -> list[Mention]:
         d = _data()["pronouns"]
         out = []
+        bare = alternation(fold(w) for w in d.get("bare_org", []))
+        for m in re.finditer(rf"(?:^|(?<=[。，,；;：:！？!?\s]))({bare})", folded[start:end]):
+            out.append(Mention(start + m.start(1), start + m.end(1), "", "org", pronoun=True, bare=True))
         for kind in ("person", "org"):
             words = [fold(w) for w in d[kind]]
             regex = _pronoun_regex(tuple(words), tuple(fold(w) for w in d["not_before"]))

@@ -77,6 +77,7 @@ class Lexicon:
         self.count_noun_re = re.compile(alternation(self.count_noun), re.IGNORECASE)
         ctx = data["count_context"]
         self.count_before = re.compile(rf"(?:{alternation(fold(w) for w in ctx['before'])})\s*$", re.IGNORECASE)
+        self.count_after_noun = re.compile(rf"\s*(?:{self.count_noun_re.pattern})\s*(?:{alternation(fold(w) for w in ctx['after_noun'])})", re.IGNORECASE)
         self.noun_then_count = re.compile(
             rf"(?:{alternation(self.count_noun)})\s*(?:{alternation(fold(w) for w in ctx['noun_then_count'] if w)})?\s*$",
             re.IGNORECASE,
@@ -286,9 +287,9 @@ class Extractor:
             return self._coordinated(best, mentions)
         if role in ("agent", "owner") and generic is None:
             # no subject named in the clause: the topic of the sentence or the one before
-            pool = [m for m in mentions if m.end <= t_start] or (
-                self._in(self.mentions, previous) if previous else [])
-            pool = [m for m in pool if m.entity and m.type in predicate.types and m not in in_prep]
+            fits = lambda m: m.entity and m.type in predicate.types and m not in in_prep
+            pool = [m for m in mentions if m.end <= t_start and fits(m)] or (
+                [m for m in self._in(self.mentions, previous) if fits(m)] if previous else [])
             if pool:
                 return [pool[-1]]
         return []
@@ -395,7 +396,8 @@ class Extractor:
             return family, None, value.value
         if family is None:
             return None, None, None
-        stated = lex.count_before.search(before[-6:]) or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
+        stated = (lex.count_before.search(before[-6:]) or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
+                  or lex.count_after_noun.match(self.folded, found.end) or (value.noun and lex.count_after_noun.match(self.folded, found.end - len(value.noun))))
         return (family, value.value, None) if stated else (None, None, None)
 
     # ------------------------------------------------------------------ quotes
@@ -453,14 +455,22 @@ def _resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], text: 
     last_org: Mention | None = None
     s_index = 0
     sentence_topic: Mention | None = None
+    paragraph = -1
+    paragraph_orgs: set[str] = set()
     for m in mentions:
         while s_index < len(sentences) and sentences[s_index].end <= m.start:
             s_index += 1
             if sentence_topic is not None:
                 topic = sentence_topic
             sentence_topic = None
+        if s_index < len(sentences) and sentences[s_index].paragraph != paragraph:
+            paragraph = sentences[s_index].paragraph
+            paragraph_orgs = set()
         if m.pronoun:
-            target = (sentence_topic or topic) if m.type == "person" else last_org
+            if m.bare:
+                target = last_org if len(paragraph_orgs) == 1 else None
+            else:
+                target = (sentence_topic or topic) if m.type == "person" else last_org
             if target is not None and m.start - target.end < 600:
                 out.append(Mention(m.start, m.end, target.entity, m.type, pronoun=True))
             continue
@@ -468,6 +478,7 @@ def _resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], text: 
             sentence_topic = m
         if m.type == "org":
             last_org = m
+            paragraph_orgs.add(m.entity)
         out.append(m)
     return out
 

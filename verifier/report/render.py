@@ -30,12 +30,24 @@ def _claims_by_id(report: Report):
     return {c.id: c for c in report.claims}
 
 
+def short_ids(ids: list[str]) -> dict[str, str]:
+    """The shortest prefix (at least 3 characters) that tells each source from the others."""
+    out = {}
+    for sid in ids:
+        n = min(3, len(sid))
+        while n < len(sid) and any(o != sid and o.startswith(sid[:n]) for o in ids):
+            n += 1
+        out[sid] = sid[:n]
+    return out
+
+
 def _values(report: Report, finding) -> list[str]:
     claims = _claims_by_id(report)
+    short = short_ids([s.id for s in report.sources])
     out = []
     for source in finding.sources:
         vals = sorted({describe.value(claims[i].value) for i in finding.claims if claims[i].source == source})
-        out.append(f"{source[:3]}: " + "; ".join(vals))
+        out.append(f"{short.get(source, source)}: " + "; ".join(vals))
     return out
 
 
@@ -97,7 +109,7 @@ def markdown(report: Report) -> str:
                 out.append(f"- `{c.source}` [{c.start}:{c.end}] **{_md_escape(c.text)}** → {describe.value(c.value)}")
             out.append("")
     out += ["## Claims", "", tabulate(
-        [[c.source[:3], _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
+        [[short_ids([s.id for s in report.sources]).get(c.source, c.source), _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
          for c in report.claims if c.kind != "quote"],
         headers=["source", "subject", "predicate", "text", "value"], tablefmt="github",
     ), ""]
