@@ -64,3 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        import os
+
+        if os.environ.get("VERIFIER_DEBUG"):
+            raise
+        print(f"verifier: internal error: {type(exc).__name__}: {exc} (set VERIFIER_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 2

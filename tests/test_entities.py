@@ -1,0 +1,67 @@
+"""Who a claim is about: names, aliases, transliterations, typos, pronouns."""
+
+from __future__ import annotations
+
+from verifier.claims.entities import EntityIndex
+from verifier.text.fold import fold
+
+
+def index_of(*texts: str, registry=None) -> EntityIndex:
+    index = EntityIndex(registry if registry is not None else [])
+    for t in texts:
+        index.learn(t, fold(t))
+    index.finalize()
+    return index
+
+
+def names_in(index: EntityIndex, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.entity) for m in index.mentions(text, fold(text)) if not m.pronoun]
+
+
+def test_a_gloss_teaches_a_transliteration_everywhere_and_in_both_scripts():
+    index = index_of("本月初,对构建ChatGPT起到重要作用的舒尔曼(JohnSchulman)宣布离开。")
+    assert index.canonical("舒尔曼") == "John Schulman"
+    assert index.canonical("舒爾曼") == "John Schulman"  # Traditional spelling
+    assert names_in(index, "舒爾曼在Twitter上解釋了他的決定") == [("舒爾曼", "John Schulman")]
+
+
+def test_typo_and_diacritics_fold_into_one_name():
+    index = index_of("Ilya Sutskever 作為聯合創始人", "Ilya Sutskever 宣佈辭職", "主導這場突襲的是Ilya Sustkever", "Zoë Hitzig于周三", "Zoe Hitzig 週二")
+    assert index.canonical("Ilya Sustkever") == "Ilya Sutskever"
+    assert index.canonical("Sustkever") == "Ilya Sutskever"
+    assert index.canonical("Zoë Hitzig") == index.canonical("Zoe Hitzig")
+
+
+def test_surname_or_given_name_alone_finds_the_one_person():
+    index = index_of("Mrinank Sharma 是研究員", "Tony Wu 是聯合創始人")
+    assert names_in(index, "Sharma 寫道,Wu 表示") == [("Sharma", "Mrinank Sharma"), ("Wu", "Tony Wu")]
+
+
+def test_an_ambiguous_surname_is_not_guessed():
+    index = index_of("Anna Lee 表示", "Brian Lee 表示")
+    assert index.canonical("Lee") is None
+
+
+def test_chinese_name_before_a_speech_verb_is_a_person():
+    index = index_of("南开大学讲席教授李维安在接受采访时表示:")
+    assert index.entities["李维安"].type == "person"
+
+
+def test_registry_alias_links_scripts_and_names():
+    index = index_of("微軟CEO 薩提亞·納德拉迅速表態", registry=[
+        {"name": "Microsoft", "type": "org", "aliases": ["微软"]},
+        {"name": "Satya Nadella", "type": "person", "aliases": ["萨提亚·纳德拉", "纳德拉"]},
+    ])
+    found = names_in(index, "微軟CEO 薩提亞·納德拉迅速表態")
+    assert found == [("微軟", "Microsoft"), ("薩提亞·納德拉", "Satya Nadella")]
+
+
+def test_capitalised_words_that_are_not_names():
+    index = index_of("The company said on Monday. Only two of them remain, according to Reuters.")
+    assert "Only" not in index.entities and "The" not in index.entities
+
+
+def test_plural_pronoun_is_not_a_person():
+    index = index_of("Tony Wu 表示")
+    mentions = index.mentions("他們表示", fold("他們表示"))
+    assert not [m for m in mentions if m.pronoun]

@@ -1,0 +1,87 @@
+"""Articles about a company and people that appear in no data file (tests/data/invented/).
+
+Veltrix Robotics (English, then Traditional Chinese): Oriana Kessel's resignation on Monday
+evening vs Sunday; same valuation, founding year and head count in both languages.
+藍汀生物 / 蓝汀生物 (LantingBio; Traditional vs Simplified): Nora Hartwell resigned on
+Wednesday vs Tuesday evening; five vs four co-founders; US$1.8 vs 2.5 billion; the same quote
+given to two different people.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.claims.entities import EntityIndex
+from verifier.report.model import build
+
+DATA = Path(__file__).resolve().parent / "data" / "invented"
+
+
+def verdicts(report) -> dict[tuple[str, str], str]:
+    return {(f.subject, f.predicate): f.verdict for f in report.findings}
+
+
+@pytest.fixture(scope="module")
+def veltrix():
+    return build([DATA / "veltrix_en.txt", DATA / "veltrix_zh.txt"])
+
+
+@pytest.fixture(scope="module")
+def lanting():
+    return build([DATA / "lanting_a.txt", DATA / "lanting_b.txt"])
+
+
+def test_english_and_chinese_name_the_same_person(veltrix):
+    subjects = {c.subject for c in veltrix.claims}
+    assert "Oriana Kessel" in subjects  # 凱塞爾(OrianaKessel) in one, Oriana Kessel in the other
+    zh = [c for c in veltrix.claims if c.source == "veltrix_zh" and c.predicate == "departure"]
+    assert zh and zh[0].subject == "Oriana Kessel" and zh[0].subject_text == "凱塞爾"
+
+
+def test_veltrix_findings(veltrix):
+    v = verdicts(veltrix)
+    assert v[("Oriana Kessel", "departure")] == "contradict"
+    assert v[("Veltrix", "founded")] == "agree"
+    assert v[("Veltrix", "valuation")] in ("agree", "compatible")
+    assert v[("Veltrix", "employees")] in ("agree", "compatible")
+
+
+def test_english_publication_date_and_weekday(veltrix):
+    src = {s.id: s for s in veltrix.sources}
+    assert str(src["veltrix_en"].published) == "2025-03-06"
+    monday = next(c for c in veltrix.claims if c.source == "veltrix_en" and c.predicate == "departure")
+    assert monday.value.start == "2025-03-03" and monday.value.part_of_day == "evening"
+
+
+def test_sentence_initial_word_is_not_a_company(veltrix):
+    assert "Only" not in {c.subject for c in veltrix.claims}
+
+
+def test_lanting_findings(lanting):
+    v = verdicts(lanting)
+    assert v[("Nora Hartwell", "departure")] == "contradict"
+    assert v[("LantingBio", "founders")] == "contradict"
+    assert v[("LantingBio", "valuation")] == "contradict"
+    assert ("羅建民 / 周立群", "said") in v or ("周立群 / 羅建民", "said") in v
+
+
+def test_same_quote_same_speaker_agrees_across_scripts(lanting):
+    agree = [f for f in lanting.findings if f.rule == "Q101" and f.subject == "Nora Hartwell"]
+    assert [f.verdict for f in agree] == ["agree"]
+
+
+def test_works_with_an_empty_registry():
+    report = build([DATA / "lanting_a.txt", DATA / "lanting_b.txt"], registry=[])
+    assert ("Nora Hartwell", "departure") in verdicts(report)
+
+
+def test_organisation_gloss_makes_an_alias():
+    index = EntityIndex([])
+    text = "基因檢測公司藍汀生物(LantingBio)本週再傳異動。"
+    from verifier.text.fold import fold
+
+    index.learn(text, fold(text))
+    index.finalize()
+    assert index.canonical("蓝汀生物") == "LantingBio"

@@ -1,0 +1,91 @@
+"""Rules on values: a table of pairs of surface forms and the verdict a fact-checker expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from verifier.claims.model import Claim
+from verifier.normalize.engine import analyze
+from verifier.rules.engine import REGISTRY, relate
+
+BASE = dt.date(2026, 2, 13)  # a Friday
+
+
+def value(text: str, base=BASE):
+    found = [f for f in analyze(text, base=base, min_score=0.5) if f.value.kind != "number"]
+    assert len(found) == 1, (text, found)
+    return found[0].value
+
+
+def claim(text: str, base=BASE, subject="X", predicate="p", source="a") -> Claim:
+    v = value(text, base)
+    return Claim(id=f"{source}:{text}", source=source, kind=v.kind, subject=subject, predicate=predicate,
+                 value=v, text=text, start=0, end=len(text), sentence=(0, len(text)))
+
+
+def verdict(a: str, b: str, base_a=BASE, base_b=BASE) -> str | None:
+    out = relate(claim(a, base_a), claim(b, base_b, source="b"))
+    return out[0][1].verdict if out else None
+
+
+@pytest.mark.parametrize("a, b, base_a, base_b, expected", [
+    ("週一", "周日", None, BASE, "contradict"),          # weekday alone vs a dated Sunday
+    ("週一", "周日", None, None, "contradict"),          # two weekdays, no calendar at all
+    ("週二", "周三", None, BASE, "contradict"),
+    ("週一晚間", "本周", None, BASE, "compatible"),
+    ("2024年5月14日", "5月", BASE, None, "compatible"),
+    ("2024年5月14日", "2024年5月", BASE, BASE, "compatible"),
+    ("2024年5月14日", "2024年5月14日", BASE, BASE, "agree"),
+    ("2024年5月14日", "2024年6月", BASE, BASE, "contradict"),
+    ("2024年8月6日", "本月初", BASE, None, "compatible"),
+    ("2024年8月26日", "本月初", BASE, None, "contradict"),
+    ("周一晚上", "周一早上", BASE, BASE, "contradict"),
+    ("周一晚上", "周一", BASE, BASE, "compatible"),
+    ("去年", "2023年11月", None, BASE, None),             # nothing stated in common
+    ("May 2024", "14 May 2024", BASE, BASE, "compatible"),
+    ("on Monday", "週一", BASE, BASE, "agree"),
+])
+def test_dates(a, b, base_a, base_b, expected):
+    assert verdict(a, b, base_a, base_b) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("約50億美元", "高達50亿美元", "compatible"),
+    ("超過1,500億美元", "1500億美元", "compatible"),
+    ("1500億美元", "$150 billion", "agree"),
+    ("約130億美元", "100億元", "contradict"),
+    ("約37億美元", "37億人民幣", None),                     # different currencies: not compared
+    ("近75名", "70名", "compatible"),
+    ("近75名", "80名", "contradict"),
+    ("十几位", "12位", "compatible"),
+    ("約49%", "49 percent", "compatible"),
+    ("不到48小時", "three days", "contradict"),
+    ("72 小時", "three days", "agree"),
+])
+def test_quantities(a, b, expected):
+    assert verdict(a, b) == expected
+
+
+def test_every_rule_has_code_name_summary_and_doc():
+    for code, r in REGISTRY.items():
+        assert code == r.code and len(code) == 4 and code[0].isalpha() and code[1:].isdigit()
+        assert "-" in r.name and r.summary.endswith(".")
+        doc = r.documentation()
+        assert "Why" in doc and "Example" in doc
+
+
+def test_quote_rules():
+    def q(words, subject, source):
+        from verifier.normalize.values import QuoteValue
+
+        return Claim(id=f"{source}:{subject}", source=source, kind="quote", subject=subject, predicate="said",
+                     value=QuoteValue(quote=words), text=words, start=0, end=len(words), sentence=(0, len(words)))
+
+    same = relate(q("基因檢測行業的價格戰讓所有公司都很難盈利。", "A", "x"), q("基因检测行业的价格战让所有公司都很难盈利。", "B", "y"))
+    assert [(r.code, rel.verdict) for r, rel in same] == [("Q102", "contradict")]
+    agree = relate(q("我們已經偏離了初衷", "A", "x"), q("我们已经偏离了初衷", "A", "y"))
+    assert [(r.code, rel.verdict) for r, rel in agree] == [("Q101", "agree")]
+    unrelated = relate(q("今天天气很好,我们去公园", "A", "x"), q("公司的估值被严重高估了", "A", "y"))
+    assert unrelated == []
