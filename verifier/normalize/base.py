@@ -94,17 +94,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sig(x: float) -> float:
+    """x to 15 significant digits: 3.8e11 × 1.1 is 418000000000, not 418000000000.00006."""
+    return float(f"{x:.15g}")
+
+
 def bounds(value: float, bound: str, tolerance: float) -> tuple[Bound, float | None, float | None]:
-    """The (bound, low, high) of a quantity given the kind of qualifier the text used."""
+    """The (bound, low, high) of a quantity given the kind of qualifier the text used.
+
+    approx: value ± tolerance (relative); nearly (近, almost): at_most, from value − tolerance
+    up to value; at_least / more_than: no high; at_most / less_than: no low. Always
+    low <= value <= high."""
     if bound == "approx":
-        a, b = value * (1 - tolerance), value * (1 + tolerance)
-        return "approx", min(a, b), max(a, b)
+        a, b = _sig(value * (1 - tolerance)), _sig(value * (1 + tolerance))
+        return "approx", min(a, b, value), max(a, b, value)
     if bound in ("at_least", "more_than"):
         return bound, value, None  # type: ignore[return-value]
     if bound in ("at_most", "less_than"):
         return bound, None, value  # type: ignore[return-value]
     if bound == "nearly":
-        return "at_most", value * (1 - tolerance), value
+        return "at_most", min(value, _sig(value * (1 - tolerance)), _sig(value * (1 + tolerance))), value
     return "exact", value, value
 
 

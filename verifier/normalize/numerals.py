@@ -12,6 +12,8 @@ from functools import lru_cache
 from verifier.lang import alternation, lang
 
 ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
+# a minus sign right after a digit, a letter or a closing bracket is a hyphen (2020-2021, GPT-4)
+NO_SIGN_AFTER = r"(?<![0-9A-Za-z.%)）\]】])"
 
 
 class _Zh:
@@ -20,7 +22,7 @@ class _Zh:
         self.digits: dict[str, int] = data["digits"]
         self.small: dict[str, int] = data["small_units"]
         self.tens: dict[str, int] = data["tens"]
-        self.big: dict[str, float] = {k: float(v) for k, v in data["big_units"].items()}
+        self.big: dict[str, int] = {k: int(v) for k, v in data["big_units"].items()}
         self.point: list[str] = data["point"]
         self.negative: list[str] = data["negative"]
         self.half: str = data["half"]
@@ -42,7 +44,10 @@ class _Zh:
             rf"(?:(?:{ARABIC})(?:\s?[{units}]+(?:(?:{ARABIC})[{units}]+)*)?"
             rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
         )
-        self.negative_re = alternation(self.negative)
+        # 负 anywhere; a minus sign only where it cannot be a hyphen or a range dash (2020-2021)
+        signs = [n for n in self.negative if not ("\u3400" <= n[0] <= "\u9fff")]
+        words = [n for n in self.negative if n not in signs]
+        self.negative_re = rf"(?:{alternation(words)}|{NO_SIGN_AFTER}{alternation(signs)})"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +60,7 @@ class _En:
         data = lang("en")["numerals"]
         self.units: dict[str, int] = data["units"]
         self.tens: dict[str, int] = data["tens"]
-        self.scales: dict[str, float] = {k: float(v) for k, v in data["scales"].items()}
+        self.scales: dict[str, int] = {k: int(v) for k, v in data["scales"].items()}
         self.words: dict[str, float] = {k: float(v) for k, v in data["words"].items()}
         self.suffixes: dict[str, float] = {k: float(v) for k, v in data["suffixes"].items()}
         self.ordinals: dict[str, int] = data["ordinals"]
@@ -73,30 +78,36 @@ def en() -> _En:
     return _En()
 
 
-def _arabic(s: str) -> float:
-    return float(s.replace(",", "").replace("，", ""))
+def _arabic(s: str) -> int | float:
+    t = s.replace(",", "").replace("，", "")
+    return float(t) if "." in t else int(t)
 
 
-def _zh_sections(tokens: list[tuple[str, float]]) -> float | None:
+def _down10(x: int | float) -> int | float:
+    """x / 10, exact for whole numbers (百二 = 2 × 100 / 10)."""
+    return x // 10 if isinstance(x, int) and x % 10 == 0 else x / 10
+
+
+def _zh_sections(tokens: list[tuple[str, int | float]]) -> int | float | None:
     """Evaluate numeral tokens (digit / small / tens / big) with the abbreviation rules:
-    百二 = 120, 千一 = 1100, 万九 = 19000, 一亿五 = 150000000."""
-    total = 0.0
-    section = 0.0
-    digit: float | None = None
+    百二 = 120, 千一 = 1100, 万九 = 19000, 一亿五 = 150000000. Whole numbers stay ints."""
+    total: int | float = 0
+    section: int | float = 0
+    digit: int | float | None = None
     zero_seen = False
-    last_small: float | None = None
-    last_big: float | None = None
+    last_small: int | None = None
+    last_big: int | None = None
     prev_type = ""
 
-    def flush(final: bool) -> float:
+    def flush(final: bool) -> int | float:
         nonlocal digit
         if digit is None:
-            return 0.0
+            return 0
         d, digit = digit, None
         if not zero_seen and last_small is not None and last_small >= 100 and prev_type == "digit":
-            return d * last_small / 10
+            return _down10(d * last_small)
         if final and not zero_seen and last_small is None and last_big is not None and section == 0:
-            return d * last_big / 10
+            return _down10(d * last_big)
         return d
 
     for typ, val in tokens:
@@ -140,7 +151,7 @@ def _zh_sections(tokens: list[tuple[str, float]]) -> float | None:
     return total + section
 
 
-def _zh_tokens(s: str) -> list[tuple[str, float]] | None:
+def _zh_tokens(s: str) -> list[tuple[str, int | float]] | None:
     z = zh()
     tokens: list[tuple[str, float]] = []
     i = 0
@@ -154,11 +165,11 @@ def _zh_tokens(s: str) -> list[tuple[str, float]] | None:
             i += m.end()
             continue
         if ch in z.digits:
-            tokens.append(("digit", float(z.digits[ch])))
+            tokens.append(("digit", z.digits[ch]))
         elif ch in z.small:
-            tokens.append(("small", float(z.small[ch])))
+            tokens.append(("small", z.small[ch]))
         elif ch in z.tens:
-            tokens.append(("tens", float(z.tens[ch])))
+            tokens.append(("tens", z.tens[ch]))
         elif ch in z.big:
             tokens.append(("big", z.big[ch]))
         elif ch.isspace():
@@ -179,7 +190,7 @@ def digit_sequence(s: str) -> int | None:
     return None
 
 
-def parse_zh(s: str) -> float | None:
+def parse_zh(s: str) -> int | float | None:
     """Value of a Chinese (or mixed digit) numeral; None if it is not one."""
     z = zh()
     s = s.strip()
@@ -188,11 +199,11 @@ def parse_zh(s: str) -> float | None:
     for p in z.point:
         if p in s:
             whole, _, frac = s.partition(p)
-            scale = 1.0
+            scale = 1
             while frac and frac[-1] in z.big:  # 二点五亿
                 scale *= z.big[frac[-1]]
                 frac = frac[:-1]
-            w = parse_zh(whole) if whole else 0.0
+            w = parse_zh(whole) if whole else 0
             f = digit_sequence(frac)
             if w is None or f is None:
                 return None
@@ -222,8 +233,8 @@ def parse_en(s: str) -> float | None:
         if scale in e.scales:
             return base * e.scales[scale]
         return None
-    total = 0.0
-    current = 0.0
+    total: int | float = 0
+    current: int | float = 0
     seen = False
     for word in re.split(r"[\s-]+", t):
         if word == "and" or word == "a":
@@ -258,8 +269,17 @@ def parse_number(s: str) -> float | None:
     return v
 
 
-def to_number(x: float) -> float | int:
-    """An integral float as int, for readable output."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e18:
-        return int(x)
-    return round(x, 10) if isinstance(x, float) else x
+def significant(x: float) -> float:
+    """x to 15 significant digits, which drops float noise: 8.21 × 10^8 is 821000000, not
+    821000000.0000001, and 0.1 + 0.2 is 0.3."""
+    return float(f"{x:.15g}")
+
+
+def to_number(x: int | float) -> int | float:
+    """A whole number as int (exact, and readable in the output); a float without its noise."""
+    if not isinstance(x, float):
+        return x
+    if x != x or x in (float("inf"), float("-inf")):
+        return x
+    x = significant(x)
+    return int(x) if x.is_integer() and abs(x) < 1e18 else x

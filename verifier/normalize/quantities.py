@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from verifier.lang import alternation, lang
 from verifier.normalize.base import Context, Recognizer, bounds
-from verifier.normalize.numerals import ARABIC, en, parse_en, parse_number, parse_zh, to_number, zh
+from verifier.normalize.numerals import (
+    ARABIC, NO_SIGN_AFTER, en, parse_en, parse_number, parse_zh, to_number, zh,
+)
 from verifier.normalize.values import (
     CountValue, DurationValue, MoneyValue, NumberValue, OrdinalValue, PercentValue,
 )
@@ -57,8 +59,8 @@ def _quantity(value: float, bound: str, ctx: Context, low: float | None = None, 
     }
 
 
-def _negative(m: re.Match[str]) -> float:
-    return -1.0 if m.groupdict().get("neg") else 1.0
+def _negative(m: re.Match[str]) -> int:
+    return -1 if m.groupdict().get("neg") else 1
 
 
 # --------------------------------------------------------------------------- numbers
@@ -136,7 +138,7 @@ def number_recognizers() -> list[Recognizer]:
             return None
         return NumberValue(value=to_number(_negative(m) * v))
 
-    en_rec.add("numeral", rf"(?:(?P<neg>-)\s*)?(?P<num>{e.numeral})", 0.55, en_number, re.I)
+    en_rec.add("numeral", rf"(?:{NO_SIGN_AFTER}(?P<neg>-)\s*)?(?P<num>{e.numeral})", 0.55, en_number, re.I)
 
     en_ord = Recognizer("en_ordinal", "ordinal", "en")
     suffixes = alternation(lang("en")["numerals"]["ordinal_suffixes"])
@@ -218,7 +220,7 @@ def percent_recognizers() -> list[Recognizer]:
         return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add(
-        "symbol", rf"{eq.before_re}(?:(?P<neg>-)\s*)?(?P<num>{ARABIC})\s*{en_symbols}{eq.after_re}",
+        "symbol", rf"{eq.before_re}(?:{NO_SIGN_AFTER}(?P<neg>-)\s*)?(?P<num>{ARABIC})\s*{en_symbols}{eq.after_re}",
         0.95, en_symbol, re.I,
     )
     return [rec, en_rec]
@@ -446,7 +448,6 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     q = qualifiers("zh")
     rec = Recognizer("zh_count", "count", "zh")
     cls = alternation(data["classifiers"])
-    noun_re = alternation(nouns or [])
     part = alternation(data["part_markers"])
     remaining = alternation(data["remaining"])
     part_verbs = alternation(data["part_verbs"])
@@ -470,6 +471,10 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
         return CountValue(value=to_number((low + high) / 2), unit=m.group("cls"), **_quantity(0, "between", ctx, low, high))
 
     qb, qa = q.before_re, q.after_re
+    # a one-character noun counts only as a word of its own: not the 人 of 人工智能
+    long_nouns = alternation(n for n in nouns or [] if len(n) > 1)
+    short_nouns = alternation(n for n in nouns or [] if len(n) == 1)
+    noun_re = rf"{long_nouns}|{short_nouns}(?![{CJK}])"
     noun_part = rf"(?P<noun>{noun_re})?" if nouns else "(?P<noun>(?!))?"
     rec.add(
         "classifier",
@@ -521,6 +526,7 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
 
 
 # --------------------------------------------------------------------------- durations
+_CALENDAR_YEAR = re.compile(r"\s*[12][0-9]{3}\s*")
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
 _STEP_DOWN = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 _ORDER = ["second", "minute", "hour", "day", "week", "month", "year"]
@@ -573,6 +579,8 @@ def duration_recognizers() -> list[Recognizer]:
             n = parse_zh(pm.group("num")) if pm.group("num") else None
             if pm.group("num") and n is None:
                 return None
+            if units[unit_word] == "year" and _CALENDAR_YEAR.fullmatch(pm.group("num") or ""):
+                return None  # 2024年 is a year, not two thousand years
             if n is None:
                 n = 1.0 if (pm.group("ge") or (pm.group("h2") and not pm.group("h1"))) else 0.0
             if pm.group("h1"):

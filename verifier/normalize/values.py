@@ -2,7 +2,12 @@
 
 A value is the payload of a claim (`claim.value`) and, with its `text` and `span`, one item of
 `verifier normalize` output. Quantities carry a `bound` and the `low`/`high` range a comparison
-uses; `None` for `low` or `high` means unbounded on that side.
+uses; `None` for `low` or `high` means unbounded on that side. Numbers are `int` when they are
+whole (so 9,007,199,254,740,993 stays exact), `float` otherwise.
+
+Output offsets: a date's `start`/`end` are its calendar bounds, so in `verifier normalize`
+output every value carries its character offsets as `"span": [start, end]` (`Found.as_output`),
+with `text == input[span[0]:span[1]]`.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ Bound = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_tha
 Grain = Literal["year", "half_year", "quarter", "month", "week", "day", "part_of_day", "hour", "minute"]
 DurationUnit = Literal["second", "minute", "hour", "day", "week", "month", "year"]
 
+Num = Union[int, float]  # whole numbers stay exact ints; pydantic's smart union keeps the type
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -24,13 +31,13 @@ class _Value(BaseModel):
 
 class Quantity(_Value):
     bound: Bound = "exact"
-    low: float | None = None
-    high: float | None = None
+    low: Num | None = None
+    high: Num | None = None
 
 
 class NumberValue(_Value):
     kind: Literal["number"] = "number"
-    value: float
+    value: Num
 
 
 class OrdinalValue(_Value):
@@ -40,26 +47,26 @@ class OrdinalValue(_Value):
 
 class CountValue(Quantity):
     kind: Literal["count"] = "count"
-    value: float
+    value: Num
     unit: str = Field(description="classifier or counted noun as written (位, 名, employees)")
     noun: str | None = Field(default=None, description="the counted noun, folded, when stated")
-    whole: float | None = Field(default=None, description="the whole this count is a part of")
+    whole: Num | None = Field(default=None, description="the whole this count is a part of")
 
 
 class PercentValue(Quantity):
     kind: Literal["percent"] = "percent"
-    value: float
+    value: Num
 
 
 class MoneyValue(Quantity):
     kind: Literal["money"] = "money"
-    amount: float | None = None
+    amount: Num | None = None
     currency: str | None = Field(default=None, description="ISO 4217 code, None where not named")
 
 
 class DurationValue(Quantity):
     kind: Literal["duration"] = "duration"
-    value: float
+    value: Num
     unit: DurationUnit
 
 
