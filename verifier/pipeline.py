@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -17,6 +18,7 @@ from verifier.text.sources import Source, load
 
 DATELINE_LINES = 40
 DATELINE_MAX_CHARS = 60
+_HAS_YEAR = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
 
 
 @dataclass
@@ -39,7 +41,7 @@ def dateline(text: str, folded: str, lines) -> dt.date | None:
         raw = text[line.start:line.end]
         prose = is_prose(raw)
         prose_seen += prose
-        if len(raw.strip()) > DATELINE_MAX_CHARS or prose:
+        if len(raw.strip()) > DATELINE_MAX_CHARS or prose or not _HAS_YEAR.search(folded, line.start, line.end):
             continue
         for found in analyze(raw, folded=folded[line.start:line.end], kinds=("date",), min_score=0.5):
             v = found.value
@@ -62,21 +64,33 @@ def prepare(source: Source) -> Prepared:
 def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:
     index = EntityIndex(registry)
     for p in prepared:
-        for start, end in p.spans:
-            index.learn(p.source.text[start:end], p.source.folded[start:end])
+        index.learn(article_text(p.source.text, p.spans), article_text(p.source.folded, p.spans))
     index.finalize()
     return index
+
+
+def article_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with everything outside the article spans replaced by spaces (line breaks kept)."""
+    out = []
+    pos = 0
+    for start, end in spans:
+        out.append(re.sub(r"[^\r\n]", " ", text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    out.append(re.sub(r"[^\r\n]", " ", text[pos:]))
+    return "".join(out)
 
 
 def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     from verifier.normalize.engine import analyze
 
     source = p.source
-    values = []
-    for start, end in p.spans:
-        for found in analyze(source.text[start:end], folded=source.folded[start:end],
-                             base=source.published, min_score=0.5):
-            values.append(found.model_copy(update={"start": found.start + start, "end": found.end + start}))
+    # one pass over the article text, with page furniture blanked out (offsets unchanged)
+    values = [
+        found for found in analyze(article_text(source.text, p.spans), folded=article_text(source.folded, p.spans),
+                                   base=source.published, min_score=0.5)
+        if "\n" not in found.text and "\r" not in found.text
+    ]
     mentions = index.mentions(source.text, source.folded, p.spans)
     extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, index, source.language)
     p.claims = extractor.run()

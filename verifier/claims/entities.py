@@ -45,6 +45,7 @@ class Mention:
     bare: bool = False  # 公司 alone: resolved only when the paragraph names one organisation
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Match key of a name: folded script, no accents, case and spacing ignored."""
     return re.sub(r"\s+", " ", fold(name)).strip().casefold()
@@ -146,7 +147,8 @@ class EntityIndex:
         for m in re.finditer(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]", folded):
             self._learn_gloss(m.group(1), m.group(2), d)
         for m in re.finditer(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])", text):
-            initial = re.search(r"(?:^|[.!?:;\"“”'‘’]\s*|\n\s*)$", text[:m.start()]) is not None
+            before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+            initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r"
             self._learn_latin_run(m.group(0), d, initial)
         speech = alternation(d["speech"])
         for m in re.finditer(rf"([{d['surnames']}][{CJK}]{{2}})(?={speech})", folded):
@@ -296,11 +298,11 @@ class EntityIndex:
             if latin:
                 names = sorted(latin, key=lambda k: (-len(k), k))
                 pattern = "|".join(r"\s?".join(re.escape(p) for p in k.split(" ")) for k in names)
-                parts.append(rf"(?<![a-z0-9])(?:{pattern})(?![a-z])")
+                parts.append(rf"(?i:(?<![a-z0-9])(?:{pattern})(?![a-z]))")
             if cjk:
                 parts.append(alternation(cjk))
             parts.append(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?![A-Za-z])")
-            self._regex = re.compile("|".join(parts), re.IGNORECASE)
+            self._regex = re.compile("|".join(parts))
         return self._regex
 
     def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -329,26 +331,31 @@ class EntityIndex:
         return out
 
     def _pronouns(self, folded: str, start: int, end: int) -> list[Mention]:
-        d = _data()["pronouns"]
-        out = []
-        bare = alternation(fold(w) for w in d.get("bare_org", []))
-        for m in re.finditer(rf"(?:^|(?<=[。，,；;：:！？!?\s]))({bare})", folded[start:end]):
-            out.append(Mention(start + m.start(1), start + m.end(1), "", "org", pronoun=True, bare=True))
-        for kind in ("person", "org"):
-            words = [fold(w) for w in d[kind]]
-            regex = _pronoun_regex(tuple(words), tuple(fold(w) for w in d["not_before"]))
-            for m in regex.finditer(folded, start, end):
-                out.append(Mention(m.start(), m.end(), "", kind, pronoun=True))
+        bare_re, regexes = _pronoun_regexes()
+        out = [
+            Mention(m.start(1), m.end(1), "", "org", pronoun=True, bare=True)
+            for m in bare_re.finditer(folded, start, end)
+        ]
+        for kind, regex in regexes:
+            out.extend(Mention(m.start(), m.end(), "", kind, pronoun=True) for m in regex.finditer(folded, start, end))
         return out
 
 
-@lru_cache(maxsize=8)
-def _pronoun_regex(words: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[str]:
-    latin = [w for w in words if w.isascii()]
-    cjk = [w for w in words if not w.isascii()]
-    parts = []
-    if cjk:
-        parts.append(f"{alternation(cjk)}(?!{alternation(not_before)})")
-    if latin:
-        parts.append(rf"\b{alternation(latin)}\b")
-    return re.compile("|".join(parts), re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+    d = _data()["pronouns"]
+    not_before = alternation(fold(w) for w in d["not_before"])
+    bare = alternation(fold(w) for w in d.get("bare_org", []))
+    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s]))({bare})", re.MULTILINE)
+    regexes = []
+    for kind in ("person", "org"):
+        words = [fold(w) for w in d[kind]]
+        latin = [w for w in words if w.isascii()]
+        cjk = [w for w in words if not w.isascii()]
+        parts = []
+        if cjk:
+            parts.append(f"{alternation(cjk)}(?!{not_before})")
+        if latin:
+            parts.append(rf"\b{alternation(latin)}\b")
+        regexes.append((kind, re.compile("|".join(parts), re.IGNORECASE)))
+    return bare_re, regexes

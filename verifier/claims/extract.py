@@ -11,6 +11,7 @@ total ("has 11", "12人的创始团队") or what remains ("仅剩3位"). Quotes 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -122,11 +123,26 @@ class Extractor:
         self.chinese = language != "en"
         self.lex = lexicon()
         self.mentions = _resolve_pronouns(mentions, sentences, text)
+        self.values = sorted(values, key=lambda v: v.start)
         self.claims: dict[str, Claim] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._bounds_cache: dict[tuple[int, int], list[int]] = {}
 
     # ------------------------------------------------------------------ helpers
+    def _bounds(self, sentence: Sentence) -> list[int]:
+        key_ = (sentence.start, sentence.end)
+        if key_ not in self._bounds_cache:
+            self._bounds_cache[key_] = clause_bounds(self.text, sentence.start, sentence.end)
+        return self._bounds_cache[key_]
+
     def _in(self, items, sentence: Sentence):
-        return [x for x in items if sentence.start <= x.start and x.end <= sentence.end]
+        """The items (sorted by start) that lie within the sentence."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [x.start for x in items]
+        i = bisect_left(starts, sentence.start)
+        j = bisect_left(starts, sentence.end)
+        return [x for x in items[i:j] if x.end <= sentence.end]
 
     def _clauses_between(self, a: int, b: int, bounds: list[int]) -> int:
         lo, hi = min(a, b), max(a, b)
@@ -156,10 +172,11 @@ class Extractor:
             for m in self.lex.trigger_re.finditer(self.folded, sentence.start, sentence.end)
             if (pid := self.lex.trigger_words[m.group(0).lower()])
         ]
+        self._triggers = triggers
         for i, sentence in enumerate(self.sentences):
             inside = quotes(self.text, sentence.start, sentence.end)
             outside = lambda x: not any(q.open <= x.start and x.end <= q.end + 1 for q in inside)
-            bounds = clause_bounds(self.text, sentence.start, sentence.end)
+            bounds = self._bounds(sentence)
             s_values = [v for v in self._in(self.values, sentence) if outside(v)]
             s_triggers = [t for t in self._in(triggers, sentence) if outside(t) and not self._negated(t)]
             s_mentions = self._in(self.mentions, sentence)
@@ -404,7 +421,7 @@ class Extractor:
     def _agent_of(self, verb_start: int, sentence, candidates, inside) -> Mention | None:
         """Who does the verb: the first entity of the verb's clause before it, or failing
         that the first entity of the sentence (Anthropic证实…，并澄清他“…”)."""
-        bounds = clause_bounds(self.text, sentence.start, sentence.end)
+        bounds = self._bounds(sentence)
         clause_start = max([b for b in bounds if b < verb_start], default=sentence.start)
         usable = [
             m for m in candidates

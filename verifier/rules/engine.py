@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from itertools import combinations
 from typing import Iterable, Literal
 
 from pydantic import BaseModel, Field
@@ -12,6 +11,7 @@ from pydantic import BaseModel, Field
 from verifier import describe
 from verifier.claims.model import Claim
 from verifier.rules.base import REGISTRY, Relation, Rule, Verdict
+from verifier.rules.quotes import quote_key
 
 # importing the rule modules registers their rules
 from verifier.rules import dates, quantities, quotes  # noqa: F401,E402
@@ -94,9 +94,41 @@ def relate(a: Claim, b: Claim) -> list[tuple[Rule, Relation]]:
     return out
 
 
+def _position_key(c: Claim) -> tuple:
+    """Claims that say the same thing: the same normalized value (and speaker, for quotes)."""
+    if c.kind == "quote":
+        return (c.subject, quote_key(c.value.quote))
+    return (c.value.model_dump_json(exclude={"kind"}),)
+
+
+def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], texts: dict[str, str]) -> Finding:
+    ids = sorted({c.id for c in members})
+    sources = sorted({c.source for c in members})
+    message = explain(r, rel, a, b, texts)
+    others = [s for s in sources if s not in (a.source, b.source)]
+    if others:
+        message += f" Also saying the same: {', '.join(others)}."
+    return Finding(
+        id=_finding_id(r.code, ids), rule=r.code, name=r.name, verdict=rel.verdict, claims=ids,
+        sources=sources, subject=a.subject if a.subject == b.subject else f"{a.subject} / {b.subject}",
+        predicate=a.predicate, label=a.label, reason=rel.reason, message=message,
+    )
+
+
+def _pair(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
+    """A claim of each position from two different sources, if there is such a pair."""
+    for a in pa:
+        for b in pb:
+            if a.source != b.source:
+                return a, b
+    return None
+
+
 def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
-    """Findings over a corpus: within-source problems, then agreements and contradictions
-    between every two sources that speak of the same subject and predicate."""
+    """Findings over a corpus: within-source problems, then, for every subject and predicate
+    that two sources speak of, how the different values given for it relate. Sources giving
+    the same value form one position; positions are compared with each other, so a hundred
+    articles repeating one date make one finding, not thousands."""
     findings: list[Finding] = []
     for c in claims:
         for r in REGISTRY.values():
@@ -111,29 +143,44 @@ def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
                     ))
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind == "quote":
-            groups[("*quotes*", "said", "quote")].append(c)
-        else:
-            groups[group_key(c)].append(c)
-    for key_, members in sorted(groups.items()):
-        by_source: dict[str, list[Claim]] = defaultdict(list)
-        for c in members:
-            by_source[c.source].append(c)
-        for sa, sb in combinations(sorted(by_source), 2):
-            results: dict[tuple[str, str], list[tuple[Relation, Claim, Claim]]] = defaultdict(list)
-            for a in by_source[sa]:
-                for b in by_source[sb]:
-                    for r, rel in relate(a, b):
-                        results[(r.code, rel.verdict)].append((rel, a, b))
-            for (code, verdict), pairs in sorted(results.items()):
-                r = REGISTRY[code]
-                rel, a, b = min(pairs, key=lambda p: (p[0].narrower == "neither", p[1].start, p[2].start))
-                ids = sorted({x.id for _, p, q in pairs for x in (p, q)})
-                findings.append(Finding(
-                    id=_finding_id(code, ids), rule=code, name=r.name, verdict=verdict, claims=ids,
-                    sources=[sa, sb], subject=a.subject if a.subject == b.subject else f"{a.subject} / {b.subject}",
-                    predicate=a.predicate, label=a.label, reason=rel.reason,
-                    message=explain(r, rel, a, b, texts),
-                ))
+        groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
+    for _, members in sorted(groups.items()):
+        if len({c.source for c in members}) < 2:
+            continue
+        positions: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in sorted(members, key=lambda c: (c.source, c.start)):
+            positions[_position_key(c)].append(c)
+        plist = list(positions.values())
+        # (rule, verdict, sources) -> the first pair found and every claim in that situation
+        merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
+
+        def add(r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
+            k = (r.code, rel.verdict, frozenset(c.source for c in involved))
+            if k in merged:
+                merged[k][4].extend(involved)
+            else:
+                merged[k] = (r, rel, a, b, list(involved))
+
+        for pos in plist:
+            pair = _pair(pos, pos)
+            if pair:
+                for r, rel in relate(*pair):
+                    add(r, rel, pair[0], pair[1], pos)
+        for i, pa in enumerate(plist):
+            for pb in plist[i + 1:]:
+                pair = _pair(pa, pb)
+                if pair is None or not _worth_relating(pair[0], pair[1]):
+                    continue
+                for r, rel in relate(*pair):
+                    add(r, rel, pair[0], pair[1], pa + pb)
+        for r, rel, a, b, involved in merged.values():
+            findings.append(_finding(r, rel, a, b, involved, texts))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
     return findings
+
+
+def _worth_relating(a: Claim, b: Claim) -> bool:
+    if a.kind == "quote":  # quotes of very different lengths are different quotes
+        la, lb = len(a.value.quote), len(b.value.quote)
+        return min(la, lb) * 2 >= max(la, lb)
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,8 +17,14 @@ SIMILAR_QUOTE = 60  # above which they are the same quote worded differently
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
+def quote_key(text: str) -> str:
+    """A quote's words without script, case, spacing or punctuation differences."""
+    return _PUNCT.sub("", fold(text).casefold())
+
+
 def similarity(a: str, b: str) -> float:
-    x, y = _PUNCT.sub("", fold(a).casefold()), _PUNCT.sub("", fold(b).casefold())
+    x, y = quote_key(a), quote_key(b)
     if not x or not y:
         return 0.0
     return fuzz.ratio(x, y)
