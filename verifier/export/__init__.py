@@ -1,0 +1,1 @@
+"""Exports of a report for other systems (schema.org ClaimReview JSON-LD)."""
