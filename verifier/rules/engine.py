@@ -14,7 +14,7 @@ from verifier.rules.base import REGISTRY, Relation, Rule, Verdict
 from verifier.rules.quotes import quote_key
 
 # importing the rule modules registers their rules
-from verifier.rules import dates, quantities, quotes  # noqa: F401,E402
+from verifier.rules import dates, linter, quantities, quotes  # noqa: F401,E402
 
 VERDICT_ORDER = {"contradict": 0, "compatible": 1, "agree": 2}
 
