@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 
 report: $(STAMP)
 	$(BIN)/verifier report seeds --ledger claims \
-		--output reports/report.md --output reports/report.json
+		--output reports/report.md --output reports/report.json --output reports/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

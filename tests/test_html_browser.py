@@ -1,0 +1,165 @@
+"""The HTML report in a real browser: headless Chromium (Debian's package) driven by Selenium.
+
+One browser for the module. The report is opened from a file:// URL, as a fact-checker opens a
+mailed report; the page fetches nothing (its CSP forbids it) and no script but its own runs.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser import chromium
+from verifier.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+HOSTILE = ROOT / "tests" / "data" / "html" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium.start()
+    yield driver
+    driver.quit()
+
+
+def write_report(sources: Path, folder: Path) -> tuple[Path, dict]:
+    html_path, json_path = folder / "report.html", folder / "report.json"
+    assert main(["report", str(sources), "-o", str(html_path), "-o", str(json_path)]) == 0
+    return html_path, json.loads(json_path.read_text(encoding="utf-8"))
+
+
+def open_page(driver, path: Path) -> None:
+    driver.get(path.resolve().as_uri())
+    driver.get_log("browser")  # start each page with an empty console
+    driver.refresh()
+
+
+def console_errors(driver) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def visible_findings(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('article.finding'))"
+        ".filter(a => a.offsetParent !== null).map(a => a.id)")
+
+
+def click(driver, selector: str) -> None:
+    driver.find_element("css selector", selector).click()
+
+
+@pytest.fixture(scope="module")
+def seeds_page(tmp_path_factory):
+    return write_report(SEEDS, tmp_path_factory.mktemp("seeds"))
+
+
+def test_seeds_report_renders_findings_and_timeline(browser, seeds_page, tmp_path):
+    path, report = seeds_page
+    open_page(browser, path)
+    ids = [f"finding-{f['id']}" for f in report["findings"]]
+    assert visible_findings(browser) == ids
+    # the page's own script ran under its CSP, and nothing else complained
+    assert browser.execute_script("return document.documentElement.classList.contains('js')")
+    assert browser.find_element("id", "shown").text == f"Showing {len(ids)} of {len(ids)} findings"
+    # nothing was fetched from anywhere
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+    # each finding shows its sources side by side, the claim spans highlighted
+    for f in report["findings"]:
+        sides = browser.find_elements("css selector", f"#finding-{f['id']} .side")
+        assert [s.get_attribute("data-source") for s in sides] == f["sources"]
+        assert browser.find_elements("css selector", f"#finding-{f['id']} .side mark")
+    # the timeline: one row per event, marks drawn with a real size, contradictions shaded
+    timeline = browser.find_element("css selector", "#timeline svg.timeline")
+    assert timeline.size["width"] > 600 and timeline.size["height"] > 100
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#timeline .mark')).map(m => {"
+        "const b = m.getBBox(); return [m.tagName, b.width, b.height]; })")
+    assert len(marks) >= 10
+    assert {"circle", "rect"} <= {tag for tag, _, _ in marks}
+    assert all(w > 0 and h > 0 for _, w, h in marks)
+    rows = browser.find_elements("css selector", "#timeline g.event[data-verdict='contradict']")
+    assert rows and "Mrinank Sharma" in rows[0].text
+    assert "Monday (no year or week stated)" in rows[0].text  # not placed, written beside the row
+    shot = tmp_path / "seeds-report.png"
+    assert browser.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    assert console_errors(browser) == []
+
+
+def test_filters_hide_what_they_should(browser, seeds_page):
+    path, report = seeds_page
+    open_page(browser, path)
+    findings = report["findings"]
+    contradictions = [f"finding-{f['id']}" for f in findings if f["verdict"] == "contradict"]
+    # verdict = contradict only
+    for verdict in sorted({f["verdict"] for f in findings} - {"contradict"}):
+        click(browser, f"input[name=verdict][value={verdict}]")
+    assert visible_findings(browser) == contradictions
+    assert browser.find_element("id", "shown").text == f"Showing {len(contradictions)} of {len(findings)} findings"
+    hidden_groups = browser.execute_script(
+        "return Array.from(document.querySelectorAll('section.group')).filter(g => g.hidden)"
+        ".map(g => g.dataset.verdict)")
+    assert "compatible" in hidden_groups and "contradict" not in hidden_groups
+    # and one rule off: only contradictions of the other rules remain
+    click(browser, "input[name=rule][value=D101]")
+    expected = [f"finding-{f['id']}" for f in findings if f["verdict"] == "contradict" and f["rule"] != "D101"]
+    assert visible_findings(browser) == expected
+    # back to everything, then a source off: findings that involve only that source go
+    click(browser, "button[type=reset]")
+    assert len(visible_findings(browser)) == len(findings)
+    source = report["sources"][0]["id"]
+    click(browser, f"input[name=source][value='{source}']")
+    expected = [f"finding-{f['id']}" for f in findings if set(f["sources"]) != {source}]
+    assert visible_findings(browser) == expected
+    # printed, every finding shows and the filters do not
+    click(browser, "input[name=verdict][value=contradict]")
+    assert len(visible_findings(browser)) < len(findings)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert len(visible_findings(browser)) == len(findings)
+        assert not browser.find_element("id", "filters").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_rule_link_leads_to_its_documentation(browser, seeds_page):
+    path, report = seeds_page
+    open_page(browser, path)
+    rule = report["findings"][0]["rule"]
+    click(browser, f"#finding-{report['findings'][0]['id']} .rule a")
+    assert browser.execute_script("return location.hash") == f"#rule-{rule}"
+    assert browser.find_element("id", f"rule-{rule}").is_displayed()
+
+
+def test_hostile_article_runs_nothing(browser, tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(HOSTILE, articles)
+    shutil.copy(HOSTILE / "b.txt", articles / '<!--<script><img src=x onerror="window.__pwned=6">.txt')
+    path, report = write_report(articles, tmp_path)
+    assert report["findings"], "the hostile articles must yield findings"
+    open_page(browser, path)
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+    assert browser.execute_script("return document.scripts.length") == 2
+    assert browser.execute_script(
+        "return Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
+        ".filter(a => a.name.startsWith('on')).length") == 0
+    assert browser.execute_script("return document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    body = browser.find_element("tag name", "body").text
+    assert "<script>window.__pwned=1</script>" in body
+    assert '<img src=x onerror="window.__pwned=2">' in body
+    assert 'Acme <b onmouseover="window.__pwned=3">Ledger</b>' in body
+    # the page still works: its own script ran and the filters filter
+    assert visible_findings(browser) == [f"finding-{f['id']}" for f in report["findings"]]
+    click(browser, "input[name=verdict][value=contradict]")
+    assert visible_findings(browser) == [f"finding-{f['id']}" for f in report["findings"] if f["verdict"] != "contradict"]
+    shot = tmp_path / "hostile-report.png"
+    click(browser, "button[type=reset]")
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert console_errors(browser) == []
