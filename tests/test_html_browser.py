@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium
+try:
+    from browser import chromium
+except ImportError:  # tests/ became a package
+    from tests.browser import chromium
 from verifier.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
