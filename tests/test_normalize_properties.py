@@ -304,6 +304,20 @@ arbitrary_text = st.one_of(
 )
 
 
+@examples(150)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text, fragment_text), base=st.one_of(st.none(), bases))
+def test_skipping_patterns_changes_nothing(text, base):
+    from verifier.normalize import engine
+
+    filtered = analyze(text, base=base)
+    engine.FILTER_PATTERNS = False
+    try:
+        everything = analyze(text, base=base)
+    finally:
+        engine.FILTER_PATTERNS = True
+    assert _comparable(filtered) == _comparable(everything)
+
+
 @examples(300)
 @given(
     text=arbitrary_text, base=st.one_of(st.none(), bases), prefer=st.sampled_from(["past", "future"]),

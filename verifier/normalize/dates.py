@@ -374,10 +374,10 @@ class DateRecognizer(Recognizer):
     """Date patterns build a `DateSpec`; the recognizer anchors it on the base date, then joins
     a date with the weekday written beside it."""
 
-    def analyze(self, ctx: Context):
+    def analyze(self, ctx: Context, patterns=None) -> list[Candidate]:
         base = ctx.base.date() if ctx.base else None
         found = []
-        for pattern in self.patterns:
+        for pattern in self.wanted(ctx) if patterns is None else patterns:
             for m in pattern.regex.finditer(ctx.folded):
                 built = safe_build(pattern, m, ctx)
                 if built is None:
@@ -392,8 +392,7 @@ class DateRecognizer(Recognizer):
                     continue
                 value = resolve(spec, base, ctx.prefer, ctx.base)
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}", spec))
-        yield from found
-        yield from _join_weekdays(found, ctx, base)
+        return found + list(_join_weekdays(found, ctx, base))
 
 
 _JOIN_GAP = re.compile(r"[\s,，、(（]*$")

@@ -1,6 +1,11 @@
 """The normalization engine: runs the recognizers of the wanted languages and kinds over a
 text and keeps the best non-overlapping values (longest span first, then score).
 
+Only the patterns that can match in a text are run: each pattern knows the characters its
+matches can start with and a set of which every match holds one (computed from the parsed
+regex, see `base.py`), and `_Index` maps characters to patterns. In a short text most patterns
+are skipped; the values found are the same (FILTER_PATTERNS = False runs them all).
+
 A value read wholly inside a word that merely contains numerals (万一, 统一, 千万不要: the
 `not_numbers` list of the Chinese data) is dropped before overlaps are resolved.
 """
@@ -60,20 +65,28 @@ def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
 
 
 def select(language: Lang = "auto", kinds: Iterable[str] | None = None) -> list[Recognizer]:
+    """The recognizers of a language ("auto": all) and of the wanted kinds (None: all)."""
+    return list(_select(language, frozenset(kinds) if kinds else None))
+
+
+@lru_cache(maxsize=64)
+def _select(language: str, kinds: frozenset[str] | None) -> tuple[Recognizer, ...]:
     wanted = set(kinds) if kinds else set(KINDS)
     unknown = wanted - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
-    return [
+    return tuple(
         r for r in recognizers()
         if r.kind in wanted and (language == "auto" or r.language == language)
-    ]
+    )
 
 
 def resolve_overlaps(candidates: list[Candidate], prefer_language: str = "zh") -> list[Candidate]:
     """Keep the longest candidates first, never overlapping. Ties: higher score, then the
     recognizer of `prefer_language` (¥ is yuan in Chinese text, yen in English), then the
     earlier start."""
+    if len(candidates) < 2:
+        return list(candidates)
     chosen: list[Candidate] = []
     free = bytearray(b"\x01") * (max((c.end for c in candidates), default=0) + 1)
     prefix = prefer_language + "_"
@@ -88,6 +101,71 @@ def resolve_overlaps(candidates: list[Candidate], prefer_language: str = "zh") -
         free[c.start:c.end] = bytes(c.end - c.start)
     chosen.sort(key=lambda c: (c.start, c.end))
     return chosen
+
+
+class _Index:
+    """The patterns of a selection of recognizers by the characters their matches can start
+    with, so that a text runs only the patterns that can match in it. Patterns are bits of an
+    int mask, in the recognizers' and patterns' order."""
+
+    def __init__(self, selected: tuple[Recognizer, ...]) -> None:
+        self.slots: list[tuple[int, Recognizer, object]] = []
+        self.always = 0  # patterns that may start with any character
+        self.by_char: dict[str, int] = {}  # character -> the patterns that may start with it
+        self.always_held = 0  # patterns without a set of necessary characters
+        self.held_by_char: dict[str, int] = {}  # character -> the patterns needing it (or another)
+        for r, rec in enumerate(selected):
+            for pattern in rec.patterns:
+                bit = 1 << len(self.slots)
+                self.slots.append((r, rec, pattern))
+                if pattern.first is None:
+                    self.always |= bit
+                else:
+                    for ch in pattern.first:
+                        self.by_char[ch] = self.by_char.get(ch, 0) | bit
+                if pattern.necessary is None:
+                    self.always_held |= bit
+                else:
+                    for ch in pattern.necessary:
+                        self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def of(language: str, kinds: frozenset[str] | None) -> "_Index":
+        return _Index(_select(language, kinds))
+
+
+FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
+
+
+def _patterns_for(index: _Index, chars: frozenset[str]):
+    """(recognizer, its patterns that can match), in the recognizers' and patterns' order."""
+    if not FILTER_PATTERNS:
+        seen: set[int] = set()
+        for r, rec, _pattern in index.slots:
+            if r not in seen:
+                seen.add(r)
+                yield rec, list(rec.patterns)
+        return
+    mask, held = index.always, index.always_held
+    by_char, held_by_char = index.by_char, index.held_by_char
+    for ch in chars:
+        mask |= by_char.get(ch, 0)
+        held |= held_by_char.get(ch, 0)
+    mask &= held
+    current, patterns = None, []
+    slots = index.slots
+    while mask:
+        low = mask & -mask
+        _r, rec, pattern = slots[low.bit_length() - 1]
+        mask ^= low
+        if rec is not current:
+            if current is not None:
+                yield current, patterns
+            current, patterns = rec, []
+        patterns.append(pattern)
+    if current is not None:
+        yield current, patterns
 
 
 def _has_cjk(text: str) -> bool:
@@ -111,10 +189,15 @@ def analyze(
     if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
         base = dt.datetime.combine(base, dt.time())
     kind_set = frozenset(kinds) if kinds else None
-    ctx = Context(text, folded if folded is not None else fold(text), base, prefer, approx_tolerance, kind_set)
+    if folded is None:
+        folded = text if text.isascii() else fold(text)  # folding leaves ASCII as it is
+    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
     candidates = [
-        c for rec in select(language, kind_set) for c in rec.analyze(ctx) if c.score >= min_score
+        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars)
+        for c in rec.analyze(ctx, patterns) if c.score >= min_score
     ]
+    if not candidates:
+        return []
     candidates = _inside_words(candidates, ctx.folded)
     prefer_language = "zh" if _has_cjk(ctx.folded) else "en"
     return [

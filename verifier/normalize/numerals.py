@@ -41,7 +41,7 @@ class _Zh:
         # "1亿5000万"), or Chinese numerals with an optional decimal part, itself optionally
         # scaled ("三点一四", "零点77", "二点五亿").
         self.numeral = (
-            rf"(?:(?:{ARABIC})(?:\s?[{units}]+(?:(?:{ARABIC})[{units}]+)*)?"
+            rf"(?:(?:{ARABIC})(?:\s?[{units}]+(?:[0-9]+(?:\.[0-9]+)?[{units}]+)*)?"
             rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
         )
         # 负 anywhere; a minus sign only where it cannot be a hyphen or a range dash (2020-2021)

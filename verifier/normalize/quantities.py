@@ -247,6 +247,8 @@ class _ZhMoney:
             rf"|(?:{num})?(?:{coll})(?:半|{digit}(?:{self.sub_re})?(?:{digit})?)"
             rf"|(?:{num}(?:{self.sub_re})){{1,2}}(?:{digit}(?!{digit}))?)"
         )
+        # the low end of a range, read by `parse` or as a bare number: 5.6, 五元六角, 五块六, 30, 1万
+        self.low = rf"(?:{num})(?:\s*(?:{self.main_re}|{self.sub_re})(?:零?(?:{num})(?:{self.sub_re})?)*)?"
         self.token_re = re.compile(
             rf"(?P<num>{num})?\s*(?P<unit>{self.main_re}|{self.sub_re}|{coll}|零|半)?"
         )
@@ -360,7 +362,7 @@ def money_recognizers() -> list[Recognizer]:
     rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.8, amount)
     rec.add(
         "range",
-        rf"(?:(?P<cb>{before})\s*)?(?P<lo>{mz.amount}|{z.numeral}(?:{scale})?)\s*{rng}\s*(?P<hi>{mz.amount})",
+        rf"(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*(?P<hi>{mz.amount})",
         0.85, ranged,
     )
     # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
