@@ -1,0 +1,409 @@
+"""Checking a draft: extract its claims with the pipeline, compare each with the trusted
+sources' claims about the same subject and the same thing, and say what was found.
+
+For each claim of the draft (its relations to the sources come from `rules.engine.relate`):
+
+- a source contradicts it and none supports it -> error, with the contradicting rule's code
+  (D101, M101, N101, P101, T101, Q102);
+- some sources support it and others contradict it, or the sources that fit it contradict
+  each other -> W102 sources-disagree, warning;
+- a quote whose wording differs from a source's (and no source has the same words)
+  -> Q101 quote-altered, warning;
+- a source confirms it with a more precise value -> W101 less-precise-than-source, warning;
+- the sources confirm less than it says -> I102 detail-not-in-sources, info;
+- no source speaks of it (or nothing they say can be compared) -> I101 unsupported-claim, info.
+
+Within-source rules (D102 weekday-date-mismatch) run on the draft's own claims: errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verifier.check.diagnostics import SEVERITY_RANK, Diagnostic, Lines, Related, Severity
+from verifier.check.markdown import is_markdown, mask, mask_plain
+from verifier.check.trusted import Trusted
+from verifier.claims.model import Claim
+from verifier.errors import VerifierError
+
+DRAFT_ID = "<draft>"
+SNIPPET_WIDTH = 20  # characters of context either side of a source's words
+QUOTE_CHARS = 40  # a quote longer than this is shortened in messages
+MAX_NAMED = 3  # sources named in one message; the rest are counted
+
+
+@dataclass
+class Options:
+    select: list[str] | None = None  # rule code prefixes (None: all)
+    ignore: list[str] = field(default_factory=list)
+    show_unsupported: bool = False
+    published: dt.date | None = None  # the drafts' publication date, over any dateline
+    default_published: dt.date | None = None  # used when a draft has no dateline
+
+
+@dataclass
+class DraftResult:
+    path: str
+    diagnostics: list[Diagnostic]  # what is reported, in text order
+    claims: int = 0  # claims found in the draft
+    hidden: int = 0  # info diagnostics not shown (no --show-unsupported)
+    unselected: int = 0  # left out by --select / --ignore
+    suppressed: int = 0  # silenced by a suppression comment
+
+
+# ----------------------------------------------------------------------------- selection
+def normalize_codes(prefixes: list[str] | None, option: str) -> list[str] | None:
+    """Upper-case code prefixes, each checked against the registered rules."""
+    if prefixes is None:
+        return None
+    from verifier.rules.engine import rules
+
+    codes = list(rules())
+    out = []
+    for raw in prefixes:
+        for p in (x for x in re.split(r"[,\s]+", raw.strip()) if x):
+            p = p.upper()
+            if p == "ALL":
+                p = ""
+            elif not any(c.startswith(p) for c in codes):
+                raise VerifierError(f"{option} {p}: no rule code starts with {p!r} (`verifier rules` lists them)")
+            out.append(p)
+    return out
+
+
+def is_selected(code: str, select: list[str] | None, ignore: list[str]) -> bool:
+    """The most specific matching prefix decides (--select D --ignore D1 leaves D2xx;
+    --ignore D --select D101 keeps D101); on a tie, ignore wins."""
+    chosen = max((len(p) for p in (select if select is not None else [""]) if code.startswith(p)), default=-1)
+    dropped = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    return chosen >= 0 and chosen > dropped
+
+
+# ----------------------------------------------------------------------------- suppression
+_SUPPRESS = re.compile(r"<!--\s*verifier\s*:\s*(ignore-file|ignore)\b(.*?)-->", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class Suppressions:
+    whole_file: list[str] = field(default_factory=list)  # prefixes ("" = every rule)
+    by_line: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def covers(self, d: Diagnostic) -> bool:
+        prefixes = self.whole_file + self.by_line.get(d.line, [])
+        return any(d.code.startswith(p) for p in prefixes)
+
+
+def suppressions(text: str, lines: Lines) -> Suppressions:
+    """`<!-- verifier: ignore D101 M101 -->` alone on a line silences those codes (or every
+    code, when none is named) on the next line; at the end of a line of text, on that line.
+    `<!-- verifier: ignore-file CODE -->` anywhere silences them in the whole draft."""
+    out = Suppressions()
+    for m in _SUPPRESS.finditer(text):
+        codes = [c.upper() for c in re.findall(r"[A-Za-z]+[0-9]*", m.group(2))] or [""]
+        if m.group(1).lower() == "ignore-file":
+            out.whole_file.extend(codes)
+            continue
+        first, _, _ = lines.line_col(m.start())
+        last, _, _ = lines.line_col(m.end())
+        line_start = lines.starts[first - 1]
+        line_end = lines.starts[last] if last < len(lines.starts) else len(text)
+        alone = not text[line_start:m.start()].strip() and not text[m.end():line_end].strip()
+        for n in ([last + 1] if alone else range(first, last + 1)):
+            out.by_line[n].extend(codes)
+    return out
+
+
+# ----------------------------------------------------------------------------- words
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _short(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = _squash(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Checker:
+    """Checks drafts against one set of trusted sources (read once)."""
+
+    def __init__(self, trusted: Trusted, options: Options | None = None) -> None:
+        self.trusted = trusted
+        self.options = options or Options()
+
+    # ------------------------------------------------------------------ extraction
+    def _extract(self, path: str, text: str, markdown: bool):
+        """The draft's claims, extracted together with the trusted articles (one entity index
+        for all of them, the articles first so their spellings of a name win)."""
+        from verifier.pipeline import build_index, extract, prepare
+        from verifier.text.sources import read_source
+
+        article = mask(text) if markdown else mask_plain(text)
+        if not article.strip():
+            raise VerifierError(f"{path}: no article text in the draft (only markup or comments)")
+        source = read_source(Path(path), {}, text=article)
+        source.id, source.path = DRAFT_ID, path
+        if self.options.published:
+            source.published, source.published_from = self.options.published, "option"
+        draft = prepare(source)
+        if source.published is None and self.options.default_published:
+            source.published, source.published_from = self.options.default_published, "config"
+        index = build_index([*self.trusted.prepared, draft], self.trusted.registry)
+        for p in self.trusted.prepared:
+            extract(p, index)
+        extract(draft, index)
+        return draft
+
+    # ------------------------------------------------------------------ checking
+    def check(self, path: str, text: str, markdown: bool | None = None) -> DraftResult:
+        """Diagnostics for one draft; `text` is the file as read (Markdown and all). Markdown
+        syntax is masked when `markdown` is true (default: when the name says .md)."""
+        draft = self._extract(path, text, is_markdown(path) if markdown is None else markdown)
+        lines = Lines(text)
+        source_claims = [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims
+        by_key: dict[tuple, list[Claim]] = defaultdict(list)
+        quotes: list[Claim] = []
+        for c in source_claims:
+            (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
+        found: list[Diagnostic] = []
+        for claim in draft.claims:
+            found.extend(self._within(path, text, lines, claim))
+            candidates = quotes if claim.kind == "quote" else by_key.get((claim.subject, claim.predicate, claim.kind), [])
+            d = self._against(path, text, lines, claim, candidates)
+            if d is not None:
+                found.append(d)
+        return self._filter(path, text, lines, found, len(draft.claims))
+
+    def _filter(self, path: str, text: str, lines: Lines, found: list[Diagnostic], claims: int) -> DraftResult:
+        opts = self.options
+        sup = suppressions(text, lines)
+        result = DraftResult(path, [], claims)
+        seen = set()
+        for d in sorted(found, key=Diagnostic.sort_key):
+            k = (d.code, d.start, d.end, d.message)
+            if k in seen:
+                continue
+            seen.add(k)
+            if not is_selected(d.code, opts.select, opts.ignore):
+                result.unselected += 1
+            elif sup.covers(d):
+                result.suppressed += 1
+            elif d.severity == "info" and not opts.show_unsupported:
+                result.hidden += 1
+            else:
+                result.diagnostics.append(d)
+        return result
+
+    # ------------------------------------------------------------------ building diagnostics
+    def _related(self, claim: Claim, verdict: str) -> Related:
+        from verifier import describe
+        from verifier.rules.engine import snippet
+
+        text = self.trusted.text(claim.source)
+        words, position = claim.text, None  # a ledger claim: its own words are all there is
+        if text is not None and text[claim.start:claim.end] == claim.text:
+            if claim.kind != "quote":
+                words = snippet(text, claim, SNIPPET_WIDTH)
+            lines = self.trusted.lines(claim.source)
+            position = lines.position(claim.start, claim.end) if lines else None
+        if claim.kind == "quote":
+            words = _short(words)
+        value = f"“{_short(claim.value.quote)}”" if claim.kind == "quote" else describe.value(claim.value)
+        return Related(claim.source, self.trusted.path(claim), position, _squash(words), value, verdict,
+                       claim.subject, claim.hedged)
+
+    def _diagnostic(self, path: str, text: str, lines: Lines, claim: Claim, code: str, severity: Severity,
+                    message: str, related: list[Related]) -> Diagnostic:
+        from verifier.rules.engine import rules
+
+        return Diagnostic(
+            path=path, position=lines.position(claim.start, claim.end), start=claim.start, end=claim.end,
+            code=code, name=rules()[code].name, severity=severity, message=message, subject=claim.subject,
+            predicate=claim.predicate, draft_words=text[claim.start:claim.end], related=tuple(related),
+        )
+
+    def _within(self, path: str, text: str, lines: Lines, claim: Claim) -> list[Diagnostic]:
+        from verifier import describe
+        from verifier.rules.base import REGISTRY
+
+        out = []
+        for r in REGISTRY.values():
+            if r.scope == "within" and claim.kind in r.kinds:
+                rel = r.relate(claim, None)  # type: ignore[arg-type]
+                if rel is not None and rel.verdict == "contradict":
+                    message = (f"{_what(claim)}: the draft says {describe.value(claim.value)} "
+                               f"(“{_short(text[claim.start:claim.end])}”): {rel.reason}.")
+                    out.append(self._diagnostic(path, text, lines, claim, r.code, "error", message, []))
+        return out
+
+    def _against(self, path: str, text: str, lines: Lines, claim: Claim, candidates: list[Claim]) -> Diagnostic | None:
+        from verifier.rules.engine import relate
+
+        relations = [(r, rel, s) for s in candidates for r, rel in relate(claim, s)]
+        contra = [(r, rel, s) for r, rel, s in relations if rel.verdict == "contradict"]
+        support = [(r, rel, s) for r, rel, s in relations if rel.verdict != "contradict"]
+        draft_words = _short(text[claim.start:claim.end])
+        says = _draft_says(claim, draft_words)
+        what = _what(claim)
+
+        def rel_list(items, verdict):
+            seen, out = set(), []
+            for _, _, s in sorted(items, key=lambda x: (x[2].source, x[2].start)):
+                if (s.source, s.start, s.end) not in seen:
+                    seen.add((s.source, s.start, s.end))
+                    out.append(self._related(s, verdict))
+            return out
+
+        if contra and not support:
+            r, rel, s = _first(contra)
+            related = rel_list(contra, "contradict")
+            if r.code == "Q102":
+                message = (f"who said it: the draft attributes “{_short(claim.value.quote)}” to {claim.subject}, "
+                           f"but {_attributions(related)}.")
+            else:
+                message = f"{what}: {says}, but {_sources_say(related)}."
+                if rel.reason:
+                    message += f" {rel.reason[0].upper()}{rel.reason[1:]}."
+            return self._diagnostic(path, text, lines, claim, r.code, "error", message, related)
+
+        if contra and support:
+            _, rel, _ = _first(contra)
+            pro, con = rel_list(support, _verdict(support)), rel_list(contra, "contradict")
+            message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro)}; "
+                       f"but {_sources_say(con)}" + (f" ({rel.reason})." if rel.reason else "."))
+            return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con)
+
+        if support:
+            clash = _clashing(support)
+            if clash is not None:
+                (a, b, rel) = clash
+                pro = rel_list(support, "compatible")
+                message = (f"{what}: the sources disagree among themselves. {says[0].upper()}{says[1:]}, "
+                           f"which fits {_sources_say(pro)}; but {a.source} and {b.source} cannot both be right"
+                           + (f" ({rel.reason})." if rel.reason else "."))
+                return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro)
+            agree = [x for x in support if x[1].verdict == "agree"]
+            if claim.kind == "quote":
+                if agree:
+                    return None
+                altered = [x for x in support if x[0].code == "Q101"]
+                if altered:
+                    _, rel, _ = _first(altered)
+                    related = rel_list(altered, "compatible")
+                    message = (f"{claim.subject} — quote: the draft's wording differs from "
+                               f"{_names(related)} ({rel.reason}): the draft has “{_short(claim.value.quote)}”; "
+                               f"{_sources_say(related)}.")
+                    return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related)
+                return None
+            finer = [x for x in support if x[1].verdict == "compatible" and x[1].narrower == "b"]
+            if finer:
+                related = rel_list(finer, "compatible")
+                message = f"{what}: {says}, but the sources are more precise: {_sources_say(related)}."
+                return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related)
+            if not agree:
+                related = rel_list(support, "compatible")
+                message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True)}."
+                return self._diagnostic(path, text, lines, claim, "I102", "info", message, related)
+            return None
+
+        if claim.kind == "quote":
+            message = f"{claim.subject} — quote: no trusted source has these words: “{_short(claim.value.quote)}”."
+        elif candidates:
+            related = [self._related(s, "incomparable") for s in sorted(candidates, key=lambda s: (s.source, s.start))]
+            message = (f"{what}: {says}; the sources speak of it but say nothing that can be compared: "
+                       f"{_sources_say(related)}.")
+            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related)
+        else:
+            message = f"{what}: {says}; no trusted source speaks of this."
+        return self._diagnostic(path, text, lines, claim, "I101", "info", message, [])
+
+
+# ----------------------------------------------------------------------------- message parts
+def _what(claim: Claim) -> str:
+    return f"{claim.subject} — {claim.label or claim.predicate}"
+
+
+def _draft_says(claim: Claim, words: str) -> str:
+    from verifier import describe
+
+    if claim.kind == "quote":
+        return f"the draft quotes {claim.subject}: “{_short(claim.value.quote)}”"
+    hedge = " (hedged)" if claim.hedged else ""
+    return f"the draft says {describe.value(claim.value)}{hedge} (“{words}”)"
+
+
+def _first(items):
+    """The relation a message explains: the first source in order."""
+    return min(items, key=lambda x: (x[2].source, x[2].start, x[0].code))
+
+
+def _verdict(items) -> str:
+    return "agree" if any(rel.verdict == "agree" for _, rel, _ in items) else "compatible"
+
+
+def _names(related: list[Related]) -> str:
+    names = list(dict.fromkeys(r.source for r in related))
+    if len(names) > MAX_NAMED:
+        return ", ".join(names[:MAX_NAMED]) + f" and {len(names) - MAX_NAMED} more"
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _sources_say(related: list[Related], only: bool = False) -> str:
+    """"000 says Monday: “…週一宣佈辭職…”; 001 says Sunday 2026-02-08: “…”" (a source with
+    several claims is named once, with its first)."""
+    by_source: dict[str, list[Related]] = {}
+    for r in related:
+        by_source.setdefault(r.source, []).append(r)
+    parts = []
+    for source, items in list(by_source.items())[:MAX_NAMED]:
+        r = items[0]
+        more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+        hedge = " (hedged)" if r.hedged else ""
+        parts.append(f"{source} says {'only ' if only else ''}{r.value}{hedge}: “{r.words}”{more}")
+    if len(by_source) > MAX_NAMED:
+        parts.append(f"and {len(by_source) - MAX_NAMED} more sources")
+    return "; ".join(parts)
+
+
+def _attributions(related: list[Related]) -> str:
+    parts = [f"{r.source} attributes them to {r.subject}: “{r.words}”" for r in related[:MAX_NAMED]]
+    if len(related) > MAX_NAMED:
+        parts.append(f"and {len(related) - MAX_NAMED} more")
+    return "; ".join(parts)
+
+
+def _clashing(support):
+    """Two sources that both fit the draft but contradict each other, if any."""
+    from verifier.rules.engine import relate
+
+    claims = []
+    seen = set()
+    for _, _, s in sorted(support, key=lambda x: (x[2].source, x[2].start)):
+        if s.id not in seen:
+            seen.add(s.id)
+            claims.append(s)
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a.source == b.source:
+                continue
+            for _, rel in relate(a, b):
+                if rel.verdict == "contradict":
+                    return a, b, rel
+    return None
+
+
+def worst(diagnostics: list[Diagnostic]) -> int:
+    return max((SEVERITY_RANK[d.severity] for d in diagnostics), default=-1)
+
+
+def default_severity(code: str) -> Severity:
+    """How severe a rule's diagnostics are in a check: I codes are info, W codes and Q101
+    (a quote worded differently) warnings, contradictions errors."""
+    if code.startswith("I"):
+        return "info"
+    if code.startswith("W") or code == "Q101":
+        return "warning"
+    return "error"

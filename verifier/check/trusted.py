@@ -1,0 +1,164 @@
+"""The trusted side of a check: source articles, claim ledgers, or both.
+
+Articles are read and prepared (decoded, folded, furniture and sentences found) once; their
+claims are extracted again for each draft, with one entity index learnt from the articles and
+the draft together, exactly as `pipeline.extract_sources([*articles, draft])` would do, so a
+name glossed in a source (舒尔曼(JohnSchulman)) is known in the draft.
+
+A ledger written by `verifier extract` has claims but no article text. Its claims are compared
+as they are, and their subjects (with the words the articles used for them, subject_text) are
+added to the entity registry, so the draft's names resolve to the ledger's canonical names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from verifier.check.diagnostics import Lines
+from verifier.claims.model import Claim
+from verifier.errors import VerifierError
+from verifier.text.sources import SUFFIXES
+
+
+@dataclass
+class Trusted:
+    prepared: list  # pipeline.Prepared of each article
+    ledger_claims: list[Claim] = field(default_factory=list)
+    ledger_files: dict[str, str] = field(default_factory=dict)  # claim id -> ledger file
+    registry: list[dict] = field(default_factory=list)
+    _lines: dict[str, Lines] = field(default_factory=dict, repr=False)
+
+    @property
+    def source_ids(self) -> list[str]:
+        ids = [p.source.id for p in self.prepared]
+        seen = set(ids)
+        for c in self.ledger_claims:
+            if c.source not in seen:
+                seen.add(c.source)
+                ids.append(c.source)
+        return ids
+
+    def text(self, source: str) -> str | None:
+        for p in self.prepared:
+            if p.source.id == source:
+                return p.source.text
+        return None
+
+    def path(self, claim: Claim) -> str | None:
+        if claim.id in self.ledger_files:
+            return self.ledger_files[claim.id]
+        for p in self.prepared:
+            if p.source.id == claim.source:
+                return p.source.path
+        return None
+
+    def lines(self, source: str) -> Lines | None:
+        if source not in self._lines:
+            text = self.text(source)
+            if text is None:
+                return None
+            self._lines[source] = Lines(text)
+        return self._lines[source]
+
+
+def is_ledger(path: Path) -> bool:
+    """A .jsonl file, or a folder of .jsonl files and no articles."""
+    if path.is_file():
+        return path.suffix.lower() == ".jsonl"
+    if path.is_dir():
+        files = [f for f in path.iterdir() if f.is_file()]
+        has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
+        has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
+        return has_ledger and not has_articles
+    return False
+
+
+def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = ()) -> Trusted:
+    """Read the trusted articles and ledgers under `paths`, leaving out the drafts themselves
+    (a draft is never its own source)."""
+    from verifier.claims import ledger
+    from verifier.pipeline import prepare
+    from verifier.text.sources import collect, read_source
+
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise VerifierError("nothing to check against: give --against PATH (articles or a claim ledger), "
+                            "or set `against` in the configuration")
+    excluded = {p.resolve() for p in exclude}
+    article_paths, ledger_paths = [], []
+    for p in paths:
+        if not p.exists():
+            raise VerifierError(f"{p}: no such file or folder (--against)")
+        (ledger_paths if is_ledger(p) else article_paths).append(p)
+    entries = [(f, e) for f, e in collect(article_paths) if f.resolve() not in excluded] if article_paths else []
+    prepared = [prepare(read_source(f, e)) for f, e in entries]
+    claims: list[Claim] = []
+    files: dict[str, str] = {}
+    for p in ledger_paths:
+        for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p]):
+            for c in ledger.read(f):
+                claims.append(c)
+                files[c.id] = str(f)
+    if not prepared and not claims:
+        raise VerifierError(
+            f"{', '.join(str(p) for p in paths)}: no source articles or claims to check against"
+            + (" (the only articles there are the drafts themselves)" if article_paths else "")
+        )
+    return Trusted(prepared, claims, files, registry + ledger_entities(claims, registry))
+
+
+@lru_cache(maxsize=1)
+def _subject_types() -> dict[str, tuple[str, ...]]:
+    from verifier.lang import read_data_file
+
+    data = read_data_file("predicates.toml")
+    types = {name: tuple(p.get("subject_types", ())) for name, p in data.get("predicate", {}).items()}
+    for name in data.get("counts", {}):
+        types[name] = types[f"{name}_remaining"] = ("org",)
+    return types
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    from verifier.claims.entities import key
+    from verifier.lang import read_data_file
+
+    d = read_data_file("entities.toml")["pronouns"]
+    words = [*d.get("person", []), *d.get("org", []), *d.get("bare_org", [])]
+    return frozenset(key(w) for w in words)
+
+
+def _guess_type(name: str) -> str:
+    """person for "First Last" or a two-to-four character Chinese name, else org."""
+    parts = name.split()
+    if len(parts) in (2, 3) and all(p[:1].isupper() and p[1:].islower() for p in parts if p.isalpha()):
+        return "person"
+    if 2 <= len(name) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return "person"
+    return "org"
+
+
+def ledger_entities(claims: list[Claim], registry: list[dict]) -> list[dict]:
+    """Registry entries for the subjects of ledger claims, with the words the articles used
+    for them as aliases (pronouns left out), so the draft's mentions resolve to them."""
+    from verifier.claims.entities import key
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    types = _subject_types()
+    for c in claims:
+        allowed = types.get(c.predicate, ())
+        votes[c.subject].update(allowed[:1] if len(allowed) == 1 else ())
+        words = (c.subject_text or "").strip()
+        if len(words) >= 2 and key(words) not in _pronouns() and key(words) != key(c.subject):
+            aliases[c.subject].add(words)
+    # a subject already in the registry keeps its type; the entry adds the ledger's aliases
+    return [
+        {"name": subject, "type": votes[subject].most_common(1)[0][0] if votes[subject] else _guess_type(subject),
+         "aliases": sorted(aliases[subject])}
+        for subject in sorted(votes)
+    ]
