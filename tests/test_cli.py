@@ -103,3 +103,14 @@ def test_user_entities_file_adds_an_alias(tmp_path):
     with_ = json.loads(run_cli("report", str(folder), "--format", "json", "--entities", str(extra)).stdout)
     assert not [f for f in without["findings"] if f["predicate"] == "valuation"]
     assert [f["verdict"] for f in with_["findings"] if f["predicate"] == "valuation"] == ["contradict"]
+
+
+def test_written_files_are_readable_like_plain_writes(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "r.json"
+    assert main(["report", str(SEEDS), "-o", str(out)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
