@@ -151,6 +151,11 @@ COUNTS = [
     ({"value": 20, "unit": "人", "bound": "less_than"}, ["不到20人", "不足二十人", "少于20人"]),
     ({"bound": "between", "low": 11, "high": 19}, ["十几个", "十几家", "十几位"]),
     ({"bound": "between", "low": 20, "high": 90}, ["几十个", "数十家"]),
+    ({"bound": "between", "low": 20, "high": 90, "noun": "员工"}, ["数十名员工", "几十名员工"]),
+    ({"bound": "between", "low": 20, "high": 30, "unit": "人"}, ["二三十人", "两三十人"]),
+    ({"bound": "between", "low": 7, "high": 8, "noun": "公司"}, ["七八家公司"]),
+    ({"bound": "between", "low": 110_000, "high": 190_000}, ["十几万人"]),
+    ({"bound": "between", "low": 2000, "high": 9000}, ["数千名", "几千名"]),
     ({"value": 3, "whole": 11, "unit": "位", "noun": "联合创始人"},
      ["11位联合创始人中仅剩3位", "十一位联合创始人中只剩三位", "11位联合创始人当中，仅剩3位"]),
     ({"value": 743, "whole": 770, "unit": "人", "noun": "员工"}, ["770名员工里有743人", "770名員工裡有743人"]),
@@ -379,6 +384,20 @@ DATES_RELATIVE = [
     (_date("2026-02-02", "2026-02-08", "week"), ["一周前", "a week ago"]),
     (_date("2026-02-12", grain="hour", time="05:00"), ["5小时前", "五个小时前", "five hours ago", "5 hours ago"]),
     (_date("2026-02-12", grain="minute", time="09:30"), ["30分钟前", "30 minutes ago"]),
+    # quarters
+    (_date("2025-10-01", "2025-12-31", "quarter"), ["去年第四季度", "去年四季度", "2025年第四季度", "2025年Q4", "Q4 2025",
+                                                   "2025Q4", "the fourth quarter of 2025", "上季度", "上个季度",
+                                                   "last quarter", "第四季度", "fourth quarter"]),
+    (_date("2026-01-01", "2026-03-31", "quarter"), ["本季度", "今年一季度", "今年第一季度", "this quarter", "Q1"]),
+    (_date("2026-01-01", "2026-09-30", "quarter"), ["前三季度", "今年前三季度"]),
+    # months named alone
+    (_date("2026-01-01", "2026-01-31", "month", month=1), ["1月", "一月", "January", "in January", "since January"]),
+    (_date("2026-03-01", "2026-03-10", "month"), ["3月初", "三月初", "3月上旬", "early March"]),
+    (_date("2025-06-01", "2025-07-31", "month"), ["mid-2025", "2025年中"]),
+    # clock times alone: on the base day
+    (_date("2026-02-12", grain="minute", time="20:30"), ["晚上8点半", "晚上8点30分", "晚上20:30", "8:30 p.m."]),
+    (_date("2026-02-12", grain="hour", time="15:00"), ["下午3点", "下午三点", "3 p.m.", "3pm"]),
+    (_date("2026-02-12", grain="minute", time="10:30"), ["上午10:30", "10点30分", "上午十点半", "10:30 a.m."]),
     # parts of the day
     (_date("2026-02-12", grain="part_of_day", part_of_day="morning"), ["今天早上", "今早", "this morning"]),
     (_date("2026-02-11", grain="part_of_day", part_of_day="evening"), ["昨天晚上", "昨晚", "昨天晚间"]),
@@ -445,6 +464,12 @@ def test_dates_with_issues(expected, text):
             assert v["weekday"] == expected["weekday"]
 
 
+def test_day_after_a_range_takes_the_month_before():
+    for text in ("3月5日至11日", "3月5日到11日", "3月5日-11日"):
+        out = [v for v in _values(text, base=BASE) if v["kind"] == "date"]
+        assert [(v["start"], v["end"]) for v in out] == [("2026-03-05", "2026-03-05"), ("2026-03-11", "2026-03-11")]
+
+
 def test_weekday_that_matches_has_no_issue():
     for text in ("2024年6月1日周六", "2024年6月1日（星期六）", "Saturday, June 1, 2024"):
         (v,) = [v for v in _values(text, base=BASE) if v["kind"] == "date"]
@@ -462,7 +487,7 @@ NOTHING = [
     "一些", "统一", "万一", "一起", "一直", "唯一", "一样", "一般", "同一", "一定",
     "十分重要", "千万不要", "三思而后行", "一心一意", "五花八门", "七上八下", "九死一生",
     "You may go.", "It may rain.", "We will march on.",
-    "不一而足", "一切", "一旦", "一致",
+    "不一而足", "一切", "一旦", "一致", "三点建议", "几个人", "March on",
 ]
 
 

@@ -40,6 +40,8 @@ class DateSpec:
     part_of_day: str | None = None
     time: tuple[int, int] | None = None
     relative: str | None = None
+    quarter: bool = False  # `months` is a quarter (or quarters): the grain is "quarter"
+    rel_quarter: int | None = None  # 上季度: quarters from the base's
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -185,22 +187,34 @@ def _grain_unanchored(spec: DateSpec) -> str:
         return "week"
     if spec.ago is not None:
         return spec.ago[1]
-    if spec.month is not None or spec.rel_month is not None or spec.days is not None:
+    if spec.quarter or spec.rel_quarter is not None:
+        return "quarter"
+    if spec.month is not None or spec.rel_month is not None or spec.days is not None or spec.months:
         return "month"
     return "year"
 
 
 def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
     # Fully absolute expressions need no base.
+    months_grain = "quarter" if spec.quarter else "month"
     if spec.year is not None and spec.rel_year is None:
         if spec.month is not None:
             return _month_interval(spec.year, spec.month, spec)
         if spec.months:
             lo, hi = spec.months
-            return dt.date(spec.year, lo, 1), dt.date(spec.year, hi, _last_day(spec.year, hi)), "month"
+            return dt.date(spec.year, lo, 1), dt.date(spec.year, hi, _last_day(spec.year, hi)), months_grain
         return dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31), "year"
     if base is None:
         return None
+    if spec.rel_quarter is not None:
+        y, q = divmod(base.year * 4 + (base.month - 1) // 3 + spec.rel_quarter, 4)
+        return dt.date(y, 3 * q + 1, 1), dt.date(y, 3 * q + 3, _last_day(y, 3 * q + 3)), "quarter"
+    if spec.quarter and spec.months and spec.rel_year is None:  # 第三季度: the year nearest the base
+        lo, hi = spec.months
+        options = [(dt.date(y, lo, 1), dt.date(y, hi, _last_day(y, hi)), y)
+                   for y in (base.year - 1, base.year, base.year + 1)]
+        y = _pick(base, options, prefer)
+        return dt.date(y, lo, 1), dt.date(y, hi, _last_day(y, hi)), "quarter"
     if spec.ago is not None:
         n, unit = spec.ago
         if unit == "day":
@@ -223,7 +237,7 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
             return _month_interval(year, spec.month, spec)
         if spec.months:
             lo, hi = spec.months
-            return dt.date(year, lo, 1), dt.date(year, hi, _last_day(year, hi)), "month"
+            return dt.date(year, lo, 1), dt.date(year, hi, _last_day(year, hi)), months_grain
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if spec.rel_month is not None:
         y, m = _add_months(base.year, base.month, spec.rel_month)
@@ -360,6 +374,22 @@ def _tail(m: re.Match[str], spec: DateSpec, parts: dict[str, str]) -> DateSpec:
     return replace(spec, part_of_day=pod, time=time)
 
 
+class _Renamed:
+    """A match whose groups hh2/half2/mm2 stand in for hh/half/mm when those did not match."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._g = dict(m.groupdict())
+        for name in ("hh", "half", "mm"):
+            if self._g.get(name) is None and self._g.get(name + "2") is not None:
+                self._g[name] = self._g[name + "2"]
+
+    def groupdict(self) -> dict:
+        return self._g
+
+    def group(self, name: str):
+        return self._g.get(name)
+
+
 def _parts_spec(z: _ZhDates, g: dict, spec: DateSpec) -> DateSpec:
     if g.get("mp"):
         lo, hi = z.month_parts[g["mp"]]
@@ -392,10 +422,37 @@ class DateRecognizer(Recognizer):
                     continue
                 value = resolve(spec, base, ctx.prefer, ctx.base)
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}", spec))
+        found = _inherit_month(found, ctx, base)
         return found + list(_join_weekdays(found, ctx, base))
 
 
 _JOIN_GAP = re.compile(r"[\s,，、(（]*$")
+_RANGE_GAP = re.compile(r"\s*(?:至|到|-|~|～|—|–)\s*$")
+
+
+def _inherit_month(found: list[Candidate], ctx: Context, base: dt.date | None) -> list[Candidate]:
+    """3月5日至11日: the day after a range takes the month (and year) of the date before it."""
+    dated = {c.end: c for c in found if c.detail.day is not None and
+             (c.detail.month is not None or c.detail.rel_month is not None)}
+    if not dated:
+        return found
+    out = []
+    for c in found:
+        spec = c.detail
+        if spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None:
+            for end, first in dated.items():
+                if end <= c.start and _RANGE_GAP.match(ctx.folded, end, c.start) and \
+                        _RANGE_GAP.fullmatch(ctx.folded, end, c.start):
+                    f, v = first.detail, first.value
+                    if v.start is not None:  # the year the first date was resolved to
+                        spec = replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative)
+                    else:
+                        spec = replace(spec, month=f.month, year=f.year, rel_year=f.rel_year,
+                                       rel_month=f.rel_month, relative=f.relative)
+                    c = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
+                    break
+        out.append(c)
+    return out
 
 
 def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
@@ -571,10 +628,59 @@ def zh_date_recognizer() -> Recognizer:
     # 5日, 十五号: a day of the month, in the month nearest the base (news: 美国国务院5日表示)
     rec.add(
         "bare_day",
-        rf"(?<![0-9〇零一二两三四五六七八九十百千万几数每第近满共约逾超月年/.\-])"
+        rf"(?<![0-9〇零一二两三四五六七八九十百千万几数每第近满共约逾超月年/.])(?<![^日号]-)"
         rf"(?:(?P<d>3[01]|[12][0-9]|0?[1-9])\s*[日号]|(?P<dz>{z.day_zh})号)"
         rf"(?!{alternation(z.d['bare_day_not_before'])}){tail}",
         0.8, bare_day,
+    )
+    # quarters: 2025年第三季度, 去年四季度, 前三季度 (Q1-Q3), 上季度, 2025Q3
+    quarter_words = alternation(z.d["quarter"])
+
+    def quarter(m, ctx):
+        g = m.groupdict()
+        if g.get("rq"):
+            offset = z.d["quarter_offsets"][g["rq"]]
+            return DateSpec(rel_quarter=offset, relative=_label("quarter", offset))
+        q = _int(g["q"])
+        if q is None or not 1 <= q <= 4:
+            return None
+        months = (1, 3 * q) if g.get("first") else (3 * q - 2, 3 * q)
+        year = _int(g.get("y") or g.get("y2")) if (g.get("y") or g.get("y2")) else None
+        spec = DateSpec(year=year, months=months, quarter=True)
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            spec = replace(spec, rel_year=offset, relative=_label("year", offset))
+        return spec
+
+    rec.add(
+        "quarter",
+        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?:(?P<first>{alternation(z.d['first_quarters'])})|第\s*)?"
+        rf"(?P<q>[一二两三四1-4])\s*个?\s*(?:{quarter_words})",
+        0.9, quarter,
+    )
+    rec.add("relative_quarter", rf"(?P<rq>{alternation(z.d['quarter_offsets'])})", 0.9, quarter)
+    rec.add(
+        "q",
+        r"(?:(?P<y>[12][0-9]{3})\s*年?\s*|(?<![A-Za-z0-9]))Q(?P<q>[1-4])(?![0-9A-Za-z])(?:\s*(?P<y2>[12][0-9]{3})(?![0-9]))?",
+        0.85, quarter,
+    )
+    # a clock time with no day: 晚上8点半, 下午3:30, 3点30分 (on the base day, when there is one)
+    def clock(m, ctx):
+        spec = _tail(m, DateSpec(rel_day=0), z.parts)
+        return spec if spec.time is not None else None
+
+    hh = r"[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
+    mm = r"[0-9]{1,2}|[一二三四五六七八九十零]{1,3}"
+    point = alternation(z.d["clock"])
+    rec.add(
+        "clock",
+        rf"(?:(?P<pod>{alternation(z.parts)})\s*(?P<hh>{hh})\s*{point}(?:\s*(?P<half>半)|\s*(?P<mm>{mm})\s*分?)?"
+        rf"|(?<![0-9.:：])(?P<hh2>{hh})\s*(?:点|时)(?:\s*(?P<half2>半)|\s*(?P<mm2>{mm})\s*分))",
+        0.8, lambda m, ctx: clock(_Renamed(m), ctx),
+    )
+    rec.add(
+        "clock_colon", r"(?<![0-9.:：])(?P<hh>[01]?[0-9]|2[0-3])\s*[:：]\s*(?P<mm>[0-5][0-9])(?![0-9.:：%])",
+        0.5, clock,
     )
     rec.add("iso", r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])", 0.9, numeric)
     rec.add("mdy", r"(?<![0-9/])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])", 0.8, numeric)
@@ -600,9 +706,9 @@ def _label(unit: str, offset: int | None) -> str | None:
     if offset == 0:
         return f"this_{unit}"
     if offset == -1:
-        return {"day": "yesterday", "week": "last_week", "month": "last_month", "year": "last_year"}[unit]
+        return "yesterday" if unit == "day" else f"last_{unit}"
     if offset == 1:
-        return {"day": "tomorrow", "week": "next_week", "month": "next_month", "year": "next_year"}[unit]
+        return "tomorrow" if unit == "day" else f"next_{unit}"
     return f"{unit}{offset:+d}"
 
 
@@ -624,14 +730,17 @@ def en_date_recognizer() -> Recognizer:
         s = m.start(group)
         return ctx.text[s:s + 1].isupper()
 
+    bare_months = {k.lower() for k in d["bare_months"]}
+
     def md(m, ctx):
         if not original_capitalized(m, ctx, "mon"):
             return None  # "may" the verb
         month = months[m.group("mon").lower()]
         day = int(m.group("d")) if m.group("d") else None
         year = int(m.group("y")) if m.group("y") else None
-        if day is None and year is None and not m.group("prep"):
-            return None
+        if day is None and year is None and not m.group("prep") and not m.group("part") \
+                and m.group("mon").lower() not in bare_months:
+            return None  # "May" the verb, "March" the walk: a bare month needs a preposition
         spec = DateSpec(year=year, month=month, day=day)
         if m.group("part"):
             lo, hi = mp[m.group("part").lower()]
@@ -700,7 +809,7 @@ def en_date_recognizer() -> Recognizer:
     part_words = alternation(mp)
     rec.add(
         "month_day_year",
-        rf"\b(?P<prep>in\s+|of\s+)?(?:(?P<part>{part_words})[\s-]+)?(?P<mon>{month_re})\.?"
+        rf"\b(?P<prep>(?:{alternation(d['month_prepositions'])})\s+)?(?:(?P<part>{part_words})[\s-]+)?(?P<mon>{month_re})\.?"
         rf"(?:\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>[0-9]{{4}}))?\b",
         0.9, md, re.I,
     )
@@ -723,7 +832,42 @@ def en_date_recognizer() -> Recognizer:
         "weekend", rf"\b(?:(?P<wp>{this_last_next})\s+|the\s+)?(?:{alternation(d['weekend'])})\b",
         0.85, weekend, re.I,
     )
-    rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})\s+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
+    rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})[\s-]+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
+
+    # quarters: "the third quarter of 2025", "fourth-quarter", "Q3 2025", "last quarter"
+    quarters = {k.lower(): v for k, v in d["quarters"].items()}
+
+    def quarter(m, ctx):
+        g = m.groupdict()
+        if g.get("rq"):
+            w = g["rq"].lower()
+            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+            return DateSpec(rel_quarter=offset, relative=_label("quarter", offset))
+        q = quarters[g["qw"].lower()] if g.get("qw") else int(g["q"])
+        y = g.get("y") or g.get("y2")
+        return DateSpec(year=int(y) if y else None, months=(3 * q - 2, 3 * q), quarter=True)
+
+    rec.add(
+        "quarter",
+        rf"\b(?:the\s+)?(?P<qw>{alternation(quarters)})[\s-]+quarter\b(?:\s+of\s+(?P<y>[12][0-9]{{3}})\b)?",
+        0.85, quarter, re.I,
+    )
+    rec.add("relative_quarter", rf"\b(?P<rq>{this_last_next})\s+quarter\b", 0.85, quarter, re.I)
+    rec.add(
+        "q", r"(?:\b(?P<y>[12][0-9]{3})\s*|\b)Q(?P<q>[1-4])\b(?:\s*(?P<y2>[12][0-9]{3})\b)?", 0.85, quarter,
+    )
+
+    # clock times: "10:30 a.m.", "3 p.m."
+    def clock(m, ctx):
+        hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
+        pm = m.group("ampm").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        return DateSpec(rel_day=0, time=(hour, minute))
+
+    rec.add(
+        "clock", r"\b(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5][0-9]))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)",
+        0.8, clock, re.I,
+    )
     units = r"(?P<u>minutes?|hours?|days?|weeks?|months?|years?)"
     n = rf"(?P<n>{en().numeral}|an?)"
     rec.add("ago", rf"\b{n}\s+{units}\s+{_spaced(alternation(d['ago']))}\b", 0.9, ago, re.I)

@@ -469,9 +469,6 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
         bound = "more_than" if m.groupdict().get("vague") else q.bound(m)
         return CountValue(value=to_number(v), unit=m.group("cls"), noun=noun, **_quantity(v, bound, ctx))
 
-    def vague(low: float, high: float, m, ctx):
-        return CountValue(value=to_number((low + high) / 2), unit=m.group("cls"), **_quantity(0, "between", ctx, low, high))
-
     qb, qa = q.before_re, q.after_re
     # a one-character noun counts only as a word of its own: not the 人 of 人工智能
     long_nouns = alternation(n for n in nouns or [] if len(n) > 1)
@@ -490,12 +487,40 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
         0.9, build,
     )
     # 十几 = 11..19; 几十 = 20..90, 几百 = 200..900
-    rec.add("teens", rf"十几(?P<cls>{cls})", 0.6, lambda m, ctx: vague(11, 19, m, ctx))
-    for unit_char, size in z.small.items():
-        rec.add(
-            f"some_{size}", rf"[几数]{unit_char}(?P<cls>{cls})", 0.6,
-            lambda m, ctx, size=size: vague(2 * size, 9 * size, m, ctx),
-        )
+    # approximate counts: 几十家 (20-90), 数百名, 十几个 (11-19), 十几万人, 二三十人 (20-30), 七八家
+    vague_words: dict[str, list[int]] = lang("zh")["numerals"]["vague"]
+    digit_words = {k: v for k, v in z.digits.items() if 1 <= v <= 9}
+    digits_re = "".join(sorted(digit_words))
+    small_re = "".join(sorted(z.small))
+    big_re = "".join(sorted(z.big))
+
+    def approximate(m, ctx):
+        g = m.groupdict()
+        scale = (z.small[g["u1"]] if g.get("u1") else 1) * (z.big[g["u2"]] if g.get("u2") else 1)
+        if g.get("some"):
+            if scale == 1:
+                return None  # 几个 is "a few": no number to compare
+            lo, hi = vague_words[g["some"]]
+        elif g.get("teen"):
+            if g.get("u1"):
+                return None
+            lo, hi = 11, 19
+        else:
+            lo, hi = digit_words[g["pa"]], digit_words[g["pb"]]
+            if hi != lo + 1:
+                return None
+        low, high = lo * scale, hi * scale
+        noun = g.get("noun") or None
+        return CountValue(value=to_number((low + high) / 2), unit=g["cls"], noun=noun,
+                          **_quantity(0, "between", ctx, low, high))
+
+    rec.add(
+        "approximate",
+        rf"(?:(?P<some>{alternation(k for k in vague_words if k != '多')})|(?P<teen>十)几|"
+        rf"(?P<pa>[{digits_re}])(?P<pb>[{digits_re}]))(?P<u1>[{small_re}])?(?P<u2>[{big_re}])?"
+        rf"(?:多|余)?(?P<cls>{cls}){noun_part}",
+        0.75, approximate,
+    )
 
     en_rec = Recognizer("en_count", "count", "en")
     eq = qualifiers("en")
