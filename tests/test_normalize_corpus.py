@@ -398,6 +398,12 @@ DATES_RELATIVE = [
     (_date("2026-02-12", grain="minute", time="20:30"), ["晚上8点半", "晚上8点30分", "晚上20:30", "8:30 p.m."]),
     (_date("2026-02-12", grain="hour", time="15:00"), ["下午3点", "下午三点", "3 p.m.", "3pm"]),
     (_date("2026-02-12", grain="minute", time="10:30"), ["上午10:30", "10点30分", "上午十点半", "10:30 a.m."]),
+    # holidays on a fixed day, or counted from Easter
+    (_date("2025-10-01", holiday="国庆节"), ["国庆节", "去年国庆节", "2025年国庆节"]),
+    (_date("2026-05-01"), ["劳动节", "五一劳动节", "今年五一"]),
+    (_date("2025-12-25"), ["圣诞节", "Christmas", "Christmas Day", "去年圣诞"]),
+    (_date("2026-04-05", holiday="复活节"), ["复活节", "今年复活节"]),
+    (_date("2026-04-03"), ["Good Friday", "耶稣受难日"]),
     # parts of the day
     (_date("2026-02-12", grain="part_of_day", part_of_day="morning"), ["今天早上", "今早", "this morning"]),
     (_date("2026-02-11", grain="part_of_day", part_of_day="evening"), ["昨天晚上", "昨晚", "昨天晚间"]),

@@ -41,6 +41,8 @@ class DateSpec:
     time: tuple[int, int] | None = None
     relative: str | None = None
     quarter: bool = False  # `months` is a quarter (or quarters): the grain is "quarter"
+    holiday: str | None = None  # the holiday named (its month and day are in month/day)
+    easter: int | None = None  # days from Easter Sunday (复活节 0, 耶稣受难日 -2)
     rel_quarter: int | None = None  # 上季度: quarters from the base's
 
 
@@ -52,6 +54,20 @@ def _last_day(year: int, month: int) -> int:
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _week_start(d: dt.date) -> dt.date:
@@ -130,6 +146,7 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         "day": spec.day,
         "days": spec.days,
         "months": spec.months,
+        "holiday": spec.holiday,
     }
     fine = "minute" if spec.time and spec.time[1] else "hour" if spec.time else "part_of_day" if spec.part_of_day else None
     # An absolute date must exist, whatever the base.
@@ -181,6 +198,8 @@ def _max_day(month: int) -> int:
 
 
 def _grain_unanchored(spec: DateSpec) -> str:
+    if spec.easter is not None:
+        return "day"
     if spec.day is not None or spec.weekday is not None and spec.weekday < 7 or spec.rel_day is not None:
         return "day"
     if spec.weekday == WEEKEND or spec.rel_week is not None:
@@ -197,6 +216,19 @@ def _grain_unanchored(spec: DateSpec) -> str:
 def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
     # Fully absolute expressions need no base.
     months_grain = "quarter" if spec.quarter else "month"
+    if spec.easter is not None:
+        if spec.year is not None and spec.rel_year is None:
+            d = easter(spec.year) + dt.timedelta(days=spec.easter)
+            return d, d, "day"
+        if base is None:
+            return None
+        if spec.rel_year is not None:
+            d = easter(base.year + spec.rel_year) + dt.timedelta(days=spec.easter)
+            return d, d, "day"
+        options = [(d, d, d) for d in (easter(y) + dt.timedelta(days=spec.easter)
+                                       for y in (base.year - 1, base.year, base.year + 1))]
+        d = _pick(base, options, prefer)
+        return d, d, "day"
     if spec.year is not None and spec.rel_year is None:
         if spec.month is not None:
             return _month_interval(spec.year, spec.month, spec)
@@ -633,6 +665,29 @@ def zh_date_recognizer() -> Recognizer:
         rf"(?!{alternation(z.d['bare_day_not_before'])}){tail}",
         0.8, bare_day,
     )
+    # holidays on a fixed day (国庆节, 圣诞节) or a day counted from Easter (复活节)
+    fixed: dict[str, list[int]] = z.d["holidays"]
+    from_easter: dict[str, int] = z.d["easter_holidays"]
+
+    def holiday(m, ctx):
+        g = m.groupdict()
+        name = g["h"]
+        year = _int(g["y"]) if g.get("y") else None
+        spec = DateSpec(year=year, holiday=name)
+        if name in fixed:
+            spec = replace(spec, month=fixed[name][0], day=fixed[name][1])
+        else:
+            spec = replace(spec, easter=from_easter[name])
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            spec = replace(spec, rel_year=offset, relative=_label("year", offset))
+        return _tail(m, spec, z.parts)
+
+    rec.add(
+        "holiday",
+        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<h>{alternation(list(fixed) + list(from_easter))}){tail}",
+        0.85, holiday,
+    )
     # quarters: 2025年第三季度, 去年四季度, 前三季度 (Q1-Q3), 上季度, 2025Q3
     quarter_words = alternation(z.d["quarter"])
 
@@ -833,6 +888,20 @@ def en_date_recognizer() -> Recognizer:
         0.85, weekend, re.I,
     )
     rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})[\s-]+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
+
+    # holidays: Christmas, New Year's Day, Easter...
+    en_fixed = {k.lower(): v for k, v in d["holidays"].items()}
+    en_easter = {k.lower(): v for k, v in d["easter_holidays"].items()}
+
+    def holiday(m, ctx):
+        name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+        y = int(m.group("y")) if m.group("y") else None
+        if name in en_fixed:
+            return DateSpec(year=y, month=en_fixed[name][0], day=en_fixed[name][1], holiday=m.group("h"))
+        return DateSpec(year=y, easter=en_easter[name], holiday=m.group("h"))
+
+    holiday_names = _spaced(alternation(list(en_fixed) + list(en_easter))).replace("'", "['’]")
+    rec.add("holiday", rf"\b(?P<h>{holiday_names})(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.85, holiday, re.I)
 
     # quarters: "the third quarter of 2025", "fourth-quarter", "Q3 2025", "last quarter"
     quarters = {k.lower(): v for k, v in d["quarters"].items()}

@@ -86,6 +86,7 @@ class DateValue(_Value):
     days: tuple[int, int] | None = Field(default=None, description="day-of-month range, e.g. 月初")
     months: tuple[int, int] | None = Field(default=None, description="month range, e.g. 年底")
     issue: str | None = Field(default=None, description="why the date is impossible or incoherent")
+    holiday: str | None = Field(default=None, description="the holiday named, e.g. 国庆节, Christmas")
 
 
 class QuoteValue(_Value):
