@@ -7,6 +7,7 @@ draft text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -222,3 +223,78 @@ def test_exit_status(tmp_path, capsys, change, status):
         (line,) = [l for l in out if ": D1" in l or ": M1" in l or ": N1" in l]
         assert line.startswith(f"{path}:")
     assert main(["check", str(path), "--against", str(SEEDS), "--exit-zero"]) == 0
+
+
+# ----------------------------------------------------------------------------- quotes
+def seed_quote(marker: str) -> tuple[str, str]:
+    """The words of the quote in a seed that contains `marker`, and the line it is on."""
+    for f in sorted(SEEDS.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        i = text.find(marker)
+        if i >= 0:
+            start, end = text.rfind("“", 0, i), text.find("”", i)
+            line = text[text.rfind("\n", 0, i) + 1:text.find("\n", i)]
+            return text[start + 1:end], line
+    raise AssertionError(marker)
+
+
+def test_words_attributed_to_another_speaker_are_an_error(trusted):
+    from verifier.rules.quotes import SAME_QUOTE, similarity
+
+    quote, sentence = seed_quote("疯狂至极")
+    assert "Tony Wu" not in sentence  # the seed gives these words to someone else
+    draft = f"Tony Wu 表示:“{quote}”\n"
+    (error,) = errors(check(trusted, "draft.md", draft))
+    assert error.code == "Q102" and error.start == draft.index(quote)
+    (source,) = error.related
+    assert source.subject != "Tony Wu" and source.subject.split()[-1] in sentence
+    assert similarity(source.words.rstrip("…"), quote) >= SAME_QUOTE - 10
+
+
+def test_a_quote_worded_differently_is_a_warning(trusted):
+    from verifier.rules.quotes import SAME_QUOTE, SIMILAR_QUOTE, similarity
+
+    quote, _ = seed_quote("价值观主导")
+    altered = quote.replace("真正", "").replace("主导我们的行动", "引导行动")
+    assert SIMILAR_QUOTE <= similarity(quote, altered) < SAME_QUOTE
+    draft = f"Sharma 写道:“{altered}”\n"
+    result = check(trusted, "draft.md", draft)
+    assert errors(result) == []
+    (warning,) = result.diagnostics
+    assert warning.code == "Q101" and warning.severity == "warning" and "Sharma" in warning.subject
+    assert check(trusted, "draft.md", f"Sharma 写道:“{quote}”\n").diagnostics == []
+
+
+# ----------------------------------------------------------------------------- dates of the draft
+def test_a_date_that_cannot_be_is_an_error_without_any_source(trusted):
+    # 1 June 2025 was a Sunday: the draft contradicts itself, whatever the sources say
+    draft = "Sam Altman 于2025年6月1日周六被解雇。\n"
+    result = check(trusted, "draft.md", draft, show_unsupported=True)
+    (error,) = result.diagnostics
+    assert error.code == "D102" and draft[error.start:error.end].startswith("2025年6月1日")
+
+
+def test_the_publication_date_anchors_relative_dates(trusted, tmp_path, capsys):
+    # 昨天 (yesterday) means nothing without a publication date; with one it is a day that the
+    # sources' dates for this departure either match or contradict
+    draft = "Zoë Hitzig 昨天宣布辞职。\n"
+    unanchored = check(trusted, "draft.md", draft, show_unsupported=True)
+    assert [d.code for d in unanchored.diagnostics] == ["I101"]
+    day = next(c for p in trusted.prepared for c in p.claims
+               if c.subject == "Zoe Hitzig" and c.predicate == "departure" and c.value.start)
+    reported = dt.date.fromisoformat(day.value.start)
+    same = check(trusted, "draft.md", draft, published=reported + dt.timedelta(days=1))
+    assert errors(same) == []  # the day a source gives (another source disagrees: a warning)
+    later = check(trusted, "draft.md", draft, published=reported + dt.timedelta(days=3))
+    assert [e.code for e in errors(later)] == ["D101"]
+    # the dateline of the draft, the --published option over it, and the configuration
+    path = tmp_path / "draft.md"
+    path.write_text(f"{reported + dt.timedelta(days=3):%Y年%-m月%-d日}\n\n{draft}", encoding="utf-8")
+    assert main(["check", str(path), "--against", str(SEEDS), "--no-config"]) == 1
+    assert main(["check", str(path), "--against", str(SEEDS), "--no-config",
+                 "--published", (reported + dt.timedelta(days=1)).isoformat()]) == 0
+    path.write_text(draft, encoding="utf-8")
+    (tmp_path / "verifier.toml").write_text(
+        f'against = ["{SEEDS.as_posix()}"]\npublished = {reported + dt.timedelta(days=3)}\n', encoding="utf-8")
+    assert main(["check", str(path), "--config", str(tmp_path / "verifier.toml")]) == 1
+    capsys.readouterr()

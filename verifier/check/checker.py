@@ -170,7 +170,10 @@ class Checker:
             (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
         found: list[Diagnostic] = []
         for claim in draft.claims:
-            found.extend(self._within(path, text, lines, claim))
+            within = self._within(path, text, lines, claim)
+            found.extend(within)
+            if within:  # a date that cannot be (2月30日) is not compared with anything
+                continue
             candidates = quotes if claim.kind == "quote" else by_key.get((claim.subject, claim.predicate, claim.kind), [])
             d = self._against(path, text, lines, claim, candidates)
             if d is not None:
@@ -234,8 +237,7 @@ class Checker:
             if r.scope == "within" and claim.kind in r.kinds:
                 rel = r.relate(claim, None)  # type: ignore[arg-type]
                 if rel is not None and rel.verdict == "contradict":
-                    message = (f"{_what(claim)}: the draft says {describe.value(claim.value)} "
-                               f"(“{_short(text[claim.start:claim.end])}”): {rel.reason}.")
+                    message = f"{_what(claim)}: “{_short(text[claim.start:claim.end])}” cannot be right: {rel.reason}."
                     out.append(self._diagnostic(path, text, lines, claim, r.code, "error", message, []))
         return out
 
@@ -293,9 +295,8 @@ class Checker:
                 if altered:
                     _, rel, _ = _first(altered)
                     related = rel_list(altered, "compatible")
-                    message = (f"{claim.subject} — quote: the draft's wording differs from "
-                               f"{_names(related)} ({rel.reason}): the draft has “{_short(claim.value.quote)}”; "
-                               f"{_sources_say(related)}.")
+                    message = (f"{claim.subject} — quote: {rel.reason or 'the wording differs'}: the draft has "
+                               f"“{_short(claim.value.quote)}”; {_sources_say(related)}.")
                     return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related)
                 return None
             finer = [x for x in support if x[1].verdict == "compatible" and x[1].narrower == "b"]
@@ -362,7 +363,10 @@ def _sources_say(related: list[Related], only: bool = False) -> str:
         r = items[0]
         more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
         hedge = " (hedged)" if r.hedged else ""
-        parts.append(f"{source} says {'only ' if only else ''}{r.value}{hedge}: “{r.words}”{more}")
+        if r.value.startswith("“"):  # a quote: its words are its value
+            parts.append(f"{source} quotes {r.subject}: “{r.words}”{more}")
+        else:
+            parts.append(f"{source} says {'only ' if only else ''}{r.value}{hedge}: “{r.words}”{more}")
     if len(by_source) > MAX_NAMED:
         parts.append(f"and {len(by_source) - MAX_NAMED} more sources")
     return "; ".join(parts)
