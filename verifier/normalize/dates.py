@@ -841,7 +841,7 @@ def en_date_recognizer() -> Recognizer:
         if m.group("part"):
             lo, hi = yp[m.group("part").lower()]
             spec = replace(spec, months=(lo, hi))
-        return spec
+        return (spec, 0.85) if m.group("part") or m.group("prep") else spec
 
     def ago(m, ctx):
         raw = m.group("n")
@@ -887,7 +887,13 @@ def en_date_recognizer() -> Recognizer:
         "weekend", rf"\b(?:(?P<wp>{this_last_next})\s+|the\s+)?(?:{alternation(d['weekend'])})\b",
         0.85, weekend, re.I,
     )
-    rec.add("year", rf"\b(?:(?P<part>{alternation(yp)})[\s-]+)?(?:in\s+)?(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])", 0.5, year, re.I)
+    # a year alone is a weak reading (a model number, a count) unless a preposition or a part leads
+    rec.add(
+        "year",
+        rf"\b(?:(?P<part>{alternation(yp)})[\s-]+)?(?:(?P<prep>{alternation(d['month_prepositions'])})\s+)?"
+        rf"(?P<y>[12][0-9]{{3}})\b(?![-/.][0-9])",
+        0.5, year, re.I,
+    )
 
     # holidays: Christmas, New Year's Day, Easter...
     en_fixed = {k.lower(): v for k, v in d["holidays"].items()}

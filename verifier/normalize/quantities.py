@@ -535,7 +535,8 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
             whole = parse_en(m.group("whole"))
             if whole is None or whole < v:
                 return None
-            return CountValue(value=to_number(v), unit=noun, noun=noun, whole=to_number(whole), **_quantity(v, "exact", ctx))
+            return CountValue(value=to_number(v), unit=noun, noun=noun, whole=to_number(whole),
+                              **_quantity(v, eq.bound(m), ctx))
         return CountValue(value=to_number(v), unit=noun, noun=noun, **_quantity(v, eq.bound(m), ctx))
 
     cdata = lang("en")["count"]
@@ -546,7 +547,8 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     en_rec.add("plural", rf"{eq.before_re}\b(?P<num>{e.numeral})\s+{plural}{eq.after_re}", 0.6, en_build, re.I)
     en_rec.add(
         "part_of_whole",
-        rf"\b(?P<num>{e.numeral})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{e.numeral})\s+{plural}",
+        rf"{eq.before_re}\b(?P<num>{e.numeral})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+        rf"(?P<whole>{e.numeral})\s+{plural}",
         0.9, en_build, re.I,
     )
     return [rec, en_rec]
