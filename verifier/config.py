@@ -115,7 +115,7 @@ def parse(path: Path, table) -> Config:
     base = path.parent
     cfg = Config(path=path)
     if "against" in table:
-        cfg.against = [str(base / p) for p in _strings(where, "against", table["against"])]
+        cfg.against = [_path(base / p) for p in _strings(where, "against", table["against"])]
     if "select" in table:
         cfg.select = _strings(where, "select", table["select"])
     if "ignore" in table:
@@ -137,12 +137,21 @@ def parse(path: Path, table) -> Config:
     if "entities" in table:
         if not isinstance(table["entities"], str):
             raise VerifierError(f"{where}: entities must be a path")
-        cfg.entities = str(base / table["entities"])
+        cfg.entities = _path(base / table["entities"])
     if "help-url" in table:
         if not isinstance(table["help-url"], str) or "://" not in table["help-url"]:
             raise VerifierError(f"{where}: help-url must be an absolute URL, with {{code}} where the rule code goes")
         cfg.help_url = table["help-url"]
     return cfg
+
+
+def _path(path: Path) -> str:
+    """A path from the configuration, relative to the current folder when it is inside it
+    (so diagnostics and SARIF name sources the way a repository does)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def parse_date(value, where: str) -> dt.date:

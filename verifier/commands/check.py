@@ -8,8 +8,8 @@ same subject:
   error    a source contradicts the draft (D101, M101, N101, P101, T101, Q102, D102)
   warning  the sources disagree among themselves (W102), a source is more precise (W101),
            a quote is worded differently (Q101)
-  info     no source speaks of it (I101) or confirms all of it (I102); shown only with
-           --show-unsupported
+  info     no source speaks of it (I101), or the sources confirm less than it says (I102);
+           shown only with --show-unsupported
 
 Each diagnostic is FILE:LINE:COL: CODE message (1-based, in characters of the draft file;
 Markdown syntax is not article text but positions point into the file as it is). Configuration
@@ -46,7 +46,7 @@ def add_arguments(parser) -> None:
                         help="lowest severity that makes the exit status 1 (default: error)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--show-unsupported", action="store_true", default=None,
-                        help="also show info diagnostics: claims no source speaks of (I101) or fully confirms (I102)")
+                        help="also show info diagnostics: claims no source speaks of (I101) or confirms only in part (I102)")
     parser.add_argument("--hide-unsupported", action="store_false", dest="show_unsupported", default=None,
                         help="do not show them, whatever the configuration says")
     parser.add_argument("--published", metavar="DATE",
