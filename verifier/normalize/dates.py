@@ -1,8 +1,30 @@
-"""Dates, weekdays, relative dates and parts of the day, resolved against a base date.
+"""Dates, weekdays, relative dates, quarters, holidays, parts of the day and clock times,
+resolved against a base date.
 
 Each pattern reads what the text states into a `DateSpec`; `resolve` turns a spec into a
-`DateValue`. Without a base date, relative expressions stay unanchored (no start/end) but keep
-what they do state (a weekday, a month, a part of the month), so they can still be compared.
+`DateValue`: `start` and `end` (ISO dates, inclusive), a `grain` (day, week, month, quarter,
+year; part_of_day, hour, minute when a time of day is stated), and the weekday the text states.
+
+Conventions (they go into the README):
+- Without a base date the tool stays deterministic: relative expressions (周一, 上个月, 三天前,
+  "two years ago") are not anchored to "now"; their start/end are absent and the fields they
+  state remain (weekday, month, day, days, months, relative). Absolute dates need no base.
+- Weeks start on Monday. 这周一 / 本周一 / "this Monday" is the Monday of the base's week and
+  下周三 the Wednesday of the next week (Duckling reads "this/next <weekday>" as the next
+  occurrence; its corpus lines of that form are expected misses).
+- `prefer` decides what a bare weekday or a date without a year means. "past" (news, the
+  default): a bare 周一 is the most recent Monday on or before the base; a yearless date or
+  month is the nearest one, a day after the base counting three times a day before it (a date
+  up to about three months ahead reads as upcoming). "future": the next occurrence not yet
+  over. A weekday written with a yearless date (周日, 二月十号) picks the year where it holds.
+- Impossible or incoherent dates are values with an `issue`, never errors: 2月30日, 今年2月29日,
+  a fifth Monday a month lacks, "6月1日周六" when that 1 June is not a Saturday (the date is
+  kept, the weekday the text states is reported).
+- 三天后 / "in three days" count from the base; in news 后 often counts from the event told, so
+  the Chinese form scores 0.45 and the claim pipeline (min_score 0.5) reads the duration.
+- A day after a range (3月5日至11日) takes the month and year of the date before it.
+- Holidays: fixed days of the Gregorian calendar and days counted from Easter (language data);
+  lunar holidays (春节, 中秋节) are not read.
 """
 
 from __future__ import annotations

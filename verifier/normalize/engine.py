@@ -1,6 +1,13 @@
 """The normalization engine: runs the recognizers of the wanted languages and kinds over a
 text and keeps the best non-overlapping values (longest span first, then score).
 
+`analyze(text, base=..., prefer=..., language=..., kinds=..., min_score=...)` is the one entry
+point, used by `verifier normalize` and by the claim pipeline (which passes min_score=0.5, so
+low-confidence readings such as 五分 as money are left out). `kinds` restricts the recognizers
+run, as Duckling's corpus tests restrict parsing to one dimension (`verifier normalize --kind`).
+Offsets are into the text as given: the text is folded (Traditional to Simplified, full-width
+to ASCII) character for character before matching.
+
 Only the patterns that can match in a text are run: each pattern knows the characters its
 matches can start with and a set of which every match holds one (computed from the parsed
 regex, see `base.py`), and `_Index` maps characters to patterns. In a short text most patterns

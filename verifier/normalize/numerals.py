@@ -1,7 +1,18 @@
 """Numbers written in Chinese numerals, digits, or English words.
 
 Regex fragments here are building blocks for the recognizers; `parse_number` turns a matched
-fragment into its value. All matching is done on folded text (Simplified, ASCII digits).
+fragment into its value. All matching is done on folded text (Simplified, ASCII digits), so
+Traditional forms (萬, 億, 兩, 貳, 參, 陸) and full-width digits read the same.
+
+Chinese: digits 〇零一二两三…九 and financial forms 壹贰叁肆伍陆柒捌玖; units 十百千 (拾佰仟), 廿 卅
+卌, and the big units 万 亿 兆 (万亿 = 10^12); 零 marks a gap (一万零五); the spoken abbreviations
+百二 = 120, 千一 = 1100, 万九 = 19000, 一亿五 = 150000000; 点 for decimals (三点一四, 二点五亿);
+分之 for fractions (四分之三); digits mixed with units (1,500 亿, 2.5亿, 1亿5000万, 7,840 万).
+English: digits with grouping, scale words (1.5 million, 3bn), number words (twenty-one, one
+hundred and five, a dozen); k/M/G suffixes. Whole numbers are exact ints (every integer below
+10^16 reads back exactly); floats lose their rounding noise (`to_number`).
+
+A minus sign right after a digit or a letter is a hyphen (2020-2021, GPT-4), not a sign.
 """
 
 from __future__ import annotations
