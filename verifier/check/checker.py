@@ -229,7 +229,6 @@ class Checker:
         )
 
     def _within(self, path: str, text: str, lines: Lines, claim: Claim) -> list[Diagnostic]:
-        from verifier import describe
         from verifier.rules.base import REGISTRY
 
         out = []
@@ -251,17 +250,18 @@ class Checker:
         says = _draft_says(claim, draft_words)
         what = _what(claim)
 
-        def rel_list(items, verdict):
+        def rel_list(items):
+            """Each source claim once, in source order, with how it relates to the draft."""
             seen, out = set(), []
-            for _, _, s in sorted(items, key=lambda x: (x[2].source, x[2].start)):
+            for _, rel, s in sorted(items, key=lambda x: (x[2].source, x[2].start, x[1].verdict)):
                 if (s.source, s.start, s.end) not in seen:
                     seen.add((s.source, s.start, s.end))
-                    out.append(self._related(s, verdict))
+                    out.append(self._related(s, rel.verdict))
             return out
 
         if contra and not support:
             r, rel, s = _first(contra)
-            related = rel_list(contra, "contradict")
+            related = rel_list(contra)
             if r.code == "Q102":
                 message = (f"who said it: the draft attributes “{_short(claim.value.quote)}” to {claim.subject}, "
                            f"but {_attributions(related)}.")
@@ -273,7 +273,7 @@ class Checker:
 
         if contra and support:
             _, rel, _ = _first(contra)
-            pro, con = rel_list(support, _verdict(support)), rel_list(contra, "contradict")
+            pro, con = rel_list(support), rel_list(contra)
             message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro)}; "
                        f"but {_sources_say(con)}" + (f" ({rel.reason})." if rel.reason else "."))
             return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con)
@@ -282,7 +282,7 @@ class Checker:
             clash = _clashing(support)
             if clash is not None:
                 (a, b, rel) = clash
-                pro = rel_list(support, "compatible")
+                pro = rel_list(support)
                 message = (f"{what}: the sources disagree among themselves. {says[0].upper()}{says[1:]}, "
                            f"which fits {_sources_say(pro)}; but {a.source} and {b.source} cannot both be right"
                            + (f" ({rel.reason})." if rel.reason else "."))
@@ -294,18 +294,18 @@ class Checker:
                 altered = [x for x in support if x[0].code == "Q101"]
                 if altered:
                     _, rel, _ = _first(altered)
-                    related = rel_list(altered, "compatible")
+                    related = rel_list(altered)
                     message = (f"{claim.subject} — quote: {rel.reason or 'the wording differs'}: the draft has "
                                f"“{_short(claim.value.quote)}”; {_sources_say(related)}.")
                     return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related)
                 return None
             finer = [x for x in support if x[1].verdict == "compatible" and x[1].narrower == "b"]
             if finer:
-                related = rel_list(finer, "compatible")
+                related = rel_list(finer)
                 message = f"{what}: {says}, but the sources are more precise: {_sources_say(related)}."
                 return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related)
             if not agree:
-                related = rel_list(support, "compatible")
+                related = rel_list(support)
                 message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True)}."
                 return self._diagnostic(path, text, lines, claim, "I102", "info", message, related)
             return None
@@ -341,34 +341,33 @@ def _first(items):
     return min(items, key=lambda x: (x[2].source, x[2].start, x[0].code))
 
 
-def _verdict(items) -> str:
-    return "agree" if any(rel.verdict == "agree" for _, rel, _ in items) else "compatible"
-
-
-def _names(related: list[Related]) -> str:
-    names = list(dict.fromkeys(r.source for r in related))
+def _names(names: list[str]) -> str:
+    """"000", "000 and 001", "000, 001, 002 and 17 more"."""
+    names = list(dict.fromkeys(names))
     if len(names) > MAX_NAMED:
         return ", ".join(names[:MAX_NAMED]) + f" and {len(names) - MAX_NAMED} more"
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _sources_say(related: list[Related], only: bool = False) -> str:
-    """"000 says Monday: “…週一宣佈辭職…”; 001 says Sunday 2026-02-08: “…”" (a source with
-    several claims is named once, with its first)."""
-    by_source: dict[str, list[Related]] = {}
+    """"000 says Monday: “…週一宣佈辭職…”; 001 says Sunday 2026-02-08: “…”". Sources giving
+    the same value are named together, with the words of the first; a quote is its words."""
+    groups: dict[tuple, list[Related]] = {}
     for r in related:
-        by_source.setdefault(r.source, []).append(r)
+        quoted = r.value.startswith("“")
+        groups.setdefault((r.subject, r.words) if quoted else (r.value, r.hedged), []).append(r)
     parts = []
-    for source, items in list(by_source.items())[:MAX_NAMED]:
+    for items in list(groups.values())[:MAX_NAMED]:
         r = items[0]
-        more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
-        hedge = " (hedged)" if r.hedged else ""
-        if r.value.startswith("“"):  # a quote: its words are its value
-            parts.append(f"{source} quotes {r.subject}: “{r.words}”{more}")
+        names = list(dict.fromkeys(x.source for x in items))
+        who, plural = _names(names), len(names) > 1
+        if r.value.startswith("“"):
+            parts.append(f"{who} quote{'' if plural else 's'} {r.subject}: “{r.words}”")
         else:
-            parts.append(f"{source} says {'only ' if only else ''}{r.value}{hedge}: “{r.words}”{more}")
-    if len(by_source) > MAX_NAMED:
-        parts.append(f"and {len(by_source) - MAX_NAMED} more sources")
+            hedge = " (hedged)" if r.hedged else ""
+            parts.append(f"{who} say{'' if plural else 's'} {'only ' if only else ''}{r.value}{hedge}: “{r.words}”")
+    if len(groups) > MAX_NAMED:
+        parts.append(f"and {len(groups) - MAX_NAMED} other values")
     return "; ".join(parts)
 
 
@@ -384,10 +383,11 @@ def _clashing(support):
     from verifier.rules.engine import relate
 
     claims = []
-    seen = set()
+    seen = set()  # one claim per value (and speaker): a hundred sources repeating a date are one
     for _, _, s in sorted(support, key=lambda x: (x[2].source, x[2].start)):
-        if s.id not in seen:
-            seen.add(s.id)
+        k = (s.subject, s.value.model_dump_json())
+        if k not in seen:
+            seen.add(k)
             claims.append(s)
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
