@@ -187,6 +187,9 @@ PERCENTS = [
     ({"value": 50, "bound": "more_than"}, ["超过50%", "逾五成", "more than 50%", "over 50 percent"]),
     ({"value": 10, "bound": "less_than"}, ["不到10%", "低于百分之十", "less than 10%", "under 10 percent"]),
     ({"value": 20, "bound": "at_least"}, ["至少20%", "20%以上", "at least 20%"]),
+    ({"value": 30}, ["3成", "三成", "30%"]),
+    ({"value": 2.3, "points": True}, ["2.3个百分点", "2.3 percentage points"]),
+    ({"value": 0.25, "points": True}, ["25个基点", "25 basis points", "25bps"]),
 ]
 
 
@@ -299,6 +302,11 @@ DURATIONS = [
     ({"value": 3, "unit": "year", "bound": "more_than"}, ["超过三年", "逾3年", "more than three years", "三年多"]),
     ({"value": 10, "unit": "day", "bound": "less_than"}, ["不到10天", "不足十天", "less than 10 days"]),
     ({"value": 1, "unit": "hour"}, ["一小时", "1 hour", "an hour", "一个小时", "一个钟头"]),
+    ({"value": 30, "unit": "month"}, ["两年半", "two and a half years", "2.5 years"]),
+    ({"value": 30, "unit": "minute"}, ["half an hour", "半个小时"]),
+    ({"value": 1, "unit": "month", "bound": "more_than"}, ["一个多月", "一个月多", "more than a month"]),
+    ({"value": 10, "unit": "day", "bound": "more_than"}, ["十多天", "十余天", "逾十天"]),
+    ({"value": 50, "unit": "year"}, ["半个世纪", "half a century", "50年"]),
 ]
 
 DURATIONS_RESTRICTED = [

@@ -217,8 +217,23 @@ def percent_recognizers() -> list[Recognizer]:
     rec.add("words", rf"{q.before_re}{neg}{before}(?P<num>{z.numeral}){q.after_re}", 0.95, build)
     rec.add(
         "tenths",
-        rf"{q.before_re}(?P<num>[{digits}十])(?P<ten>{tenths})(?P<tenth>[{digits}])?(?!{not_before}){q.after_re}",
+        rf"{q.before_re}(?P<num>[{digits}十]|(?<![0-9.])(?:10|[1-9]))(?P<ten>{tenths})(?P<tenth>[{digits}])?"
+        rf"(?!{not_before}){q.after_re}",
         0.6, build,
+    )
+    # percentage points: 下降2.3个百分点, 加息25个基点 (a basis point is a hundredth of a point)
+    points = {w: 1 for w in data["points"]} | {w: 0.01 for w in data["basis_points"]}
+
+    def points_build(m, ctx):
+        v = parse_number(m.group("num"))
+        if v is None:
+            return None
+        v = _negative(m) * v * points[m.group("pts")]
+        return PercentValue(value=to_number(v), points=True, **_quantity(v, q.bound(m), ctx))
+
+    rec.add(
+        "points", rf"{q.before_re}{neg}(?P<num>{z.numeral})\s*(?P<pts>{alternation(points)}){q.after_re}",
+        0.95, points_build,
     )
 
     en_rec = Recognizer("en_percent", "percent", "en")
@@ -241,6 +256,22 @@ def percent_recognizers() -> list[Recognizer]:
     en_rec.add(
         "symbol", rf"{eq.before_re}(?:{NO_SIGN_AFTER}(?P<neg>-)\s*)?(?P<num>{ARABIC})\s*{en_symbols}{eq.after_re}",
         0.95, en_symbol, re.I,
+    )
+    edata = lang("en")["percent"]
+    en_points = {w.lower(): 1 for w in edata["points"]} | {w.lower(): 0.01 for w in edata["basis_points"]}
+
+    def en_points_build(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None:
+            return None
+        v = v * en_points[" ".join(m.group("pts").lower().split())]
+        return PercentValue(value=to_number(v), points=True, **_quantity(v, eq.bound(m), ctx))
+
+    en_rec.add(
+        "points",
+        rf"{eq.before_re}(?P<num>{en().numeral})\s*(?P<pts>{alternation(en_points).replace(chr(92) + ' ', chr(92) + 's+')})\b"
+        rf"{eq.after_re}",
+        0.95, en_points_build, re.I,
     )
     return [rec, en_rec]
 
@@ -373,6 +404,8 @@ def money_recognizers() -> list[Recognizer]:
             lo = lo_parsed[0]
         if m.group("cb"):
             currency = mz.before[m.group("cb")]
+        if m.group("ca"):  # 1亿至2亿元人民币
+            currency = mz.after[m.group("ca")]
         return MoneyValue(currency=currency, **_quantity(lo, "between", ctx, lo, hi))
 
     qb, qa = q.before_re, q.after_re
@@ -381,7 +414,7 @@ def money_recognizers() -> list[Recognizer]:
     rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.8, amount)
     rec.add(
         "range",
-        rf"(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*(?P<hi>{mz.amount})",
+        rf"{qb}(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*(?P<hi>{mz.amount})(?:\s*(?P<ca>{cur_after}))?",
         0.85, ranged,
     )
     # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
@@ -605,9 +638,13 @@ def duration_recognizers() -> list[Recognizer]:
     half = re.escape(z.half)
     num = z.numeral
     # one piece: 三年, 个半小时, 半个钟, 一个半月, 五分半钟
-    piece = rf"(?:(?:{num})\s*个?\s*(?:{half})?|个{half}|{half}个?)\s*(?:{unit_re})(?:{half}钟?)?"
+    more = alternation(data["more"])  # 一个多月, 十多天: more than
+    piece = (
+        rf"(?:(?:{num})\s*(?:{more})?\s*个?\s*(?:{more})?\s*(?:{half})?|个{half}|{half}个?)\s*(?:{unit_re})(?:{half}钟?)?"
+    )
     piece_re = re.compile(
-        rf"(?P<num>{num})?\s*(?P<ge>个)?\s*(?P<h1>{half})?\s*个?\s*(?P<unit>{unit_re})(?P<h2>{half})?钟?"
+        rf"(?P<num>{num})?\s*(?P<more1>{more})?\s*(?P<ge>个)?\s*(?P<more2>{more})?\s*(?P<h1>{half})?\s*个?\s*"
+        rf"(?P<unit>{unit_re})(?P<h2>{half})?钟?"
     )
     rec = Recognizer("zh_duration", "duration", "zh")
 
@@ -615,6 +652,7 @@ def duration_recognizers() -> list[Recognizer]:
         text = m.group("dur")
         pieces = []
         pos = 0
+        more_than = False
         while pos < len(text):
             if text[pos] in "零 ":
                 pos += 1
@@ -635,6 +673,7 @@ def duration_recognizers() -> list[Recognizer]:
                 n += 0.5
             if pm.group("h2"):
                 n += 0.5
+            more_than = more_than or bool(pm.group("more1") or pm.group("more2"))
             pieces.append((n * sizes.get(unit_word, 1), units[unit_word], unit_word, bool(pm.group("num"))))
         if not pieces:
             return None
@@ -653,7 +692,10 @@ def duration_recognizers() -> list[Recognizer]:
         if abs(total) < 1e-12:
             return None
         value, unit = duration_in(total, finest)
-        return DurationValue(value=value, unit=unit, **_quantity(value, q.bound(m), ctx))
+        bound = q.bound(m)
+        if more_than and bound == "exact":
+            bound = "more_than"
+        return DurationValue(value=value, unit=unit, **_quantity(value, bound, ctx))
 
     rec.add("pieces", rf"{q.before_re}(?P<dur>{piece}(?:\s*零?\s*{piece})*(?:零?(?:{num})(?=$|[^{CJK}0-9]))?){q.after_re}", 0.75, build)
     # 五分三十秒 / 两小时十分 where the last piece omits its unit is covered above; 分半 = 90 s
@@ -666,20 +708,24 @@ def duration_recognizers() -> list[Recognizer]:
     eq = qualifiers("en")
 
     def en_build(m, ctx):
-        raw = m.group("num")
-        v = 1.0 if raw.lower() in ("a", "an") else parse_en(raw)
+        g = m.groupdict()
+        raw = g.get("num") or "half"
+        v = 1.0 if raw.lower() in ("a", "an") else 0.5 if raw.lower() == "half" else parse_en(raw)
         if v is None:
             return None
-        word = m.group("unit").lower()
+        word = g["unit"].lower()
+        if g.get("half") or g.get("half2"):  # "a year and a half", "two and a half years"
+            v += 0.5
         v *= esizes.get(word, 1)
-        if m.group("half"):
-            v += 0.5 * esizes.get(word, 1)
         value, unit = duration_in(v, eunits[word])
         return DurationValue(value=value, unit=unit, **_quantity(value, eq.bound(m), ctx))
 
+    and_a_half = r"\s+and\s+a\s+half"
     en_rec.add(
         "units",
-        rf"{eq.before_re}\b(?P<num>{en().numeral}|an?)[\s-]+(?P<unit>{alternation(eunits)})\b(?P<half>\s+and\s+a\s+half)?{eq.after_re}",
+        rf"{eq.before_re}\b(?P<num>{en().numeral}|an?)(?P<half2>{and_a_half})?[\s-]+(?P<unit>{alternation(eunits)})\b"
+        rf"(?P<half>{and_a_half})?{eq.after_re}",
         0.7, en_build, re.I,
     )
+    en_rec.add("half", rf"{eq.before_re}\bhalf\s+an?\s+(?P<unit>{alternation(eunits)})\b", 0.7, en_build, re.I)
     return [rec, en_rec]

@@ -56,6 +56,7 @@ class CountValue(Quantity):
 class PercentValue(Quantity):
     kind: Literal["percent"] = "percent"
     value: Num
+    points: bool | None = Field(default=None, description="percentage points (个百分点, basis points / 100)")
 
 
 class MoneyValue(Quantity):
