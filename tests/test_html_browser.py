@@ -53,7 +53,21 @@ def visible_findings(driver) -> list[str]:
 
 
 def click(driver, selector: str) -> None:
-    driver.find_element("css selector", selector).click()
+    # a script click: synchronous, and not refused when a busy machine is slow to lay out
+    driver.execute_script("arguments[0].click()", driver.find_element("css selector", selector))
+
+
+def shows(driver, expected: list[str], timeout: float = 5.0) -> bool:
+    """The visible findings become `expected` (polled: filters run on the change event)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        seen = visible_findings(driver)
+        if seen == expected or time.monotonic() > deadline:
+            assert seen == expected
+            return True
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +116,7 @@ def test_filters_hide_what_they_should(browser, seeds_page):
     # verdict = contradict only
     for verdict in sorted({f["verdict"] for f in findings} - {"contradict"}):
         click(browser, f"input[name=verdict][value={verdict}]")
-    assert visible_findings(browser) == contradictions
+    assert shows(browser, contradictions)
     assert browser.find_element("id", "shown").text == f"Showing {len(contradictions)} of {len(findings)} findings"
     hidden_groups = browser.execute_script(
         "return Array.from(document.querySelectorAll('section.group')).filter(g => g.hidden)"
@@ -111,14 +125,14 @@ def test_filters_hide_what_they_should(browser, seeds_page):
     # and one rule off: only contradictions of the other rules remain
     click(browser, "input[name=rule][value=D101]")
     expected = [f"finding-{f['id']}" for f in findings if f["verdict"] == "contradict" and f["rule"] != "D101"]
-    assert visible_findings(browser) == expected
+    assert shows(browser, expected)
     # back to everything, then a source off: findings that involve only that source go
     click(browser, "button[type=reset]")
-    assert len(visible_findings(browser)) == len(findings)
+    assert shows(browser, [f"finding-{f['id']}" for f in findings])
     source = report["sources"][0]["id"]
     click(browser, f"input[name=source][value='{source}']")
     expected = [f"finding-{f['id']}" for f in findings if set(f["sources"]) != {source}]
-    assert visible_findings(browser) == expected
+    assert shows(browser, expected)
     # printed, every finding shows and the filters do not
     click(browser, "input[name=verdict][value=contradict]")
     assert len(visible_findings(browser)) < len(findings)
@@ -160,7 +174,7 @@ def test_hostile_article_runs_nothing(browser, tmp_path):
     # the page still works: its own script ran and the filters filter
     assert visible_findings(browser) == [f"finding-{f['id']}" for f in report["findings"]]
     click(browser, "input[name=verdict][value=contradict]")
-    assert visible_findings(browser) == [f"finding-{f['id']}" for f in report["findings"] if f["verdict"] != "contradict"]
+    assert shows(browser, [f"finding-{f['id']}" for f in report["findings"] if f["verdict"] != "contradict"])
     shot = tmp_path / "hostile-report.png"
     click(browser, "button[type=reset]")
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000
