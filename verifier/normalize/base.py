@@ -21,7 +21,7 @@ import re._compiler as _sre_compiler
 import re._constants as _sre
 import re._parser as _sre_parse
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Literal
 
 from verifier.normalize.values import Bound, Value
@@ -57,12 +57,18 @@ class Candidate:
 @dataclass
 class Pattern:
     name: str
-    regex: re.Pattern[str]
+    compile: Callable[[], re.Pattern[str]]  # the regex, compiled when first needed
     score: float
     # returns the value, or (value, score) to override the pattern's score, or None to reject
     build: Callable[[re.Match[str], Context], "Value | tuple[Value, float] | None"]
     first: frozenset[str] | None = None  # the characters a match can start with (None: any)
     necessary: frozenset[str] | None = None  # every match holds one of these (None: unknown)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled regex. Compiling is most of the cost of building the recognizers, and a
+        short text needs few patterns, so each is compiled the first time a text may match it."""
+        return self.compile()
 
 
 @dataclass
@@ -75,8 +81,8 @@ class Recognizer:
     patterns: list[Pattern] = field(default_factory=list)
 
     def add(self, name: str, regex: str, score: float, build, flags: int = 0) -> None:
-        compiled, first, necessary = compile_with_first(regex, flags)
-        self.patterns.append(Pattern(name, compiled, score, build, first, necessary))
+        compiler, first, necessary = prepare(regex, flags)
+        self.patterns.append(Pattern(name, compiler, score, build, first, necessary))
 
     def wanted(self, ctx: Context) -> list[Pattern]:
         """The patterns that can match in this text: one whose first characters all are absent
@@ -331,14 +337,14 @@ def gated(regex: str, flags: int = 0) -> str:
 
 
 def compile_gated(regex: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(gated(regex, flags), flags)`, parsing the pattern once (compiling the large
-    patterns is most of the time it takes to build the recognizers)."""
-    return compile_with_first(regex, flags)[0]
+    """`re.compile(gated(regex, flags), flags)`, parsing the pattern once."""
+    return prepare(regex, flags)[0]()
 
 
-def compile_with_first(regex: str, flags: int = 0):
-    """The gated pattern, the set of characters its matches can start with, and a set of which
-    every match holds one (each None when unknown)."""
+def prepare(regex: str, flags: int = 0):
+    """(a function compiling the gated pattern, the set of characters its matches can start
+    with, a set of which every match holds one); the sets are None when unknown. The pattern
+    is parsed now (a syntax error shows at once) and compiled by the function, from the parse."""
     flags = int(flags)  # the compiler tests flags often; plain ints are much faster than RegexFlag
     try:
         tree = _sre_parse.parse(regex, flags)
@@ -346,8 +352,8 @@ def compile_with_first(regex: str, flags: int = 0):
         necessary = _necessary(tree, flags)[1]
         if items is not None:
             tree.data[0:0] = _sre_parse.parse(_gate(items), flags).data
-        return _sre_compiler.compile(tree, flags), _first_set(items, flags), necessary
+        return (lambda: _sre_compiler.compile(tree, flags)), _first_set(items, flags), necessary
     except re.error:
         raise
     except Exception:  # the private parser API changed: compile the plain way
-        return re.compile(gated(regex, flags), flags), None, None
+        return (lambda: re.compile(gated(regex, flags), flags)), None, None
