@@ -484,6 +484,13 @@ def test_day_after_a_range_takes_the_month_before():
         assert [(v["start"], v["end"]) for v in out] == [("2026-03-05", "2026-03-05"), ("2026-03-11", "2026-03-11")]
 
 
+def test_weekday_after_a_range_is_in_the_same_week():
+    out = [v for v in _values("下周一至周五", base=BASE) if v["kind"] == "date"]
+    assert [v["start"] for v in out] == ["2026-02-16", "2026-02-20"]
+    out = [v for v in _values("周五到周一", base=BASE) if v["kind"] == "date"]
+    assert [v["start"] for v in out] == ["2026-02-06", "2026-02-09"]
+
+
 def test_weekday_that_matches_has_no_issue():
     for text in ("2024年6月1日周六", "2024年6月1日（星期六）", "Saturday, June 1, 2024"):
         (v,) = [v for v in _values(text, base=BASE) if v["kind"] == "date"]
@@ -523,6 +530,12 @@ NOT_OF_KIND = [
     ("五成熟", "percent"),
     ("May I help", "date"),
     ("2026", "duration"),
+    ("地铁5号线", "date"),
+    ("成立十周年", "duration"),
+    ("三年级学生", "duration"),
+    ("80年代", "duration"),
+    ("今日头条", "date"),
+    ("3号楼", "date"),
     ("预计2024年", "duration"),  # a year, not two thousand years
 ]
 

@@ -65,6 +65,7 @@ class DateSpec:
     quarter: bool = False  # `months` is a quarter (or quarters): the grain is "quarter"
     holiday: str | None = None  # the holiday named (its month and day are in month/day)
     easter: int | None = None  # days from Easter Sunday (复活节 0, 耶稣受难日 -2)
+    inherited: bool = False  # the year and month come from the date before (3月5日至11日)
     rel_quarter: int | None = None  # 上季度: quarters from the base's
 
 
@@ -192,7 +193,7 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         grain = _grain_unanchored(spec)
         return DateValue(grain=fine or grain, anchored=False, **fields)
     start, end, grain = interval
-    anchored = spec.year is None or spec.relative is not None or spec.ago is not None
+    anchored = spec.year is None or spec.relative is not None or spec.ago is not None or spec.inherited
     issue = None
     if spec.weekday is not None and spec.weekday < 7 and start == end and start.weekday() != spec.weekday:
         issue = (f"weekday mismatch: {start.isoformat()} is a {WEEKDAYS[start.weekday()].capitalize()}, "
@@ -476,7 +477,7 @@ class DateRecognizer(Recognizer):
                     continue
                 value = resolve(spec, base, ctx.prefer, ctx.base)
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}", spec))
-        found = _inherit_month(found, ctx, base)
+        found = _ranges(found, ctx, base)
         return found + list(_join_weekdays(found, ctx, base))
 
 
@@ -484,29 +485,47 @@ _JOIN_GAP = re.compile(r"[\s,，、(（]*$")
 _RANGE_GAP = re.compile(r"\s*(?:至|到|-|~|～|—|–)\s*$")
 
 
-def _inherit_month(found: list[Candidate], ctx: Context, base: dt.date | None) -> list[Candidate]:
-    """3月5日至11日: the day after a range takes the month (and year) of the date before it."""
-    dated = {c.end: c for c in found if c.detail.day is not None and
-             (c.detail.month is not None or c.detail.rel_month is not None)}
-    if not dated:
+def _ranges(found: list[Candidate], ctx: Context, base: dt.date | None) -> list[Candidate]:
+    """The second end of a range takes what the first states: 3月5日至11日 (the month and year
+    the first date was resolved to), 周一至周五 (the Friday after that Monday)."""
+    firsts = {c.end: c for c in found if c.detail.month is not None or c.detail.rel_month is not None
+              or _bare_weekday(c.detail)}
+    if not firsts:
         return found
     out = []
     for c in found:
         spec = c.detail
-        if spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None:
-            for end, first in dated.items():
-                if end <= c.start and _RANGE_GAP.match(ctx.folded, end, c.start) and \
-                        _RANGE_GAP.fullmatch(ctx.folded, end, c.start):
-                    f, v = first.detail, first.value
-                    if v.start is not None:  # the year the first date was resolved to
-                        spec = replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative)
-                    else:
-                        spec = replace(spec, month=f.month, year=f.year, rel_year=f.rel_year,
-                                       rel_month=f.rel_month, relative=f.relative)
-                    c = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
-                    break
+        bare_day = spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None
+        if bare_day or _bare_weekday(spec):
+            first = next((f for end, f in firsts.items() if end <= c.start and f is not c
+                          and _RANGE_GAP.fullmatch(ctx.folded, end, c.start)), None)
+            f = first.detail if first else None
+            if f is not None and bare_day and f.day is not None:  # a date with its month
+                v = first.value
+                if v.start is not None:  # the year and month the first date was resolved to
+                    spec = replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative,
+                                   inherited=True)
+                else:
+                    spec = replace(spec, month=f.month, year=f.year, rel_year=f.rel_year,
+                                   rel_month=f.rel_month, relative=f.relative)
+            elif f is not None and not bare_day and _bare_weekday(f):
+                v = first.value
+                if v.start is not None:
+                    d = dt.date.fromisoformat(v.start) + dt.timedelta(days=(spec.weekday - f.weekday) % 7 or 7)
+                    spec = replace(spec, year=d.year, month=d.month, day=d.day, relative=f.relative, inherited=True)
+                else:
+                    spec = replace(spec, rel_week=f.rel_week, relative=f.relative)
+            else:
+                out.append(c)
+                continue
+            c = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
         out.append(c)
     return out
+
+
+def _bare_weekday(spec: DateSpec) -> bool:
+    """A weekday stated alone (周五, 下周一), without a date."""
+    return spec.weekday is not None and spec.weekday < 7 and spec.day is None and spec.month is None
 
 
 def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):

@@ -639,6 +639,7 @@ def duration_recognizers() -> list[Recognizer]:
     num = z.numeral
     # one piece: 三年, 个半小时, 半个钟, 一个半月, 五分半钟
     more = alternation(data["more"])  # 一个多月, 十多天: more than
+    not_before: dict[str, list[str]] = data["unit_not_before"]
     piece = (
         rf"(?:(?:{num})\s*(?:{more})?\s*个?\s*(?:{more})?\s*(?:{half})?|个{half}|{half}个?)\s*(?:{unit_re})(?:{half}钟?)?"
     )
@@ -677,6 +678,9 @@ def duration_recognizers() -> list[Recognizer]:
             pieces.append((n * sizes.get(unit_word, 1), units[unit_word], unit_word, bool(pm.group("num"))))
         if not pieces:
             return None
+        after = ctx.folded[m.end("dur"):m.end("dur") + 2]
+        if any(after.startswith(w) for w in not_before.get(pieces[-1][2], ())):
+            return None  # 十周年 is an anniversary, 三年级 a school year, 80年代 a decade
         # a lone weak unit needs more than a bare number: 五分 is money or a score, 10月 is a date
         if len(pieces) == 1 and pieces[0][2] in weak and pieces[0][2] != "钟" and not any(
             c in m.group("dur") for c in (z.half, "个", "钟")
