@@ -333,3 +333,18 @@ def test_offsets_slice_to_text_and_nothing_raises(text, base, prefer, language):
         assert text[out["span"][0]:out["span"][1]] == out["text"]
         assert f.start >= last_end, "values overlap"
         last_end = f.end
+
+
+# --------------------------------------------------------------------------- no quadratic blow-up
+@pytest.mark.parametrize("unit", ["one two three ", "twenty ", "1 ", "1,000,", "1.", "一二三四五六七八九十百千万亿", "5元",
+                                  "周一", "半个", "$1 ", "1-", "%1", "五分", "5月", "约", "about "])
+def test_long_runs_stay_linear(unit):
+    """A long run of one token (10,000+ characters) is analysed in well under a second or two:
+    a pattern with nested unbounded repetition would take minutes."""
+    import time
+
+    text = unit * (12_000 // len(unit))
+    start = time.perf_counter()
+    found = analyze(text, base=dt.datetime(2026, 2, 12))
+    assert time.perf_counter() - start < 5.0, unit
+    assert all(text[f.start:f.end] == f.text for f in found)

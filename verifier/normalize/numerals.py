@@ -76,7 +76,9 @@ class _En:
         self.suffixes: dict[str, float] = {k: float(v) for k, v in data["suffixes"].items()}
         self.ordinals: dict[str, int] = data["ordinals"]
         word = alternation(list(self.units) + list(self.tens) + list(self.scales))
-        self.word_number = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*"
+        # at most a dozen words ("nine hundred and ninety-nine thousand..."): an unbounded
+        # repetition made a long run of number words quadratic for every pattern using it
+        self.word_number = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,11}}"
         scales = alternation(self.scales)
         # "1.5 million", "13 billion", "twenty-one", "a dozen"
         self.numeral = (
@@ -247,14 +249,22 @@ def parse_en(s: str) -> float | None:
     total: int | float = 0
     current: int | float = 0
     seen = False
+    last = ""  # "unit", "tens" or "scale": "one two" and "twenty thirty" are not numbers
     for word in re.split(r"[\s-]+", t):
         if word == "and" or word == "a":
             continue
         if word in e.units:
+            if last == "unit" or (last == "tens" and e.units[word] >= 10):
+                return None
             current += e.units[word]
+            last = "unit"
         elif word in e.tens:
+            if last in ("unit", "tens"):
+                return None
             current += e.tens[word]
+            last = "tens"
         elif word in e.scales:
+            last = "scale"
             scale = e.scales[word]
             if scale == 100:
                 current = (current or 1) * 100
