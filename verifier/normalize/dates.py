@@ -481,7 +481,7 @@ class DateRecognizer(Recognizer):
         return found + list(_join_weekdays(found, ctx, base))
 
 
-_JOIN_GAP = re.compile(r"[\s,，、(（]*$")
+_JOIN_GAP = re.compile(r"[\s,，、(（.]*$")
 _RANGE_GAP = re.compile(r"\s*(?:至|到|-|~|～|—|–)\s*$")
 
 
@@ -855,7 +855,11 @@ def en_date_recognizer() -> Recognizer:
             offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
         spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None,
                         part_of_day=parts.get((m.group("pod") or "").lower()))
-        return spec
+        if m.group("wd").lower() in weekday_names or m.group("dot") or offset is not None:
+            return spec
+        return spec, 0.4  # "The Sun", "He Sat": an abbreviation alone is a weak reading
+
+    weekday_names = {w.lower() for w in d["weekday_names"]}
 
     def relative(m, ctx):
         w = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -916,7 +920,7 @@ def en_date_recognizer() -> Recognizer:
     )
     rec.add(
         "weekday",
-        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b{tail}",
+        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b(?P<dot>\.)?{tail}",
         0.85, weekday, re.I,
     )
     rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"])
