@@ -128,3 +128,11 @@ def test_pipe_streams_line_by_line():
         proc.stdin.close()
         proc.wait(timeout=10)
     assert proc.returncode == 0
+
+
+def test_kind_names_match_the_engine():
+    """The command lists the kinds without importing the engine (for a fast --help)."""
+    from verifier.commands.normalize import KIND_NAMES
+    from verifier.normalize.values import KINDS
+
+    assert tuple(KIND_NAMES) == tuple(KINDS)
