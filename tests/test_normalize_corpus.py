@@ -246,6 +246,10 @@ MONEY = [
      ["30至40亿美元", "30亿到40亿美元", "$3 billion to $4 billion", "$3-4 billion", "$3 billion-$4 billion",
       "between $3 billion and $4 billion"]),
     ({"low": 1e4, "high": 5e4, "currency": None, "bound": "between"}, ["1万-5万元", "1万至5万元", "一万到五万元", "1-5万元"]),
+    # approximate amounts
+    ({"low": 2e9, "high": 9e9, "currency": "USD", "bound": "between"}, ["数十亿美元", "几十亿美元"]),
+    ({"low": 1.1e9, "high": 1.9e9, "currency": None, "bound": "between"}, ["十几亿元"]),
+    ({"low": 2e6, "high": 3e6, "currency": "USD", "bound": "between"}, ["两三百万美元", "二三百万美元"]),
 ]
 
 MONEY_RESTRICTED = [

@@ -417,6 +417,22 @@ def money_recognizers() -> list[Recognizer]:
         rf"{qb}(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*(?P<hi>{mz.amount})(?:\s*(?P<ca>{cur_after}))?",
         0.85, ranged,
     )
+    def approximate(m, ctx):
+        found = approximate_range(m.groupdict())
+        if found is None:
+            return None
+        low, high = found
+        currency = mz.after.get(m.group("unit")) or (mz.after[m.group("ca")] if m.group("ca") else None)
+        if m.group("cb"):
+            currency = mz.before[m.group("cb")]
+        return MoneyValue(currency=currency, **_quantity(0, "between", ctx, low, high))
+
+    # 数十亿美元, 几百万元, 十几亿元, 两三百万美元
+    rec.add(
+        "approximate",
+        rf"(?:(?P<cb>{before})\s*)?{approximate_re()}\s*(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
+        0.85, approximate,
+    )
     # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
     for p in rec.patterns:
         p.build = _rescored(p.build, score_of)
@@ -492,6 +508,40 @@ def _en_money() -> Recognizer:
     return rec
 
 
+# --------------------------------------------------------------------------- approximate amounts
+def approximate_re() -> str:
+    """几十 (20-90), 数百, 十几 (11-19), 十几万, 二三十 (20-30), 七八: an amount given as a range."""
+    z = zh()
+    vague = lang("zh")["numerals"]["vague"]
+    digits = "".join(sorted(k for k, v in z.digits.items() if 1 <= v <= 9))
+    return (
+        rf"(?:(?P<some>{alternation(k for k in vague if k != '多')})|(?P<teen>十)几|"
+        rf"(?P<pa>[{digits}])(?P<pb>[{digits}]))(?P<u1>[{''.join(sorted(z.small))}])?"
+        rf"(?P<u2>[{''.join(sorted(z.big))}]{{1,2}})?(?:多|余)?"
+    )
+
+
+def approximate_range(g: dict) -> tuple[int, int] | None:
+    """(low, high) of a match of `approximate_re`, or None (几个 is "a few": no number)."""
+    z = zh()
+    scale = z.small[g["u1"]] if g.get("u1") else 1
+    for ch in g.get("u2") or "":
+        scale *= z.big[ch]
+    if g.get("some"):
+        if scale == 1:
+            return None
+        lo, hi = lang("zh")["numerals"]["vague"][g["some"]]
+    elif g.get("teen"):
+        if g.get("u1"):
+            return None
+        lo, hi = 11, 19
+    else:
+        lo, hi = z.digits[g["pa"]], z.digits[g["pb"]]
+        if hi != lo + 1:
+            return None
+    return lo * scale, hi * scale
+
+
 # --------------------------------------------------------------------------- counts
 def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     """Counts: a number with a classifier (位, 名, 家) or, in English, a plural noun.
@@ -538,41 +588,17 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
         rf"(?:{remaining}|{part_verbs})\s*(?P<part>{z.numeral})(?P<pcls>{cls})?",
         0.9, build,
     )
-    # 十几 = 11..19; 几十 = 20..90, 几百 = 200..900
-    # approximate counts: 几十家 (20-90), 数百名, 十几个 (11-19), 十几万人, 二三十人 (20-30), 七八家
-    vague_words: dict[str, list[int]] = lang("zh")["numerals"]["vague"]
-    digit_words = {k: v for k, v in z.digits.items() if 1 <= v <= 9}
-    digits_re = "".join(sorted(digit_words))
-    small_re = "".join(sorted(z.small))
-    big_re = "".join(sorted(z.big))
-
     def approximate(m, ctx):
         g = m.groupdict()
-        scale = (z.small[g["u1"]] if g.get("u1") else 1) * (z.big[g["u2"]] if g.get("u2") else 1)
-        if g.get("some"):
-            if scale == 1:
-                return None  # 几个 is "a few": no number to compare
-            lo, hi = vague_words[g["some"]]
-        elif g.get("teen"):
-            if g.get("u1"):
-                return None
-            lo, hi = 11, 19
-        else:
-            lo, hi = digit_words[g["pa"]], digit_words[g["pb"]]
-            if hi != lo + 1:
-                return None
-        low, high = lo * scale, hi * scale
+        found = approximate_range(g)
+        if found is None:
+            return None
+        low, high = found
         noun = g.get("noun") or None
         return CountValue(value=to_number((low + high) / 2), unit=g["cls"], noun=noun,
                           **_quantity(0, "between", ctx, low, high))
 
-    rec.add(
-        "approximate",
-        rf"(?:(?P<some>{alternation(k for k in vague_words if k != '多')})|(?P<teen>十)几|"
-        rf"(?P<pa>[{digits_re}])(?P<pb>[{digits_re}]))(?P<u1>[{small_re}])?(?P<u2>[{big_re}])?"
-        rf"(?:多|余)?(?P<cls>{cls}){noun_part}",
-        0.75, approximate,
-    )
+    rec.add("approximate", rf"{approximate_re()}(?P<cls>{cls}){noun_part}", 0.75, approximate)
 
     en_rec = Recognizer("en_count", "count", "en")
     eq = qualifiers("en")
