@@ -85,3 +85,25 @@ def test_organisation_gloss_makes_an_alias():
     index.learn(text, fold(text))
     index.finalize()
     assert index.canonical("蓝汀生物") == "LantingBio"
+
+
+@pytest.fixture(scope="module")
+def harbor():
+    return build([DATA / "harbor_wire.txt", DATA / "harbor_blog.md"])
+
+
+def test_english_wire_and_blog_disagree_where_they_do(harbor):
+    """Two English articles (a wire story and a Markdown blog post) about an invented start-up:
+    the departure weekday, the year the co-founder joined, the money raised, the valuation and
+    the number of co-founders all differ; the company is named by its full name
+    ("Harbor Freight Labs", not a person called Harbor Freight) and "the company"/"its" point to it."""
+    v = {(f.subject, f.predicate, f.verdict) for f in harbor.findings}
+    for subject, predicate in [("Marcus Ellery", "departure"), ("Marcus Ellery", "joined"),
+                               ("Harbor Freight Labs", "funding"), ("Harbor Freight Labs", "valuation"),
+                               ("Harbor Freight Labs", "founders")]:
+        assert (subject, predicate, "contradict") in v
+    assert "Harbor Freight" not in {c.subject for c in harbor.claims}
+    assert not [c for c in harbor.claims if c.subject in ("Wire", "Northgate Capital", "LinkedIn")]
+    # the page furniture of the wire story (related articles, copyright) gives no claim
+    wire_text = harbor.texts["harbor_wire"]
+    assert all(c.end < wire_text.index("Related articles") for c in harbor.claims if c.source == "harbor_wire")

@@ -205,8 +205,26 @@ class EntityIndex:
         become organisations in finalize() if seen at least once inside a sentence (a
         capitalised first word of an English sentence is not a name by itself)."""
         tokens = run.split()
+        if len(tokens) >= 2 and all(t.isupper() for t in tokens if t.isalpha()):
+            return  # SAN FRANCISCO, a headline in capitals
+        org_words = d["org_words"]
         i = 0
         while i < len(tokens):
+            # Harbor Freight Labs, Northgate Capital: capitalised words ending in an org word
+            k = i
+            while k < len(tokens) and tokens[k] not in org_words and tokens[k] not in d["not_names"] \
+                    and tokens[k][:1].isupper() and tokens[k].replace("-", "").isalnum():
+                k += 1
+            if i < k < len(tokens) and tokens[k] in org_words:
+                e = k
+                while e + 1 < len(tokens) and tokens[e + 1] in org_words:
+                    e += 1
+                name = " ".join(tokens[i:e + 1]).rstrip(".")
+                if key(name) not in self._by_key:
+                    self.add(name, "org", "text")
+                self.entities[self._by_key[key(name)]].count += 1
+                i = e + 1
+                continue
             j = i
             while j < len(tokens) and _is_person_token(tokens[j], d):
                 j += 1

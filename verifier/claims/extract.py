@@ -463,41 +463,71 @@ class Extractor:
             self._add(sentence, "quote", speaker, "said", "said", QuoteValue(quote=words), start, end, None)
 
 
+SALIENCE_DECAY = 0.6  # per sentence
+TOPIC_WEIGHT, OTHER_WEIGHT = 1.0, 0.5
+
+
 def _resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
-    """他/she stands for the topic of its sentence (the first person named in it) if named
-    before it, else the topic of the nearest sentence before; 该公司/it for the last
-    organisation named."""
+    """他/she stand for the topic of their sentence (the first person named in it) if named
+    before them, else the topic of the nearest sentence before. 该公司/"the company" stand for
+    the last organisation named earlier in the same sentence, else for the most salient one:
+    organisations named recently, and as a sentence's first organisation, weigh more.
+    A bare 公司 is resolved only when its paragraph names a single organisation."""
     out: list[Mention] = []
     topic: Mention | None = None
-    last_org: Mention | None = None
-    s_index = 0
     sentence_topic: Mention | None = None
+    s_index = 0
     paragraph = -1
     paragraph_orgs: set[str] = set()
+    salience: dict[str, float] = {}
+    last_seen: dict[str, int] = {}
+    sentence_orgs: list[Mention] = []
     for m in mentions:
         while s_index < len(sentences) and sentences[s_index].end <= m.start:
             s_index += 1
             if sentence_topic is not None:
                 topic = sentence_topic
             sentence_topic = None
+            sentence_orgs = []
+            for k in salience:
+                salience[k] *= SALIENCE_DECAY
         if s_index < len(sentences) and sentences[s_index].paragraph != paragraph:
             paragraph = sentences[s_index].paragraph
             paragraph_orgs = set()
         if m.pronoun:
-            if m.bare:
-                target = last_org if len(paragraph_orgs) == 1 else None
+            if m.type == "person":
+                target = sentence_topic or topic
+            elif m.bare:
+                target = sentence_orgs[-1] if len(paragraph_orgs) == 1 and sentence_orgs else (
+                    next(iter(paragraph_orgs)) if len(paragraph_orgs) == 1 else None)
+            elif sentence_orgs:
+                target = sentence_orgs[-1]
+            elif salience:
+                best = max(salience, key=lambda k: (salience[k], last_seen[k]))
+                target = best
             else:
-                target = (sentence_topic or topic) if m.type == "person" else last_org
-            if target is not None and m.start - target.end < 600:
+                target = None
+            if isinstance(target, str):
+                out.append(Mention(m.start, m.end, target, m.type, pronoun=True))
+                _note_org(target, OTHER_WEIGHT, m.start, salience, last_seen)
+            elif target is not None and m.start - target.end < 600:
                 out.append(Mention(m.start, m.end, target.entity, m.type, pronoun=True))
+                if m.type == "org":
+                    _note_org(target.entity, OTHER_WEIGHT, m.start, salience, last_seen)
             continue
         if m.type == "person" and sentence_topic is None and not _in_quote(text, m.start):
             sentence_topic = m
         if m.type == "org":
-            last_org = m
+            _note_org(m.entity, OTHER_WEIGHT if sentence_orgs else TOPIC_WEIGHT, m.start, salience, last_seen)
+            sentence_orgs.append(m)
             paragraph_orgs.add(m.entity)
         out.append(m)
     return out
+
+
+def _note_org(entity: str, weight: float, at: int, salience: dict[str, float], last_seen: dict[str, int]) -> None:
+    salience[entity] = salience.get(entity, 0.0) + weight
+    last_seen[entity] = at
 
 
 def _in_quote(text: str, pos: int) -> bool:
