@@ -31,7 +31,7 @@ Prefer = Literal["past", "future"]
 STRICT = False  # raise from a failing build instead of skipping the match (tests set it)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Context:
     """What a recognizer may need beyond the text: the base date and settings."""
 
@@ -44,7 +44,7 @@ class Context:
     chars: frozenset[str] | None = None  # the characters of `folded`, to skip patterns fast
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int

@@ -415,7 +415,10 @@ def _int(s: str | None) -> int | None:
 
 
 def _tail(m: re.Match[str], spec: DateSpec, parts: dict[str, str]) -> DateSpec:
+    """The part of the day and clock time written after a date: 周一晚上8点半."""
     g = m.groupdict()
+    if not g.get("pod") and not g.get("hh"):
+        return spec
     pod = parts.get(g["pod"]) if g.get("pod") else spec.part_of_day
     time = None
     if g.get("hh"):
@@ -477,6 +480,8 @@ class DateRecognizer(Recognizer):
                     continue
                 value = resolve(spec, base, ctx.prefer, ctx.base)
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}", spec))
+        if len(found) < 2:  # nothing to join
+            return found
         found = _ranges(found, ctx, base)
         return found + list(_join_weekdays(found, ctx, base))
 

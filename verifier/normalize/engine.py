@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Literal
 
 from verifier.lang import alternation, lang
+from verifier.text.fold import fold
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found
 
@@ -191,8 +192,6 @@ def analyze(
     approx_tolerance: float = 0.1,
 ) -> list[Found]:
     """Every value found in `text`, with exact offsets into `text`."""
-    from verifier.text.fold import fold
-
     if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
         base = dt.datetime.combine(base, dt.time())
     kind_set = frozenset(kinds) if kinds else None
