@@ -22,9 +22,13 @@ depends on the day the command runs. A bare weekday or month is taken as the mos
 (--prefer past, the reading of news) or the next one (--prefer future). Impossible or
 incoherent dates (2月30日, a weekday that does not match the date) carry an `issue`.
 
+--kind restricts the recognizers to some kinds, as Duckling's corpus tests restrict parsing to
+one dimension: some readings are only made then (10月 as a duration of ten months) or are
+scored low (五分 as money); --min-score 0.5 keeps what the claim pipeline keeps.
+
 Traditional and Simplified script, full-width digits and mixed Chinese and English text are
 all read. A line that cannot be decoded or read is reported with an `error` field and an
-empty value list; it never stops the stream.
+empty value list; it never stops the stream. A TEXT starting with "-" follows "--".
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ EXAMPLES = """examples:
   verifier normalize --base 2013-02-12T04:30 --prefer future "下个月初" "星期四"
   verifier normalize --kind money "五分"
   printf '近75名員工\\nabout $13 billion\\n' | verifier normalize
+  verifier normalize -- "-5%"
 """
 
 KIND_NAMES = ("number", "ordinal", "count", "percent", "money", "duration", "date")
