@@ -392,7 +392,10 @@ class Extractor:
         lex = self.lex
         family = lex.count_noun.get((value.noun or "").lower())
         after = self.folded[found.end:found.end + 12]
+        # a qualifier read with the number (约有430名) still frames it: 有 = has
+        lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", self.folded[found.start:found.end])
         before = self._before(found.start, 16)
+        with_lead = before + (lead.group(0) if lead else "")
         if family is None:
             m = re.match(rf"\s*的\s*({lex.count_noun_re.pattern})", after, re.IGNORECASE)
             if m:
@@ -413,7 +416,8 @@ class Extractor:
             return family, None, value.value
         if family is None:
             return None, None, None
-        stated = (lex.count_before.search(before[-6:]) or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
+        stated = (lex.count_before.search(before[-6:]) or lex.count_before.search(with_lead[-6:])
+                  or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
                   or lex.count_after_noun.match(self.folded, found.end) or (value.noun and lex.count_after_noun.match(self.folded, found.end - len(value.noun))))
         return (family, value.value, None) if stated else (None, None, None)
 

@@ -925,7 +925,9 @@ def en_date_recognizer() -> Recognizer:
     )
     rec.add(
         "weekday",
-        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b(?P<dot>\.)?{tail}",
+        # the dot of an abbreviation (Mon.) belongs to it; a full stop after Monday does not
+        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b"
+        rf"(?:(?<![a-z]day)(?<![A-Z]DAY)(?P<dot>\.))?{tail}",
         0.85, weekday, re.I,
     )
     rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"])
