@@ -38,6 +38,38 @@ def lang(code: str) -> dict[str, Any]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest always wins."""
-    unique = sorted(set(w for w in words if w), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in unique) + ")" if unique else "(?!)"
+    """A regex matching any of the literal words, the longest where several match.
+
+    Built as a trie (周一|周二|周日 -> 周(?:一|二|日)) so that a position where no word starts
+    is rejected by one character test rather than one test per word."""
+    unique = sorted(set(w for w in words if w))
+    if not unique:
+        return "(?!)"
+    trie: dict = {}
+    for word in unique:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        # collapse a chain of single children into one literal run
+        run = re.escape(ch)
+        while len(child) == 1 and "" not in child:
+            (nxt, child), = child.items()
+            run += re.escape(nxt)
+        rest = _trie_pattern(child) if any(k for k in child) else ""
+        branches.append(run + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # greedy: try the longer words first, end here only if none of them matches
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from verifier.claims.entities import EntityIndex
-from verifier.claims.extract import Extractor
+from verifier.claims.extract import Extractor, lexicon
 from verifier.claims.model import Claim
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
@@ -85,12 +85,19 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     from verifier.normalize.engine import analyze
 
     source = p.source
-    # one pass over the article text, with page furniture blanked out (offsets unchanged)
-    values = [
-        found for found in analyze(article_text(source.text, p.spans), folded=article_text(source.folded, p.spans),
-                                   base=source.published, min_score=0.5)
-        if "\n" not in found.text and "\r" not in found.text
-    ]
+    lex = lexicon()
+    # Values are read only where a claim can come from: sentences with a predicate's trigger
+    # or a counted noun. Elsewhere only dates that state a weekday or a late day of the month
+    # are read, for dates that cannot be (D102). Everything else is blanked, offsets unchanged.
+    claimable = [(s.start, s.end) for s in p.sentences if lex.may_claim(source.folded, s.start, s.end)]
+    checkable = [(s.start, s.end) for s in p.sentences
+                 if (s.start, s.end) not in set(claimable) and lex.may_be_impossible_date(source.folded, s.start, s.end)]
+    values = []
+    for spans, kinds in ((claimable, None), (checkable, ("date",))):
+        for start, end in spans:  # sentence by sentence: a short text needs few patterns
+            for found in analyze(source.text[start:end], folded=source.folded[start:end],
+                                 base=source.published, kinds=kinds, min_score=0.5):
+                values.append(found.model_copy(update={"start": found.start + start, "end": found.end + start}))
     mentions = index.mentions(source.text, source.folded, p.spans)
     extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, index, source.language)
     p.claims = extractor.run()

@@ -24,6 +24,9 @@ from verifier.text.fold import fold
 CJK = "\u3400-\u9fff"
 LATIN_TOKEN = r"(?:[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*)(?:[-.][0-9A-Za-z]+)*"
 FUZZY_NAME = 88  # rapidfuzz ratio above which two spellings are one name
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.\-]*")
+_LATIN_TOKEN_RE = re.compile(LATIN_TOKEN)
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 @dataclass
@@ -51,6 +54,7 @@ def key(name: str) -> str:
     return re.sub(r"\s+", " ", fold(name)).strip().casefold()
 
 
+@lru_cache(maxsize=65536)
 def split_camel(name: str) -> str:
     """JohnSchulman -> John Schulman (glosses in Chinese text often drop the space)."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).strip()
@@ -101,6 +105,15 @@ def load_registry(extra: str | None = None) -> list[dict]:
     return entries
 
 
+@lru_cache(maxsize=1)
+def _learning_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = _data()
+    gloss = re.compile(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]")
+    run = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])")
+    speaker = re.compile(rf"([{d['surnames']}][{CJK}]{{2}})(?={alternation(d['speech'])})")
+    return gloss, run, speaker
+
+
 def _is_person_token(token: str, d: dict) -> bool:
     return (
         token[:1].isupper() and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
@@ -119,6 +132,7 @@ class EntityIndex:
         self._given: dict[str, set[str]] = {}
         self._tokens: dict[str, tuple[int, int]] = {}  # token -> (seen inside a sentence, seen)
         self._regex: re.Pattern[str] | None = None
+        self._max_words = 1
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -144,14 +158,14 @@ class EntityIndex:
     def learn(self, text: str, folded: str) -> None:
         """Learn names from one source's article text."""
         d = _data()
-        for m in re.finditer(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]", folded):
+        gloss_re, run_re, speaker_re = _learning_regexes()
+        for m in gloss_re.finditer(folded):
             self._learn_gloss(m.group(1), m.group(2), d)
-        for m in re.finditer(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])", text):
+        for m in run_re.finditer(text):
             before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
             initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r"
             self._learn_latin_run(m.group(0), d, initial)
-        speech = alternation(d["speech"])
-        for m in re.finditer(rf"([{d['surnames']}][{CJK}]{{2}})(?={speech})", folded):
+        for m in speaker_re.finditer(folded):
             name = m.group(1)
             if key(name) not in self._by_key and not any(ch in "的了是在和与及" for ch in name[1:]):
                 self.add(text[m.start(1):m.end(1)], "person", "text")
@@ -308,20 +322,15 @@ class EntityIndex:
 
     # ------------------------------------------------------------------ finding mentions
     def _compiled(self) -> re.Pattern[str]:
+        """One regex for the names in Chinese script; Latin names are looked up word by word."""
         if self._regex is None:
-            keys = [k for k in self._by_key if len(k) >= 2]
-            latin = [k for k in keys if k.isascii()]
-            cjk = [k for k in keys if not k.isascii()]
-            parts = []
-            if latin:
-                names = sorted(latin, key=lambda k: (-len(k), k))
-                pattern = "|".join(r"\s?".join(re.escape(p) for p in k.split(" ")) for k in names)
-                parts.append(rf"(?i:(?<![a-z0-9])(?:{pattern})(?![a-z]))")
-            if cjk:
-                parts.append(alternation(cjk))
-            parts.append(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?![A-Za-z])")
-            self._regex = re.compile("|".join(parts))
+            cjk = [k for k in self._by_key if len(k) >= 2 and not k.isascii()]
+            self._regex = re.compile(alternation(cjk))
+            self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
         return self._regex
+
+    def _lookup(self, surface: str) -> str | None:
+        return self._by_key.get(key(surface)) or self._by_key.get(key(split_camel(surface)))
 
     def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Mentions of known entities and pronouns, in text order, never overlapping."""
@@ -329,16 +338,10 @@ class EntityIndex:
         regex = self._compiled()
         for start, end in spans or [(0, len(text))]:
             for m in regex.finditer(folded, start, end):
-                surface = text[m.start():m.end()]
-                canonical = self._by_key.get(key(surface)) or self._by_key.get(key(split_camel(surface)))
-                if canonical is None:
-                    if not re.fullmatch(LATIN_TOKEN, surface) or not surface[:1].isupper() and not re.search(r"[a-z][A-Z]", surface):
-                        continue
-                    canonical = self.person_for_token(surface)
-                    if canonical is None:
-                        continue
-                entity = self.entities[canonical]
-                found.append(Mention(m.start(), m.end(), canonical, entity.type))
+                canonical = self._by_key.get(m.group(0))
+                if canonical is not None:
+                    found.append(Mention(m.start(), m.end(), canonical, self.entities[canonical].type))
+            found.extend(self._latin_mentions(text, folded, start, end))
             found.extend(self._pronouns(folded, start, end))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
@@ -346,6 +349,44 @@ class EntityIndex:
             if out and mention.start < out[-1].end:
                 continue
             out.append(mention)
+        return out
+
+    def _latin_mentions(self, text: str, folded: str, start: int, end: int) -> list[Mention]:
+        """Latin-script names: the longest run of up to N adjacent words that is a known name
+        (JohnSchulman and John Schulman alike), else a surname or given name alone."""
+        words = []
+        for m in _LATIN_WORD.finditer(folded, start, end):
+            s, e = m.start(), m.end()
+            while e > s and folded[e - 1] in ".-'’":
+                e -= 1
+            if e > s:
+                words.append((s, e))
+        out: list[Mention] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self._max_words, len(words) - i), 0, -1):
+                if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "")
+                                 for j in range(i, i + n - 1)):
+                    continue
+                s, e = words[i][0], words[i + n - 1][1]
+                canonical = self._lookup(text[s:e])
+                if canonical is not None:
+                    hit = (n, s, e, canonical)
+                    break
+            if hit is None:
+                s, e = words[i]
+                surface = text[s:e]
+                if _LATIN_TOKEN_RE.fullmatch(surface) and (surface[:1].isupper() or _CAMEL.search(surface)):
+                    canonical = self.person_for_token(surface)
+                    if canonical is not None:
+                        hit = (1, s, e, canonical)
+            if hit is None:
+                i += 1
+                continue
+            n, s, e, canonical = hit
+            out.append(Mention(s, e, canonical, self.entities[canonical].type))
+            i += n
         return out
 
     def _pronouns(self, folded: str, start: int, end: int) -> list[Mention]:

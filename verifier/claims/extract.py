@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from verifier.claims.entities import EntityIndex, Mention
 from verifier.claims.model import Claim
-from verifier.lang import alternation, read_data_file
+from verifier.lang import alternation, lang, read_data_file
 from verifier.normalize.values import CountValue, Found, QuoteValue
 from verifier.text.fold import fold
 from verifier.text.segment import Sentence, clause_bounds, quotes
@@ -60,13 +60,10 @@ class Lexicon:
         for w in data["not_triggers"]["en"]:
             en_words[w.lower()] = ""
         self.trigger_words = {**zh_words, **en_words}
-        self.trigger_re = re.compile(
-            "|".join(x for x in (
-                alternation(zh_words) if zh_words else "",
-                rf"\b{alternation(en_words)}\b" if en_words else "",
-            ) if x),
-            re.IGNORECASE,
-        )
+        self.trigger_re = re.compile("|".join(x for x in (
+            alternation(zh_words) if zh_words else "",
+            rf"(?i:\b{alternation(en_words)}\b)" if en_words else "",  # case matters only in English
+        ) if x))
         self.count_families: dict[str, dict] = {}
         self.count_noun: dict[str, str] = {}
         for family, c in data["counts"].items():
@@ -96,6 +93,14 @@ class Lexicon:
             rf"{alternation(fold(w) for w in link['generic'])}|[\u4e00-\u9fff]{{1,6}}(?:{alternation(fold(w) for w in link['generic_suffix'])})",
             re.IGNORECASE,
         )
+        # where values are worth reading: a trigger or a counted noun (see pipeline.extract)
+        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|(?i:{self.count_noun_re.pattern})")
+        zh_date, en_date = lang("zh")["date"], lang("en")["date"]
+        self.date_hint_re = re.compile(
+            alternation(zh_date["weekday_prefix"]) + alternation(zh_date["weekday_names"])
+            + rf"|(?i:\b{alternation(en_date['weekdays'])}\b)"
+            + rf"|(?:2[89]|3[0-9]|[二三]十[一二三四五六七八九]?)\s*{alternation(zh_date['day'])}"
+        )
         q = data["quotes"]
         self.speech_re = re.compile(alternation(fold(w) for w in q["speech_verbs"]), re.IGNORECASE)
         self.quote_min = q["min_chars"]
@@ -103,6 +108,14 @@ class Lexicon:
         self.verb_after = q["verb_after"]
         self.anonymous_re = re.compile(rf"\s*(?:{alternation(fold(w) for w in q['anonymous'])})", re.IGNORECASE)
         self.big_units = {fold(u) for u in ("万", "亿", "兆")}
+
+    def may_claim(self, folded: str, start: int, end: int) -> bool:
+        """Whether a claim can come from this stretch: it holds a trigger or a counted noun."""
+        return self.claim_hint_re.search(folded, start, end) is not None
+
+    def may_be_impossible_date(self, folded: str, start: int, end: int) -> bool:
+        """Whether it may hold a date that cannot be: a weekday, or a day of the month past 27."""
+        return self.date_hint_re.search(folded, start, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -166,10 +179,11 @@ class Extractor:
 
     # ------------------------------------------------------------------ main
     def run(self) -> list[Claim]:
+        start = self.sentences[0].start if self.sentences else 0
+        end = self.sentences[-1].end if self.sentences else 0
         triggers = [
             Trigger(m.start(), m.end(), self.lex.predicates[pid])
-            for sentence in self.sentences
-            for m in self.lex.trigger_re.finditer(self.folded, sentence.start, sentence.end)
+            for m in self.lex.trigger_re.finditer(self.folded, start, end)
             if (pid := self.lex.trigger_words[m.group(0).lower()])
         ]
         self._triggers = triggers

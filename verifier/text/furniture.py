@@ -27,7 +27,8 @@ class Line:
 def _rules() -> dict:
     data = read_data_file("furniture.toml")
     return {
-        "line": [re.compile(fold(p), re.IGNORECASE) for p in data["line"]["patterns"]],
+        # one regex for all line patterns: one search per line instead of one per pattern
+        "line": re.compile("|".join(f"(?:{fold(p)})" for p in data["line"]["patterns"]), re.IGNORECASE | re.MULTILINE),
         "starts": [fold(s).casefold() for s in data["block"]["starts"]],
         "max_start": data["block"]["max_start_chars"],
         "prose_min": data["prose"]["min_chars"],
@@ -69,7 +70,7 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
             continue
         prose = is_prose(stripped, r)
         low = stripped.casefold()
-        if any(p.search(stripped) for p in r["line"]):
+        if r["line"].search(stripped):
             reason = "furniture line"
         elif len(stripped) <= r["max_start"] and any(s in low for s in r["starts"]) and not prose:
             in_block = True

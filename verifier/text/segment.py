@@ -52,8 +52,12 @@ def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int
         para = paragraph_index[p] if paragraph_index else p
         s = start
         closing: list[str] = []
-        i = start
-        while i < end:
+        skip_to = start
+        # only quote marks and sentence ends matter: visit just those characters
+        for m in _special(marks).finditer(text, start, end):
+            i = m.start()
+            if i < skip_to:
+                continue
             ch = text[i]
             if closing and ch == closing[-1]:
                 closing.pop()
@@ -66,12 +70,20 @@ def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int
                 if text[s:j].strip():
                     out.append(Sentence(s, j, para))
                 s = j
-                i = j
-                continue
-            i += 1
+                skip_to = j
         if text[s:end].strip():
             out.append(Sentence(s, end, para))
     return [_trimmed(text, x) for x in out]
+
+
+@lru_cache(maxsize=1)
+def _special_re(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _special(marks: dict) -> re.Pattern[str]:
+    chars = "".join(sorted(set(marks["ends"]) | set(marks["pairs"]) | set(marks["pairs"].values()) | {"."}))
+    return _special_re(chars)
 
 
 def _english_stop(text: str, i: int, end: int) -> bool:
@@ -93,12 +105,15 @@ def _trimmed(text: str, s: Sentence) -> Sentence:
     return Sentence(a, b, s.paragraph)
 
 
-def quotes(text: str, start: int, end: int) -> list[Quote]:
+@lru_cache(maxsize=8192)
+def quotes(text: str, start: int, end: int) -> tuple[Quote, ...]:
     """Quoted passages within [start, end); an unclosed quote ends at `end`."""
-    pairs = _marks()["pairs"]
+    marks = _marks()
+    pairs = marks["pairs"]
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
+    for m in _special(marks).finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if stack and ch == stack[-1][0]:
             closing, at = stack.pop()
@@ -109,15 +124,23 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
     if stack:
         at = stack[0][1]
         out.append(Quote(at + 1, end, at))
-    return out
+    return tuple(out)
 
 
 def clause_bounds(text: str, start: int, end: int) -> list[int]:
     """Offsets of clause separators (，、：,;) within a sentence, outside quotes."""
-    clause = _marks()["clause"]
     inside = quotes(text, start, end)
-    return [
-        i for i in range(start, end)
-        if text[i] in clause and not any(q.open <= i < q.end + 1 for q in inside)
-        and not (text[i] == "," and i + 1 < end and text[i + 1].isdigit() and i > 0 and text[i - 1].isdigit())
-    ]
+    out = []
+    for m in _clause_re().finditer(text, start, end):
+        i = m.start()
+        if any(q.open <= i < q.end + 1 for q in inside):
+            continue
+        if text[i] == "," and i + 1 < end and text[i + 1].isdigit() and i > 0 and text[i - 1].isdigit():
+            continue  # 1,500
+        out.append(i)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clause_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_marks()["clause"]))) + "]")

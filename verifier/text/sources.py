@@ -10,6 +10,7 @@ dateline near the top of the article.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,10 @@ from verifier.lang import read_data_file
 SUFFIXES = (".txt", ".md")
 MANIFEST = "manifest.toml"
 MAX_BYTES = 5_000_000
+LANGUAGE_SAMPLE = 1200  # Chinese characters looked at to tell the scripts apart
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 Language = Literal["zh-Hant", "zh-Hans", "en", "mixed"]
 
 
@@ -49,7 +54,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(sample) // 100)
 
 
@@ -104,14 +109,13 @@ def detect_language(text: str) -> Language:
     """zh-Hant, zh-Hans, mixed (both scripts in earnest), or en."""
     from verifier.text.fold import to_simplified, to_traditional
 
-    letters = sum(1 for c in text if c.isalpha())
-    cjk = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
-    if not cjk or len(cjk) < 0.2 * max(letters, 1):
+    cjk = "".join(_CJK_RUN.findall(text))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
         return "en"
-    simplified = to_simplified(cjk)
-    traditional = to_traditional(cjk)
-    trad = sum(1 for a, b in zip(cjk, simplified) if a != b)
-    simp = sum(1 for a, b in zip(cjk, traditional) if a != b)
+    sample = cjk[:LANGUAGE_SAMPLE]
+    trad = sum(map(str.__ne__, sample, to_simplified(sample)))  # characters only Traditional has
+    simp = sum(map(str.__ne__, sample, to_traditional(sample)))  # and only Simplified
     marked = trad + simp
     if marked == 0:
         return "zh-Hans"
