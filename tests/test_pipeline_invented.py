@@ -107,3 +107,15 @@ def test_english_wire_and_blog_disagree_where_they_do(harbor):
     # the page furniture of the wire story (related articles, copyright) gives no claim
     wire_text = harbor.texts["harbor_wire"]
     assert all(c.end < wire_text.index("Related articles") for c in harbor.claims if c.source == "harbor_wire")
+
+
+def test_dates_that_cannot_be_are_reported_even_without_a_predicate(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "2025年6月3日\n\n星衡科技於2025年6月1日週六發布新產品,公司表示銷量不錯。\n據悉,該公司將在2月30日召開股東大會。\n",
+        encoding="utf-8")
+    report = build([tmp_path])
+    d102 = [f for f in report.findings if f.rule == "D102"]
+    assert len(d102) == 2 and all(f.verdict == "contradict" and f.sources == ["a"] for f in d102)
+    texts = {c.text for c in report.claims if c.id in {i for f in d102 for i in f.claims}}
+    assert texts == {"2025年6月1日週六", "2月30日"}
+    assert any("2025-06-01 is a Sunday" in f.message for f in d102)

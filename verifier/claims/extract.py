@@ -23,6 +23,7 @@ from verifier.text.fold import fold
 from verifier.text.segment import Sentence, clause_bounds, quotes
 
 EVENT_KINDS = {"date", "money", "percent", "duration"}
+UNATTRIBUTED = "(no one named)"
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,20 @@ class Extractor:
                     if value.value.kind in EVENT_KINDS:
                         self._event(q_span, value, q_triggers, q_mentions, q_bounds, None, context=sentence)
             self._quotes(sentence, inside, s_mentions)
+            self._impossible_dates(sentence, s_values, s_mentions)
         return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
+
+    def _impossible_dates(self, sentence, values, mentions) -> None:
+        """A date that cannot be (2月30日, a weekday that does not match) is a claim of its own,
+        about whoever the sentence is about, so that D102 reports it even when no predicate
+        took it."""
+        claimed = {(c.start, c.end) for c in self.claims.values()}
+        for v in values:
+            if v.value.kind != "date" or not v.value.issue or (v.start, v.end) in claimed:
+                continue
+            named = [m for m in mentions if m.entity]
+            subject = named[0] if named else Mention(v.start, v.start, UNATTRIBUTED, "none")
+            self._add(sentence, "date", subject, "date_stated", "date stated", v.value, v.start, v.end, None)
 
     def _negated(self, t: Trigger) -> bool:
         return bool(self.lex.negation_re.search(self._before(t.start, 4)))

@@ -139,7 +139,7 @@ def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
                         id=_finding_id(r.code, [c.id]), rule=r.code, name=r.name, verdict=rel.verdict,
                         claims=[c.id], sources=[c.source], subject=c.subject, predicate=c.predicate,
                         label=c.label, reason=rel.reason,
-                        message=f"{c.source}: {describe.value(c.value)} — “{snippet(texts[c.source], c)}”. {rel.reason.capitalize()}.",
+                        message=f"{c.source} says “{c.text}”, which cannot be: {rel.reason}. “{snippet(texts[c.source], c)}”",
                     ))
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
