@@ -136,6 +136,7 @@ class _Index:
                 else:
                     for ch in pattern.necessary:
                         self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
+        self.keys = frozenset(self.by_char) | frozenset(self.held_by_char)  # characters that matter
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -157,7 +158,7 @@ def _patterns_for(index: _Index, chars: frozenset[str]):
         return
     mask, held = index.always, index.always_held
     by_char, held_by_char = index.by_char, index.held_by_char
-    for ch in chars:
+    for ch in chars & index.keys:  # intersect in C first: most characters of a text select nothing
         mask |= by_char.get(ch, 0)
         held |= held_by_char.get(ch, 0)
     mask &= held
