@@ -17,6 +17,13 @@ def _interval(v, scale: float = 1.0) -> tuple[float, float]:
     return low, high
 
 
+def _relate_kind(a: Claim, b: Claim, kind: str) -> Relation | None:
+    """Two quantities of one kind compared as the ranges their bounds allow."""
+    if a.value.kind != kind or b.value.kind != kind:
+        return None
+    return relate_intervals(_interval(a.value), _interval(b.value))
+
+
 def relate_intervals(a: tuple[float, float], b: tuple[float, float]) -> Relation:
     (a0, a1), (b0, b1) = a, b
     tol = REL_TOLERANCE * max(1.0, *(abs(x) for x in (a0, a1, b0, b1) if math.isfinite(x)))
@@ -78,10 +85,7 @@ def count(a: Claim, b: Claim) -> Relation | None:
 
     Example: 11位联合创始人中仅剩3位 vs "three of the eleven co-founders remain": agree.
     """
-    va, vb = a.value, b.value
-    if va.kind != "count" or vb.kind != "count":
-        return None
-    return relate_intervals(_interval(va), _interval(vb))
+    return _relate_kind(a, b, "count")
 
 
 @rule(
@@ -97,10 +101,7 @@ def percentage(a: Claim, b: Claim) -> Relation | None:
 
     Example: 約49%的股份 vs "a 49 percent stake": compatible.
     """
-    va, vb = a.value, b.value
-    if va.kind != "percent" or vb.kind != "percent":
-        return None
-    return relate_intervals(_interval(va), _interval(vb))
+    return _relate_kind(a, b, "percent")
 
 
 @rule(
