@@ -261,7 +261,7 @@ def run_normalizer_bench(
           " --prefer future --kind <the gold kind>)")
     result: dict = {"bench_dir": str(bench_dir), "accuracy": {}, "right": {}, "total": {}, "misses": {}}
     scores: dict[str, Score] = {}
-    for name, path in paths.items():
+    for path in paths.values():
         scores.update(score_with_cli(path))
     for name, score in scores.items():
         target = TARGETS.get(name)

@@ -187,13 +187,11 @@ class Extractor:
             for m in self.lex.trigger_re.finditer(self.folded, start, end)
             if (pid := self.lex.trigger_words[m.group(0).lower()])
         ]
-        self._triggers = triggers
         for i, sentence in enumerate(self.sentences):
             inside = quotes(self.text, sentence.start, sentence.end)
-            outside = lambda x: not any(q.open <= x.start and x.end <= q.end + 1 for q in inside)
             bounds = self._bounds(sentence)
-            s_values = [v for v in self._in(self.values, sentence) if outside(v)]
-            s_triggers = [t for t in self._in(triggers, sentence) if outside(t) and not self._negated(t)]
+            s_values = [v for v in self._in(self.values, sentence) if _outside(v, inside)]
+            s_triggers = [t for t in self._in(triggers, sentence) if _outside(t, inside) and not self._negated(t)]
             s_mentions = self._in(self.mentions, sentence)
             previous = self.sentences[i - 1] if i and self.sentences[i - 1].paragraph == sentence.paragraph else None
             for value in s_values:
@@ -493,6 +491,11 @@ class Extractor:
             start = q.start + (len(self.text[q.start:q.end]) - len(self.text[q.start:q.end].lstrip()))
             end = start + len(words)
             self._add(sentence, "quote", speaker, "said", "said", QuoteValue(quote=words), start, end, None)
+
+
+def _outside(x, quoted) -> bool:
+    """Whether x (anything with start and end) lies outside every quote."""
+    return not any(q.open <= x.start and x.end <= q.end + 1 for q in quoted)
 
 
 SALIENCE_DECAY = 0.6  # per sentence

@@ -76,7 +76,7 @@ def _parse_base(raw: str | None):
             return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
         value = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
-        raise VerifierError(f"--base: not an ISO date or date-time: {raw!r} (e.g. 2026-02-12 or 2026-02-12T09:30)")
+        raise VerifierError(f"--base: not an ISO date or date-time: {raw!r} (e.g. 2026-02-12 or 2026-02-12T09:30)") from None
     return value.replace(tzinfo=None)
 
 

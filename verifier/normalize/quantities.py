@@ -356,7 +356,6 @@ def money_recognizers() -> list[Recognizer]:
     rec = Recognizer("zh_money", "money", "zh")
     before = alternation(mz.before)
     cur_after = alternation(mz.after)
-    scale = alternation(zh().big.keys())
 
     def score_of(currency: str | None, text: str) -> float:
         if currency:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Iterable, Literal
+from typing import Iterable
 
 from pydantic import BaseModel, Field
 
@@ -153,30 +153,31 @@ def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
         plist = list(positions.values())
         # (rule, verdict, sources) -> the first pair found and every claim in that situation
         merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
-
-        def add(r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
-            k = (r.code, rel.verdict, frozenset(c.source for c in involved))
-            if k in merged:
-                merged[k][4].extend(involved)
-            else:
-                merged[k] = (r, rel, a, b, list(involved))
-
         for pos in plist:
             pair = _pair(pos, pos)
             if pair:
                 for r, rel in relate(*pair):
-                    add(r, rel, pair[0], pair[1], pos)
+                    _merge(merged, r, rel, pair[0], pair[1], pos)
         for i, pa in enumerate(plist):
             for pb in plist[i + 1:]:
                 pair = _pair(pa, pb)
                 if pair is None or not _worth_relating(pair[0], pair[1]):
                     continue
                 for r, rel in relate(*pair):
-                    add(r, rel, pair[0], pair[1], pa + pb)
+                    _merge(merged, r, rel, pair[0], pair[1], pa + pb)
         for r, rel, a, b, involved in merged.values():
             findings.append(_finding(r, rel, a, b, involved, texts))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
     return findings
+
+
+def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
+    """One finding per rule, verdict and set of sources, citing every claim in that situation."""
+    k = (r.code, rel.verdict, frozenset(c.source for c in involved))
+    if k in merged:
+        merged[k][4].extend(involved)
+    else:
+        merged[k] = (r, rel, a, b, list(involved))
 
 
 def _worth_relating(a: Claim, b: Claim) -> bool:
