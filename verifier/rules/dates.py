@@ -119,7 +119,7 @@ def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
     fa, fb = facts(a), facts(b)
     if fa.anchored and fb.anchored:
         if fa.end < fb.start or fb.end < fa.start:
-            return Relation("contradict", "the two dates do not overlap", "neither")
+            return Relation("contradict", _why_apart(a, b, fa, fb), "neither")
         if fa.start == fb.start and fa.end == fb.end:
             verdict, narrower = "agree", "same"
         elif fa.start >= fb.start and fa.end <= fb.end:
@@ -176,6 +176,15 @@ def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
     if verdict == "agree" and (a.part_of_day or None) != (b.part_of_day or None):
         verdict, narrower = "compatible", "a" if a.part_of_day else "b"
     return Relation(verdict, "", narrower)
+
+
+def _why_apart(a: DateValue, b: DateValue, fa: Facts, fb: Facts) -> str:
+    from verifier.describe import date
+
+    if fa.start == fa.end and fb.start == fb.end:
+        gap = abs((fa.start - fb.start).days)
+        return f"{date(a)} and {date(b)} are {gap} day{'s' if gap != 1 else ''} apart"
+    return f"{date(a)} and {date(b)} do not overlap"
 
 
 def _why_weekdays(a: frozenset[int], b: frozenset[int]) -> str:

@@ -17,11 +17,25 @@ def _interval(v, scale: float = 1.0) -> tuple[float, float]:
     return low, high
 
 
-def _relate_kind(a: Claim, b: Claim, kind: str) -> Relation | None:
+def _relate_kind(a: Claim, b: Claim, kind: str, scale_a: float = 1.0, scale_b: float = 1.0) -> Relation | None:
     """Two quantities of one kind compared as the ranges their bounds allow."""
     if a.value.kind != kind or b.value.kind != kind:
         return None
-    return relate_intervals(_interval(a.value), _interval(b.value))
+    rel = relate_intervals(_interval(a.value, scale_a), _interval(b.value, scale_b))
+    if rel.verdict == "contradict":
+        if a.value.bound == b.value.bound == "exact":
+            return Relation("contradict", f"{_with_range(a.value)} is not {_with_range(b.value)}", "neither")
+        return Relation("contradict", f"{_with_range(a.value)} and {_with_range(b.value)} do not overlap", "neither")
+    return rel
+
+
+def _with_range(v) -> str:
+    from verifier.describe import number, value
+
+    text = value(v)
+    if v.bound in ("approx", "between") or (v.bound == "at_most" and v.low is not None):
+        return f"{text} ({number(v.low)}–{number(v.high)})" if v.bound != "between" else text
+    return text
 
 
 def relate_intervals(a: tuple[float, float], b: tuple[float, float]) -> Relation:
@@ -60,11 +74,9 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     約130億美元 vs 100億: contradict.
     """
     va, vb = a.value, b.value
-    if va.kind != "money" or vb.kind != "money":
+    if va.kind == "money" and vb.kind == "money" and va.currency and vb.currency and va.currency != vb.currency:
         return None
-    if va.currency and vb.currency and va.currency != vb.currency:
-        return None
-    return relate_intervals(_interval(va), _interval(vb))
+    return _relate_kind(a, b, "money")
 
 
 @rule(
@@ -117,7 +129,6 @@ def duration(a: Claim, b: Claim) -> Relation | None:
 
     Example: 不到48小時 vs "three days": contradict.
     """
-    va, vb = a.value, b.value
-    if va.kind != "duration" or vb.kind != "duration":
+    if a.value.kind != "duration" or b.value.kind != "duration":
         return None
-    return relate_intervals(_interval(va, seconds(1, va.unit)), _interval(vb, seconds(1, vb.unit)))
+    return _relate_kind(a, b, "duration", seconds(1, a.value.unit), seconds(1, b.value.unit))
