@@ -114,3 +114,13 @@ def test_written_files_are_readable_like_plain_writes(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_huge_file_is_refused_in_one_line(tmp_path):
+    from verifier.text.sources import MAX_BYTES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_bytes(("他在週一宣佈辭職。\n" * (MAX_BYTES // 20 + 10)).encode("utf-8"))
+    result = run_cli("report", str(folder))
+    assert result.returncode == 2 and "too large" in result.stderr and result.stderr.count("\n") == 1
