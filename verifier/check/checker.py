@@ -133,12 +133,31 @@ class Checker:
     def __init__(self, trusted: Trusted, options: Options | None = None) -> None:
         self.trusted = trusted
         self.options = options or Options()
+        self._learned = None  # an entity index that has learnt from the articles, not finalized
+        self._claims_for: tuple | None = None  # fingerprint of the index the articles' claims come from
+
+    def _index_with(self, draft):
+        """The entity index of the articles and the draft. The articles are learnt once; each
+        draft is learnt into a copy, exactly as one build_index over all of them would."""
+        import copy
+
+        from verifier.claims.entities import EntityIndex
+        from verifier.pipeline import article_text
+
+        if self._learned is None:
+            self._learned = EntityIndex(self.trusted.registry)
+            for p in self.trusted.prepared:
+                self._learned.learn(article_text(p.source.text, p.spans), article_text(p.source.folded, p.spans))
+        index = copy.deepcopy(self._learned)
+        index.learn(article_text(draft.source.text, draft.spans), article_text(draft.source.folded, draft.spans))
+        index.finalize()
+        return index
 
     # ------------------------------------------------------------------ extraction
     def _extract(self, path: str, text: str, markdown: bool):
         """The draft's claims, extracted together with the trusted articles (one entity index
         for all of them, the articles first so their spellings of a name win)."""
-        from verifier.pipeline import build_index, extract, prepare
+        from verifier.pipeline import extract, prepare
         from verifier.text.sources import read_source
 
         article = mask(text) if markdown else mask_plain(text)
@@ -151,9 +170,14 @@ class Checker:
         draft = prepare(source)
         if source.published is None and self.options.default_published:
             source.published, source.published_from = self.options.default_published, "config"
-        index = build_index([*self.trusted.prepared, draft], self.trusted.registry)
-        for p in self.trusted.prepared:
-            extract(p, index)
+        index = self._index_with(draft)
+        # the articles' claims depend only on the names the index knows: re-extract them only
+        # when this draft taught it a name the previous one did not
+        fingerprint = index.fingerprint()
+        if fingerprint != self._claims_for:
+            for p in self.trusted.prepared:
+                extract(p, index)
+            self._claims_for = fingerprint
         extract(draft, index)
         return draft
 

@@ -290,6 +290,16 @@ class EntityIndex:
             self.add(token, "org", "text").count += count
         self._regex = None
 
+    def fingerprint(self) -> tuple:
+        """Everything mention finding depends on: two indexes with the same fingerprint find the
+        same mentions in any text."""
+        return (
+            tuple(sorted(self._by_key.items())),
+            tuple(sorted((n, e.type) for n, e in self.entities.items())),
+            tuple(sorted((k, tuple(sorted(v))) for k, v in self._surname.items())),
+            tuple(sorted((k, tuple(sorted(v))) for k, v in self._given.items())),
+        )
+
     def _merge(self, name: str, into: str) -> None:
         gone = self.entities.pop(name)
         target = self.entities[into]
