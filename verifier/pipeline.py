@@ -90,8 +90,9 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     # or a counted noun. Elsewhere only dates that state a weekday or a late day of the month
     # are read, for dates that cannot be (D102). Everything else is blanked, offsets unchanged.
     claimable = [(s.start, s.end) for s in p.sentences if lex.may_claim(source.folded, s.start, s.end)]
+    taken = set(claimable)
     checkable = [(s.start, s.end) for s in p.sentences
-                 if (s.start, s.end) not in set(claimable) and lex.may_be_impossible_date(source.folded, s.start, s.end)]
+                 if (s.start, s.end) not in taken and lex.may_be_impossible_date(source.folded, s.start, s.end)]
     values = []
     for spans, kinds in ((claimable, None), (checkable, ("date",))):
         for start, end in spans:  # sentence by sentence: a short text needs few patterns

@@ -76,6 +76,8 @@ class Lexicon:
         self.count_noun_re = re.compile(alternation(self.count_noun), re.IGNORECASE)
         ctx = data["count_context"]
         self.count_before = re.compile(rf"(?:{alternation(fold(w) for w in ctx['before'])})\s*$", re.IGNORECASE)
+        self.remaining_before = [fold(w) for w in ctx["remaining_before"]]
+        self.remaining_after_re = re.compile(rf"\s*{alternation(ctx['remaining_after'])}")
         self.count_after_noun = re.compile(rf"\s*(?:{self.count_noun_re.pattern})\s*(?:{alternation(fold(w) for w in ctx['after_noun'])})", re.IGNORECASE)
         self.noun_then_count = re.compile(
             rf"(?:{alternation(self.count_noun)})\s*(?:{alternation(fold(w) for w in ctx['noun_then_count'] if w)})?\s*$",
@@ -108,7 +110,7 @@ class Lexicon:
         self.verb_before = q["verb_before"]
         self.verb_after = q["verb_after"]
         self.anonymous_re = re.compile(rf"\s*(?:{alternation(fold(w) for w in q['anonymous'])})", re.IGNORECASE)
-        self.big_units = {fold(u) for u in ("万", "亿", "兆")}
+        self.big_units = set(lang("zh")["numerals"]["big_units"])  # 万 亿 兆
 
     def may_claim(self, folded: str, start: int, end: int) -> bool:
         """Whether a claim can come from this stretch: it holds a trigger or a counted noun."""
@@ -433,8 +435,7 @@ class Extractor:
                 family = lex.count_noun.get(noun.group(0).lower()) if noun else None
         if value.whole is not None:
             return family, value.whole, value.value
-        remaining_words = ("仅剩", "只剩", "还剩", "剩下", "剩余", "remain", "left")
-        if any(w in before[-6:] for w in remaining_words) or re.match(r"\s*(?:remain|are left|still)", after):
+        if any(w in before[-6:] for w in lex.remaining_before) or lex.remaining_after_re.match(after):
             if family is None:
                 # 仅剩6名成员: the group is named earlier in the sentence
                 names = [lex.count_noun[n.group(0).lower()] for n in lex.count_noun_re.finditer(self.folded, sentence.start, found.start)]
