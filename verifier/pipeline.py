@@ -100,7 +100,7 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
                                  base=source.published, kinds=kinds, min_score=0.5):
                 values.append(found.model_copy(update={"start": found.start + start, "end": found.end + start}))
     mentions = index.mentions(source.text, source.folded, p.spans)
-    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, index, source.language)
+    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, source.language)
     p.claims = extractor.run()
     return p.claims
 

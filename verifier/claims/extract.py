@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.claims.entities import EntityIndex, Mention
+from verifier.claims.entities import Mention
 from verifier.claims.model import Claim
 from verifier.lang import alternation, lang, read_data_file
 from verifier.normalize.values import CountValue, Found, QuoteValue
@@ -129,13 +129,12 @@ def lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- the extractor
 class Extractor:
     def __init__(self, source_id: str, text: str, folded: str, sentences: list[Sentence],
-                 values: list[Found], mentions: list[Mention], index: EntityIndex, language: str) -> None:
+                 values: list[Found], mentions: list[Mention], language: str) -> None:
         self.source = source_id
         self.text = text
         self.folded = folded
         self.sentences = sentences
         self.values = values
-        self.index = index
         self.chinese = language != "en"
         self.lex = lexicon()
         self.mentions = _resolve_pronouns(mentions, sentences, text)
