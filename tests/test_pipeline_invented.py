@@ -43,9 +43,9 @@ def test_english_and_chinese_name_the_same_person(veltrix):
 def test_veltrix_findings(veltrix):
     v = verdicts(veltrix)
     assert v[("Oriana Kessel", "departure")] == "contradict"
-    assert v[("Veltrix", "founded")] == "agree"
-    assert v[("Veltrix", "valuation")] in ("agree", "compatible")
-    assert v[("Veltrix", "employees")] in ("agree", "compatible")
+    assert v[("Veltrix Robotics", "founded")] == "agree"
+    assert v[("Veltrix Robotics", "valuation")] in ("agree", "compatible")
+    assert v[("Veltrix Robotics", "employees")] in ("agree", "compatible")
 
 
 def test_english_publication_date_and_weekday(veltrix):
@@ -64,7 +64,7 @@ def test_lanting_findings(lanting):
     assert v[("Nora Hartwell", "departure")] == "contradict"
     assert v[("LantingBio", "founders")] == "contradict"
     assert v[("LantingBio", "valuation")] == "contradict"
-    assert ("羅建民 / 周立群", "said") in v or ("周立群 / 羅建民", "said") in v
+    assert ("罗建民 / 周立群", "said") in v or ("周立群 / 罗建民", "said") in v  # names learnt from text are script-neutral
 
 
 def test_same_quote_same_speaker_agrees_across_scripts(lanting):

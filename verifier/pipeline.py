@@ -1,24 +1,28 @@
-"""One way through: sources -> article text -> entities -> claims -> findings."""
+"""One way through: sources -> article text -> entities -> claims -> findings.
+
+prepare (per source: folding, furniture, dateline, sentences) -> settle_datelines (a dateline
+with no year takes it from the corpus) -> build_index (names learnt from every source) ->
+extract (per source).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from verifier.claims.entities import EntityIndex
-from verifier.claims.extract import Extractor, lexicon
+from verifier.claims.extract import Extractor
+from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
+from verifier.text.dateline import Dateline, find as find_dateline, infer_year
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
 from verifier.text.sources import Source, load
 
-DATELINE_LINES = 40
-DATELINE_MAX_CHARS = 60
-_HAS_YEAR = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 
 
 @dataclass
@@ -26,47 +30,67 @@ class Prepared:
     source: Source
     spans: list[tuple[int, int]]
     sentences: list[Sentence]
+    dateline: Dateline | None = None
     claims: list[Claim] = field(default_factory=list)
-
-
-def dateline(text: str, folded: str, lines) -> dt.date | None:
-    """A full date on a short line near the top (furniture lines included: that is where
-    sites put the date), before the second line of prose."""
-    from verifier.normalize.engine import analyze
-
-    prose_seen = 0
-    for n, line in enumerate(l for l in lines if text[l.start:l.end].strip()):
-        if n >= DATELINE_LINES or prose_seen >= 2:
-            break
-        raw = text[line.start:line.end]
-        prose = is_prose(raw)
-        prose_seen += prose
-        if len(raw.strip()) > DATELINE_MAX_CHARS or prose or not _HAS_YEAR.search(folded, line.start, line.end):
-            continue
-        for found in analyze(raw, folded=folded[line.start:line.end], kinds=("date",), min_score=0.5):
-            v = found.value
-            if v.year and v.month and v.day and not v.issue and v.start:
-                return dt.date.fromisoformat(v.start)
-    return None
 
 
 def prepare(source: Source) -> Prepared:
     source.folded = fold(source.text)
     lines = classify(source.text, source.folded)
     spans = [(l.start, l.end) for l in lines if l.furniture is None and source.text[l.start:l.end].strip()]
-    if source.published is None:
-        found = dateline(source.text, source.folded, lines)
-        if found:
-            source.published, source.published_from = found, "dateline"
-    return Prepared(source, spans, sentences(source.text, spans))
+    found = find_dateline(source.text, source.folded, lines, is_prose)
+    if found is not None:
+        if source.published is None and found.date:
+            source.published, source.published_from = found.date, "dateline"
+        if source.timezone is None and found.tz:
+            source.timezone, source.timezone_from = found.tz, "dateline"
+    return Prepared(source, spans, sentences(source.text, spans), found)
+
+
+def settle_datelines(prepared: list[Prepared]) -> None:
+    """A dateline that gives a month and a day but no year ("SAN FRANCISCO, March 10") takes the
+    year that puts it nearest the corpus's other publication dates, else the latest year the
+    article names."""
+    known = [p.source.published for p in prepared if p.source.published is not None]
+    for p in prepared:
+        d = p.dateline
+        if p.source.published is not None or d is None or not (d.month and d.day) or d.year:
+            continue
+        own = [int(y) for y in _YEAR.findall(p.source.folded)]
+        year = infer_year(d.month, d.day, known, own)
+        if year:
+            import datetime as dt
+
+            try:
+                p.source.published, p.source.published_from = dt.date(year, d.month, d.day), "dateline (year inferred)"
+            except ValueError:
+                pass
 
 
 def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:
     index = EntityIndex(registry)
     for p in prepared:
-        index.learn(article_text(p.source.text, p.spans), article_text(p.source.folded, p.spans))
+        spans = learning_spans(p)
+        index.learn(article_text(p.source.text, spans), article_text(p.source.folded, spans))
     index.finalize()
     return index
+
+
+def learning_spans(p: Prepared) -> list[tuple[int, int]]:
+    """The article's text where names are learnt: its lines without the dateline's words."""
+    if p.dateline is None:
+        return p.spans
+    a, b = p.dateline.start, p.dateline.end
+    out = []
+    for s, e in p.spans:
+        if e <= a or s >= b:
+            out.append((s, e))
+        else:
+            if s < a:
+                out.append((s, a))
+            if b < e:
+                out.append((b, e))
+    return out
 
 
 def article_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -86,21 +110,19 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
 
     source = p.source
     lex = lexicon()
-    # Values are read only where a claim can come from: sentences with a predicate's trigger
-    # or a counted noun. Elsewhere only dates that state a weekday or a late day of the month
-    # are read, for dates that cannot be (D102). Everything else is blanked, offsets unchanged.
-    claimable = [(s.start, s.end) for s in p.sentences if lex.may_claim(source.folded, s.start, s.end)]
-    taken = set(claimable)
-    checkable = [(s.start, s.end) for s in p.sentences
-                 if (s.start, s.end) not in taken and lex.may_be_impossible_date(source.folded, s.start, s.end)]
+    # Values are read only where a claim can come from: sentences with a predicate's trigger or
+    # a counted noun; elsewhere only dates (for dates that cannot be, D102, and for the dates
+    # later sentences point back to). Offsets are unchanged.
     values = []
-    for spans, kinds in ((claimable, None), (checkable, ("date",))):
-        for start, end in spans:  # sentence by sentence: a short text needs few patterns
-            for found in analyze(source.text[start:end], folded=source.folded[start:end],
-                                 base=source.published, kinds=kinds, min_score=0.5):
-                values.append(found.model_copy(update={"start": found.start + start, "end": found.end + start}))
+    for s in p.sentences:
+        kinds = None if lex.may_claim(source.folded, s.start, s.end) else ("date",)
+        for found in analyze(source.text[s.start:s.end], folded=source.folded[s.start:s.end],
+                             base=source.published, kinds=kinds, min_score=0.5):
+            values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))
     mentions = index.mentions(source.text, source.folded, p.spans)
-    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, source.language)
+    excluded = [(p.dateline.start, p.dateline.end)] if p.dateline else []
+    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, source.language,
+                          source.published, source.timezone, excluded)
     p.claims = extractor.run()
     return p.claims
 
@@ -109,6 +131,7 @@ def extract_sources(sources: Iterable[Source], registry=None) -> tuple[list[Prep
     """Claims of every source, with one entity index learnt from all of them (so a name
     glossed in one article is known in the others)."""
     prepared = [prepare(s) for s in sources]
+    settle_datelines(prepared)
     index = build_index(prepared, registry)
     for p in prepared:
         extract(p, index)

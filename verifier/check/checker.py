@@ -142,14 +142,16 @@ class Checker:
         import copy
 
         from verifier.claims.entities import EntityIndex
-        from verifier.pipeline import article_text
+        from verifier.pipeline import article_text, learning_spans
 
         if self._learned is None:
             self._learned = EntityIndex(self.trusted.registry)
             for p in self.trusted.prepared:
-                self._learned.learn(article_text(p.source.text, p.spans), article_text(p.source.folded, p.spans))
+                spans = learning_spans(p)
+                self._learned.learn(article_text(p.source.text, spans), article_text(p.source.folded, spans))
         index = copy.deepcopy(self._learned)
-        index.learn(article_text(draft.source.text, draft.spans), article_text(draft.source.folded, draft.spans))
+        spans = learning_spans(draft)
+        index.learn(article_text(draft.source.text, spans), article_text(draft.source.folded, spans))
         index.finalize()
         return index
 

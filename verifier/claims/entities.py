@@ -2,11 +2,18 @@
 
 The index learns from three places, in this order of trust:
 1. the registry (verifier/data/entities.toml, user-editable);
-2. glosses in the corpus: 舒尔曼(JohnSchulman) makes 舒尔曼 a name of John Schulman everywhere;
-3. names found in the text: runs of capitalised Latin words ("Mrinank Sharma"), Chinese names
-   before a speech verb (刘鹏飞表示), single Latin tokens (OpenAI).
-Then it merges spellings that are the same name (Zoë/Zoe, a typo such as Sustkever), and
-resolves a surname or first name alone (Sharma, Ilya) to the one person in the corpus with it.
+2. glosses in the corpus: 舒尔曼(JohnSchulman) makes 舒尔曼 a name of John Schulman everywhere,
+   Carys Pendleford（卡莉丝·彭德福德） the other way round, 云境智算 (Yunjing Compute) an
+   organisation's;
+3. names found in the text: runs of capitalised Latin words ("Mrinank Sharma", "Harbor Freight
+   Labs", "Ember Tide 2"), Chinese names after a title or before a speech verb (首席财务官林佩珊,
+   刘鹏飞表示), Chinese organisations after a descriptor or with an organisation word
+   (造车新势力驰远汽车, 坤衡集团), titles in 《》 (products), single Latin tokens (OpenAI).
+Each article's lessons are learnt on their own (`learn_article`) and merged, so the corpus-wide
+step is map -> merge. Then `finalize` merges spellings that are the same name (Zoë/Zoe, a typo
+such as Sustkever), links a Chinese name to its romanisation (林佩珊 = Lin Peishan, 驰远汽车 =
+Chiyuan Motors, 許文彥 = Hsu Wen-yen) and resolves a surname or given name alone (Sharma, 顾氏)
+to the one person in the corpus with it. Names a user registered are never merged by spelling.
 """
 
 from __future__ import annotations
@@ -22,17 +29,23 @@ from verifier.lang import alternation, lang, read_data_file
 from verifier.text.fold import fold
 
 CJK = "\u3400-\u9fff"
-LATIN_TOKEN = r"(?:[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*)(?:[-.][0-9A-Za-z]+)*"
+LATIN_TOKEN = r"(?:[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*)(?:[-.][0-9A-Za-z]+)*"
 FUZZY_NAME = 88  # rapidfuzz ratio above which two spellings are one name
+MIN_TOKEN_SIGHTINGS = 2  # a single capitalised token is a name when seen this often inside sentences
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.\-]*")
 _LATIN_TOKEN_RE = re.compile(LATIN_TOKEN)
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+_PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
+_MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
 
 
 @dataclass
 class Entity:
     name: str
-    type: str  # person, org
+    type: str  # person, org, product
     origin: str  # registry, gloss, text
     aliases: set[str] = field(default_factory=set)  # match keys
     count: int = 0
@@ -65,16 +78,37 @@ def _data() -> dict:
     data = read_data_file("entities.toml")
     names = data["names"]
     en_not_names = lang("en")["sentence"]["not_names"]
+    f = lambda words: [fold(w) for w in words]  # noqa: E731
     return {
         "registry": data.get("entity", []),
         "translit": set(fold(names["transliteration"])),
-        "surnames": fold(names["surnames"]),
-        "speech": [fold(v) for v in names["speech_verbs"]],
+        "surnames": set(fold(names["surnames"])),
+        "compound_surnames": f(names["compound_surnames"]),
+        "speech": f(names["speech_verbs"]),
+        "titles": f(names["titles"]),
+        "name_followers": f(names["name_followers"]),
+        "not_in_names": set(fold(names["not_in_names"])),
+        "surname_suffix": f(names["surname_suffix"]),
+        "role_ends": set(fold(names["role_ends"])),
+        "org_suffixes": f(names["org_suffixes"]),
+        "org_descriptors": f(names["org_descriptors"]),
+        "org_followers": f(names["org_followers"]),
+        "org_stem_stop": f(names["org_stem_stop"]),
+        "category_followers": f(names["category_followers"]),
+        "name_particles": names["name_particles"],
+        "legal_suffixes": set(names["legal_suffixes"]),
+        "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
         "not_names": set(names["not_names"]) | set(en_not_names),
+        "not_name_starts": set(names["not_name_starts"]),
         "org_words": set(names["org_words"]),
+        "places": {key(p) for p in names["places"]} | _place_keys(),
         "pronouns": data["pronouns"],
-        "org_name_after": [fold(w) for w in names["org_name_after"]],
+        "org_name_after": f(names["org_name_after"]),
     }
+
+
+def _place_keys() -> set[str]:
+    return {key(p) for p in read_data_file("places.toml")["places"] if p.isascii()}
 
 
 def load_registry(extra: str | None = None) -> list[dict]:
@@ -96,8 +130,8 @@ def load_registry(extra: str | None = None) -> list[dict]:
         for i, item in enumerate(data.get("entity", []), 1):
             if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
                 raise VerifierError(f"{path}: entity {i} needs a name")
-            if item.get("type", "org") not in ("person", "org"):
-                raise VerifierError(f"{path}: entity {item['name']!r}: type must be person or org")
+            if item.get("type", "org") not in ("person", "org", "product"):
+                raise VerifierError(f"{path}: entity {item['name']!r}: type must be person, org or product")
             aliases = item.get("aliases", [])
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
                 raise VerifierError(f"{path}: entity {item['name']!r}: aliases must be a list of strings")
@@ -105,23 +139,439 @@ def load_registry(extra: str | None = None) -> list[dict]:
     return entries
 
 
+# --------------------------------------------------------------------------- learning
+@dataclass
+class Learned:
+    """What one article teaches: names (name, type, origin, aliases, count) and single Latin
+    tokens (token -> [sightings inside a sentence, sightings])."""
+
+    names: list[tuple[str, str, str, tuple[str, ...], int]] = field(default_factory=list)
+    tokens: dict[str, list[int]] = field(default_factory=dict)
+    lower_words: set[str] = field(default_factory=set)  # words written in lower case (western, relations)
+
+    def add(self, name: str, type_: str, origin: str, aliases: Iterable[str] = (), count: int = 1) -> None:
+        self.names.append((name, type_, origin, tuple(aliases), count))
+
+
 @lru_cache(maxsize=1)
-def _learning_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _regexes() -> dict[str, re.Pattern[str]]:
     d = _data()
-    gloss = re.compile(rf"([{CJK}·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{{1,60}}?)\s*[）)]")
-    run = re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*)?(?![A-Za-z])")
-    speaker = re.compile(rf"([{d['surnames']}][{CJK}]{{2}})(?={alternation(d['speech'])})")
-    return gloss, run, speaker
+    surname = "[" + "".join(sorted(d["surnames"])) + "]"
+    compound = alternation(d["compound_surnames"])
+    given = f"[{CJK}]"
+    follower = alternation(d["name_followers"])
+    boundary = rf"(?=[^{CJK}·]|{follower}|$)"
+    particles = alternation(d["name_particles"])
+    return {
+        "gloss": re.compile(rf"([{CJK}·][{CJK}·\-－]*)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
+        "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
+        "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*(?![0-9.]*%))?(?![A-Za-z])"),
+        # a Chinese person: a surname (one or two characters) and one or two more characters
+        "cjk_person": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}"),
+        "title": re.compile(alternation(d["titles"])),
+        "speech": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}(?={alternation(d['speech'])})"),
+        "follower": re.compile(rf"{boundary}"),
+        "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
+        "org_descriptor": re.compile(alternation(d["org_descriptors"])),
+        "book_title": re.compile(r"《([^《》\n]{1,24})》"),
+    }
+
+
+def learn_article(text: str, folded: str) -> Learned:
+    """The names one article teaches (`text` is article text, furniture and dateline blanked)."""
+    d = _data()
+    r = _regexes()
+    out = Learned()
+    for m in r["gloss"].finditer(folded):
+        _learn_gloss(out, m.group(1), text[m.start(2):m.end(2)], d)
+    for m in r["reverse_gloss"].finditer(text):
+        _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
+    for m in r["run"].finditer(text):
+        before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+        initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r—-–|·" or before.endswith(("—", "-"))
+        _learn_latin_run(out, m.group(0), d, initial, _in_title_case_line(text, m.start()))
+    out.lower_words = {w for w in _LOWER_WORD.findall(text)}
+    _learn_cjk_people(out, text, folded, d, r)
+    _learn_cjk_orgs(out, text, folded, d, r)
+    for m in r["book_title"].finditer(folded):
+        inner = m.group(1).strip()
+        if inner and not inner.isdigit():
+            out.add(inner, "product", "text", [f"《{inner}》"])
+    return out
+
+
+def _latin_tokens_person(tokens: list[str], d: dict) -> bool:
+    return 2 <= len(tokens) <= 4 and all(_is_person_token(t, d) for t in tokens) and tokens[0] not in d["name_particles"]
 
 
 def _is_person_token(token: str, d: dict) -> bool:
+    if token in d["name_particles"]:
+        return True
     return (
         token[:1].isupper() and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
         and not token.isupper() and not re.search(r"[a-z][A-Z]", token)
-        and token not in d["not_names"] and token not in d["org_words"]
+        and token not in d["not_names"] and token not in d["org_words"] and token not in d["not_name_starts"]
     )
 
 
+def _cut_descriptors(chinese: str, d: dict) -> str:
+    cut = max((chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese), default=0)
+    return chinese[cut:]
+
+
+def _translit_tail(chinese: str, d: dict) -> str:
+    tail = ""
+    for ch in reversed(chinese):
+        if ch in d["translit"] or ch == "·":
+            tail = ch + tail
+        else:
+            break
+    return tail.lstrip("·")
+
+
+def _learn_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
+    raw = latin.strip()
+    latin = split_camel(raw)
+    tokens = latin.split()
+    if _latin_tokens_person(tokens, d):
+        tail = _translit_tail(chinese, d)
+        name = _cut_descriptors(chinese, d)
+        if len(tail) >= 2 and (len(tail) >= len(name) - 1 or "·" in name):
+            aliases = {tail, tail.split("·")[-1]} if len(tail.split("·")[-1]) >= 2 else {tail}
+            if "·" in name:
+                aliases.add(name)
+            out.add(latin, "person", "gloss", aliases)
+            return
+        for n in (4, 3, 2):
+            tail = name[-n:]
+            if len(name) >= n and _is_chinese_person(tail, d) and romanizes(tail, latin):
+                out.add(latin, "person", "gloss", [tail])
+                return
+    _learn_org_gloss(out, chinese, raw, d)
+
+
+def _learn_reverse_gloss(out: Learned, latin: str, chinese: str, d: dict) -> None:
+    """Carys Pendleford（卡莉丝·彭德福德）, Vantrell Semiconductor（萬特瑞半導體）."""
+    tokens = latin.split()
+    while tokens and (tokens[0] in d["not_name_starts"] or tokens[0] in d["not_names"]):
+        tokens = tokens[1:]
+    if not tokens:
+        return
+    latin = " ".join(tokens)
+    if _latin_tokens_person(tokens, d) and not any(t in d["org_words"] for t in tokens):
+        tail = _translit_tail(chinese, d)
+        if len(tail) >= 2:
+            aliases = {chinese, tail, tail.split("·")[-1]}
+            out.add(latin, "person", "gloss", [a for a in aliases if len(a) >= 2])
+            return
+        if _is_chinese_person(chinese, d) and romanizes(chinese, latin):
+            out.add(latin, "person", "gloss", [chinese])
+            return
+    _learn_org_gloss(out, chinese, latin, d)
+
+
+def _learn_org_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
+    """基因检测公司蓝汀生物(LantingBio): an organisation's name and its Chinese name."""
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9&.'’\- ]{1,50}", latin) or latin in d["not_names"]:
+        return
+    if latin.isupper() and len(latin) <= 4:
+        return  # (CEO), (AI): a gloss of a word, not a name
+    tokens = latin.split()
+    if tokens[0] in d["not_name_starts"] and len(tokens) == 1:
+        return
+    name = _cut_descriptors(chinese, d)
+    if not 2 <= len(name) <= 10 or all(ch in d["translit"] or ch == "·" for ch in name) and len(tokens) == 1:
+        return  # a transliterated personal name glossed with a single word is not an org
+    if key(latin) in d["places"] or key(latin) in d["not_org_glosses"]:
+        return
+    aliases = {name}
+    short = _strip_org_suffix(name, d)
+    if short and short != name:
+        aliases.add(short)
+    lead = split_camel(tokens[0]).split()[0]
+    for n in (2, 3):
+        if len(name) > n and romanizes(name[:n], lead):
+            aliases.add(name[:n])
+    out.add(latin, "org", "gloss", aliases)
+
+
+def _is_category(folded: str, name: str, d: dict) -> bool:
+    """扫地机器人企业: a phrase that a descriptor or a market word follows names a kind of
+    thing, not an organisation."""
+    followers = d["category_followers"]
+    pos = folded.find(name)
+    while pos != -1:
+        after = pos + len(name)
+        if any(folded.startswith(w, after) for w in followers):
+            return True
+        pos = folded.find(name, after)
+    return False
+
+
+def _strip_org_suffix(name: str, d: dict) -> str | None:
+    for suffix in sorted(d["org_suffixes"], key=len, reverse=True):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)]
+    return None
+
+
+def _is_chinese_person(name: str, d: dict) -> bool:
+    if not 2 <= len(name) <= 4 or any(ch in d["not_in_names"] for ch in name[1:]):
+        return False
+    return name[0] in d["surnames"] or any(name.startswith(c) for c in d["compound_surnames"])
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """A headline In Title Case: its capitalised words are not names of people."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b != -1 else len(text)]
+    if re.search(f"[{CJK}]", line):
+        return False
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = False, headline: bool = False) -> None:
+    """Persons from runs of two or three name-like words; organisations from runs ending in an
+    organisation word; products from runs ending in a number. Single tokens are counted, and
+    become organisations in finalize() if seen inside sentences (a capitalised first word of an
+    English sentence is not a name by itself)."""
+    tokens = run.split()
+    if len(tokens) >= 2 and all(t.isupper() for t in tokens if t.isalpha()):
+        return  # SAN FRANCISCO, a headline in capitals
+    # a possessive ends a name: "Taiwan's Jingyue Photonics" is two names
+    pieces: list[list[str]] = [[]]
+    for t in tokens:
+        if _POSSESSIVE.search(t) and t[:-2]:
+            pieces[-1].append(_POSSESSIVE.sub("", t))
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    first = True
+    for piece in pieces:
+        if piece:
+            _learn_piece(out, piece, d, sentence_initial and first, headline)
+        first = False
+
+
+def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: bool, headline: bool = False) -> None:
+    # opening words that are not part of a name: titles, nationalities, headline verbs
+    while tokens and (tokens[0] in d["not_name_starts"] or tokens[0] in d["not_names"]
+                      or tokens[0].endswith("-based") or (sentence_initial and _looks_verbal(tokens[0]))):
+        tokens = tokens[1:]
+        sentence_initial = False
+    tokens = [t for t in tokens if t != "&" or True]
+    org_words = d["org_words"]
+    i = 0
+    while i < len(tokens):
+        # Harbor Freight Labs, Marlowe & Pike: capitalised words ending in an org word
+        k = i
+        while k < len(tokens) and (tokens[k] == "&" or (tokens[k] not in org_words and tokens[k] not in d["not_names"]
+                                   and tokens[k][:1].isupper() and tokens[k].replace("-", "").replace(".", "").isalnum())):
+            k += 1
+        if i < k < len(tokens) and tokens[k] in org_words:
+            e = k
+            while e + 1 < len(tokens) and tokens[e + 1] in org_words:
+                e += 1
+            name = " ".join(tokens[i:e + 1]).rstrip(".")
+            legal = [t for t in tokens[k:e + 1] if t.rstrip(".") in d["legal_suffixes"]]
+            if legal and len(legal) == e + 1 - k and k > i:
+                short = " ".join(tokens[i:k])  # Marlowe & Pike N.V. is Marlowe & Pike
+                out.add(short, "org", "text", [name])
+            elif key(name) not in d["places"]:
+                out.add(name, "org", "text")
+            i = e + 1
+            continue
+        if "&" in tokens[i:k] and k - i >= 3:
+            out.add(" ".join(tokens[i:k]), "org", "text")  # Marlowe & Pike
+            i = k
+            continue
+        # Ember Tide 2: a name and a number is a product
+        if k < len(tokens) and re.fullmatch(r"[0-9][0-9.]*", tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
+            out.add(" ".join(tokens[i:k + 1]), "product", "text")
+            i = k + 1
+            continue
+        j = i
+        while j < len(tokens) and _is_person_token(tokens[j], d):
+            j += 1
+        if j - i >= 2:
+            name = " ".join(tokens[i:j])
+            # a person's name is two to three words; longer runs are titles or headlines
+            if j - i <= 3 and key(name) not in d["places"] and not headline:
+                out.add(name, "person", "text")
+            i = j
+            continue
+        token = tokens[i]
+        if _PRODUCT_TOKEN.match(token):
+            out.add(token, "product", "text")
+        elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&":
+            inside = not (sentence_initial and i == 0) or bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}", token))
+            seen = out.tokens.setdefault(token, [0, 0])
+            seen[0] += inside
+            seen[1] += 1
+        i += 1
+
+
+def _looks_verbal(token: str) -> bool:
+    low = token.lower()
+    return low.endswith(("ing", "ed", "ly")) and len(low) > 4
+
+
+def _learn_cjk_people(out: Learned, text: str, folded: str, d: dict, r: dict) -> None:
+    """首席财务官林佩珊于周三…, 沈嘉禾曾公开表示, 由许文彦创办: Chinese names after a title or
+    before a speech verb. A name is two or three characters, the longest whose characters are
+    not function words and which a name may be followed by."""
+    seen: set[str] = set()
+    for m in r["title"].finditer(folded):
+        name = _cjk_name_at(folded, m.end(), d, r)
+        if name and folded[m.end() + len(name):m.end() + len(name) + 1] in ("·", "-"):
+            continue  # 马利克·费雷拉: a transliterated name, learnt from its gloss
+        if name and name not in seen:
+            seen.add(name)
+            out.add(name, "person", "text")  # folded: one canonical name whatever the script
+    for m in r["speech"].finditer(folded):
+        start = m.start()
+        if len(m.group(0)) < 3:
+            continue  # 高层表示: two characters before a speech verb are too often a word
+        prev = folded[start - 1] if start else ""
+        if prev and "\u4e00" <= prev <= "\u9fff" and prev not in d["role_ends"] and \
+                not any(folded.endswith(t, 0, start) for t in d["titles"]):
+            continue  # inside a longer word: 沈嘉禾曾公开表示 is not a name 曾公开
+        name = _cjk_name_at(folded, start, d, r)
+        if name and name not in seen:
+            seen.add(name)
+            out.add(name, "person", "text")
+
+
+def _cjk_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:
+    m = r["cjk_person"].match(folded, pos)
+    if not m or any(m.group(0)[1:].startswith(s) for s in d["surname_suffix"]):
+        return None
+    candidate = m.group(0)
+    for n in range(len(candidate), 1, -1):
+        name = candidate[:n]
+        if any(ch in d["not_in_names"] for ch in name[1:]):
+            continue
+        after = pos + n
+        if after >= len(folded) or r["follower"].match(folded, after):
+            return name
+    return None
+
+
+def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> None:
+    """造车新势力驰远汽车, 坤衡集团: a name ending in an organisation word (汽车, 集团, 资本). Where
+    it starts is told by repetition: of 其中远澜资本 and 远澜资本 the one the article repeats
+    is the name (a name said once counts when a clause mark or a descriptor opens it). A name
+    with no organisation word after a descriptor counts when it recurs three times
+    (…芯片企业云境智算 … 云境智算成立于2021年)."""
+    opener = "，。、：；！？ \n\t（）()“”「」《》|｜"
+    stops = set(d["org_stem_stop"]) | set(d["org_descriptors"]) | set(d["org_suffixes"])
+    seen: set[str] = set()
+    for m in r["org_suffix"].finditer(folded):
+        whole = m.group(0)
+        suffix = next(s for s in sorted(d["org_suffixes"], key=len, reverse=True) if whole.endswith(s))
+        end = m.end()
+        stem_end = end - len(suffix)
+        best = None
+        for n in range(2, 6):
+            start = stem_end - n
+            if start < 0:
+                break
+            stem = folded[start:stem_end]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or any(ch in d["not_in_names"] for ch in stem):
+                break
+            if any(stem.startswith(w) for w in stops) or stem in stops:
+                continue
+            count = folded.count(folded[start:end])
+            prev = folded[start - 1] if start else "\n"
+            clean = prev in opener or any(folded.endswith(w, 0, start) for w in d["org_descriptors"])
+            if count >= 2 or clean:
+                if best is None or count >= best[1]:
+                    best = (start, count)
+        if best is None:
+            continue
+        start = best[0]
+        name = folded[start:end]
+        if name in seen or _is_category(folded, name, d):
+            continue
+        seen.add(name)
+        stem = folded[start:stem_end]
+        aliases = [stem] if folded.count(stem) > folded.count(name) else []
+        out.add(name, "org", "text", aliases)
+    followers = alternation(d["org_followers"])
+    for m in r["org_descriptor"].finditer(folded):
+        tail = re.match(rf"([{CJK}]{{3,4}}?)(?={followers}|[^{CJK}]|$)", folded[m.end():m.end() + 10])
+        if not tail:
+            continue
+        name = tail.group(1)
+        if any(ch in d["not_in_names"] for ch in name) or any(w in name for w in stops) or name in seen:
+            continue
+        if folded.count(name) >= 3:
+            seen.add(name)
+            out.add(name, "org", "text")
+
+
+# --------------------------------------------------------------------------- romanisation
+@lru_cache(maxsize=4096)
+def _readings(ch: str) -> tuple[str, ...]:
+    try:
+        from pypinyin import Style, pinyin
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ()
+    return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
+
+
+@lru_cache(maxsize=1)
+def _wade_giles() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    data = read_data_file("romanization.toml")
+    compile_ = lambda rules: [(re.compile(a), b) for a, b in rules]  # noqa: E731
+    return compile_(data["wade_giles"]), compile_(data["wade_giles_finals"])
+
+
+@lru_cache(maxsize=4096)
+def _syllable_forms(syllable: str) -> frozenset[str]:
+    """A pinyin syllable and its Wade-Giles spelling without apostrophes (xu -> hsu)."""
+    initials, finals = _wade_giles()
+    wg = syllable
+    for pattern, repl in initials:
+        if pattern.search(wg):
+            wg = pattern.sub(repl, wg)
+            break
+    for pattern, repl in finals:
+        wg = pattern.sub(repl, wg)
+    return frozenset({syllable, wg, syllable.replace("ü", "u").replace("v", "u")})
+
+
+def romanizes(chinese: str, latin: str) -> bool:
+    """Whether `latin` spells `chinese` in pinyin or Wade-Giles, surname first or last
+    (林佩珊 = Lin Peishan = Peishan Lin; 許文彥 = Hsu Wen-yen; 驰远 = Chiyuan)."""
+    chars = [ch for ch in fold(chinese) if "\u3400" <= ch <= "\u9fff"]
+    if not chars or len(chars) > 6:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", latin.lower()) if w]
+    if not words:
+        return False
+    target_orders = {"".join(words)}
+    if len(words) >= 2:
+        target_orders.add("".join(words[1:] + words[:1]))
+    options = [_readings(ch) for ch in chars]
+    if not all(options):
+        return False
+    return any(_spells(options, 0, t) for t in target_orders)
+
+
+def _spells(options: list[tuple[str, ...]], i: int, rest: str) -> bool:
+    if i == len(options):
+        return rest == ""
+    for reading in options[i]:
+        for form in _syllable_forms(reading):
+            if rest.startswith(form) and _spells(options, i + 1, rest[len(form):]):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- the index
 class EntityIndex:
     """Entities of a corpus and the names that refer to them."""
 
@@ -130,7 +580,8 @@ class EntityIndex:
         self._by_key: dict[str, str] = {}
         self._surname: dict[str, set[str]] = {}
         self._given: dict[str, set[str]] = {}
-        self._tokens: dict[str, tuple[int, int]] = {}  # token -> (seen inside a sentence, seen)
+        self._tokens: dict[str, list[int]] = {}
+        self._lower_words: set[str] = set()
         self._regex: re.Pattern[str] | None = None
         self._max_words = 1
         for item in registry if registry is not None else _data()["registry"]:
@@ -149,127 +600,52 @@ class EntityIndex:
         entity.aliases.add(k)
         for alias in aliases:
             ak = key(alias)
-            if ak and ak not in self._by_key:
+            if not ak:
+                continue
+            owner = self._by_key.get(ak)
+            if owner is None:
                 self._by_key[ak] = canonical
                 entity.aliases.add(ak)
+            elif owner != canonical and owner in self.entities and self.entities[owner].origin == "text" \
+                    and origin != "text" and self.entities[owner].type == type_:
+                self._merge(owner, into=canonical)  # a gloss names what the text only saw
         self._regex = None
         return entity
 
     def learn(self, text: str, folded: str) -> None:
         """Learn names from one source's article text."""
-        d = _data()
-        gloss_re, run_re, speaker_re = _learning_regexes()
-        for m in gloss_re.finditer(folded):
-            self._learn_gloss(m.group(1), m.group(2), d)
-        for m in run_re.finditer(text):
-            before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
-            initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r"
-            self._learn_latin_run(m.group(0), d, initial)
-        for m in speaker_re.finditer(folded):
-            name = m.group(1)
-            if key(name) not in self._by_key and not any(ch in "的了是在和与及" for ch in name[1:]):
-                self.add(text[m.start(1):m.end(1)], "person", "text")
+        self.merge(learn_article(text, folded))
 
-    def _learn_gloss(self, chinese: str, latin: str, d: dict) -> None:
-        raw = latin.strip()
-        latin = split_camel(raw)
-        tokens = latin.split()
-        if not 2 <= len(tokens) <= 4 or not all(_is_person_token(t, d) for t in tokens):
-            self._learn_org_gloss(chinese, raw, d)
-            return
-        suffix = ""
-        for ch in reversed(chinese):
-            if ch in d["translit"] or ch == "·":
-                suffix = ch + suffix
+    def merge(self, learned: Learned) -> None:
+        for name, type_, origin, aliases, count in learned.names:
+            existing = self._by_key.get(key(name))
+            if existing is not None and self.entities[existing].type != type_ and origin == "text":
+                # a text sighting does not retype a registered or glossed name
+                entity = self.entities[existing]
             else:
-                break
-        suffix = suffix.lstrip("·")
-        person = self._person(latin, "gloss")
-        if len(suffix) >= 2:
-            ak = key(suffix)
-            self._by_key.setdefault(ak, person.name)
-            person.aliases.add(ak)
-            self._regex = None
-
-    def _learn_org_gloss(self, chinese: str, latin: str, d: dict) -> None:
-        """基因检测公司蓝汀生物(LantingBio): an organisation's name and its Chinese name."""
-        if not re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]{1,40}", latin) or latin in d["not_names"] or latin.isupper():
-            return
-        cut = max((chinese.rfind(w) + len(w) for w in d["org_name_after"] if w in chinese), default=0)
-        name = chinese[cut:]
-        if not 2 <= len(name) <= 6 or all(ch in d["translit"] for ch in name):
-            return  # a transliterated personal name glossed with a single word is not an org
-        existing = self._by_key.get(key(latin))
-        entity = self.entities[existing] if existing else self.add(latin, "org", "gloss")
-        if entity.type != "org":
-            return
-        ak = key(name)
-        self._by_key.setdefault(ak, entity.name)
-        entity.aliases.add(ak)
+                entity = self.add(name, type_, origin, aliases)
+                if existing is not None:
+                    for alias in aliases:
+                        ak = key(alias)
+                        if ak not in self._by_key:
+                            self._by_key[ak] = entity.name
+                            entity.aliases.add(ak)
+            if ORIGIN_RANK[origin] < ORIGIN_RANK[entity.origin]:
+                entity.origin = origin
+            entity.count += count
+        self._lower_words |= learned.lower_words
+        for token, (inside, total) in learned.tokens.items():
+            seen = self._tokens.setdefault(token, [0, 0])
+            seen[0] += inside
+            seen[1] += total
         self._regex = None
 
-    def _person(self, name: str, origin: str) -> Entity:
-        existing = self._by_key.get(key(name))
-        if existing:
-            return self.entities[existing]
-        return self.add(name, "person", origin)
-
-    def _learn_latin_run(self, run: str, d: dict, sentence_initial: bool = False) -> None:
-        """Persons from runs of two or three name-like words; single tokens are counted, and
-        become organisations in finalize() if seen at least once inside a sentence (a
-        capitalised first word of an English sentence is not a name by itself)."""
-        tokens = run.split()
-        if len(tokens) >= 2 and all(t.isupper() for t in tokens if t.isalpha()):
-            return  # SAN FRANCISCO, a headline in capitals
-        org_words = d["org_words"]
-        i = 0
-        while i < len(tokens):
-            # Harbor Freight Labs, Northgate Capital: capitalised words ending in an org word
-            k = i
-            while k < len(tokens) and tokens[k] not in org_words and tokens[k] not in d["not_names"] \
-                    and tokens[k][:1].isupper() and tokens[k].replace("-", "").isalnum():
-                k += 1
-            if i < k < len(tokens) and tokens[k] in org_words:
-                e = k
-                while e + 1 < len(tokens) and tokens[e + 1] in org_words:
-                    e += 1
-                name = " ".join(tokens[i:e + 1]).rstrip(".")
-                if key(name) not in self._by_key:
-                    self.add(name, "org", "text")
-                self.entities[self._by_key[key(name)]].count += 1
-                i = e + 1
-                continue
-            j = i
-            while j < len(tokens) and _is_person_token(tokens[j], d):
-                j += 1
-            if j - i >= 2:
-                # a person's name is two to three words; longer runs are titles or headlines
-                if j - i <= 3:
-                    self._person(" ".join(tokens[i:j]), "text").count += 1
-                i = j
-                continue
-            token = tokens[i]
-            if len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit():
-                inside = not (sentence_initial and i == 0) or bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}", token))
-                seen_inside, total = self._tokens.get(token, (0, 0))
-                self._tokens[token] = (seen_inside + inside, total + 1)
-            i += 1
-
     def finalize(self) -> None:
-        """Merge spellings of one name, then index surnames, given names and single tokens."""
-        persons = sorted(
-            (e for e in self.entities.values() if e.type == "person" and " " in e.name),
-            key=lambda e: ({"registry": 0, "gloss": 1, "text": 2}[e.origin], -e.count, e.name),
-        )
-        for i, a in enumerate(persons):
-            if a.name not in self.entities:
-                continue
-            for b in persons[i + 1:]:
-                if b.name not in self.entities:
-                    continue
-                ka, kb = key(a.name), key(b.name)
-                if ka.split()[0][:1] == kb.split()[0][:1] and fuzz.ratio(ka, kb) >= FUZZY_NAME:
-                    self._merge(b.name, into=a.name)
+        """Merge spellings of one name, link Chinese names to their romanisation, then index
+        surnames, given names and single tokens."""
+        d = _data()
+        self._merge_spellings()
+        self._link_romanised()
         self._surname.clear()
         self._given.clear()
         for e in self.entities.values():
@@ -278,17 +654,106 @@ class EntityIndex:
             parts = key(e.name).split()
             self._surname.setdefault(parts[-1], set()).add(e.name)
             self._given.setdefault(parts[0], set()).add(e.name)
-        d = _data()
+        self._short_org_names(d)
         for token, (inside, count) in sorted(self._tokens.items()):
-            if not inside:
+            if not inside or inside < min(MIN_TOKEN_SIGHTINGS, count):
                 continue
             k = key(token)
             if k in self._by_key or key(split_camel(token)) in self._by_key or self.person_for_token(token):
                 continue
-            if token in d["org_words"]:
+            if token in d["org_words"] or token in d["not_name_starts"] or k in d["places"] or token.endswith("-based"):
                 continue
+            if token in _MONTH_ABBREVIATIONS:
+                continue
+            if token.isupper() and len(token) <= 3:
+                continue  # EV, SUV: an abbreviation, not a company
+            if token.lower() in self._lower_words:
+                continue  # "Western", "Relations": a word the corpus also writes in lower case
             self.add(token, "org", "text").count += count
+        self._cjk_surname_forms(d)
         self._regex = None
+
+    def _merge_spellings(self) -> None:
+        persons = sorted(
+            (e for e in self.entities.values() if e.type == "person" and " " in e.name),
+            key=lambda e: (ORIGIN_RANK[e.origin], -e.count, e.name),
+        )
+        by_initial: dict[str, list[Entity]] = {}
+        for e in persons:
+            by_initial.setdefault(key(e.name)[:1], []).append(e)
+        for group in by_initial.values():
+            for i, a in enumerate(group):
+                if a.name not in self.entities:
+                    continue
+                for b in group[i + 1:]:
+                    if b.name not in self.entities or (a.origin == "registry" and b.origin == "registry"):
+                        continue  # names a user registered are never merged by spelling
+                    if fuzz.ratio(key(a.name), key(b.name)) >= FUZZY_NAME:
+                        self._merge(b.name, into=a.name)
+
+    def _link_romanised(self) -> None:
+        """A Chinese name with no Latin form joins the Latin name that spells it: 林佩珊 -> Lin
+        Peishan; 驰远汽车 -> Chiyuan Motors (its leading characters spell the first word)."""
+        latin = [e for e in self.entities.values() if e.name.isascii() and e.type in ("person", "org")]
+        if not latin:
+            return
+        d = _data()
+        for e in [e for e in self.entities.values() if not e.name.isascii() and e.type in ("person", "org")]:
+            if e.name not in self.entities:
+                continue
+            name = fold(e.name)
+            matches = []
+            for l in latin:
+                if l.type != e.type or l.name not in self.entities:
+                    continue
+                if e.type == "person":
+                    if romanizes(name, l.name):
+                        matches.append(l)
+                else:
+                    words = [w for w in l.name.split() if w not in d["org_words"]] or l.name.split()
+                    lead = split_camel(words[0]).split()[0]
+                    stem = _strip_org_suffix(name, d) or name
+                    if any(romanizes(stem[:n], lead) for n in (2, 3, 4) if n <= len(stem)):
+                        matches.append(l)
+            if len({m.name for m in matches}) == 1:
+                self._merge(e.name, into=matches[0].name)
+
+    def _short_org_names(self, d: dict) -> None:
+        """Halcyra for Halcyra Labs: the first word of an organisation's name, where it names
+        one organisation only and no person."""
+        firsts: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.type == "org" and " " in e.name.strip():
+                first = e.name.split()[0]
+                if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
+                    firsts.setdefault(key(first), set()).add(e.name)
+        for k, names in firsts.items():
+            if len(names) == 1 and k not in self._surname and k not in self._given and k not in d["places"]:
+                target = next(iter(names))
+                existing = self._by_key.get(k)
+                if existing is None:
+                    self._by_key[k] = target
+                    self.entities[target].aliases.add(k)
+                elif existing != target and self.entities[existing].origin == "text" and " " not in existing:
+                    self._merge(existing, into=target)
+
+    def _cjk_surname_forms(self, d: dict) -> None:
+        """顾氏 stands for the one person with the surname 顾."""
+        by_surname: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.type != "person":
+                continue
+            for alias in e.aliases:
+                if not alias.isascii() and 2 <= len(alias) <= 4 and alias[0] in d["surnames"]:
+                    by_surname.setdefault(alias[0], set()).add(e.name)
+        for surname, names in by_surname.items():
+            if len(names) == 1:
+                target = next(iter(names))
+                for suffix in d["surname_suffix"]:
+                    k = key(surname + suffix)
+                    if k not in self._by_key:
+                        self._by_key[k] = target
+                        self.entities[target].aliases.add(k)
 
     def fingerprint(self) -> tuple:
         """Everything mention finding depends on: two indexes with the same fingerprint find the
@@ -301,17 +766,21 @@ class EntityIndex:
         )
 
     def _merge(self, name: str, into: str) -> None:
+        if name == into or name not in self.entities or into not in self.entities:
+            return
         gone = self.entities.pop(name)
         target = self.entities[into]
         target.aliases |= gone.aliases
         target.count += gone.count
+        for k in gone.aliases | {key(name)}:
+            self._by_key[k] = into
         for k, v in list(self._by_key.items()):
             if v == name:
                 self._by_key[k] = into
 
     def person_for_token(self, token: str) -> str | None:
         """The one person a surname, given name or misspelt surname alone refers to."""
-        k = key(token)
+        k = key(_POSSESSIVE.sub("", token))
         for index in (self._surname, self._given):
             names = index.get(k)
             if names and len(names) == 1:
@@ -340,6 +809,7 @@ class EntityIndex:
         return self._regex
 
     def _lookup(self, surface: str) -> str | None:
+        surface = _POSSESSIVE.sub("", surface) if surface.endswith(("'s", "’s", "'", "’")) else surface
         return self._by_key.get(key(surface)) or self._by_key.get(key(split_camel(surface)))
 
     def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -369,6 +839,8 @@ class EntityIndex:
             s, e = m.start(), m.end()
             while e > s and folded[e - 1] in ".-'’":
                 e -= 1
+            if folded[s:e].endswith(("'s", "’s")):
+                e -= 2
             if e > s:
                 words.append((s, e))
         out: list[Mention] = []
@@ -376,7 +848,7 @@ class EntityIndex:
         while i < len(words):
             hit = None
             for n in range(min(self._max_words, len(words) - i), 0, -1):
-                if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "")
+                if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "", " & ")
                                  for j in range(i, i + n - 1)):
                     continue
                 s, e = words[i][0], words[i + n - 1][1]

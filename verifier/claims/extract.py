@@ -1,572 +1,698 @@
-"""From a source's text to its claims.
+"""From a source's text to its claims, clause by clause.
 
-For each sentence of article text: the values in it (normalizers), the trigger words of
-predicates (verifier/data/predicates.toml) and the entity mentions (EntityIndex). A value is
-linked to the nearest trigger that takes its kind; the subject is chosen by the predicate's
-role (agent, patient, recipient, owner), with pronouns resolved to the last person or
-organisation named. Counts of founders or employees are claims only in frames that state a
-total ("has 11", "12人的创始团队") or what remains ("仅剩3位"). Quotes are claims of their speaker.
+For each sentence of article text the extractor has the values in it (the normalizers), the
+event words of predicates (verifier/data/predicates.toml), the names (EntityIndex, pronouns
+resolved) and the sentence's clauses (clauses.py). Then:
+
+1. Counts of a group (founders, employees) are read in their frames (groups.py).
+2. Every other value is linked to the event word that takes it, scored by distance in words,
+   clause boundaries crossed, the side it stands on, event words in between, and reported
+   speech ("said on Monday that she is leaving": the date of "said" is the leaving's).
+3. The subject is found by the role the event word gives it (agent, patient, owner,
+   recipient, holder): the subject of its clause (skipping appositives and relative clauses),
+   the object after it, the subject of a passive, an owner before 's/的, or the topic the
+   clauses before carry on.
+4. Dates that point back (同月, the same day, 两天后) take the date of the last event told.
+5. Quotes are claims of their speaker.
+
+Every claim says what produced it (`why`): the value's pattern, the link and its cost, the rule
+that chose the subject. `verifier extract --explain` prints it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
+from verifier.claims.clauses import Clause, clause_of, crossing, split
+from verifier.claims.discourse import resolve_pronouns
 from verifier.claims.entities import Mention
+from verifier.claims.lexicon import Lexicon, Sense, lexicon
 from verifier.claims.model import Claim
-from verifier.lang import alternation, lang, read_data_file
-from verifier.normalize.values import CountValue, Found, QuoteValue
-from verifier.text.fold import fold
-from verifier.text.segment import Sentence, clause_bounds, quotes
+from verifier.normalize.values import CountValue, DateValue, Found, MoneyValue, QuoteValue
+from verifier.text.segment import Quote, Sentence, quotes
 
-EVENT_KINDS = {"date", "money", "percent", "duration"}
+EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
-
-
-@dataclass(frozen=True)
-class Predicate:
-    id: str
-    label: str
-    kinds: tuple[str, ...]
-    role: str
-    types: tuple[str, ...]
+CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*|[\u3400-\u9fff]")
+_N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
+_DAY_UNITS = {"day": 1, "week": 7}
 
 
 @dataclass(frozen=True)
 class Trigger:
     start: int
     end: int
-    predicate: Predicate
+    surface: str
+    senses: tuple[Sense, ...]
 
 
-class Lexicon:
-    """Predicates, count nouns and linking words, compiled once."""
-
-    def __init__(self) -> None:
-        data = read_data_file("predicates.toml")
-        self.predicates: dict[str, Predicate] = {}
-        zh_words: dict[str, str] = {}
-        en_words: dict[str, str] = {}
-        for pid, p in data["predicate"].items():
-            self.predicates[pid] = Predicate(pid, p["label"], tuple(p["kinds"]), p["subject"], tuple(p["subject_types"]))
-            for w in p.get("zh", []):
-                zh_words.setdefault(fold(w), pid)
-            for w in p.get("en", []):
-                en_words.setdefault(w.lower(), pid)
-        for w in data["not_triggers"]["zh"]:
-            zh_words[fold(w)] = ""
-        for w in data["not_triggers"]["en"]:
-            en_words[w.lower()] = ""
-        self.trigger_words = {**zh_words, **en_words}
-        self.trigger_re = re.compile("|".join(x for x in (
-            alternation(zh_words) if zh_words else "",
-            rf"(?i:\b{alternation(en_words)}\b)" if en_words else "",  # case matters only in English
-        ) if x))
-        self.count_families: dict[str, dict] = {}
-        self.count_noun: dict[str, str] = {}
-        for family, c in data["counts"].items():
-            self.count_families[family] = c
-            for w in c.get("zh", []):
-                self.count_noun[fold(w)] = family
-            for w in c.get("en", []):
-                self.count_noun[w.lower()] = family
-        self.count_noun_re = re.compile(alternation(self.count_noun), re.IGNORECASE)
-        ctx = data["count_context"]
-        self.count_before = re.compile(rf"(?:{alternation(fold(w) for w in ctx['before'])})\s*$", re.IGNORECASE)
-        self.remaining_before = [fold(w) for w in ctx["remaining_before"]]
-        self.remaining_after_re = re.compile(rf"\s*{alternation(ctx['remaining_after'])}")
-        self.count_after_noun = re.compile(rf"\s*(?:{self.count_noun_re.pattern})\s*(?:{alternation(fold(w) for w in ctx['after_noun'])})", re.IGNORECASE)
-        self.noun_then_count = re.compile(
-            rf"(?:{alternation(self.count_noun)})\s*(?:{alternation(fold(w) for w in ctx['noun_then_count'] if w)})?\s*$",
-            re.IGNORECASE,
-        )
-        link = data["linking"]
-        self.max_distance = link["max_distance"]
-        self.clause_cost = link["clause_cost"]
-        self.wrong_side_cost = link["wrong_side_cost"]
-        self.until_re = re.compile(rf"(?:{alternation(fold(w) for w in link['until'])})\s*$", re.IGNORECASE)
-        self.negation_re = re.compile(rf"(?:{alternation(fold(w) for w in link['negation'])})\s*$", re.IGNORECASE)
-        self.hedges = [fold(w).lower() for w in link["hedges"]]
-        self.preposition_re = re.compile(rf"(?:{alternation(fold(w) for w in link['prepositions'])})\s*$", re.IGNORECASE)
-        self.object_verb_re = re.compile(rf"(?:{alternation(fold(w) for w in link['object_verbs'])})\s*$")
-        self.generic_re = re.compile(
-            rf"{alternation(fold(w) for w in link['generic'])}|[\u4e00-\u9fff]{{1,6}}(?:{alternation(fold(w) for w in link['generic_suffix'])})",
-            re.IGNORECASE,
-        )
-        # where values are worth reading: a trigger or a counted noun (see pipeline.extract)
-        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|(?i:{self.count_noun_re.pattern})")
-        zh_date, en_date = lang("zh")["date"], lang("en")["date"]
-        self.date_hint_re = re.compile(
-            alternation(zh_date["weekday_prefix"]) + alternation(zh_date["weekday_names"])
-            + rf"|(?i:\b{alternation(en_date['weekdays'])}\b)"
-            + rf"|(?:2[89]|3[0-9]|[二三]十[一二三四五六七八九]?)\s*{alternation(zh_date['day'])}"
-        )
-        q = data["quotes"]
-        self.speech_re = re.compile(alternation(fold(w) for w in q["speech_verbs"]), re.IGNORECASE)
-        self.quote_min = q["min_chars"]
-        self.verb_before = q["verb_before"]
-        self.verb_after = q["verb_after"]
-        self.anonymous_re = re.compile(rf"\s*(?:{alternation(fold(w) for w in q['anonymous'])})", re.IGNORECASE)
-        self.big_units = set(lang("zh")["numerals"]["big_units"])  # 万 亿 兆
-
-    def may_claim(self, folded: str, start: int, end: int) -> bool:
-        """Whether a claim can come from this stretch: it holds a trigger or a counted noun."""
-        return self.claim_hint_re.search(folded, start, end) is not None
-
-    def may_be_impossible_date(self, folded: str, start: int, end: int) -> bool:
-        """Whether it may hold a date that cannot be: a weekday, or a day of the month past 27."""
-        return self.date_hint_re.search(folded, start, end) is not None
+@dataclass
+class Link:
+    trigger: Trigger
+    sense: Sense
+    cost: float
+    how: str
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return Lexicon()
+class Words:
+    """Word offsets of a text, for distances in words (a Chinese character is 0.6 of one)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.weights: list[float] = [0.0]
+        for m in _TOKEN.finditer(text):
+            self.starts.append(m.start())
+            self.weights.append(self.weights[-1] + (CJK_WORD if len(m.group(0)) == 1 and m.group(0) > "\u3000" else 1.0))
+
+    def between(self, a: int, b: int) -> float:
+        if a > b:
+            a, b = b, a
+        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return self.weights[j] - self.weights[i]
 
 
-# --------------------------------------------------------------------------- the extractor
 class Extractor:
     def __init__(self, source_id: str, text: str, folded: str, sentences: list[Sentence],
-                 values: list[Found], mentions: list[Mention], language: str) -> None:
+                 values: list[Found], mentions: list[Mention], language: str,
+                 published: dt.date | None = None, tz: str | None = None,
+                 excluded: list[tuple[int, int]] | None = None) -> None:
         self.source = source_id
         self.text = text
         self.folded = folded
+        self.lower = folded.lower()
         self.sentences = sentences
-        self.values = values
         self.chinese = language != "en"
-        self.lex = lexicon()
-        self.mentions = _resolve_pronouns(mentions, sentences, text)
-        self.values = sorted(values, key=lambda v: v.start)
+        self.published = published
+        self.tz = tz
+        self.lex: Lexicon = lexicon()
+        excluded = excluded or []
+        self.values = sorted((v for v in values if not any(a <= v.start < b for a, b in excluded)),
+                             key=lambda v: v.start)
+        self.org_topics: dict[int, str] = {}  # sentence index -> the most salient organisation
+        self.mentions = resolve_pronouns(mentions, sentences, self._in_quote, self._after_preposition, self.org_topics)
+        self.words = Words(folded)
         self.claims: dict[str, Claim] = {}
-        self._starts: dict[int, list[int]] = {}
-        self._bounds_cache: dict[tuple[int, int], list[int]] = {}
+        self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
+        self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
+        self.mention_starts = [m.start for m in self.mentions]
+        self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
 
-    # ------------------------------------------------------------------ helpers
-    def _bounds(self, sentence: Sentence) -> list[int]:
-        key_ = (sentence.start, sentence.end)
-        if key_ not in self._bounds_cache:
-            self._bounds_cache[key_] = clause_bounds(self.text, sentence.start, sentence.end)
-        return self._bounds_cache[key_]
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before this one in the same paragraph."""
+        i = self._sentence_index.get((sentence.start, sentence.end))
+        if not i:
+            return None
+        prev = self.sentences[i - 1]
+        return prev if prev.paragraph == sentence.paragraph else None
 
-    def _in(self, items, sentence: Sentence):
-        """The items (sorted by start) that lie within the sentence."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = [x.start for x in items]
-        i = bisect_left(starts, sentence.start)
-        j = bisect_left(starts, sentence.end)
-        return [x for x in items[i:j] if x.end <= sentence.end]
+    # ------------------------------------------------------------------ small helpers
+    def _in_quote(self, pos: int) -> bool:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        opened = sum(self.text.count(c, line_start, pos) for c in "“「『")
+        closed = sum(self.text.count(c, line_start, pos) for c in "”」』")
+        return opened > closed
 
-    def _clauses_between(self, a: int, b: int, bounds: list[int]) -> int:
-        lo, hi = min(a, b), max(a, b)
-        return sum(1 for i in bounds if lo <= i < hi)
+    def _after_preposition(self, m: Mention) -> bool:
+        before = re.sub(r"(?i)(?:the|a|an|his|her|its|their|our)\s*$", "", self._before(m.start, 18))
+        return bool(self.lex.preposition_re.search(before))
 
-    def _before(self, pos: int, width: int = 12) -> str:
-        return self.folded[max(0, pos - width):pos]
+    def _before(self, pos: int, width: int = 14) -> str:
+        return self.lower[max(0, pos - width):pos]
 
     def _add(self, sentence: Sentence, kind: str, subject: Mention, predicate: str, label: str, value,
-             start: int, end: int, trigger: tuple[int, int] | None, hedged: bool = False) -> None:
+             start: int, end: int, trigger: Trigger | None, why: dict[str, str], hedged: bool = False,
+             tz: str | None = None, scope: dict[str, str] | None = None) -> Claim | None:
         cid = Claim.make_id(self.source, start, end, predicate, subject.entity)
         if cid in self.claims:
-            return
-        self.claims[cid] = Claim(
+            return None
+        claim = Claim(
             id=cid, source=self.source, kind=kind, subject=subject.entity, predicate=predicate,
             value=value, text=self.text[start:end], start=start, end=end,
             sentence=(sentence.start, sentence.end),
-            trigger=self.text[trigger[0]:trigger[1]] if trigger else None,
-            subject_text=self.text[subject.start:subject.end], hedged=hedged, label=label,
+            trigger=self.text[trigger.start:trigger.end] if trigger else None,
+            subject_text=self.text[subject.start:subject.end] or None, hedged=hedged, label=label,
+            tz=tz, scope=scope or {}, why=why,
         )
+        self.claims[cid] = claim
+        self.by_predicate[predicate] = claim
+        return claim
 
     # ------------------------------------------------------------------ main
     def run(self) -> list[Claim]:
-        start = self.sentences[0].start if self.sentences else 0
-        end = self.sentences[-1].end if self.sentences else 0
-        triggers = [
-            Trigger(m.start(), m.end(), self.lex.predicates[pid])
-            for m in self.lex.trigger_re.finditer(self.folded, start, end)
-            if (pid := self.lex.trigger_words[m.group(0).lower()])
-        ]
-        for i, sentence in enumerate(self.sentences):
+        if not self.sentences:
+            return []
+        start, end = self.sentences[0].start, self.sentences[-1].end
+        triggers = []
+        for m in self.lex.trigger_re.finditer(self.folded, start, end):
+            senses = self.lex.senses_of(m.group(0))
+            if senses:
+                triggers.append(Trigger(m.start(), m.end(), m.group(0), tuple(senses)))
+        mention_starts = [m.start for m in self.mentions]
+        trigger_starts = [t.start for t in triggers]
+        value_starts = [v.start for v in self.values]
+        for sentence in self.sentences:
             inside = quotes(self.text, sentence.start, sentence.end)
-            bounds = self._bounds(sentence)
-            s_values = [v for v in self._in(self.values, sentence) if _outside(v, inside)]
-            s_triggers = [t for t in self._in(triggers, sentence) if _outside(t, inside) and not self._negated(t)]
-            s_mentions = self._in(self.mentions, sentence)
-            previous = self.sentences[i - 1] if i and self.sentences[i - 1].paragraph == sentence.paragraph else None
-            for value in s_values:
-                value = self._money_by_context(value, s_triggers)
-                if value.value.kind == "count":
-                    self._count(sentence, value, s_mentions, bounds, previous)
-                elif value.value.kind in EVENT_KINDS:
-                    self._event(sentence, value, s_triggers, s_mentions, bounds, previous)
+            s_values = _within(self.values, value_starts, sentence)
+            s_mentions = _within(self.mentions, mention_starts, sentence)
+            s_triggers = [t for t in _within(triggers, trigger_starts, sentence)
+                          if not any(v.start <= t.start < v.end or t.start <= v.start < t.end for v in s_values)]
+            view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
+            view.extract()
             # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
             for q in inside:
-                q_span = Sentence(q.start, q.end, sentence.paragraph)
-                q_mentions = [m for m in self._in(s_mentions, q_span) if not m.pronoun]
+                span = Sentence(q.start, q.end, sentence.paragraph)
+                q_mentions = [m for m in s_mentions if q.start <= m.start and m.end <= q.end and not m.pronoun]
                 if not q_mentions:
                     continue
-                q_triggers = [t for t in self._in(triggers, q_span) if not self._negated(t)]
-                q_bounds = clause_bounds(self.text, q.start, q.end)
-                for value in self._in(self.values, q_span):
-                    value = self._money_by_context(value, q_triggers)
-                    if value.value.kind in EVENT_KINDS:
-                        self._event(q_span, value, q_triggers, q_mentions, q_bounds, None, context=sentence)
-            self._quotes(sentence, inside, s_mentions)
-            self._impossible_dates(sentence, s_values, s_mentions)
+                q_values = [v for v in s_values if q.start <= v.start and v.end <= q.end]
+                q_triggers = [t for t in s_triggers if q.start <= t.start and t.end <= q.end]
+                if q_values and q_triggers:
+                    sub = SentenceView(self, span, (), q_values, q_triggers, q_mentions, quoted_in=sentence)
+                    sub.extract_values()
         return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
 
-    def _impossible_dates(self, sentence, values, mentions) -> None:
-        """A date that cannot be (2月30日, a weekday that does not match) is a claim of its own,
-        about whoever the sentence is about, so that D102 reports it even when no predicate
-        took it."""
-        claimed = {(c.start, c.end) for c in self.claims.values()}
-        for v in values:
-            if v.value.kind != "date" or not v.value.issue or (v.start, v.end) in claimed:
-                continue
-            named = [m for m in mentions if m.entity]
-            subject = named[0] if named else Mention(v.start, v.start, UNATTRIBUTED, "none")
-            self._add(sentence, "date", subject, "date_stated", "date stated", v.value, v.start, v.end, None)
 
-    def _negated(self, t: Trigger) -> bool:
-        return bool(self.lex.negation_re.search(self._before(t.start, 4)))
-
-    # ------------------------------------------------------------------ events
-    def _event(self, sentence, value: Found, triggers, mentions, bounds, previous, context=None) -> None:
-        kind = value.value.kind
-        if kind == "date" and self.lex.until_re.search(self._before(value.start, 4)):
-            return
-        best = None
-        for t in triggers:
-            if t.start < value.end and value.start < t.end:
-                continue
-            gap = t.start - value.end if t.start >= value.end else value.start - t.end
-            cost = gap + self.lex.clause_cost * self._clauses_between(value.start, t.start, bounds)
-            trigger_first = t.end <= value.start
-            if kind == "date" and trigger_first == self.chinese:
-                cost += self.lex.wrong_side_cost
-            if cost <= self.lex.max_distance and (best is None or cost < best[0]):
-                best = (cost, t)
-        # the nearest event word wins: 75%的利润 is a share of profit, not of the stake before it
-        if best is None or kind not in best[1].predicate.kinds:
-            return
-        t = best[1]
-        subjects = self._subjects(t.start, t.end, t.predicate, mentions, bounds, previous, sentence)
-        hedged = self._hedged(t, bounds, sentence)
-        for subject in subjects:
-            self._add(context or sentence, kind, subject, t.predicate.id, t.predicate.label, value.value,
-                      value.start, value.end, (t.start, t.end), hedged)
-
-    def _money_by_context(self, found: Found, triggers) -> Found:
-        """100亿投资OpenAI: a number in 万 or 亿 beside a money word is an amount of money,
-        in a currency the text does not name."""
-        v = found.value
-        written = self.folded[found.start:found.end]
-        if v.kind != "number" or abs(v.value) < 1e4 or not any(u in written for u in self.lex.big_units):
-            return found
-        for t in triggers:
-            gap = t.start - found.end if t.start >= found.end else found.start - t.end
-            if 0 <= gap <= 2 and "money" in t.predicate.kinds:
-                from verifier.normalize.values import MoneyValue
-                money = MoneyValue(amount=v.value, currency=None, bound="exact", low=v.value, high=v.value)
-                return found.model_copy(update={"value": money})
-        return found
-
-    def _hedged(self, t: Trigger, bounds, sentence) -> bool:
-        clause_start = max([b for b in bounds if b < t.start], default=sentence.start)
-        before = self.folded[clause_start:t.start].lower()
-        return any(h in before for h in self.lex.hedges)
-
-    # ------------------------------------------------------------------ subjects
-    def _subjects(self, t_start, t_end, predicate: Predicate, mentions, bounds, previous, sentence) -> list[Mention]:
-        role = predicate.role
-        clause_start = max([b for b in bounds if b < t_start], default=sentence.start)
-        clause_end = min([b for b in bounds if b >= t_end], default=sentence.end)
-        # 去年新加入的产品负责人邓: a trigger in a relative clause is about the noun after 的
-        relative = re.match(r"[^，,。；;]{0,3}的", self.folded[t_end:clause_end]) is not None
-        in_prep = self._prepositional(mentions)
-        scored = []
-        for m in mentions:
-            if not m.entity or m.type not in predicate.types:
-                continue
-            after_verb = bool(self.lex.object_verb_re.search(self._before(m.start)))
-            after_prep = m in in_prep
-            if m.end <= t_start:
-                dist = t_start - m.end
-                same_clause = self._clauses_between(m.end, t_start, bounds) == 0
-                between = self.folded[m.end:t_start]
-                if role == "patient":
-                    score = 10 if "被" in between else 1
-                elif role == "recipient":
-                    score = 9 if after_prep else 1
-                elif after_prep or after_verb:
-                    score = 0  # 从谷歌…筹集, 拥有该公司…股份: an object, not the agent
-                else:
-                    score = 8 + (3 if same_clause else 0)
-                    if role == "owner" and re.match(r"\s*(?:的|'s)", between):
-                        score += 3
-            else:
-                dist = m.start - t_end
-                same_clause = m.start < clause_end
-                if relative and same_clause and role in ("agent", "owner", "patient"):
-                    score = 14
-                elif role in ("patient", "recipient"):
-                    score = 8 + (2 if same_clause else -4)
-                elif role == "owner":
-                    score = 3 if same_clause else 0
-                else:
-                    score = 2 if same_clause else 0
-            score -= 0.03 * dist
-            if score > 0:
-                scored.append((score, m))
-        generic = self._generic_before(clause_start, t_start, mentions)
-        if scored:
-            best = max(scored, key=lambda x: (x[0], -abs(x[1].start - t_start)))[1]
-            # 人工智能模型公司即将获得…收入: a generic subject in the trigger's clause, before any
-            # named one, means the claim is about no one in particular
-            if generic is not None and role in ("agent", "owner") and best.end <= t_start and \
-                    (best.start < clause_start or generic < best.start):
-                return []
-            return self._coordinated(best, mentions)
-        if role in ("agent", "owner") and generic is None:
-            # no subject named in the clause: the topic of the sentence or the one before
-            fits = lambda m: m.entity and m.type in predicate.types and m not in in_prep
-            pool = [m for m in mentions if m.end <= t_start and fits(m)] or (
-                [m for m in self._in(self.mentions, previous) if fits(m)] if previous else [])
-            if pool:
-                return [pool[-1]]
-        return []
-
-    def _generic_before(self, clause_start: int, t_start: int, mentions) -> int | None:
-        """Offset of a generic subject (各公司, 科技公司) in the clause before the trigger."""
-        for g in self.lex.generic_re.finditer(self.folded, clause_start, t_start):
-            if not any(m.start < g.end() and g.start() < m.end for m in mentions):
-                return g.start()
-        return None
-
-    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
-    _SAME = re.compile(r"^[\s(（)）]*$")
-
-    def _chain(self, mentions) -> list[list[Mention]]:
-        """Mentions grouped into lists joined by 和/、/and (a name and its gloss count once)."""
-        chains: list[list[Mention]] = []
-        prev = None
-        for m in mentions:
-            if not m.entity:
-                prev = None
-                continue
-            if prev is not None:
-                gap = self.folded[prev.end:m.start]
-                if m.entity == prev.entity and self._SAME.match(gap):
-                    chains[-1].append(m)
-                    prev = m
-                    continue
-                if m.type == prev.type and self._JOIN.match(gap):
-                    chains[-1].append(m)
-                    prev = m
-                    continue
-            chains.append([m])
-            prev = m
-        return chains
-
-    def _prepositional(self, mentions) -> set[Mention]:
-        """Mentions inside a prepositional phrase (从谷歌、亚马逊等处): objects, not agents."""
-        out: set[Mention] = set()
-        for chain in self._chain(mentions):
-            if self.lex.preposition_re.search(self._before(chain[0].start)):
-                out.update(chain)
-        for m in mentions:
-            if self.lex.preposition_re.search(self._before(m.start)):
-                out.add(m)
-        return out
-
-    def _coordinated(self, subject: Mention, mentions) -> list[Mention]:
-        """A和B宣布离职 / A and B resigned: the claim is about both."""
-        for chain in self._chain(mentions):
-            if subject in chain:
-                seen, out = set(), []
-                for m in chain:
-                    if m.entity not in seen:
-                        seen.add(m.entity)
-                        out.append(m)
-                return out
-        return [subject]
-
-    # ------------------------------------------------------------------ counts
-    def _count(self, sentence, found: Found, mentions, bounds, previous) -> None:
-        value: CountValue = found.value  # type: ignore[assignment]
-        family, total, remaining = self._count_frame(found, sentence)
-        if family is None:
-            return
-        fam = self.lex.count_families[family]
-        pseudo = Predicate(family, fam["label"], ("count",), "owner", ("org",))
-        subjects = self._subjects(found.start, found.end, pseudo, mentions, bounds, previous, sentence)
-        for subject in subjects[:1]:
-            if total is not None:
-                v = CountValue(value=total, unit=value.unit, noun=value.noun, bound=value.bound if value.whole is None else "exact",
-                               low=value.low if value.whole is None else total, high=value.high if value.whole is None else total)
-                self._add(sentence, "count", subject, family, fam["label"], v, found.start, found.end, None)
-            if remaining is not None:
-                v = CountValue(value=remaining, unit=value.unit, noun=value.noun, whole=total,
-                               bound="exact", low=remaining, high=remaining)
-                self._add(sentence, "count", subject, f"{family}_remaining", fam["remaining_label"], v,
-                          found.start, found.end, None)
-
-    def _count_frame(self, found: Found, sentence) -> tuple[str | None, float | None, float | None]:
-        """(family, total, remaining) a count states, or (None, ...) if it states neither."""
-        value: CountValue = found.value  # type: ignore[assignment]
-        lex = self.lex
-        family = lex.count_noun.get((value.noun or "").lower())
-        after = self.folded[found.end:found.end + 12]
-        # a qualifier read with the number (约有430名) still frames it: 有 = has
-        lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", self.folded[found.start:found.end])
-        before = self._before(found.start, 16)
-        with_lead = before + (lead.group(0) if lead else "")
-        if family is None:
-            m = re.match(rf"\s*的\s*({lex.count_noun_re.pattern})", after, re.IGNORECASE)
-            if m:
-                family = lex.count_noun.get(m.group(1).lower())
-        if family is None:
-            m = lex.noun_then_count.search(before)
-            if m:
-                noun = lex.count_noun_re.search(m.group(0))
-                family = lex.count_noun.get(noun.group(0).lower()) if noun else None
-        if value.whole is not None:
-            return family, value.whole, value.value
-        if any(w in before[-6:] for w in lex.remaining_before) or lex.remaining_after_re.match(after):
-            if family is None:
-                # 仅剩6名成员: the group is named earlier in the sentence
-                names = [lex.count_noun[n.group(0).lower()] for n in lex.count_noun_re.finditer(self.folded, sentence.start, found.start)]
-                family = names[-1] if names else None
-            return family, None, value.value
-        if family is None:
-            return None, None, None
-        stated = (lex.count_before.search(before[-6:]) or lex.count_before.search(with_lead[-6:])
-                  or re.match(r"\s*的", after) or lex.noun_then_count.search(before)
-                  or lex.count_after_noun.match(self.folded, found.end) or (value.noun and lex.count_after_noun.match(self.folded, found.end - len(value.noun))))
-        return (family, value.value, None) if stated else (None, None, None)
-
-    # ------------------------------------------------------------------ quotes
-    def _agent_of(self, verb_start: int, sentence, candidates, inside) -> Mention | None:
-        """Who does the verb: the first entity of the verb's clause before it, or failing
-        that the first entity of the sentence (Anthropic证实…，并澄清他“…”)."""
-        bounds = self._bounds(sentence)
-        clause_start = max([b for b in bounds if b < verb_start], default=sentence.start)
-        usable = [
-            m for m in candidates
-            if sentence.start <= m.start and m.end <= verb_start
-            and not any(x.open <= m.start < x.end + 1 for x in inside)
-            and not self.lex.preposition_re.search(self._before(m.start))  # 向CNN, 和奥尔特曼
-            and not self.lex.object_verb_re.search(self._before(m.start))  # 加入xAI
-            and not re.match(r"\s*(?:的|'s)", self.folded[m.end:m.end + 3])  # Sharma的离职
-        ]
-        for pool in ([m for m in usable if m.start >= clause_start], usable):
-            people = [m for m in pool if m.type == "person"]
-            if people or pool:
-                return (people or pool)[0]
-        return None
-
-    def _quotes(self, sentence, inside, mentions) -> None:
-        """A quote is a claim of whoever the speech verb beside it names: 刘鹏飞表示：“…”,
-        “…”Sharma写道."""
-        lex = self.lex
-        speakers = [m for m in mentions if m.entity and m.type in ("person", "org")]
-        for q in inside:
-            words = self.text[q.start:q.end].strip()
-            if len(words) < lex.quote_min:
-                continue
-            if any(q2.open < q.open and q.end <= q2.end for q2 in inside):
-                continue  # a quote inside a quote
-            speaker = None
-            before = list(lex.speech_re.finditer(self.folded, max(sentence.start, q.open - lex.verb_before), q.open))
-            after = lex.speech_re.search(self.folded, q.end + 1, min(sentence.end, q.end + 1 + lex.verb_after))
-            if after:
-                between = [m for m in speakers if q.end < m.start and m.end <= after.start()]
-                speaker = between[0] if between else None
-            if speaker is None and before:
-                speaker = self._agent_of(before[-1].start(), sentence, speakers, inside)
-            if speaker is None or speaker.type == "org" and self.lex.anonymous_re.match(self.folded, speaker.end):
-                continue
-            start = q.start + (len(self.text[q.start:q.end]) - len(self.text[q.start:q.end].lstrip()))
-            end = start + len(words)
-            self._add(sentence, "quote", speaker, "said", "said", QuoteValue(quote=words), start, end, None)
+def _within(items, starts, sentence: Sentence):
+    i, j = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [x for x in items[i:j] if x.end <= sentence.end]
 
 
-def _outside(x, quoted) -> bool:
-    """Whether x (anything with start and end) lies outside every quote."""
+def _outside(x, quoted: tuple[Quote, ...]) -> bool:
     return not any(q.open <= x.start and x.end <= q.end + 1 for q in quoted)
 
 
-SALIENCE_DECAY = 0.6  # per sentence
-TOPIC_WEIGHT, OTHER_WEIGHT = 1.0, 0.5
+class SentenceView:
+    """One sentence: its clauses, values, event words and names, and the claims they make."""
 
+    def __init__(self, ex: Extractor, sentence: Sentence, inside: tuple[Quote, ...], values: list[Found],
+                 triggers: list[Trigger], mentions: list[Mention], quoted_in: Sentence | None = None) -> None:
+        self.ex = ex
+        self.lex = ex.lex
+        self.sentence = quoted_in or sentence  # claims cite the whole sentence
+        self.span = sentence
+        self.inside = inside
+        self.all_values = values
+        self.values = [v for v in values if _outside(v, inside)]
+        self.triggers = [t for t in triggers if _outside(t, inside) and not self._negated(t)]
+        self.mentions = mentions
+        self.named = [m for m in mentions if m.entity and _outside(m, inside)]
+        protected = [(q.open, q.end + 1) for q in inside] + [(v.start, v.end) for v in values] + \
+            [(m.start, m.end) for m in mentions]
+        busy = [(m.start, m.end) for m in self.named] + [(t.start, t.end) for t in self.triggers]
+        self.clauses = split(ex.text, self.span.start, self.span.end, protected,
+                             {m.end for m in self.named}, busy) or [Clause(self.span.start, self.span.end, "main", 0)]
+        self.bridges = [(m.start(), m.end()) for m in self.lex.bridge_re.finditer(ex.folded, self.span.start, self.span.end)
+                        if not any(q.open <= m.start() <= q.end for q in inside)]
+        self.used: set[int] = set()  # values consumed (by index in self.values)
+        self._prep_cache: dict[int, bool] = {}
+        self.quoted = quoted_in is not None  # a view of a quotation: subjects must be named in it
 
-def _resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
-    """他/she stand for the topic of their sentence (the first person named in it) if named
-    before them, else the topic of the nearest sentence before. 该公司/"the company" stand for
-    the last organisation named earlier in the same sentence, else for the most salient one:
-    organisations named recently, and as a sentence's first organisation, weigh more.
-    A bare 公司 is resolved only when its paragraph names a single organisation."""
-    out: list[Mention] = []
-    topic: Mention | None = None
-    sentence_topic: Mention | None = None
-    s_index = 0
-    paragraph = -1
-    paragraph_orgs: set[str] = set()
-    salience: dict[str, float] = {}
-    last_seen: dict[str, int] = {}
-    sentence_orgs: list[Mention] = []
-    for m in mentions:
-        while s_index < len(sentences) and sentences[s_index].end <= m.start:
-            s_index += 1
-            if sentence_topic is not None:
-                topic = sentence_topic
-            sentence_topic = None
-            sentence_orgs = []
-            for k in salience:
-                salience[k] *= SALIENCE_DECAY
-        if s_index < len(sentences) and sentences[s_index].paragraph != paragraph:
-            paragraph = sentences[s_index].paragraph
-            paragraph_orgs = set()
-        if m.pronoun:
-            if m.type == "person":
-                target = sentence_topic or topic
-            elif m.bare:
-                target = sentence_orgs[-1] if len(paragraph_orgs) == 1 and sentence_orgs else (
-                    next(iter(paragraph_orgs)) if len(paragraph_orgs) == 1 else None)
-            elif sentence_orgs:
-                target = sentence_orgs[-1]
-            elif salience:
-                best = max(salience, key=lambda k: (salience[k], last_seen[k]))
-                target = best
+    def _negated(self, t: Trigger) -> bool:
+        return bool(self.lex.negation_re.search(self.ex._before(t.start, 10)))
+
+    def clause(self, pos: int) -> Clause:
+        return clause_of(self.clauses, pos) or self.clauses[0]
+
+    # ------------------------------------------------------------------ the steps
+    def extract(self) -> None:
+        from verifier.claims.groups import group_claims
+
+        self._anaphora()
+        group_claims(self)
+        self.extract_values()
+        from verifier.claims.quotes import quote_claims
+
+        quote_claims(self)
+        self._impossible_dates()
+
+    def extract_values(self) -> None:
+        for i, v in enumerate(self.values):
+            if i in self.used:
+                continue
+            v = self._money_by_context(v)
+            if v.value.kind in EVENT_KINDS:
+                self._event(v)
+
+    def _money_by_context(self, found: Found) -> Found:
+        """100亿投资OpenAI: a number in 万 or 亿 right beside a money word is an amount of money,
+        in a currency the text does not name."""
+        v = found.value
+        if v.kind != "number" or abs(v.value) < 1e4:
+            return found
+        written = self.ex.folded[found.start:found.end]
+        if not any(u in written for u in ("万", "亿")):
+            return found
+        for t in self.triggers:
+            gap = t.start - found.end if t.start >= found.end else found.start - t.end
+            if 0 <= gap <= 2 and any("money" in s.predicate.kinds for s in t.senses):
+                return as_money(found)
+        return found
+
+    # ------------------------------------------------------------------ dates that point back
+    def _anaphora(self) -> None:
+        """同月 / the same day / 两天后 / "three days later": dates told by reference to the last
+        event date of the article. They become values of their own here."""
+        ex = self.ex
+        found: list[Found] = []
+        for m in self.lex.anaphora_re.finditer(ex.folded, self.sentence.start, self.sentence.end):
+            if any(v.start < m.end() and m.start() < v.end for v in self.values):
+                continue
+            if not _outside(m, self.inside):
+                continue
+            kind = self.lex.anaphora[m.group(0).lower()]
+            value = self._refer(kind, 0, m.start())
+            if value is not None:
+                found.append(Found(text=ex.text[m.start():m.end()], start=m.start(), end=m.end(),
+                                   value=value, pattern=f"anaphora:{kind}"))
+        out = []
+        for v in self.values:
+            out.append(self._reanchor(v) or v)
+        self.values = sorted(out + found, key=lambda v: v.start)
+
+    def _refer(self, kind: str, days: int, pos: int) -> DateValue | None:
+        """The date `days` after the last event date told before `pos`, at the grain `kind` asks."""
+        last = self.ex.last_date
+        if last is None:
+            return None
+        base = last[0]
+        if base.start and base.end:
+            start, end = dt.date.fromisoformat(base.start), dt.date.fromisoformat(base.end)
+            if kind == "same_month":
+                first = start.replace(day=1)
+                nxt = (first + dt.timedelta(days=32)).replace(day=1)
+                return DateValue(start=first.isoformat(), end=(nxt - dt.timedelta(days=1)).isoformat(), grain="month",
+                                 anchored=True, year=first.year, month=first.month, relative="same_month")
+            if kind == "same_year":
+                return DateValue(start=f"{start.year}-01-01", end=f"{start.year}-12-31", grain="year", anchored=True,
+                                 year=start.year, relative="same_year")
+            if start != end:
+                return None if days else base.model_copy(update={"relative": kind})
+            day = start + dt.timedelta(days=days)
+            return DateValue(start=day.isoformat(), end=day.isoformat(), grain="day", anchored=True,
+                             weekday=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[day.weekday()],
+                             relative=f"{days}_days_after" if days else kind)
+        if kind == "same_day" and not days and (base.weekday or base.day):
+            return base.model_copy(update={"relative": kind, "part_of_day": None})
+        if kind == "same_month" and base.month:
+            return DateValue(grain="month", month=base.month, year=base.year, relative="same_month")
+        return None
+
+    def _reanchor(self, v: Found) -> Found | None:
+        """两天后 read against the publication date by the normalizer counts, in a story, from the
+        last event told; so does a duration followed by "later" (three days later)."""
+        val = v.value
+        if val.kind == "date" and val.relative:
+            m = _N_DAYS.match(val.relative)
+            if m and m.group(2) in _DAY_UNITS and self.ex.last_date is not None:
+                days = int(m.group(1)) * _DAY_UNITS[m.group(2)]
+                ref = self._refer("same_day", days, v.start)
+                if ref is not None:
+                    return v.model_copy(update={"value": ref, "pattern": "anaphora:days_after"})
+        if val.kind == "duration" and val.unit in _DAY_UNITS and self.lex.later_re.match(self.ex.lower, v.end):
+            later = self.lex.later_re.match(self.ex.lower, v.end)
+            ref = self._refer("same_day", int(val.value) * _DAY_UNITS[val.unit], v.start)
+            if ref is not None:
+                return Found(text=self.ex.text[v.start:later.end()], start=v.start, end=later.end(), value=ref,
+                             pattern="anaphora:days_after")
+        return None
+
+    # ------------------------------------------------------------------ linking
+    def _event(self, v: Found) -> None:
+        """Link a value to the cheapest event word whose subject the sentence names."""
+        for link in self.links(v):
+            subjects, how = self.subjects(link.trigger, link.sense)
+            if subjects:
+                self._claim(v, link, subjects, how)
+                return
+
+    def _claim(self, v: Found, link: Link, subjects: list[Mention], how: str) -> None:
+        ex = self.ex
+        kind = v.value.kind
+        pred = link.sense.predicate
+        # "has led the company since 2019", 自2019年起担任: the start of a tenure is a joining
+        pid, label = pred.id, pred.label
+        if kind == "date" and self._since(v) and pred.id in self._start_of_targets():
+            joined = ex.lex.predicates[self._start_of_targets()[pred.id]]
+            pid, label = joined.id, joined.label
+        tz = self._zone(v) if kind == "date" else None
+        hedged = self._hedged(link.trigger)
+        why = {"value": v.pattern or kind, "link": link.how, "subject": how,
+               "trigger": ex.text[link.trigger.start:link.trigger.end]}
+        scope = self._scope(v, link) if kind != "date" else {}
+        for subject in subjects:
+            claim = ex._add(self.sentence, kind, subject, pid, label, v.value, v.start, v.end, link.trigger,
+                            why, hedged, tz, scope)
+            if claim is not None and kind == "date" and not v.value.issue:
+                ex.last_date = (v.value, pid)
+
+    def _start_of_targets(self) -> dict[str, str]:
+        out = {}
+        for p in self.lex.predicates.values():
+            for s in p.start_of:
+                out[s] = p.id
+        return out
+
+    def _since(self, v: Found) -> bool:
+        return bool(self.lex.since_re.search(self.ex._before(v.start, 4))) or \
+            bool(self.lex.since_after_re.match(self.ex.folded, v.end) and self.lex.since_re.search(self.ex._before(v.start, 8)))
+
+    def links(self, v: Found) -> list[Link]:
+        """The event words a value may belong to, cheapest first (in words and clauses)."""
+        kind = v.value.kind
+        ex, lex = self.ex, self.lex
+        v_clause = self.clause(v.start)
+        until = kind == "date" and (bool(lex.until_re.search(ex._before(v.start, 6)))
+                                    or bool(lex.until_re.search(ex.lower[v.start:v.start + 6].split(" ")[0] + " ")))
+        since = kind == "date" and self._since(v)
+        starts = self._start_of_targets()
+        out: list[Link] = []
+        if any(self._series(t) and any(kind in s.predicate.kinds for s in t.senses)
+               for t in self.triggers if v_clause.start <= t.start < v_clause.end):
+            return out  # the third senior departure this year: the date is the series' own
+        for t in self.triggers:
+            senses = [s for s in t.senses if kind in s.predicate.kinds]
+            if kind == "duration" and senses:
+                from verifier.normalize.quantities import seconds
+
+                days = seconds(v.value.value, v.value.unit) / 86400
+                senses = [s for s in senses if days >= s.min_days]
+            if until:
+                senses = [s for s in senses if s.predicate.until_dates]
+            if not senses or self._series(t):
+                continue
+            cost, how = self._cost(v, t, v_clause)
+            if cost is None:
+                continue
+            for sense in senses:
+                c = cost - (1 if since and sense.predicate.id in starts else 0)
+                if c <= lex.max_distance:
+                    out.append(Link(t, sense, c, how))
+        out.sort(key=lambda link: (link.cost, link.trigger.start))
+        return out
+
+    def _cost(self, v: Found, t: Trigger, v_clause: Clause) -> tuple[float | None, str]:
+        ex, lex = self.ex, self.lex
+        kind = v.value.kind
+        t_clause = self.clause(t.start)
+        trigger_first = t.end <= v.start
+        gap = ex.words.between(t.end, v.start) if trigger_first else ex.words.between(v.end, t.start)
+        cross = crossing(self.clauses, v_clause, t_clause)
+        how = f"{gap:.0f} words"
+        cost = gap + lex.clause_cost * cross
+        if cross:
+            how += f", {cross} clause{'s' if cross > 1 else ''} apart"
+        # a fronted adjunct dates the first event of the sentence
+        if v_clause.kind == "fronted" and t_clause.index > v_clause.index:
+            cost = min(cost, 1 + lex.clause_cost * max(0, cross) * 0.2 + gap * 0.2)
+            how = "fronted adjunct"
+        if kind == "date":
+            if self.ex.chinese and trigger_first and not self._leads_date(t, v):
+                cost += lex.wrong_side_cost
+                how += ", after its word"
+            elif not self.ex.chinese and not trigger_first and v_clause.index == t_clause.index:
+                cost += lex.wrong_side_cost / 3
+        # reported speech: the date of "said"/宣布 is the date of what is said; a date that stands
+        # on "said" reaches the words after it only through it
+        if kind == "date" and not ex.chinese and any(
+                b1 <= v.start and ex.words.between(b1, v.start) <= 2 and b1 <= t.start for b0, b1 in self.bridges):
+            cost = float("inf")
+        for b0, b1 in self.bridges:
+            if kind != "date" or b0 >= t.start:
+                continue
+            if v.end <= b0 or (b1 <= v.start and ex.words.between(b1, v.start) <= 3):
+                d = ex.words.between(v.end, b0) if v.end <= b0 else ex.words.between(b1, v.start)
+                reach = ex.words.between(b1, t.start)
+                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start):
+                    continue  # "said on Tuesday that she had resigned": the resignation came first
+                if reach <= 14 and crossing(self.clauses, self.clause(b0), t_clause) <= 2:
+                    via = d + lex.bridge_cost + lex.clause_cost * crossing(self.clauses, v_clause, self.clause(b0)) + reach * 0.2
+                    if via < cost:
+                        cost, how = via, f"reported by '{ex.text[b0:b1]}'"
+        # another event word of the same clause between them shields the value
+        lo, hi = (t.end, v.start) if trigger_first else (v.end, t.start)
+        for other in self.triggers:
+            if other is t or not (lo <= other.start and other.end <= hi):
+                continue
+            if self.clause(other.start).index == v_clause.index and not any(v.value.kind in s.predicate.kinds for s in other.senses):
+                cost += lex.shield_cost
+                how += f", past '{ex.text[other.start:other.end]}'"
+                break
+        return cost, how
+
+    def _series(self, t: Trigger) -> bool:
+        """"the third senior departure this year": one of a series, not one event."""
+        return bool(self.lex.series_re.search(re.sub(r"\s+\w+\s*$", " ", self.ex._before(t.start, 30))) or
+                    self.lex.series_re.search(self.ex._before(t.start, 12)))
+
+    def _leads_date(self, t: Trigger, v: Found) -> bool:
+        between = self.ex.lower[t.end:v.start]
+        return len(between) <= 6 and (not between.strip() or bool(self.lex.zh_date_after_re.search(between))
+                                      or bool(re.match(r"\s*(?:于|在|为|是|到|至|自|定于|将于)", between)))
+
+    def _zone(self, v: Found) -> str | None:
+        from verifier.text.dateline import zone_marker
+
+        clause = self.clause(v.start)
+        found = zone_marker(self.ex.folded, max(clause.start, v.start - 12), v.start)
+        return found[0] if found else self.ex.tz
+
+    def _hedged(self, t: Trigger) -> bool:
+        clause = self.clause(t.start)
+        before = self.ex.lower[clause.start:t.start]
+        return any(h in before for h in self.lex.hedges)
+
+    def _scope(self, v: Found, link: Link) -> dict[str, str]:
+        """When and of what a value holds, where its clause says so: a funding round (Series B,
+        B轮), 'the combined company', before/after an event, 当时."""
+        ex, lex = self.ex, self.lex
+        clause = self.clause(v.start)
+        lo = min(clause.start, link.trigger.start)
+        hi = max(clause.end, link.trigger.end)
+        scope: dict[str, str] = {}
+        near = [m for m in lex.round_re.finditer(ex.folded, max(self.sentence.start, lo - 20), hi)]
+        if near:
+            closest = min(near, key=lambda m: abs(m.start() - v.start))
+            scope["of"] = "round:" + re.sub(r"\s+", " ", closest.group(0).lower()).replace("轮", "").replace("series ", "")
+        if lex.scope_combined_re.search(ex.folded, max(self.sentence.start, lo - 12), hi):
+            scope["of"] = "combined"
+        if lex.scope_before_re.search(ex.folded, self.sentence.start, hi):
+            scope["when"] = "before"
+        elif lex.scope_after_re.search(ex.folded, self.sentence.start, hi) and "of" not in scope:
+            scope["when"] = "after"
+        dates = [d for d in self.values if d.value.kind == "date" and clause.start <= d.start < clause.end]
+        if dates:
+            closest = min(dates, key=lambda d: abs(d.start - v.start))
+            dv = closest.value
+            scope["when"] = dv.start if dv.start and dv.start == dv.end else (
+                f"{dv.start}/{dv.end}" if dv.start else closest.text)
+        return scope
+
+    # ------------------------------------------------------------------ subjects
+    def eligible(self, types: tuple[str, ...]) -> list[Mention]:
+        return [m for m in self.named if m.type in types]
+
+    def _prepositional(self, m: Mention) -> bool:
+        """A name after a preposition or an object verb (从谷歌, led by X, 收购X), or joined by
+        、/和/and to one that is (从谷歌、亚马逊等处)."""
+        if id(m) in self._prep_cache:
+            return self._prep_cache[id(m)]
+        before = self.ex._before(m.start, 12)
+        found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before))
+        if not found:
+            prev = [x for x in self.named if x.end <= m.start]
+            if prev and self._JOIN.match(self.ex.folded[prev[-1].end:m.start]) and prev[-1] is not m:
+                found = self._prepositional(prev[-1])
+        self._prep_cache[id(m)] = found
+        return found
+
+    def subjects(self, t: Trigger, sense: Sense) -> tuple[list[Mention], str]:
+        """Who the claim is about, by the role the event word gives its subject."""
+        pred = sense.predicate
+        role = sense.role
+        cands = self.eligible(pred.types)
+        clause = self.clause(t.start)
+        if role == "inherit":
+            prior = self.ex.by_predicate.get(sense.inherit_from or "")
+            if prior is not None:
+                return [Mention(t.start, t.start, prior.subject, "org")], f"subject of the {sense.inherit_from} told before"
+            role = "agent"
+        if role == "holder":
+            after_by = [m for m in cands if m.start >= t.end and m.start - t.end <= 40
+                        and self.lex.agent_marker_re.search(self.ex._before(m.start, 6))
+                        and self.clause(m.start).index == clause.index]
+            if after_by:
+                return [after_by[0]], "doer after 'by'"
+            role = "agent"
+        if role in ("patient", "recipient"):
+            passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8)))
+            if passive:
+                found = self._clause_subject(t, clause, cands)
+                if found:
+                    return [found], "subject of a passive"
+            obj = self._object(t, clause, cands)
+            if obj:
+                return [obj], "object of the verb"
+            if role == "recipient":
+                doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
+                topic = self._topic(pred.types, exclude={doer.entity} if doer else set())
+                if topic:
+                    return [topic], "the topic, not the doer"
+                return [], ""
+        if role == "owner":
+            owner = self._owner(t, clause, cands)
+            if owner:
+                return [owner], "owner (X's / X的 / of X)"
+            if not t.senses or any(s.noun for s in t.senses):
+                pass
+        found = self._clause_subject(t, clause, cands)
+        if found:
+            return self._coordinated(found), "subject of the clause"
+        topic = self._topic(pred.types)
+        if topic and not self._generic_before(clause, t):
+            return [topic], "topic of the text"
+        return [], ""
+
+    def _owner(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        ex = self.ex
+        before = [m for m in cands if m.end <= t.start and t.start - m.end <= 8
+                  and re.match(r"\s*(?:的|'s|’s|'|’)?\s*(?:\S{0,6}\s*)?$", ex.lower[m.end:t.start])
+                  and re.match(r"\s*(?:的|'s|’s)", ex.lower[m.end:m.end + 4])]
+        if before:
+            return before[-1]
+        m = re.match(r"\s*(?:of|in)\s+", ex.lower[t.end:t.end + 6])
+        if m:
+            after = [c for c in cands if c.start == t.end + m.end() or (0 <= c.start - (t.end + m.end()) <= 4)]
+            if after:
+                return after[0]
+        return None
+
+    def _object(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        """The first name after the event word in its clause, not a passive's doer."""
+        for m in cands:
+            if m.start < t.end or m.start - t.end > 60:
+                continue
+            if self.clause(m.start).index != clause.index and not self._near_across(t, m):
+                break
+            if self.lex.agent_marker_re.search(self.ex._before(m.start, 6)):
+                continue
+            return m
+        return None
+
+    def _near_across(self, t: Trigger, m: Mention) -> bool:
+        """A name right after the clause mark that follows the word: 罚款，对象为X."""
+        return False
+
+    def _clause_subject(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        """The subject of the event word's clause: a name before it in the clause that is not in
+        a prepositional phrase (the nearest in Chinese, where the head of a noun phrase comes
+        last); for a relative clause or an appositive, the name it describes; failing that, the
+        subject the clauses before it carry (a topic chain)."""
+        if clause.kind in ("relative", "appositive"):
+            host = self._antecedent(clause, cands)
+            if host:
+                return host
+        inside = [m for m in cands if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)]
+        if inside:
+            return inside[-1] if self.ex.chinese else self._english_subject(inside)
+        # a topic chain: the clauses before this one, main ones first
+        for c in reversed(self.clauses[:clause.index]):
+            if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
+                continue
+            pool = [m for m in cands if c.start <= m.start and m.end <= c.end and not self._prepositional(m)]
+            if pool:
+                return pool[0] if not self.ex.chinese else pool[-1]
+        return None
+
+    def _english_subject(self, inside: list[Mention]) -> Mention:
+        """In English the subject is the first name of the clause, unless a later one is
+        joined to it by a possessive or title ("Vantrell Chief Executive Gordon Achterberg")."""
+        return inside[-1] if len(inside) > 1 and inside[-1].type == "person" and inside[0].type != "person" else inside[0]
+
+    def _antecedent(self, clause: Clause, cands: list[Mention]) -> Mention | None:
+        for c in reversed(self.clauses[:clause.index]):
+            pool = [m for m in cands if c.start <= m.start and m.end <= c.end + 1]
+            if pool:
+                return pool[-1]
+            if c.kind == "main":
+                break
+        return None
+
+    def _topic(self, types: tuple[str, ...], exclude: set[str] = frozenset()) -> Mention | None:
+        """The entity the text is about at this point: the first of the type named in this
+        sentence; else, for a person, the one the sentence before in the paragraph named; for an
+        organisation, the one named most prominently and recently in the article."""
+        if self.quoted:
+            return None
+        here = [m for m in self.named if m.type in types and m.entity not in exclude and not self._prepositional(m)]
+        if here:
+            return here[0]
+        ex = self.ex
+        if "org" in types:
+            best = ex.org_topics.get(ex._sentence_index.get((self.sentence.start, self.sentence.end), -1))
+            if best is not None and best not in exclude:
+                return Mention(self.sentence.start, self.sentence.start, best, "org", pronoun=True)
+        i = bisect_left(ex.mention_starts, self.sentence.start)
+        prev_sentence = ex.previous_sentence(self.sentence)
+        for m in reversed(ex.mentions[max(0, i - 60):i]):
+            if not m.entity or m.type not in types or m.entity in exclude or ex._in_quote(m.start):
+                continue
+            if m.type != "org" and (prev_sentence is None or m.start < prev_sentence.start):
+                break
+            return Mention(self.sentence.start, self.sentence.start, m.entity, m.type, pronoun=True)
+        return None
+
+    def _generic_before(self, clause: Clause, t: Trigger) -> bool:
+        for g in self.lex.generic_re.finditer(self.ex.folded, clause.start, t.start):
+            if not any(m.start < g.end() and g.start() < m.end for m in self.mentions):
+                return True
+        return False
+
+    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
+
+    def _coordinated(self, subject: Mention) -> list[Mention]:
+        """A和B宣布离职 / A and B resigned: the claim is about both."""
+        out = [subject]
+        named = self.named
+        i = next((k for k, m in enumerate(named) if m is subject), None)
+        if i is None:
+            return out
+        for m in named[i + 1:]:
+            gap = self.ex.folded[out[-1].end:m.start]
+            if m.type == subject.type and self._JOIN.match(gap) and m.entity not in {x.entity for x in out}:
+                out.append(m)
             else:
-                target = None
-            if isinstance(target, str):
-                out.append(Mention(m.start, m.end, target, m.type, pronoun=True))
-                _note_org(target, OTHER_WEIGHT, m.start, salience, last_seen)
-            elif target is not None and m.start - target.end < 600:
-                out.append(Mention(m.start, m.end, target.entity, m.type, pronoun=True))
-                if m.type == "org":
-                    _note_org(target.entity, OTHER_WEIGHT, m.start, salience, last_seen)
-            continue
-        if m.type == "person" and sentence_topic is None and not _in_quote(text, m.start):
-            sentence_topic = m
-        if m.type == "org":
-            _note_org(m.entity, OTHER_WEIGHT if sentence_orgs else TOPIC_WEIGHT, m.start, salience, last_seen)
-            sentence_orgs.append(m)
-            paragraph_orgs.add(m.entity)
-        out.append(m)
-    return out
+                break
+        for m in reversed(named[:i]):
+            gap = self.ex.folded[m.end:out[0].start]
+            if m.type == subject.type and self._JOIN.match(gap) and m.entity not in {x.entity for x in out}:
+                out.insert(0, m)
+            else:
+                break
+        return out
+
+    # ------------------------------------------------------------------ dates that cannot be
+    def _impossible_dates(self) -> None:
+        """A date that cannot be (2月30日, a weekday that does not match) is a claim of its own,
+        about whoever the sentence is about, so that D102 reports it even when no predicate
+        took it."""
+        claimed = {(c.start, c.end) for c in self.ex.claims.values() if self.sentence.start <= c.start < self.sentence.end}
+        for v in self.values:
+            if v.value.kind != "date" or not v.value.issue or (v.start, v.end) in claimed:
+                continue
+            subject = self.named[0] if self.named else Mention(v.start, v.start, UNATTRIBUTED, "none")
+            self.ex._add(self.sentence, "date", subject, "date_stated", "date stated", v.value, v.start, v.end, None,
+                         {"value": v.pattern or "date", "link": "a date that cannot be"})
 
 
-def _note_org(entity: str, weight: float, at: int, salience: dict[str, float], last_seen: dict[str, int]) -> None:
-    salience[entity] = salience.get(entity, 0.0) + weight
-    last_seen[entity] = at
+def as_money(found: Found) -> Found:
+    """A bare number in 万/亿 read as an amount of money whose currency the text does not name."""
+    v = found.value
+    money = MoneyValue(amount=v.value, currency=None, bound="exact", low=v.value, high=v.value)
+    return found.model_copy(update={"value": money})
 
 
-def _in_quote(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    opened = sum(text.count(c, line_start, pos) for c in "“「『")
-    closed = sum(text.count(c, line_start, pos) for c in "”」』")
-    return opened > closed
+__all__ = ["Extractor", "lexicon", "UNATTRIBUTED", "CountValue", "QuoteValue"]

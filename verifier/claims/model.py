@@ -28,6 +28,9 @@ class Claim(BaseModel):
     subject_text: str | None = Field(default=None, description="how the sentence names the subject")
     hedged: bool = Field(default=False, description="the source hedges (可能, reportedly)")
     label: str = Field(default="", description="plain words for the predicate")
+    tz: str | None = Field(default=None, description="the clock the date is on (IANA name, 'local'), where known")
+    scope: dict[str, str] = Field(default_factory=dict, description="when and of what a value holds")
+    why: dict[str, str] = Field(default_factory=dict, description="what produced the claim: value pattern, link, subject rule")
 
     @staticmethod
     def make_id(source: str, start: int, end: int, predicate: str, subject: str) -> str:

@@ -40,6 +40,8 @@ class Source:
     published_from: str | None = None  # "manifest" or "dateline"
     title: str | None = None
     url: str | None = None
+    timezone: str | None = None  # IANA name: from the manifest or the dateline
+    timezone_from: str | None = None
     # filled by the pipeline
     folded: str = field(default="", repr=False)
 
@@ -205,6 +207,8 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
     if entry.get("published"):
         source.published = entry["published"]
         source.published_from = "manifest"
+    if entry.get("timezone"):
+        source.timezone, source.timezone_from = entry["timezone"], "manifest"
     return source
 
 

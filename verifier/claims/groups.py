@@ -1,0 +1,322 @@
+"""Counts of a group — founders, employees, board members — read in their frames.
+
+A number of a group's noun is a claim of how many there are only where the text states a total
+("has 410 employees", 员工约410人, 创始团队共有七人, "12人的创始团队", "one of the seven
+co-founders"), how many remain ("three of the seven co-founders remain", 六位联合创始人中仅剩三位,
+仍留任的共同创办人仅剩三位) or how many have left ("Half of the 12 founders have left",
+最初12人创始团队已走6人, 12名创始成员中，已有6人离开). A whole and its part are two claims: the
+total (at the whole's words) and what remains or left (at the part's words), never compared
+with each other. "Two co-founders left this week" counts the people of an event: no claim here
+(the event's linker may take it, as layoffs take "cut 340 jobs").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.claims.entities import Mention
+from verifier.normalize.values import CountValue, Found
+from verifier.text.fold import fold
+
+PART_REACH = 40  # characters between a whole and its part
+
+
+@dataclass
+class Reading:
+    family: str
+    total: Found | None = None  # the whole's words (or None)
+    total_value: float | None = None
+    part: Found | None = None
+    part_value: float | None = None
+    part_kind: str | None = None  # remaining, departed
+    how: str = ""
+
+
+def _words(words) -> list[str]:
+    return [fold(w).lower() for w in words if w]
+
+
+def group_claims(view) -> None:
+    lex = view.lex
+    g = lex.groups
+    ex = view.ex
+    low = ex.lower
+    readings: list[Reading] = []
+    values = view.values
+    for i, v in enumerate(values):
+        if i in view.used or v.value.kind not in ("count", "number"):
+            continue
+        reading = _read(view, i, v, g)
+        if reading is not None:
+            readings.append(reading)
+    for r in readings:
+        _emit(view, r)
+
+
+def _family_of_noun(lex, noun: str | None) -> str | None:
+    if not noun:
+        return None
+    return lex.count_noun.get(noun.lower())
+
+
+def _noun_after(view, pos: int, reach: int = 16) -> tuple[str, int, int] | None:
+    """A group noun right after a position (12人创始团队, "12 original co-founders")."""
+    lex = view.lex
+    m = lex.count_noun_re.search(view.ex.folded, pos, min(view.sentence.end, pos + reach))
+    if not m:
+        return None
+    between = view.ex.lower[pos:m.start()]
+    if re.fullmatch(r"\s*(?:的|名|位|个|人)?\s*(?:[a-z\-]+\s+){0,2}\s*", between) and "," not in between:
+        return lex.count_noun[m.group(0).lower()], m.start(), m.end()
+    return None
+
+
+def _noun_before(view, pos: int) -> tuple[str, int] | None:
+    """A group noun before a number, joined by 有/为/约 (员工约410人, 创始团队共有七人)."""
+    lex = view.lex
+    g = lex.groups
+    start = max(view.sentence.start, pos - 14)
+    best = None
+    for m in lex.count_noun_re.finditer(view.ex.folded, start, pos):
+        between = view.ex.lower[m.end():pos]
+        if _gap_ok(between, g["noun_then_count"]):
+            best = (lex.count_noun[m.group(0).lower()], m.start())
+    return best
+
+
+def _gap_ok(between: str, joiners: list[str]) -> bool:
+    b = between.strip()
+    if not b:
+        return True
+    words = sorted(_words(joiners), key=len, reverse=True)
+    # any sequence of the joining words (目前有, 共有, 约, 人数约)
+    while b:
+        for w in words:
+            if b.startswith(w):
+                b = b[len(w):].strip()
+                break
+        else:
+            return False
+    return True
+
+
+def _read(view, i: int, v: Found, g: dict) -> Reading | None:
+    lex = view.lex
+    ex = view.ex
+    low = ex.lower
+    val = v.value
+    number = val.value if val.kind in ("count", "number") else None
+    if number is None:
+        return None
+    noun = getattr(val, "noun", None)
+    family = _family_of_noun(lex, noun)
+    after = _noun_after(view, v.end)
+    before = _noun_before(view, v.start)
+    whole = getattr(val, "whole", None)
+    fractions = lex.group_fractions
+    is_fraction = val.kind == "number" and low[v.start:v.end].strip() in fractions
+    # English part of a whole: "three of the company's seven co-founders", "Half of the 12 founders"
+    of = re.match(r"\s*of\s+(?:the|its|their|his|her|[a-z0-9&.\-]+['’]s)\s+(?:[a-z\-]+\s+){0,3}?", low[v.end:v.end + 48])
+    if of and val.kind in ("number", "count") and not noun:
+        j = i + 1
+        if j < len(view.values):
+            w = view.values[j]
+            wfam = _family_of_noun(lex, getattr(w.value, "noun", None)) if w.value.kind == "count" else None
+            if wfam is None and w.value.kind in ("count", "number"):
+                na = _noun_after(view, w.end)
+                wfam = na[0] if na else None
+            if wfam and w.start - v.end <= 48:
+                total = w.value.value
+                part = number * total if is_fraction else number
+                kind = _part_kind(view, v, w, g)
+                view.used.update({i, j})
+                return Reading(wfam, w, total, v, part, kind, "part of a whole (N of the M)")
+    # English "Of the seven cofounders, only three remain"
+    if family and re.search(r"\bof\s+(?:the\s+)?$", low[max(0, v.start - 8):v.start]):
+        for j in range(i + 1, min(i + 3, len(view.values))):
+            w = view.values[j]
+            if w.value.kind in ("count", "number") and w.start - v.end <= PART_REACH:
+                kind = _part_kind(view, w, v, g)
+                if kind:
+                    view.used.update({i, j})
+                    return Reading(family, v, number, w, w.value.value, kind, "part of a whole (of the M, N remain)")
+    # Chinese whole then part: 六位联合创始人中仅剩三位 (one value), 12名创始成员中，已有6人离开
+    if whole is not None and family:
+        inner = low[v.start:v.end]
+        if any(w in inner for w in _words(g["remaining_before"])):
+            kind = "remaining"
+        elif any(w in inner for w in _words(g["departed_before"])) or _part_kind(view, v, None, g) == "departed":
+            kind = "departed"
+        else:
+            kind = _part_kind(view, v, None, g)
+        view.used.add(i)
+        if kind is None:  # 770名员工里有743人签署: the whole is a total, the part is no claim here
+            return Reading(family, v, whole, how="a whole (M中N)")
+        return Reading(family, v, whole, v, number, kind, "part of a whole (M中剩N)")
+    fam = family or (after[0] if after else None)
+    if fam:
+        # a whole whose part follows: 12名创始成员中，已有6人离开; 最初12人创始团队已走6人
+        tail_start = after[2] if after and not family else v.end
+        marker = re.match(r"\s*(?:之?中|里|当中)?", low[tail_start:tail_start + 3])
+        for j in range(i + 1, min(i + 2, len(view.values))):
+            w = view.values[j]
+            if w.value.kind not in ("count", "number") or w.start - tail_start > PART_REACH:
+                continue
+            if _family_of_noun(lex, getattr(w.value, "noun", None)) not in (None, fam):
+                continue
+            kind = _part_kind(view, w, v, g)
+            if kind:
+                view.used.update({i, j})
+                return Reading(fam, v, number, w, w.value.value, kind, "whole, then its part")
+        if _one_of(view, v, after, g):
+            view.used.add(i)
+            return Reading(fam, v, number, how="one of the M: the total")
+        kind = _part_kind(view, v, None, g)
+        if kind:
+            view.used.add(i)
+            return Reading(fam, None, None, v, number, kind, "what remains / left")
+        if (_states_total(view, v, fam, g) or (after and re.match(r"\s*的", low[v.end:v.end + 2]))) and number >= 2:
+            view.used.add(i)
+            return Reading(fam, v, number, how="a stated total")
+        return None
+    if before:
+        fam = before[0]
+        kind = _part_kind(view, v, None, g)
+        if kind:
+            view.used.add(i)
+            return Reading(fam, None, None, v, number, kind, "what remains / left")
+        if fam == "employees" or _states_total(view, v, fam, g) or True:
+            view.used.add(i)
+            return Reading(fam, v, number, how="noun then its number")
+    # a part whose group was named earlier in the sentence: 仍留任的共同创办人仅剩三位
+    kind = _part_kind(view, v, None, g)
+    if kind and val.kind == "count":
+        names = [lex.count_noun[m.group(0).lower()] for m in lex.count_noun_re.finditer(ex.folded, view.sentence.start, v.start)]
+        if names:
+            view.used.add(i)
+            return Reading(names[-1], None, None, v, number, kind, "what remains of the group named before")
+    return None
+
+
+def _near(view, start: int, end: int, before_words, after_words) -> bool:
+    low = view.ex.lower
+    pre = low[max(view.sentence.start, start - 8):start]
+    post = low[end:min(view.sentence.end, end + 24)]
+    return any(pre.rstrip().endswith(w) for w in _words(before_words)) or \
+        any(re.match(rf"\s*(?:[a-z,]+\s+){{0,5}}?{re.escape(w)}", post) or post.lstrip().startswith(w)
+            for w in _words(after_words))
+
+
+def _part_kind(view, part: Found, whole: Found | None, g: dict) -> str | None:
+    low = view.ex.lower
+    pre = low[max(view.sentence.start, part.start - 10):part.start]
+    if whole is not None and whole.end <= part.start:
+        pre = low[whole.end:part.start]
+    post = low[part.end:min(view.sentence.end, part.end + 40)]
+    post_ascii = post
+    for w in sorted(_words(g["remaining_before"]), key=len, reverse=True):
+        if pre.rstrip().endswith(w) or (whole is not None and w in pre and not w.isascii()):
+            return "remaining"
+    for w in sorted(_words(g["departed_before"]), key=len, reverse=True):
+        if pre.rstrip().endswith(w) or (whole is not None and w in pre):
+            return "departed"
+    cjk_gap = r"[\u4e00-\u9fff]{0,3}?"  # 6人离开, 韩知遥一人仍在, but not across a clause mark
+    for w in _words(g["departed_after"]):
+        if re.match(rf"\s*(?:[a-z]+\s+){{0,4}}?{re.escape(w)}\b" if w.isascii() else rf"\s*{cjk_gap}{re.escape(w)}", post_ascii):
+            return "departed"
+    for w in _words(g["remaining_after"]):
+        if re.match(rf"\s*(?:[a-z]+\s+){{0,4}}?{re.escape(w)}\b" if w.isascii() else rf"\s*(?:目前)?{cjk_gap}{re.escape(w)}", post_ascii):
+            return "remaining"
+    return None
+
+
+def _one_of(view, v: Found, after, g) -> bool:
+    low = view.ex.lower
+    end = after[2] if after else v.end
+    tail = low[end:end + 8]
+    pre = low[max(0, v.start - 14):v.start]
+    return any(tail.lstrip().startswith(w) for w in _words(g["one_of"]) if not w.isascii()) or \
+        bool(re.search(r"\bone of (?:the|its|their|[a-z&.\-]+['’]s)\s*$", pre))
+
+
+def _states_total(view, v: Found, family: str, g: dict) -> bool:
+    low = view.ex.lower
+    pre = low[max(view.sentence.start, v.start - 16):v.start]
+    words = sorted(_words(g["total_before"]), key=len, reverse=True)
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*$", pre) for w in words):
+        return True
+    # the value's own lead word (约有430名) frames it too
+    lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", low[v.start:v.end])
+    if lead and any(lead.group(0).strip().startswith(w) for w in words if w):
+        return True
+    # a count of founders or employees in a clause with no event in it: 三位联合创始人均出身于…,
+    # 公司目前约有430名员工 (but not "according to two employees")
+    if family in ("founders", "employees") and (v.value.value or 0) >= 2 and getattr(v.value, "noun", None):
+        if re.search(r"(?:according to|据|by)\s*$", pre):
+            return False
+        clause = view.clause(v.start)
+        events = [t for t in view.triggers if clause.start <= t.start < clause.end
+                  and any(s.predicate.id in ("departure", "joined", "fired", "appointed", "layoffs") for s in t.senses)]
+        return not events
+    return False
+
+
+def _emit(view, r: Reading) -> None:
+    lex = view.lex
+    fam = lex.count_families[r.family]
+    anchor = r.total or r.part
+    subject, how = _owner(view, anchor)
+    if subject is None:
+        return
+    why_base = {"link": f"group count: {r.how}", "subject": how}
+    if r.total is not None and r.total_value is not None:
+        v = r.total.value
+        value = CountValue(value=r.total_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
+                           bound=getattr(v, "bound", "exact") if r.total is not r.part else "exact",
+                           low=r.total_value if r.total is r.part or getattr(v, "low", None) is None else v.low,
+                           high=r.total_value if r.total is r.part or getattr(v, "high", None) is None else v.high)
+        if r.total is r.part:
+            value = CountValue(value=r.total_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
+                               bound="exact", low=r.total_value, high=r.total_value)
+        view.ex._add(view.sentence, "count", subject, r.family, fam["label"], value, r.total.start, r.total.end, None,
+                     {**why_base, "value": r.total.pattern or "count"}, scope=_scope(view, r.total))
+    if r.part is not None and r.part_kind:
+        v = r.part.value
+        pid = f"{r.family}_{r.part_kind}"
+        label = fam["remaining_label"] if r.part_kind == "remaining" else fam["departed_label"]
+        value = CountValue(value=r.part_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
+                           whole=r.total_value, bound="exact", low=r.part_value, high=r.part_value)
+        view.ex._add(view.sentence, "count", subject, pid, label, value, r.part.start, r.part.end, None,
+                     {**why_base, "value": r.part.pattern or "number"}, scope=_scope(view, r.part))
+
+
+def _scope(view, v: Found) -> dict[str, str]:
+    lex = view.lex
+    s = view.sentence
+    scope: dict[str, str] = {}
+    if lex.scope_before_re.search(view.ex.folded, s.start, s.end):
+        scope["when"] = "before"
+    elif lex.scope_after_re.search(view.ex.folded, s.start, s.end):
+        scope["when"] = "after"
+    return scope
+
+
+def _owner(view, v: Found) -> tuple[Mention | None, str]:
+    """The organisation a group belongs to: X's / X的 before it, the clause's subject, or the
+    topic organisation."""
+    ex = view.ex
+    orgs = view.eligible(("org",))
+    before = [m for m in orgs if m.end <= v.start and v.start - m.end <= 20]
+    for m in reversed(before):
+        gap = ex.lower[m.end:v.start]
+        if re.match(r"\s*(?:的|'s|’s)", gap) or re.fullmatch(r"\s*(?:目前|现有|现在|共有|有|的|共)?\s*\S{0,6}", gap):
+            return m, "owner of the group"
+    clause = view.clause(v.start)
+    inside = [m for m in orgs if clause.start <= m.start < v.start and not view._prepositional(m)]
+    if inside:
+        return inside[-1], "subject of the clause"
+    topic = view._topic(("org",))
+    if topic:
+        return topic, "topic of the text"
+    return None, ""

@@ -1,0 +1,215 @@
+"""The extractor's words, compiled once from verifier/data/predicates.toml.
+
+English verbs are given as lemmas and inflected here (resign -> resigns, resigned, resigning;
+step down -> stepped down), nouns get their plural; Chinese words are folded to Simplified.
+Each surface form maps to every (predicate, role) it can express: 上市 is a product's launch
+and a company's listing, and the subject found decides which.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from verifier.lang import alternation, read_data_file
+from verifier.text.fold import fold
+
+_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    id: str
+    label: str
+    kinds: tuple[str, ...]
+    types: tuple[str, ...]
+    event: str
+    until_dates: bool = False
+    start_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One thing a trigger word can say: a predicate and the role of its subject."""
+
+    predicate: Predicate
+    role: str
+    inherit_from: str | None = None
+    noun: bool = False
+    min_days: float = 0  # durations shorter than this are not what the word claims
+
+
+def inflect(lemma: str) -> list[str]:
+    """The forms of an English verb lemma (first word inflected): leave is irregular and written
+    out in the data; regular verbs get -s, -ed, -ing."""
+    if "|" in lemma:
+        return [w.strip() for w in lemma.split("|") if w.strip()]
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = [head]
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.append(head + "es")
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        forms.append(head[:-1] + "ies")
+    else:
+        forms.append(head + "s")
+    if head.endswith("e"):
+        forms += [head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        forms += [head[:-1] + "ied", head + "ing"]
+    elif (len(head) >= 3 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS
+          and head[-3] not in _VOWELS and len(head) <= 4):
+        forms += [head + head[-1] + "ed", head + head[-1] + "ing"]  # stop -> stopped
+    else:
+        forms += [head + "ed", head + "ing"]
+    return [f + tail for f in forms]
+
+
+def pluralize(noun: str) -> list[str]:
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return [noun, noun + "es"]
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+        return [noun, noun[:-1] + "ies"]
+    return [noun, noun + "s"]
+
+
+def _words(data: dict, key: str) -> list[str]:
+    return [fold(w) for w in data.get(key, [])]
+
+
+@dataclass
+class Lexicon:
+    predicates: dict[str, Predicate] = field(default_factory=dict)
+    senses: dict[str, list[Sense]] = field(default_factory=dict)  # folded surface -> senses
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        data = read_data_file("predicates.toml")
+        lex = cls()
+        zh_words: dict[str, None] = {}
+        en_words: dict[str, None] = {}
+        for pid, p in data["predicate"].items():
+            pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
+                             p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())))
+            lex.predicates[pid] = pred
+            for group in p.get("trigger", []):
+                role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
+                for w in _words(group, "zh"):
+                    lex._add(w, Sense(pred, role, source, min_days=min_days), zh_words)
+                for lemma in group.get("en", []):
+                    for form in inflect(lemma.lower()):
+                        lex._add(form, Sense(pred, role, source, min_days=min_days), en_words)
+                for noun in group.get("en_nouns", []):
+                    for form in pluralize(noun.lower()):
+                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days), en_words)
+                for exact in group.get("en_exact", []):
+                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days), en_words)
+        not_triggers = data["not_triggers"]
+        for w in _words(not_triggers, "zh"):
+            lex.senses[w] = []
+            zh_words[w] = None
+        for w in not_triggers["en"]:
+            lex.senses[w.lower()] = []
+            en_words[w.lower()] = None
+        lex.trigger_re = re.compile("|".join(x for x in (
+            alternation(zh_words) if zh_words else "",
+            rf"(?i:(?<![A-Za-z\-]){alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
+        ) if x))
+        lex._load_rest(data)
+        return lex
+
+    def _add(self, surface: str, sense: Sense, table: dict) -> None:
+        table[surface] = None
+        senses = self.senses.setdefault(surface, [])
+        if all((s.predicate.id, s.role) != (sense.predicate.id, sense.role) for s in senses):
+            senses.append(sense)
+
+    def _load_rest(self, data: dict) -> None:
+        link = data["linking"]
+        self.max_distance = link["max_distance"]
+        self.clause_cost = link["clause_cost"]
+        self.wrong_side_cost = link["wrong_side_cost"]
+        self.shield_cost = link["shield_cost"]
+        self.bridge_cost = link["bridge_cost"]
+        self.bridge_blocker_re = _word_re(link["bridge_blockers"])
+        self.zh_date_after_re = _suffix_re(link["zh_date_after"])
+        self.until_re = _suffix_re(link["until"])
+        self.since_re = _suffix_re(link["since"])
+        self.since_after_re = re.compile(rf"\s*{alternation(_fold_all(link['since_after']))}")
+        self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
+        self.negation_re = _suffix_re(link["negation"])
+        self.series_re = _suffix_re(link["series"])
+        self.hedges = [fold(w).lower() for w in link["hedges"]]
+        self.preposition_re = _suffix_re(link["prepositions"])
+        self.passive_re = _suffix_re(link["passive"])
+        self.agent_marker_re = _suffix_re(link["agent_markers"])
+        self.object_verb_re = _suffix_re(link["object_verbs"])
+        self.generic_re = re.compile(
+            rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
+            rf"|[\u4e00-\u9fff]{{0,6}}(?:{alternation(_fold_all(link['generic_suffix']))})"
+        )
+        ana = data["anaphora"]
+        self.anaphora = {}
+        for kind in ("same_day", "same_month", "same_year"):
+            for w in ana[kind]:
+                self.anaphora[fold(w).lower()] = kind
+        self.anaphora_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(self.anaphora)}(?![A-Za-z]))")
+        self.later_re = re.compile(rf"\s*(?i:{alternation(_fold_all(ana['later']))})")
+        self.earlier_re = re.compile(rf"\s*(?i:{alternation(_fold_all(ana['earlier']))})")
+        scope = data["scope"]
+        self.scope_then_re = _word_re(scope["then"])
+        self.scope_before_re = _word_re(scope["before_event"])
+        self.scope_after_re = _word_re(scope["after_event"])
+        self.scope_combined_re = _word_re(scope["combined"])
+        self.round_re = re.compile(
+            rf"(?i:(?<![A-Za-z]){alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
+            rf"|(?i:{alternation(_fold_all(scope['round_zh']))})"
+        )
+        # groups (counts)
+        self.count_families: dict[str, dict] = {}
+        self.count_noun: dict[str, str] = {}
+        for family, c in data["counts"].items():
+            self.count_families[family] = c
+            for w in c.get("zh", []):
+                self.count_noun[fold(w)] = family
+            for w in c.get("en", []):
+                self.count_noun[w.lower()] = family
+        self.count_noun_re = re.compile(rf"(?i:(?<![A-Za-z\-]){alternation(self.count_noun)}(?![A-Za-z\-]))")
+        g = data["groups"]
+        self.groups = g
+        self.group_fractions = {fold(k).lower(): v for k, v in g["fractions"].items()}
+        q = data["quotes"]
+        self.speech_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(q['speech_verbs']))}(?![A-Za-z]))")
+        self.quote_min = q["min_chars"]
+        self.verb_before = q["verb_before"]
+        self.verb_after = q["verb_after"]
+        self.anonymous_re = re.compile(rf"\s*(?i:{alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")
+        self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
+        # where values are worth reading: a trigger or a counted noun
+        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}")
+
+    def senses_of(self, surface: str) -> list[Sense]:
+        return self.senses.get(surface.lower(), [])
+
+    def may_claim(self, folded: str, start: int, end: int) -> bool:
+        """Whether a claim can come from this stretch: it holds a trigger or a counted noun."""
+        return self.claim_hint_re.search(folded, start, end) is not None
+
+
+def _fold_all(words) -> list[str]:
+    return [fold(w).lower() if w.isascii() else fold(w) for w in words]
+
+
+def _suffix_re(words) -> re.Pattern[str]:
+    """Matches when the text before a position ends with one of the words."""
+    return re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(words))})\s*$")
+
+
+def _word_re(words) -> re.Pattern[str]:
+    return re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(words))}(?![A-Za-z]))")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon.load()

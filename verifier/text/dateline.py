@@ -1,0 +1,177 @@
+"""Datelines: when (and on which clock) an article was published, and where that is written.
+
+A dateline is the publication date, never an event: its words are kept out of claims. Shapes:
+
+- a short line near the top with a full date, maybe a clock time and a time zone:
+  `2025年3月11日 星期二`, `Published: 25 Jan 2025 14:05 GMT`, `Mar 11, 2025 08:05 HKT`,
+  `2025/10/08 07:30　記者…／新竹報導`, `Rotterdam, 4 September 2025`;
+- the start of the first paragraph, wire style: `SAN FRANCISCO, March 10 (Wire) - ...`,
+  `CAMBRIDGE, Mass., January 27, 2025 — ...`, `BOSTON (Wire) - ...` (a place, no date);
+- a bracketed lead: `【…网讯 2025年4月17日】...`.
+
+A month and day without a year keep `year = None`; the pipeline fills the year in from the
+corpus (`infer_year`). The time zone comes from an abbreviation after a clock time (HKT, GMT)
+or from the place (verifier/data/places.toml), else it is unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.lang import alternation, read_data_file
+from verifier.text.fold import fold
+
+DATELINE_LINES = 40
+SHORT_LINE = 60
+_HAS_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九]")
+_CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
+# wire style: PLACE[, Region][, date] [(Agency)] - ; the place is written in capitals
+_WIRE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)"
+    r"(?P<region>(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)*?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-—–]{1,2}|:)\s+"
+)
+_BRACKET = re.compile(r"^\s*[【\[]\s*(?P<agency>[^】\]\n0-9]{1,30}?)\s*(?P<date>[0-9]{4}[^】\]\n]{3,16}?)\s*[】\]]")
+_REPORTED_FROM = re.compile(r"[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道|电)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int  # the span of the dateline's words, kept out of claims
+    year: int | None
+    month: int | None
+    day: int | None
+    time: str | None  # HH:MM where the dateline gives a clock time
+    tz: str | None  # IANA name
+    place: str | None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict:
+    data = read_data_file("places.toml")
+    abbreviations = {k.upper(): v for k, v in data["abbreviations"].items()}
+    places = {fold(k).casefold(): v for k, v in data["places"].items()}
+    markers = {fold(k).casefold(): v for k, v in data["markers"].items()}
+    return {
+        "abbreviations": abbreviations,
+        "abbreviation_re": re.compile(rf"(?<![A-Za-z]){alternation(abbreviations)}(?![A-Za-z])"),
+        "places": places,
+        "place_re": re.compile(rf"(?<![a-z]){alternation(places)}(?![a-z])"),
+        "markers": markers,
+        "marker_re": re.compile(alternation(markers)),
+    }
+
+
+def place_zone(name: str) -> str | None:
+    """The time zone of a place a dateline names (SAN FRANCISCO, 新竹), if known."""
+    return _places()["places"].get(fold(name).casefold().strip(" .,"))
+
+
+def zone_marker(folded: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A clock named in the text just before a date (美西时间, local time): (zone, start, end)."""
+    m = None
+    for m in _places()["marker_re"].finditer(folded.casefold(), start, end):
+        pass
+    return (_places()["markers"][m.group(0)], m.start(), m.end()) if m else None
+
+
+def _zone_in(folded_line: str) -> str | None:
+    p = _places()
+    m = p["abbreviation_re"].search(folded_line)
+    if m:
+        return p["abbreviations"][m.group(0).upper()]
+    m = _REPORTED_FROM.search(folded_line)
+    if m and place_zone(m.group("place")):
+        return place_zone(m.group("place"))
+    m = p["place_re"].search(folded_line.casefold())
+    return p["places"][m.group(0)] if m else None
+
+
+def _read_date(raw: str, folded: str) -> tuple[int | None, int | None, int | None, int, int] | None:
+    """(year, month, day, start, end) of the first full or month-day date in a line."""
+    from verifier.normalize.engine import analyze
+
+    for found in analyze(raw, folded=folded, kinds=("date",), min_score=0.5):
+        v = found.value
+        if v.month and v.day and not v.issue and not v.relative:
+            return v.year, v.month, v.day, found.start, found.end
+    return None
+
+
+def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
+    """The dateline among the first lines of an article (`lines`: objects with start, end)."""
+    prose_seen = 0
+    for n, line in enumerate(l for l in lines if text[l.start:l.end].strip()):
+        if n >= DATELINE_LINES or prose_seen >= 2:
+            break
+        raw = text[line.start:line.end]
+        f_line = folded[line.start:line.end]
+        prose = is_prose(raw)
+        prose_seen += prose
+        if not _HAS_DIGIT.search(f_line) and not _WIRE.match(raw):
+            continue
+        lead = _lead(raw, f_line, line.start)
+        if lead is not None:
+            return lead
+        if prose or len(raw.strip()) > SHORT_LINE:
+            continue
+        found = _read_date(raw, f_line)
+        if found and found[0]:
+            year, month, day, _, _ = found
+            clock = _CLOCK.search(f_line)
+            stripped = len(raw) - len(raw.lstrip())
+            return Dateline(line.start + stripped, line.start + len(raw.rstrip()), year, month, day,
+                            f"{int(clock.group(1)):02d}:{clock.group(2)}" if clock else None,
+                            _zone_in(f_line), None)
+    return None
+
+
+def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
+    """A dateline at the start of a paragraph: wire style or bracketed."""
+    m = _WIRE.match(raw)
+    if m and (m.group("date") or m.group("agency")) and len(m.group("place").split()) <= 4:
+        place = m.group("place").strip()
+        region = (m.group("region") or "").strip(" ,")
+        zone = place_zone(place) or (place_zone(f"{place}, {region}") if region else None)
+        year = month = day = None
+        if m.group("date"):
+            found = _read_date(m.group("date"), fold(m.group("date")))
+            if found:
+                year, month, day = found[0], found[1], found[2]
+        return Dateline(offset + m.start("place"), offset + m.end() - 1, year, month, day, None, zone, place.title())
+    m = _BRACKET.match(raw)
+    if m:
+        found = _read_date(m.group("date"), fold(m.group("date")))
+        if found and found[0]:
+            return Dateline(offset + m.start(), offset + m.end(), found[0], found[1], found[2], None, None, None)
+    return None
+
+
+def infer_year(month: int, day: int, known: list[dt.date], own_years: list[int]) -> int | None:
+    """The year of a dateline that gives only a month and a day: the year in which that day is
+    closest to the dates of the corpus's other sources (within 60 days), else the latest year
+    the article itself names, else unknown."""
+    best: tuple[int, int] | None = None
+    for d in known:
+        for year in (d.year - 1, d.year, d.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            gap = abs((candidate - d).days)
+            if gap <= 60 and (best is None or gap < best[0]):
+                best = (gap, year)
+    if best:
+        return best[1]
+    return max(own_years) if own_years else None
