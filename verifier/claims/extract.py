@@ -100,6 +100,7 @@ class Extractor:
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
+        self.local_currency, self.generic_units = _local_currency(text, folded, language)
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before this one in the same paragraph."""
@@ -158,7 +159,11 @@ class Extractor:
             inside = quotes(self.text, sentence.start, sentence.end)
             s_values = _within(self.values, value_starts, sentence)
             s_mentions = _within(self.mentions, mention_starts, sentence)
-            s_triggers = [t for t in _within(triggers, trigger_starts, sentence)
+            s_triggers = _within(triggers, trigger_starts, sentence)
+            # 最后一天 is an event word, not a duration of one day: a value inside a word goes; a
+            # word inside a value goes
+            s_values = [v for v in s_values if not any(t.start <= v.start and v.end <= t.end for t in s_triggers)]
+            s_triggers = [t for t in s_triggers
                           if not any(v.start <= t.start < v.end or t.start <= v.start < t.end for v in s_values)]
             view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
             view.extract()
@@ -174,6 +179,20 @@ class Extractor:
                     sub = SentenceView(self, span, (), q_values, q_triggers, q_mentions, quoted_in=sentence)
                     sub.extract_values()
         return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
+
+
+def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, list[str]]:
+    """The currency a bare 元 stands for in this article, by its script."""
+    from verifier.lang import lang
+
+    cur = lang("zh")["currency"]
+    by_script = cur.get("generic_by_script", {})
+    script = language
+    if language == "mixed":
+        cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+        traditional = sum(1 for a, b in zip(text, folded) if a != b and "\u4e00" <= a <= "\u9fff")
+        script = "zh-Hans" if cjk and traditional <= 0.02 * len(cjk) else "zh-Hant"
+    return by_script.get(script), list(cur["generic"])
 
 
 def _within(items, starts, sentence: Sentence):
@@ -230,12 +249,53 @@ class SentenceView:
         self._impossible_dates()
 
     def extract_values(self) -> None:
+        pending = []
         for i, v in enumerate(self.values):
             if i in self.used:
                 continue
-            v = self._money_by_context(v)
-            if v.value.kind in EVENT_KINDS:
-                self._event(v)
+            v = self._local_currency(self._money_by_context(v))
+            if v.value.kind not in EVENT_KINDS:
+                continue
+            for link in self.links(v):
+                subjects, how = self.subjects(link.trigger, link.sense)
+                if subjects:
+                    pending.append((v, link, subjects, how))
+                    break
+        # a date the event's own clause gives beats the date of the saying that reports it
+        # ("today announced ... appointed X, effective January 24": the 24th)
+        direct = {id(link.trigger) for v, link, _, _ in pending
+                  if v.value.kind == "date" and not link.how.startswith("reported")}
+        for v, link, subjects, how in pending:
+            if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
+                continue
+            self._claim(self._future(v), link, subjects, how)
+
+    def _local_currency(self, found: Found) -> Found:
+        """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
+        v = found.value
+        if v.kind != "money" or v.currency is not None or not self.ex.local_currency:
+            return found
+        written = self.ex.folded[found.start:found.end]
+        if not any(u in written for u in self.ex.generic_units):
+            return found
+        return found.model_copy(update={"value": v.model_copy(update={"currency": self.ex.local_currency}),
+                                        "pattern": (found.pattern or "money") + "+local currency"})
+
+    def _future(self, v: Found) -> Found:
+        """"will take over on Wednesday", 将于周三: a relative date in the future is the next one."""
+        val = v.value
+        if val.kind != "date" or not self.ex.published or val.year or not (val.weekday or val.relative):
+            return v
+        clause = self.clause(v.start)
+        if not self.lex.future_re.search(self.ex.folded, clause.start, v.start):
+            return v
+        from verifier.normalize.engine import analyze
+
+        for found in analyze(self.ex.text[v.start:v.end], folded=self.ex.folded[v.start:v.end],
+                             base=self.ex.published, prefer="future", kinds=("date",), min_score=0.5):
+            if found.start == 0 and found.end == v.end - v.start:
+                return v.model_copy(update={"value": found.value, "pattern": (v.pattern or "date") + "+future"})
+        return v
 
     def _money_by_context(self, found: Found) -> Found:
         """100亿投资OpenAI: a number in 万 or 亿 right beside a money word is an amount of money,
@@ -321,14 +381,6 @@ class SentenceView:
         return None
 
     # ------------------------------------------------------------------ linking
-    def _event(self, v: Found) -> None:
-        """Link a value to the cheapest event word whose subject the sentence names."""
-        for link in self.links(v):
-            subjects, how = self.subjects(link.trigger, link.sense)
-            if subjects:
-                self._claim(v, link, subjects, how)
-                return
-
     def _claim(self, v: Found, link: Link, subjects: list[Mention], how: str) -> None:
         ex = self.ex
         kind = v.value.kind
@@ -342,7 +394,9 @@ class SentenceView:
         hedged = self._hedged(link.trigger)
         why = {"value": v.pattern or kind, "link": link.how, "subject": how,
                "trigger": ex.text[link.trigger.start:link.trigger.end]}
-        scope = self._scope(v, link) if kind != "date" else {}
+        scope = self._scope(v, link)
+        if kind == "date":
+            scope.pop("when", None)
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, v.value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
@@ -370,9 +424,13 @@ class SentenceView:
         since = kind == "date" and self._since(v)
         starts = self._start_of_targets()
         out: list[Link] = []
-        if any(self._series(t) and any(kind in s.predicate.kinds for s in t.senses)
-               for t in self.triggers if v_clause.start <= t.start < v_clause.end):
+        own = [t for t in self.triggers if v_clause.start <= t.start < v_clause.end
+               and any(kind in s.predicate.kinds for s in t.senses)]
+        if any(self._series(t) for t in own):
             return out  # the third senior departure this year: the date is the series' own
+
+        def own_clause_has(k: str) -> bool:
+            return bool(own)
         for t in self.triggers:
             senses = [s for s in t.senses if kind in s.predicate.kinds]
             if kind == "duration" and senses:
@@ -382,14 +440,23 @@ class SentenceView:
                 senses = [s for s in senses if days >= s.min_days]
             if until:
                 senses = [s for s in senses if s.predicate.until_dates]
-            if not senses or self._series(t):
+            if kind == "count":
+                senses = [s for s in senses if self._counts_what(v, s.predicate)]
+            if not senses or self._series(t) or self._generic_plural(t):
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
                 continue
+            t_clause = self.clause(t.start)
+            if t_clause.index != v_clause.index and v_clause.kind != "fronted":
+                if v_clause.kind in ("relative", "appositive", "paren"):
+                    cost += lex.clause_cost  # a value in an aside belongs to the aside's own words
+                elif own_clause_has(kind):
+                    cost += lex.clause_cost
+            limit = lex.max_date_distance if kind == "date" else lex.max_distance
             for sense in senses:
                 c = cost - (1 if since and sense.predicate.id in starts else 0)
-                if c <= lex.max_distance:
+                if c <= limit:
                     out.append(Link(t, sense, c, how))
         out.sort(key=lambda link: (link.cost, link.trigger.start))
         return out
@@ -442,6 +509,26 @@ class SentenceView:
                 how += f", past '{ex.text[other.start:other.end]}'"
                 break
         return cost, how
+
+    def _counts_what(self, v: Found, pred) -> bool:
+        """A count fits a predicate that counts its kind of thing: layoffs count jobs, sales
+        count copies or vehicles."""
+        if not pred.count_units:
+            return True
+        val = v.value
+        words = {(getattr(val, "unit", "") or "").lower(), (getattr(val, "noun", "") or "").lower()}
+        after = self.ex.lower[v.end:v.end + 4].strip()
+        return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
+
+    def _generic_plural(self, t: Trigger) -> bool:
+        """"Fines across the bloc totalled …": a plural noun opening its clause with nothing
+        that makes it someone's speaks of many, not of one event."""
+        surface = t.surface.lower()
+        if not surface.endswith("s") or not any(s.noun for s in t.senses) or not surface.isascii():
+            return False
+        clause = self.clause(t.start)
+        before = self.ex.lower[clause.start:t.start].strip()
+        return not before or before in ("such", "these", "those", "many", "most", "all")
 
     def _series(self, t: Trigger) -> bool:
         """"the third senior departure this year": one of a series, not one event."""

@@ -155,6 +155,9 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             return Reading(family, v, whole, how="a whole (M中N)")
         return Reading(family, v, whole, v, number, kind, "part of a whole (M中剩N)")
     fam = family or (after[0] if after else None)
+    if fam is None and lex.employ_re.search(low[max(view.sentence.start, v.start - 40):v.start]):
+        view.used.add(i)
+        return Reading("employees", v, number, how="employs N")
     if fam:
         # a whole whose part follows: 12名创始成员中，已有6人离开; 最初12人创始团队已走6人
         tail_start = after[2] if after and not family else v.end

@@ -27,6 +27,7 @@ class Predicate:
     event: str
     until_dates: bool = False
     start_of: tuple[str, ...] = ()
+    count_units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ class Lexicon:
         en_words: dict[str, None] = {}
         for pid, p in data["predicate"].items():
             pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
-                             p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())))
+                             p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
+                             frozenset(fold(u).lower() for u in p.get("count_units", ())))
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
@@ -128,6 +130,8 @@ class Lexicon:
     def _load_rest(self, data: dict) -> None:
         link = data["linking"]
         self.max_distance = link["max_distance"]
+        self.max_date_distance = link["max_date_distance"]
+        self.future_re = _word_re(link["future"])
         self.clause_cost = link["clause_cost"]
         self.wrong_side_cost = link["wrong_side_cost"]
         self.shield_cost = link["shield_cost"]
@@ -176,6 +180,7 @@ class Lexicon:
             for w in c.get("en", []):
                 self.count_noun[w.lower()] = family
         self.count_noun_re = re.compile(rf"(?i:(?<![A-Za-z\-]){alternation(self.count_noun)}(?![A-Za-z\-]))")
+        self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
         self.group_fractions = {fold(k).lower(): v for k, v in g["fractions"].items()}

@@ -34,6 +34,9 @@ def _rules() -> dict:
         "prose_min": data["prose"]["min_chars"],
         "ends": tuple(data["prose"]["sentence_ends"]),
         "nav_max": data["header"]["max_nav_chars"],
+        "list_item": re.compile(fold(data["block"]["list_item"])),
+        "menu_pieces": data["menu"]["min_pieces"],
+        "menu_piece_chars": data["menu"]["max_piece_chars"],
     }
 
 
@@ -72,10 +75,12 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
         low = stripped.casefold()
         if r["line"].search(stripped):
             reason = "furniture line"
+        elif not prose and _is_menu(stripped, r):
+            reason = "menu"
         elif len(stripped) <= r["max_start"] and any(s in low for s in r["starts"]) and not prose:
             in_block = True
             reason = "sidebar heading"
-        elif in_block and not prose:
+        elif in_block and (not prose or r["list_item"].match(stripped)):
             reason = "sidebar"
         elif before_prose and len(stripped) <= r["nav_max"] and not re.search(r"[0-9]", stripped):
             reason = "navigation"
@@ -87,6 +92,15 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
         seen.add(stripped)
         lines.append(Line(start, end, reason))
     return lines
+
+
+_MENU_CUT = re.compile(r"\s*[|｜·•]\s*|\s{2,}|\u3000+")
+
+
+def _is_menu(line: str, r: dict) -> bool:
+    """首页 | 科技  财经  汽车 …: many short pieces between separators."""
+    pieces = [p for p in _MENU_CUT.split(line) if p]
+    return len(pieces) >= r["menu_pieces"] and sum(len(p) <= r["menu_piece_chars"] for p in pieces) >= 0.8 * len(pieces)
 
 
 def article_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
