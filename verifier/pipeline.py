@@ -119,7 +119,7 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
         for found in analyze(source.text[s.start:s.end], folded=source.folded[s.start:s.end],
                              base=source.published, kinds=kinds, min_score=0.5):
             values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))
-    mentions = index.mentions(source.text, source.folded, p.spans)
+    mentions = index.mentions(source.text, source.folded, learning_spans(p))
     excluded = [(p.dateline.start, p.dateline.end)] if p.dateline else []
     extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, source.language,
                           source.published, source.timezone, excluded)

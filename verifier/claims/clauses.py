@@ -25,6 +25,9 @@ from functools import lru_cache
 from verifier.lang import alternation, lang
 
 MAX_FRONTED_WORDS = 9
+# a short aside in parentheses: a gloss (Series B), （Ines Wahlgren）, a conversion ($14 million),
+# (约合人民币9400万元): part of its clause, not a clause
+_GLOSS = re.compile(r"[(（][^()（）\n，。；;：:]{1,26}[)）]")
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,10 @@ def split(text: str, start: int, end: int, protected: list[tuple[int, int]], men
     names and event words (a clause holding one is not a fronted adjunct)."""
     r = _rules()
     cuts: list[tuple[int, int, str]] = []  # (cut start, cut end, mark)
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text, start, end)]
     for m in r["separator"].finditer(text, start, end):
         i = m.start()
-        if any(a <= i < b for a, b in protected):
+        if any(a <= i < b for a, b in protected) or any(a <= i < b for a, b in glosses):
             continue
         ch = text[i]
         if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():

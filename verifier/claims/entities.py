@@ -182,11 +182,15 @@ def learn_article(text: str, folded: str) -> Learned:
     d = _data()
     r = _regexes()
     out = Learned()
+    gloss_spans = []
     for m in r["gloss"].finditer(folded):
         _learn_gloss(out, m.group(1), text[m.start(2):m.end(2)], d)
+        gloss_spans.append((m.start(2), m.end(2)))
     for m in r["reverse_gloss"].finditer(text):
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
     for m in r["run"].finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in gloss_spans):
+            continue  # 機器學習(Machine Learning): what a gloss teaches, the gloss learner decided
         before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
         initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r—-–|·" or before.endswith(("—", "-"))
         _learn_latin_run(out, m.group(0), d, initial, _in_title_case_line(text, m.start()))
@@ -887,7 +891,8 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     d = _data()["pronouns"]
     not_before = alternation(fold(w) for w in d["not_before"])
     bare = alternation(fold(w) for w in d.get("bare_org", []))
-    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s]))({bare})", re.MULTILINE)
+    after = re.escape(fold(d.get("bare_org_after", "")))
+    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?![\u4e00-\u9fff]{{0,1}}(?:名|家|是|之))", re.MULTILINE)
     regexes = []
     for kind in ("person", "org"):
         words = [fold(w) for w in d[kind]]
@@ -898,5 +903,8 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             parts.append(f"{alternation(cjk)}(?!{not_before})")
         if latin:
             parts.append(rf"\b{alternation(latin)}\b")
+        if kind == "org" and d.get("org_heads"):
+            heads = alternation(h for h in d["org_heads"])
+            parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?{heads}\b(?!\s+[A-Z])")
         regexes.append((kind, re.compile("|".join(parts), re.IGNORECASE)))
     return bare_re, regexes

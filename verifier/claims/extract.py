@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier.claims.clauses import Clause, clause_of, crossing, split
 from verifier.claims.discourse import resolve_pronouns
@@ -164,7 +165,8 @@ class Extractor:
             # word inside a value goes
             s_values = [v for v in s_values if not any(t.start <= v.start and v.end <= t.end for t in s_triggers)]
             s_triggers = [t for t in s_triggers
-                          if not any(v.start <= t.start < v.end or t.start <= v.start < t.end for v in s_values)]
+                          if not any(_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end
+                                     for v in s_values)]
             view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
             view.extract()
             # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
@@ -193,6 +195,16 @@ def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, 
         traditional = sum(1 for a, b in zip(text, folded) if a != b and "\u4e00" <= a <= "\u9fff")
         script = "zh-Hans" if cjk and traditional <= 0.02 * len(cjk) else "zh-Hant"
     return by_script.get(script), list(cur["generic"])
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:in|on|at|through|until|till|since|by|from|during|of|for)\s+")
+
+
+def _core(v: Found, lower: str) -> int:
+    """Where a value's own words start, after a preposition the normalizer took in
+    ("through March 28"): a trigger may end on that preposition ("stay on through")."""
+    m = _LEADING_PREPOSITION.match(lower, v.start, v.end)
+    return m.end() if m else v.start
 
 
 def _within(items, starts, sentence: Sentence):
@@ -420,7 +432,7 @@ class SentenceView:
         ex, lex = self.ex, self.lex
         v_clause = self.clause(v.start)
         until = kind == "date" and (bool(lex.until_re.search(ex._before(v.start, 6)))
-                                    or bool(lex.until_re.search(ex.lower[v.start:v.start + 6].split(" ")[0] + " ")))
+                                    or bool(lex.until_start_re.match(ex.lower, v.start)))
         since = kind == "date" and self._since(v)
         starts = self._start_of_targets()
         out: list[Link] = []
@@ -448,11 +460,13 @@ class SentenceView:
             if cost is None:
                 continue
             t_clause = self.clause(t.start)
-            if t_clause.index != v_clause.index and v_clause.kind != "fronted":
+            if t_clause.index != v_clause.index and v_clause.kind != "fronted" and how != "effective date":
                 if v_clause.kind in ("relative", "appositive", "paren"):
                     cost += lex.clause_cost  # a value in an aside belongs to the aside's own words
                 elif own_clause_has(kind):
                     cost += lex.clause_cost
+                if self._own_subject(v_clause, v.start) and self._own_subject(t_clause, t.start):
+                    cost += 2 * lex.clause_cost  # "…, and venture investors put $31 billion into …"
             limit = lex.max_date_distance if kind == "date" else lex.max_distance
             for sense in senses:
                 c = cost - (1 if since and sense.predicate.id in starts else 0)
@@ -472,6 +486,11 @@ class SentenceView:
         cost = gap + lex.clause_cost * cross
         if cross:
             how += f", {cross} clause{'s' if cross > 1 else ''} apart"
+        # "…, effective January 24", 自11月5日起生效: the date the sentence's event takes effect
+        if kind == "date" and (lex.effective_re.search(ex._before(v.start, 12))
+                               or lex.effective_after_re.match(ex.lower, v.end)) and t.end <= v.start:
+            cost = min(cost, 2 + gap * 0.1)
+            how = "effective date"
         # a fronted adjunct dates the first event of the sentence
         if v_clause.kind == "fronted" and t_clause.index > v_clause.index:
             cost = min(cost, 1 + lex.clause_cost * max(0, cross) * 0.2 + gap * 0.2)
@@ -510,6 +529,13 @@ class SentenceView:
                 break
         return cost, how
 
+    def _own_subject(self, clause: Clause, pos: int) -> bool:
+        """Whether a clause names a subject of its own before a position (a name, or someone in
+        general: "investors", 业内)."""
+        if any(clause.start <= m.start < pos and not self._prepositional(m) for m in self.named):
+            return True
+        return any(g.start() < pos for g in self.lex.generic_re.finditer(self.ex.folded, clause.start, pos))
+
     def _counts_what(self, v: Found, pred) -> bool:
         """A count fits a predicate that counts its kind of thing: layoffs count jobs, sales
         count copies or vehicles."""
@@ -524,7 +550,7 @@ class SentenceView:
         """"Fines across the bloc totalled …": a plural noun opening its clause with nothing
         that makes it someone's speaks of many, not of one event."""
         surface = t.surface.lower()
-        if not surface.endswith("s") or not any(s.noun for s in t.senses) or not surface.isascii():
+        if not surface.endswith("s") or not surface.isascii() or " " in surface:
             return False
         clause = self.clause(t.start)
         before = self.ex.lower[clause.start:t.start].strip()
@@ -591,8 +617,10 @@ class SentenceView:
         found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before))
         if not found:
             prev = [x for x in self.named if x.end <= m.start]
-            if prev and self._JOIN.match(self.ex.folded[prev[-1].end:m.start]) and prev[-1] is not m:
-                found = self._prepositional(prev[-1])
+            if prev and prev[-1] is not m:
+                gap = self.ex.folded[prev[-1].end:m.start]
+                if self._JOIN.match(gap) or (prev[-1].entity == m.entity and re.fullmatch(r"[\s(（]*", gap)):
+                    found = self._prepositional(prev[-1])  # 从谷歌、亚马逊; 由钴岭资本(Cobalt Ridge Capital)
         self._prep_cache[id(m)] = found
         return found
 
@@ -615,7 +643,8 @@ class SentenceView:
                 return [after_by[0]], "doer after 'by'"
             role = "agent"
         if role in ("patient", "recipient"):
-            passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8)))
+            passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8))) or (
+                self.ex.chinese and re.search(r"被|遭", self.ex.folded[clause.start:t.start]) is not None)
             if passive:
                 found = self._clause_subject(t, clause, cands)
                 if found:
@@ -689,10 +718,32 @@ class SentenceView:
         for c in reversed(self.clauses[:clause.index]):
             if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
                 continue
-            pool = [m for m in cands if c.start <= m.start and m.end <= c.end and not self._prepositional(m)]
-            if pool:
-                return pool[0] if not self.ex.chinese else pool[-1]
+            head = self._clause_head(c, cands)
+            if head:
+                return head
         return None
+
+    def _clause_head(self, c: Clause, cands: list[Mention]) -> Mention | None:
+        """The subject of a clause: in Chinese the last name before its first verb (X公司首席
+        执行官Y表示: Y; Sharma是…专家: Sharma), in English the first name."""
+        pool = [m for m in cands if c.start <= m.start and m.end <= c.end and not self._prepositional(m)]
+        if not pool:
+            return None
+        if not self.ex.chinese:
+            return pool[0]
+        # a verb before 的 modifies a noun (坤衡集团控股的零售商马洛派克): not the clause's verb
+        verbs = [t.start for t in self.triggers if c.start <= t.start < c.end
+                 and not self.ex.folded.startswith("的", t.end)] + \
+            [b0 for b0, _ in self.bridges if c.start <= b0 < c.end]
+        passive = re.search(r"被|遭", self.ex.folded[c.start:c.end])
+        if passive:
+            verbs.append(c.start + passive.start())
+        copula = re.search(r"是|为|于|在", self.ex.folded[pool[0].end:c.end])
+        if copula:
+            verbs.append(pool[0].end + copula.start())
+        first_verb = min(verbs, default=c.end)
+        before = [m for m in pool if m.end <= first_verb]
+        return before[-1] if before else pool[0]
 
     def _english_subject(self, inside: list[Mention]) -> Mention:
         """In English the subject is the first name of the clause, unless a later one is
@@ -733,33 +784,43 @@ class SentenceView:
         return None
 
     def _generic_before(self, clause: Clause, t: Trigger) -> bool:
-        for g in self.lex.generic_re.finditer(self.ex.folded, clause.start, t.start):
-            if not any(m.start < g.end() and g.start() < m.end for m in self.mentions):
-                return True
+        """Someone in general (各公司, investors) or a place's market (中国新能源汽车销量, Hong
+        Kong's IPO market) before the event word: the claim is about no one in particular."""
+        for regex in (self.lex.generic_re, _place_re()):
+            for g in regex.finditer(self.ex.folded, clause.start, t.start):
+                if not any(m.start < g.end() and g.start() < m.end for m in self.mentions):
+                    return True
         return False
 
     _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
 
     def _coordinated(self, subject: Mention) -> list[Mention]:
-        """A和B宣布离职 / A and B resigned: the claim is about both."""
-        out = [subject]
-        named = self.named
-        i = next((k for k, m in enumerate(named) if m is subject), None)
+        """A和B宣布离职 / A and B resigned: the claim is about both. A name and its gloss
+        (苏茨克维尔(IlyaSutskever)) count once."""
+        groups: list[list[Mention]] = []
+        for m in self.named:
+            if groups and groups[-1][-1].entity == m.entity and \
+                    re.fullmatch(r"[\s(（]*", self.ex.folded[groups[-1][-1].end:m.start]):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        i = next((k for k, g in enumerate(groups) if any(m is subject for m in g)), None)
         if i is None:
-            return out
-        for m in named[i + 1:]:
-            gap = self.ex.folded[out[-1].end:m.start]
-            if m.type == subject.type and self._JOIN.match(gap) and m.entity not in {x.entity for x in out}:
-                out.append(m)
+            return [subject]
+        out = [groups[i]]
+        for g in groups[i + 1:]:
+            gap = self.ex.folded[out[-1][-1].end:g[0].start]
+            if g[0].type == subject.type and self._JOIN.match(gap) and g[0].entity not in {x[0].entity for x in out}:
+                out.append(g)
             else:
                 break
-        for m in reversed(named[:i]):
-            gap = self.ex.folded[m.end:out[0].start]
-            if m.type == subject.type and self._JOIN.match(gap) and m.entity not in {x.entity for x in out}:
-                out.insert(0, m)
+        for g in reversed(groups[:i]):
+            gap = self.ex.folded[g[-1].end:out[0][0].start]
+            if g[0].type == subject.type and self._JOIN.match(gap) and g[0].entity not in {x[0].entity for x in out}:
+                out.insert(0, g)
             else:
                 break
-        return out
+        return [next((m for m in g if m is subject), g[0]) for g in out]
 
     # ------------------------------------------------------------------ dates that cannot be
     def _impossible_dates(self) -> None:
@@ -773,6 +834,21 @@ class SentenceView:
             subject = self.named[0] if self.named else Mention(v.start, v.start, UNATTRIBUTED, "none")
             self.ex._add(self.sentence, "date", subject, "date_stated", "date stated", v.value, v.start, v.end, None,
                          {"value": v.pattern or "date", "link": "a date that cannot be"})
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    from verifier.lang import alternation, read_data_file
+    from verifier.text.fold import fold
+
+    data = read_data_file("entities.toml")["names"]
+    cjk = [fold(n) for n in list(read_data_file("places.toml")["places"]) + data.get("cjk_places", []) if not n.isascii()]
+    latin = [n for n in list(read_data_file("places.toml")["places"]) + data["places"] if n.isascii()]
+    # a place's market: 中国新能源汽车销量 (a Chinese place right before more words, not a name);
+    # Hong Kong's IPO market, listings in Hong Kong (a Latin place owning or after "in")
+    return re.compile(rf"(?:{alternation(cjk)})(?=[\u4e00-\u9fff])"
+                      rf"|(?i:(?<![A-Za-z]){alternation(n.lower() for n in latin)})(?=['’]s\b)"
+                      rf"|(?i:\bin\s+(?:the\s+)?{alternation(n.lower() for n in latin)}\b)")
 
 
 def as_money(found: Found) -> Found:

@@ -139,6 +139,9 @@ class Lexicon:
         self.bridge_blocker_re = _word_re(link["bridge_blockers"])
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
+        self.until_start_re = re.compile(rf"(?i:{alternation(_fold_all(link['until']))})\s")
+        self.effective_re = _suffix_re(link["effective"])
+        self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{alternation(_fold_all(link['effective']))})")
         self.since_re = _suffix_re(link["since"])
         self.since_after_re = re.compile(rf"\s*{alternation(_fold_all(link['since_after']))}")
         self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
@@ -192,7 +195,8 @@ class Lexicon:
         self.anonymous_re = re.compile(rf"\s*(?i:{alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")
         self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
         # where values are worth reading: a trigger or a counted noun
-        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}")
+        employ = alternation(w.lower() for w in data["counts"]["employees"].get("verbs", []))
+        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{employ})")
 
     def senses_of(self, surface: str) -> list[Sense]:
         return self.senses.get(surface.lower(), [])

@@ -51,10 +51,17 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_FULL_STOP = re.compile(r"(?<=[A-Za-z)\]\"”’'])\.(?:\s|$)")
+
+
 def is_prose(line: str, rules: dict | None = None) -> bool:
+    """A line of article text: long enough, with a sentence end in it (a dot only as a full stop
+    after a word, not in 4.1万 or a URL)."""
     r = rules or _rules()
     s = line.strip()
-    return len(s) >= r["prose_min"] and any(e in s for e in r["ends"])
+    if len(s) < r["prose_min"]:
+        return False
+    return any(e in s for e in r["ends"] if e != ".") or ("." in r["ends"] and _FULL_STOP.search(s) is not None)
 
 
 def classify(text: str, folded: str | None = None) -> list[Line]:
