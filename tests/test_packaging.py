@@ -49,3 +49,4 @@ def test_wheel_ships_data_and_typing_marker_but_not_the_bench(wheel):
     for data in ("verifier/data/predicates.toml", "verifier/data/lang/zh.toml", "verifier/data/entities.toml"):
         assert data in names
     assert not [n for n in names if n.startswith("verifier/bench")]
+    assert "verifier/api.py" in names
