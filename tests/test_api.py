@@ -41,7 +41,7 @@ def test_readme_example_prints_what_the_readme_shows(monkeypatch):
 
 def test_report_on_paths_is_the_json_report(tmp_path):
     json_path = tmp_path / "r.json"
-    assert main(["report", str(SEEDS), "-o", str(json_path)]) == 0
+    assert main(["report", str(SEEDS), "-o", str(json_path), "--quiet"]) == 0
     from_cli = json.loads(json_path.read_text(encoding="utf-8"))
     report = verifier.report(SEEDS)
     assert report.model_dump(mode="json") == from_cli

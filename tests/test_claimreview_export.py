@@ -240,7 +240,8 @@ def test_output_file_is_written(corpus, capsys, tmp_path):
     out = tmp_path / "deep" / "claimreview.json"
     assert main(["export", "claimreview", str(corpus["reviews"]), "--report", str(corpus["report_path"]),
                  "-o", str(out)]) == 0
-    assert f"wrote {out}" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert f"wrote {out}" in printed.err and printed.out == ""
     items = json.loads(out.read_text(encoding="utf-8"))
     assert len(items) == 2 and items[0]["@type"] == "ClaimReview"
 
