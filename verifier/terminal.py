@@ -18,6 +18,14 @@ DEFAULT_WIDTH = 100  # for a pipe or a file
 PROGRESS_DELAY = 0.5  # seconds before a bar shows: short runs print none
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal (a Chinese character takes two)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
 def is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()

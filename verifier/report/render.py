@@ -9,6 +9,7 @@ from tabulate import tabulate
 
 from verifier import describe
 from verifier.report.model import Report
+from verifier.terminal import display_width
 
 FORMATS = ("table", "markdown", "json", "html")
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html", ".txt": "table"}
@@ -82,14 +83,6 @@ RESET = "\x1b[0m"
 MIN_WIDTH = 40
 WIDE = 90  # from this width on, the verdict, rule, subject and values have columns of their own
 QUOTE_LINES = 2  # a quote's words are cut after this many lines (the full text is in the other formats)
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a terminal (a Chinese character takes two)."""
-    from wcwidth import wcswidth
-
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
 
 
 NO_BREAK_BEFORE = frozenset(",.;:!?)]}%，。、；：！？）」』”’》〉…")
