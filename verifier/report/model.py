@@ -64,6 +64,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None) 
     `progress` wraps the articles as their claims are extracted (a progress bar)."""
     from verifier.pipeline import extract_sources
     from verifier.rules.engine import compare
+    from verifier.text.title import heading_title
 
     prepared, _ = extract_sources(sources, registry, progress=progress)
     claims = [c for p in prepared for c in p.claims]
@@ -73,7 +74,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None) 
         SourceInfo(
             id=p.source.id, path=p.source.path, language=p.source.language,
             published=p.source.published, published_from=p.source.published_from,
-            title=p.source.title, url=p.source.url, claims=len(p.claims),
+            title=p.source.title or heading_title(p.source.text, p.spans), url=p.source.url, claims=len(p.claims),
         )
         for p in prepared
     ]
