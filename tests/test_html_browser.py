@@ -279,6 +279,18 @@ def test_tapping_or_focusing_a_timeline_row_shows_its_dates(phone, seeds_page, t
         phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def type_into(driver, element_id: str, text: str, timeout: float = 5.0) -> None:
+    """Type like a user, key by key, and wait until the last key is in (each one filters)."""
+    import time
+
+    box = driver.find_element("id", element_id)
+    box.send_keys(text)
+    deadline = time.monotonic() + timeout
+    while box.get_attribute("value") != text and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert box.get_attribute("value") == text
+
+
 def test_search_finds_words_in_either_script(browser, seeds_page):
     path, report = seeds_page
     open_page(browser, path)
@@ -287,13 +299,13 @@ def test_search_finds_words_in_either_script(browser, seeds_page):
     expected = [f"finding-{f['id']}" for f in data["findings"] if "周日" in f["text"]]
     sharma = next(f for f in report["findings"] if f["subject"] == "Mrinank Sharma" and f["rule"] == "D101")
     assert f"finding-{sharma['id']}" in expected and len(expected) < len(data["findings"])
-    browser.find_element("id", "search").send_keys("週日")
+    type_into(browser, "search", "週日")
     assert shows(browser, expected)
     assert browser.find_element("id", "shown").text == f"Showing {len(expected)} of {len(data['findings'])} findings matching “週日”"
     # every word must be found: a name and a value
     click(browser, "button[type=reset]")
     assert shows(browser, [f"finding-{f['id']}" for f in report["findings"]])
-    browser.find_element("id", "search").send_keys("openai  BILLION")
+    type_into(browser, "search", "openai  BILLION")
     assert shows(browser, [f"finding-{f['id']}" for f in report["findings"]
                            if f["subject"] == "OpenAI" and f["rule"] == "M101"])
     # and the filters still apply on top of the search

@@ -82,7 +82,9 @@ def test_sources_get_short_unique_labels_with_a_legend(seeds_report):
 @pytest.mark.parametrize("ids, expected", [
     (["bbc-news", "cnn-news", "bbc-sport"], ["bbc-news", "cnn", "bbc-sport"]),
     (["a", "a_b"], ["a", "a_b"]),
-    (["reuters-2026-02-13-openai", "reuters-2026-02-14-openai"], ["A", "B"]),
+    (["reuters-2026-02-13-openai", "reuters-2026-02-14-openai"], ["13", "14"]),  # the words all share are left out
+    (["harborline-blog", "harborline-wire", "harborline-zh"], ["blog", "wire", "zh"]),
+    (["correspondentfirst", "correspondentsecond"], ["A", "B"]),  # too wide: letters
     ([f"{i:03d}_x" for i in range(28)][-2:], ["026", "027"]),
 ])
 def test_source_labels(ids, expected):
@@ -90,7 +92,7 @@ def test_source_labels(ids, expected):
 
 
 def test_letters_go_past_z():
-    ids = [f"very-long-shared-prefix-{i:03d}" for i in range(28)]
+    ids = [f"reportage{i:04d}-x" for i in range(28)]
     assert list(source_labels(ids).values())[-3:] == ["Z", "AA", "AB"]
 
 

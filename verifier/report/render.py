@@ -37,20 +37,25 @@ LABEL_WIDTH = 12  # display columns a source label may take
 
 
 def source_labels(ids: list[str], max_width: int = LABEL_WIDTH) -> dict[str, str]:
-    """Short unique names for sources: the fewest leading words of each id (split at _ - .
-    or a space) that no other id shares ("000" for 000_d3ab94bd7f17fabd); when one of these
+    """Short unique names for sources: leaving out the words all ids start with, the fewest
+    next words (split at _ - . or a space) that no other id has ("000" for
+    000_d3ab94bd7f17fabd, "wire" for harborline-wire beside harborline-zh); when one of these
     would be wider than `max_width` columns, letters A, B, ... for all of them."""
-    words = {sid: [m.end() for m in _TOKEN_END.finditer(sid)] or [len(sid)] for sid in ids}
+    spans = {sid: [(m.start(), m.end()) for m in _TOKEN_END.finditer(sid)] or [(0, len(sid))] for sid in ids}
+    words = {sid: [sid[a:b] for a, b in spans[sid]] for sid in ids}
+    common = 0
+    if len(ids) > 1:
+        shortest = min(len(w) for w in words.values())
+        while common < shortest - 1 and len({tuple(w[: common + 1]) for w in words.values()}) == 1:
+            common += 1
     out: dict[str, str] = {}
     for sid in ids:
-        ends = words[sid]
-        label = sid
-        for k, end in enumerate(ends, 1):
-            head = [sid[: e] for e in ends[:k]][-1]
-            if not any(o != sid and len(words[o]) >= k and o[: words[o][k - 1]] == head for o in ids):
-                label = head if k < len(ends) else sid
+        own = words[sid][common:]
+        for k in range(1, len(own) + 1):
+            if not any(o != sid and words[o][common: common + k] == own[:k] for o in ids):
                 break
-        out[sid] = label
+        start, end = spans[sid][common][0], spans[sid][common + k - 1][1]
+        out[sid] = sid[start:end] if k < len(own) or common else sid
     if len(set(out.values())) < len(ids) or any(display_width(v) > max_width for v in out.values()):
         out = {sid: _letters(i) for i, sid in enumerate(ids)}
     return out
