@@ -313,7 +313,7 @@ def markdown(report: Report) -> str:
               f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
              for x in report.sources],
             headers=["label", "source", "title", "language", "published", "claims"], tablefmt="github",
-            disable_numparse=True,
+            disable_numparse=True, colalign=["left"] * 5 + ["right"],
         ),
         "",
     ]
