@@ -23,7 +23,8 @@ README = ROOT / "README.md"
 
 
 def readme_example() -> tuple[str, str]:
-    """The first Python block of the README's "Python API" section, and the block after it."""
+    """The first Python block of the README's "Python API" section, and the block after it
+    (`python tests/test_readme.py --write` rewrites that one from a run)."""
     text = README.read_text(encoding="utf-8")
     section = text[text.index("\n## Python API"):]
     code, output = re.findall(r"```(?:python|text)\n(.*?)```", section, re.S)[:2]

@@ -16,10 +16,12 @@ from verifier.cli import main
 from verifier.terminal import display_width
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-CONTRADICTED = "Mrinank Sharma 在週三宣佈辭職。"  # the seeds say Monday and Sunday
-DISPUTED = "OpenAI 獲得了約 130 億美元的投資。"  # one seed says about 13 billion, another 10 billion
-ALSO_CONTRADICTED = "Zoe Hitzig 在週四宣佈辭職。"  # the seeds say Tuesday and Wednesday
+NEWS = ROOT / "examples" / "news"  # the README's walkthrough: three short invented articles
+ENTITIES = ROOT / "examples" / "entities.toml"
+CONTRADICTED = "联合创始人Maya Okafor于周三离职。"  # the articles say Monday, and last Friday
+ALSO_CONTRADICTED = "Maya Okafor, a co-founder of Harborline Robotics, left the company on Wednesday."
+DISPUTED = "港線機器人的估值約為15億美元。"  # one article says about 1.5 billion, another 1.2 billion
+COUNT = "Harborline Robotics has five co-founders."  # two articles say four
 
 
 def write(tmp_path: Path, *lines: str, name: str = "draft.md") -> Path:
@@ -29,7 +31,7 @@ def write(tmp_path: Path, *lines: str, name: str = "draft.md") -> Path:
 
 
 def check(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(["check", *args, "--against", str(SEEDS), "--no-config"])
+    status = main(["check", *args, "--against", str(NEWS), "--entities", str(ENTITIES), "--no-config"])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -39,11 +41,11 @@ def test_text_output_has_a_code_frame_with_a_caret_under_the_words(tmp_path, cap
     status, out, _ = check(capsys, str(draft))
     assert status == 1
     head, bar, line, carets, bar2 = out.splitlines()[:5]
-    assert head.startswith(f"{draft}:3:17: D101 ")
+    assert head.startswith(f"{draft}:3:{CONTRADICTED.index('周三') + 1}: D101 ")
     assert (bar, bar2) == ("  |", "  |")
     assert line == f"3 | {CONTRADICTED}"
-    # the carets start under 週三 (Chinese characters are two columns wide) and cover it
-    col = display_width(line[: line.index("週三")])
+    # the carets start under 周三 (Chinese characters are two columns wide) and cover it
+    col = display_width(line[: line.index("周三")])
     assert carets.index("^") == col and carets[col:].split()[0] == "^^^^" and carets.endswith(" D101")
 
 
@@ -52,7 +54,7 @@ def test_concise_is_one_line_per_diagnostic(tmp_path, capsys):
     status, out, _ = check(capsys, str(draft), "--format", "concise")
     lines = out.splitlines()
     assert status == 1 and len(lines) == 3
-    assert re.match(rf"^{re.escape(str(draft))}:3:17: D101 ", lines[0])
+    assert re.match(rf"^{re.escape(str(draft))}:3:\d+: D101 ", lines[0])
     assert re.match(rf"^{re.escape(str(draft))}:5:\d+: W102 ", lines[1])
     assert lines[2].startswith("Found 1 error, 1 warning")
 
@@ -60,11 +62,11 @@ def test_concise_is_one_line_per_diagnostic(tmp_path, capsys):
 def test_sources_are_named_by_path_and_line(tmp_path, capsys):
     draft = write(tmp_path, CONTRADICTED)
     _, out, _ = check(capsys, str(draft), "--format", "concise")
-    named = re.findall(r"(\S+\.txt):(\d+) says", out)
-    assert len(named) == 2 and "000_d3ab94bd7f17fabd says" not in out
+    named = re.findall(r"(\S+\.(?:txt|md)):(\d+) says?", out)
+    assert len(named) == 3 and "harborline-wire says" not in out
     for path, line in named:
         text = Path(path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
-        assert re.search("週一|周日", text)  # the line the source says it on
+        assert re.search("周一|Monday|上週五", text)  # the line the source says it on
 
 
 def test_long_lines_are_cut_around_the_words():
@@ -81,15 +83,16 @@ def test_long_lines_are_cut_around_the_words():
 
 
 def test_statistics_count_per_code(tmp_path, capsys):
-    draft = write(tmp_path, CONTRADICTED, DISPUTED, ALSO_CONTRADICTED)
+    draft = write(tmp_path, CONTRADICTED, DISPUTED, ALSO_CONTRADICTED, COUNT)
     status, out, _ = check(capsys, str(draft), "--statistics")
     lines = out.splitlines()
     assert status == 1
     assert re.match(r"^2\s+D101\s+event-date-conflict\s+error$", lines[0])
-    assert re.match(r"^1\s+W102\s+sources-disagree\s+warning$", lines[1])
-    assert lines[2].startswith("Found 2 errors, 1 warning")
+    assert re.match(r"^1\s+N101\s+count-conflict\s+error$", lines[1])
+    assert re.match(r"^1\s+W102\s+sources-disagree\s+warning$", lines[2])
+    assert lines[3].startswith("Found 3 errors, 1 warning")
     _, out, _ = check(capsys, str(draft), "--statistics", "--format", "json")
-    assert [(s["code"], s["count"]) for s in json.loads(out)["statistics"]] == [("D101", 2), ("W102", 1)]
+    assert [(s["code"], s["count"]) for s in json.loads(out)["statistics"]] == [("D101", 2), ("N101", 1), ("W102", 1)]
     status, _, err = check(capsys, str(draft), "--statistics", "--format", "sarif")
     assert status == 2 and "--statistics" in err
 
@@ -105,9 +108,9 @@ def test_baseline_reports_only_new_findings(tmp_path, capsys, monkeypatch):
     status, out, _ = check(capsys, "draft.md", "--baseline", "baseline.json")
     assert status == 0 and out.startswith("No problems found") and "2 already in the baseline" in out
     # text added above: the old findings move down a line and stay known; a new one fails
-    write(tmp_path, "前言。", CONTRADICTED, ALSO_CONTRADICTED, DISPUTED)
+    write(tmp_path, "前言。", CONTRADICTED, COUNT, DISPUTED)
     status, out, _ = check(capsys, "./draft.md", "--baseline", "baseline.json", "--format", "concise")
-    assert status == 1 and out.count(": D101 ") == 1 and "Zoe Hitzig" in out and "Mrinank" not in out
+    assert status == 1 and out.count(": D101 ") == 0 and out.count(": N101 ") == 1
     assert "2 already in the baseline" in out.splitlines()[-1]
 
 

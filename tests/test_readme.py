@@ -1,7 +1,8 @@
 """The README shows real output: every ```console block in it is run (`$ verifier ...` lines,
 in the repository's folder, 100 columns, no colour) and what it prints must be what the block
-shows. After a change that alters the output, `python tests/test_readme.py --write` rewrites
-the blocks from a real run (read the diff before committing it)."""
+shows (the Python API example is run by tests/test_api.py). After a change that alters the
+output, `python tests/test_readme.py --write` rewrites these blocks and the API example's
+output from a real run (read the diff before committing it)."""
 
 from __future__ import annotations
 
@@ -57,11 +58,29 @@ def test_the_readme_has_console_blocks():
     assert len(CASES) >= 5
 
 
+def python_example(text: str) -> tuple[re.Match, re.Match]:
+    """The Python API section's example and the block that shows what it prints."""
+    start = text.index("\n## Python API")
+    code, output = list(re.finditer(r"```(?:python|text)\n(.*?)```", text[start:], re.S))[:2]
+    return code, output
+
+
 def write() -> None:
+    """Rewrite every console block, and the Python API example's output, from a real run."""
+    import contextlib
+    import io
+
     text = README.read_text(encoding="utf-8")
     for m, commands, _ in reversed(blocks(text)):
         body = "".join(f"$ {c}\n{run(c)}" for c in commands)
         text = text[: m.start(1)] + body + text[m.end(1):]
+    code, output = python_example(text)
+    printed = io.StringIO()
+    os.chdir(ROOT)
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code.group(1), "README.md", "exec"), {})
+    offset = text.index("\n## Python API")
+    text = text[: offset + output.start(1)] + printed.getvalue() + text[offset + output.end(1):]
     README.write_text(text, encoding="utf-8")
 
 
