@@ -183,8 +183,13 @@ def test_defaults_are_overridden_per_review_and_datetimes_kept(exported):
 def test_unknown_source_details_are_left_out_not_invented(corpus, exported, capsys):
     claim = exported[1]["itemReviewed"]  # sources with no manifest entry
     for work in claim["appearance"]:
-        assert set(work) <= {"@type", "name", "inLanguage"}
-        assert work["name"] in corpus["compatible"]["sources"]
+        assert set(work) <= {"@type", "name", "inLanguage", "headline"}
+        if "headline" in work:  # the article's own first heading line, not made up
+            assert work["name"] == work["headline"]
+            assert any(work["headline"] in (corpus["articles"] / f"{s}.txt").read_text(encoding="utf-8").splitlines()
+                       for s in corpus["compatible"]["sources"])
+        else:
+            assert work["name"] in corpus["compatible"]["sources"]
     assert "datePublished" not in claim and "firstAppearance" not in claim and "author" not in claim
 
 
@@ -240,7 +245,8 @@ def test_output_file_is_written(corpus, capsys, tmp_path):
     out = tmp_path / "deep" / "claimreview.json"
     assert main(["export", "claimreview", str(corpus["reviews"]), "--report", str(corpus["report_path"]),
                  "-o", str(out)]) == 0
-    assert f"wrote {out}" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert f"wrote {out}" in printed.err and printed.out == ""
     items = json.loads(out.read_text(encoding="utf-8"))
     assert len(items) == 2 and items[0]["@type"] == "ClaimReview"
 

@@ -7,6 +7,7 @@ mailed report; the page fetches nothing (its CSP forbids it) and no script but i
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -180,3 +181,153 @@ def test_hostile_article_runs_nothing(browser, tmp_path):
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 5_000
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert console_errors(browser) == []
+
+
+# ----------------------------------------------------------------------------- phone and desktop
+def screenshot(driver, folder: Path, name: str) -> Path:
+    """A PNG of what the screen shows (also copied to $VERIFIER_SCREENSHOTS when set)."""
+    shot = folder / name
+    assert driver.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    if os.environ.get("VERIFIER_SCREENSHOTS"):
+        keep = Path(os.environ["VERIFIER_SCREENSHOTS"])
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, keep / name)
+    return shot
+
+
+@pytest.fixture
+def phone(browser):
+    chromium.viewport(browser, 390, 844, mobile=True)
+    yield browser
+    chromium.viewport(browser, 0, 0)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_page_fits_the_screen_and_the_timeline_stays_readable(browser, seeds_page, tmp_path, width):
+    path, report = seeds_page
+    chromium.viewport(browser, width, 1000 if width > 800 else 844, mobile=width < 800)
+    try:
+        open_page(browser, path)
+        assert browser.execute_script("return window.innerWidth") == width
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        # nothing sticks out of the screen, except inside the boxes that scroll sideways
+        sticking_out = browser.execute_script(
+            "return Array.from(document.querySelectorAll('main *'))"
+            ".filter(e => !e.closest('.scroll, .tl-scroll') && e.getBoundingClientRect().right > innerWidth + 1)"
+            ".map(e => e.tagName + '.' + e.className)")
+        assert sticking_out == []
+        # the timeline keeps its words readable (it scrolls on a phone instead of shrinking)
+        heights = browser.execute_script(
+            "return Array.from(document.querySelectorAll('#timeline svg.timeline g.event text'))"
+            ".map(t => t.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 10
+        box = browser.find_element("css selector", "#timeline .tl-scroll")
+        scrolls = browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", box)
+        assert scrolls == (width < 800)
+        screenshot(browser, tmp_path, f"seeds-report-{width}.png")
+        assert console_errors(browser) == []
+        # Chinese text is drawn with a CJK font where the system has one (the test setup installs one)
+        assert "週一" in browser.find_element("css selector", "#finding-" + report["findings"][0]["id"]).text
+        assert any("WenQuanYi" in family or "CJK" in family
+                   for family in platform_fonts(browser, f"#finding-{report['findings'][0]['id']} blockquote mark"))
+    finally:
+        chromium.viewport(browser, 0, 0)
+
+
+def platform_fonts(driver, selector: str) -> list[str]:
+    """The fonts the browser drew the text of the first element matching `selector` with (the
+    DevTools' CSS domain; enabling it logs a harmless console line, so check the console first)."""
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    try:
+        root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        return [f["familyName"] for f in fonts]
+    finally:
+        driver.execute_cdp_cmd("CSS.disable", {})
+        driver.execute_cdp_cmd("DOM.disable", {})
+
+
+def shown_details(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#timeline .tl-detail'))"
+        ".filter(d => d.offsetParent !== null).map(d => d.id)")
+
+
+def test_tapping_or_focusing_a_timeline_row_shows_its_dates(phone, seeds_page, tmp_path):
+    path, _ = seeds_page
+    open_page(phone, path)
+    assert shown_details(phone) == []
+    rows = phone.find_elements("css selector", "#timeline g.event[data-detail]")
+    chromium.tap(phone, rows[0].find_element("css selector", "text"))
+    assert shown_details(phone) == [rows[0].get_attribute("data-detail")]
+    detail = phone.find_element("id", rows[0].get_attribute("data-detail"))
+    assert "Mrinank Sharma" in detail.text and "週一" in detail.text and "周日" in detail.text
+    assert "line " in detail.text and "Sunday 2026-02-08" in detail.text
+    phone.execute_script("arguments[0].scrollIntoView({block: 'end'})", detail)
+    screenshot(phone, tmp_path, "seeds-timeline-tapped-390.png")
+    # a keyboard user: focusing another row shows that one instead
+    phone.execute_script("arguments[0].focus()", rows[2])
+    assert shown_details(phone) == [rows[2].get_attribute("data-detail")]
+    # on paper, every row's details
+    phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert len(shown_details(phone)) == len(rows)
+    finally:
+        phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def type_into(driver, element_id: str, text: str, timeout: float = 5.0) -> None:
+    """Type like a user, key by key, and wait until the last key is in (each one filters)."""
+    import time
+
+    box = driver.find_element("id", element_id)
+    box.send_keys(text)
+    deadline = time.monotonic() + timeout
+    while box.get_attribute("value") != text and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert box.get_attribute("value") == text
+
+
+def test_search_finds_words_in_either_script(browser, seeds_page):
+    path, report = seeds_page
+    open_page(browser, path)
+    data = browser.execute_script("return JSON.parse(document.getElementById('report-data').textContent)")
+    # 週日 (Traditional) finds the source that wrote 周日 (Simplified)
+    expected = [f"finding-{f['id']}" for f in data["findings"] if "周日" in f["text"]]
+    sharma = next(f for f in report["findings"] if f["subject"] == "Mrinank Sharma" and f["rule"] == "D101")
+    assert f"finding-{sharma['id']}" in expected and len(expected) < len(data["findings"])
+    type_into(browser, "search", "週日")
+    assert shows(browser, expected)
+    assert browser.find_element("id", "shown").text == f"Showing {len(expected)} of {len(data['findings'])} findings matching “週日”"
+    # every word must be found: a name and a value
+    click(browser, "button[type=reset]")
+    assert shows(browser, [f"finding-{f['id']}" for f in report["findings"]])
+    type_into(browser, "search", "openai  BILLION")
+    assert shows(browser, [f"finding-{f['id']}" for f in report["findings"]
+                           if f["subject"] == "OpenAI" and f["rule"] == "M101"])
+    # and the filters still apply on top of the search
+    click(browser, "input[name=verdict][value=contradict]")
+    assert shows(browser, [f"finding-{f['id']}" for f in report["findings"]
+                           if f["subject"] == "OpenAI" and f["rule"] == "M101" and f["verdict"] != "contradict"])
+    assert console_errors(browser) == []
+
+
+def test_a_source_opens_in_its_own_view(browser, seeds_page):
+    path, report = seeds_page
+    open_page(browser, path)
+    source = report["sources"][1]
+    view = browser.find_element("id", f"source-{source['id']}")
+    assert view.get_attribute("open") is None
+    browser.find_element("css selector", f"table.sources a[href='#source-{source['id']}']").click()
+    assert view.get_attribute("open") is not None
+    rows = view.find_elements("css selector", "tbody tr")
+    assert len(rows) == source["claims"] and rows[0].is_displayed()
+    assert source["title"] and source["title"] in view.find_element("tag name", "summary").text
+    # printing opens every source
+    browser.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    assert browser.execute_script("return document.querySelectorAll('details.source-view:not([open])').length") == 0
+    browser.execute_script("window.dispatchEvent(new Event('afterprint'))")
+    assert browser.execute_script("return document.querySelectorAll('details.source-view[open]').length") == 1

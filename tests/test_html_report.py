@@ -275,3 +275,83 @@ def test_ticks(lo, hi, per_day, first_label):
     assert ticks[0][1] == first_label
     gaps = [b[0] - a[0] for a, b in zip(ticks, ticks[1:])]
     assert all(g * per_day >= 78 for g in gaps)
+
+
+# ----------------------------------------------------------------------------- titles, lines, sources
+def test_titles_come_from_the_first_heading_line(seeds_report, seeds_html):
+    titles = {s.id: s.title for s in seeds_report.sources}
+    assert titles["001_672225adbe650a98"] == "AI安全专家相继离职,OpenAI和Anthropic面临风险警告"  # after the site menu
+    assert titles["002_0f80bf43a8dfe35c"] == "OpenAI 內部權力鬥爭的真相"
+    assert titles["000_d3ab94bd7f17fabd"] is None  # it starts with a paragraph
+    assert titles["003_078171a1c9211693"] is None  # its first line is a sentence
+    table = seeds_html.split('<table class="sources">', 1)[1].split("</table>", 1)[0]
+    assert "OpenAI 內部權力鬥爭的真相" in table
+
+
+@pytest.mark.parametrize("first_lines, title", [
+    ("# Another *exit* at Harbor\n\nText.", "Another exit at Harbor"),
+    ("March 6, 2025\n\nVeltrix loses its chief scientist\n\nVeltrix said on Tuesday that it lost one.", "Veltrix loses its chief scientist"),
+    ("2025年3月6日\n藍汀生物創辦人相繼出走\n\n正文。", "藍汀生物創辦人相繼出走"),
+    ("谭寅亮表示,舒尔曼和布罗克曼近日的动作释放了两个信号。\n", None),
+    ("He said the company would change course by the end of the year, and left.\n", None),
+])
+def test_heading_title(tmp_path, first_lines, title):
+    (tmp_path / "a.md").write_text(first_lines, encoding="utf-8")
+    assert build([tmp_path]).sources[0].title == title
+
+
+def test_by_source_view_lists_each_claim_with_its_line(seeds_report, seeds_html):
+    section = seeds_html.split('<section id="by-source">', 1)[1].split("</section>", 1)[0]
+    page = Page(section)
+    views = page.with_class("details", "source-view")
+    assert [v["data-source"] for v in views] == [s.id for s in seeds_report.sources]
+    texts = seeds_report.texts
+    for view in section.split('<details class="source-view"')[1:]:
+        sid = re.search(r'data-source="([^"]+)"', view).group(1)
+        claims = sorted((c for c in seeds_report.claims if c.source == sid), key=lambda c: (c.start, c.end))
+        lines = [int(n) for n in re.findall(r'<td class="ln">(\d+)</td>', view)]
+        assert lines == [texts[sid].count("\n", 0, c.start) + 1 for c in claims]
+    # each claim links to the findings it is part of
+    for f in seeds_report.findings:
+        assert section.count(f'href="#finding-{f.id}"') == len(f.claims)
+
+
+def test_evidence_shows_the_line_and_the_language_of_each_quote(seeds_report, seeds_html):
+    page = Page(seeds_html)
+    quotes = page.all("blockquote")
+    assert quotes and all(q.get("lang") in ("zh-Hant", "zh-Hans", "zh", "en") for q in quotes)
+    langs = {s.id: s.language for s in seeds_report.sources}
+    first = seeds_report.findings[0]
+    side = seeds_html.split(f'id="finding-{first.id}"', 1)[1].split("</article>", 1)[0]
+    claim = next(c for c in seeds_report.claims if c.id == first.claims[0])
+    line = seeds_report.texts[claim.source].count("\n", 0, claim.start) + 1
+    assert f'<span class="line">line {line}</span><blockquote lang="{langs[claim.source]}">' in side
+
+
+def test_timeline_rows_open_details_that_print(seeds_report, seeds_html):
+    section = seeds_html.split('<section id="timeline">', 1)[1].split("</section>", 1)[0]
+    page = Page(section)
+    rows = [e for e in page.with_class("g", "event")]
+    assert rows and all(r.get("tabindex") == "0" and r.get("data-detail") for r in rows)
+    details = {d["id"]: d for d in page.with_class("div", "tl-detail")}
+    assert [r["data-detail"] for r in rows] == list(details)
+    sharma = section.split('id="tl-detail-0"', 1)[1].split("</div>", 1)[0]
+    assert "Mrinank Sharma" in sharma and "“<span lang=\"zh-Hant\">週一</span>”" in sharma
+    assert "“<span lang=\"zh-Hans\">周日</span>”" in sharma and "line" in sharma
+    assert ".tl-detail{display:block!important}" in seeds_html  # printed, every row's details
+
+
+def test_search_data_is_folded_both_ways(seeds_report, seeds_html):
+    data = json.loads(Page(seeds_html).scripts[0])
+    texts = {f["id"]: f["text"] for f in data["findings"]}
+    sharma = next(f for f in seeds_report.findings if f.subject == "Mrinank Sharma" and f.rule == "D101")
+    assert "周一" in texts[sharma.id] and "週一" not in texts[sharma.id]  # folded to Simplified
+    assert data["fold"]["週"] == "周" and data["fold"]["辭"] == "辞"
+    assert all(t == t.lower() for t in texts.values())
+
+
+def test_font_stack_covers_cjk(seeds_html):
+    for family in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang TC", "Microsoft JhengHei",
+                   "Noto Sans CJK TC", "WenQuanYi Micro Hei"):
+        assert f'"{family}"' in seeds_html
+    assert ":lang(zh-Hant){font-family:var(--sans),var(--cjk-tc)" in seeds_html

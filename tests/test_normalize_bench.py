@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from verifier.benchscore import run_normalizer_bench
+from verifier.bench.score import run_normalizer_bench
 
 LINES = {
     "numbers": [{"text": "三百", "kind": "number", "value": 300}, {"text": "第七", "kind": "ordinal", "value": 7}],

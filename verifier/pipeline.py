@@ -127,13 +127,14 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     return p.claims
 
 
-def extract_sources(sources: Iterable[Source], registry=None) -> tuple[list[Prepared], EntityIndex]:
+def extract_sources(sources: Iterable[Source], registry=None, progress=None) -> tuple[list[Prepared], EntityIndex]:
     """Claims of every source, with one entity index learnt from all of them (so a name
-    glossed in one article is known in the others)."""
+    glossed in one article is known in the others). `progress`, if given, wraps the list of
+    articles as their claims are extracted (the command line's progress bar)."""
     prepared = [prepare(s) for s in sources]
     settle_datelines(prepared)
     index = build_index(prepared, registry)
-    for p in prepared:
+    for p in (progress(prepared) if progress else prepared):
         extract(p, index)
     return prepared, index
 

@@ -18,7 +18,9 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-PACKAGES = ("chromium", "chromium-driver")
+# a small CJK font (Simplified and Traditional), so pages and screenshots show Chinese text
+CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+PACKAGES = ("chromium", "chromium-driver", "fonts-wqy-microhei")
 # what this closed network needs: no background requests to Google's hosts, no QUIC
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -28,14 +30,14 @@ FLAGS = (
 
 
 def _present() -> bool:
-    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists() and Path(CJK_FONT).exists()
 
 
 def ensure_installed() -> None:
     if _present():
         return
     if os.geteuid() != 0:
-        pytest.skip(f"{CHROMIUM} or {CHROMEDRIVER} is missing and installing them needs root: "
+        pytest.skip(f"{CHROMIUM}, {CHROMEDRIVER} or {CJK_FONT} is missing and installing them needs root: "
                     f"run `apt-get install -y {' '.join(PACKAGES)}`")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *PACKAGES]
@@ -72,3 +74,26 @@ def start():
 
     driver.quit = quit  # type: ignore[method-assign]
     return driver
+
+
+def viewport(driver, width: int, height: int, mobile: bool = False) -> None:
+    """Lay pages out as a screen of this size (a phone with `mobile`: touch, the viewport meta
+    tag honoured); viewport(driver, 0, 0) goes back to the window's own size."""
+    if not width:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        return
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": mobile, "maxTouchPoints": 5})
+
+
+def tap(driver, element) -> None:
+    """A finger's tap at the middle of `element` (touch events, as on a phone)."""
+    box = driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', inline: 'center'});"
+        "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
+        element)
+    point = {"x": box[0], "y": box[1]}
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})

@@ -53,6 +53,10 @@ class DraftResult:
     hidden: int = 0  # info diagnostics not shown (no --show-unsupported)
     unselected: int = 0  # left out by --select / --ignore
     suppressed: int = 0  # silenced by a suppression comment
+    baselined: int = 0  # already in the baseline file (--baseline)
+    text: str = field(default="", repr=False)  # the draft as read, for code frames
+    empty: bool = False  # no article text: nothing to check
+    warnings: list[str] = field(default_factory=list)  # about the draft itself (unknown codes in comments)
 
 
 # ----------------------------------------------------------------------------- selection
@@ -91,6 +95,7 @@ _SUPPRESS = re.compile(r"<!--\s*verifier\s*:\s*(ignore-file|ignore)\b(.*?)-->", 
 class Suppressions:
     whole_file: list[str] = field(default_factory=list)  # prefixes ("" = every rule)
     by_line: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (line, code) no rule code starts with
 
     def covers(self, d: Diagnostic) -> bool:
         prefixes = self.whole_file + self.by_line.get(d.line, [])
@@ -101,9 +106,15 @@ def suppressions(text: str, lines: Lines) -> Suppressions:
     """`<!-- verifier: ignore D101 M101 -->` alone on a line silences those codes (or every
     code, when none is named) on the next line; at the end of a line of text, on that line.
     `<!-- verifier: ignore-file CODE -->` anywhere silences them in the whole draft."""
+    from verifier.rules.engine import rules
+
+    known = list(rules())
     out = Suppressions()
     for m in _SUPPRESS.finditer(text):
         codes = [c.upper() for c in re.findall(r"[A-Za-z]+[0-9]*", m.group(2))] or [""]
+        for code in codes:
+            if not any(k.startswith(code) for k in known):
+                out.unknown.append((lines.line_col(m.start())[0], code))
         if m.group(1).lower() == "ignore-file":
             out.whole_file.extend(codes)
             continue
@@ -115,6 +126,11 @@ def suppressions(text: str, lines: Lines) -> Suppressions:
         for n in ([last + 1] if alone else range(first, last + 1)):
             out.by_line[n].extend(codes)
     return out
+
+
+def _warnings(path: str, sup: Suppressions) -> list[str]:
+    return [f"{path}:{line}: no rule code starts with {code!r} in this suppression comment "
+            "(`verifier rules` lists them)" for line, code in sup.unknown]
 
 
 # ----------------------------------------------------------------------------- words
@@ -164,7 +180,7 @@ class Checker:
 
         article = mask(text) if markdown else mask_plain(text)
         if not article.strip():
-            raise VerifierError(f"{path}: no article text in the draft (only markup or comments)")
+            return None
         source = read_source(Path(path), {}, text=article)
         source.id, source.path = DRAFT_ID, path
         if self.options.published:
@@ -189,6 +205,8 @@ class Checker:
         syntax is masked when `markdown` is true (default: when the name says .md)."""
         draft = self._extract(path, text, is_markdown(path) if markdown is None else markdown)
         lines = Lines(text)
+        if draft is None:  # no article text: nothing to check (not an error)
+            return DraftResult(path, [], text=text, empty=True, warnings=_warnings(path, suppressions(text, lines)))
         source_claims = [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims
         by_key: dict[tuple, list[Claim]] = defaultdict(list)
         quotes: list[Claim] = []
@@ -209,7 +227,7 @@ class Checker:
     def _filter(self, path: str, text: str, lines: Lines, found: list[Diagnostic], claims: int) -> DraftResult:
         opts = self.options
         sup = suppressions(text, lines)
-        result = DraftResult(path, [], claims)
+        result = DraftResult(path, [], claims, text=text, warnings=_warnings(path, sup))
         seen = set()
         for d in sorted(found, key=Diagnostic.sort_key):
             k = (d.code, d.start, d.end, d.message)
@@ -309,8 +327,9 @@ class Checker:
             if clash is not None:
                 (a, b, rel) = clash
                 pro = rel_list(support)
+                first, second = self._related(a, rel.verdict).where, self._related(b, rel.verdict).where
                 message = (f"{what}: the sources disagree among themselves. {says[0].upper()}{says[1:]}, "
-                           f"which fits {_sources_say(pro)}; but {a.source} and {b.source} cannot both be right"
+                           f"which fits {_sources_say(pro)}; but {first} and {second} cannot both be right"
                            + (f" ({rel.reason})." if rel.reason else "."))
                 return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro)
             agree = [x for x in support if x[1].verdict == "agree"]
@@ -368,7 +387,7 @@ def _first(items):
 
 
 def _names(names: list[str]) -> str:
-    """"000", "000 and 001", "000, 001, 002 and 17 more"."""
+    """"a.txt:3", "a.txt:3 and b.txt:9", "a.txt:3, b.txt:9, c.txt:1 and 17 more"."""
     names = list(dict.fromkeys(names))
     if len(names) > MAX_NAMED:
         return ", ".join(names[:MAX_NAMED]) + f" and {len(names) - MAX_NAMED} more"
@@ -376,7 +395,7 @@ def _names(names: list[str]) -> str:
 
 
 def _sources_say(related: list[Related], only: bool = False) -> str:
-    """"000 says Monday: “…週一宣佈辭職…”; 001 says Sunday 2026-02-08: “…”". Sources giving
+    """"a.txt:3 says Monday: “…週一宣佈辭職…”; b.txt:9 says Sunday 2026-02-08: “…”". Sources giving
     the same value are named together, with the words of the first; a quote is its words."""
     groups: dict[tuple, list[Related]] = {}
     for r in related:
@@ -385,7 +404,7 @@ def _sources_say(related: list[Related], only: bool = False) -> str:
     parts = []
     for items in list(groups.values())[:MAX_NAMED]:
         r = items[0]
-        names = list(dict.fromkeys(x.source for x in items))
+        names = list(dict.fromkeys(x.where for x in items))
         who, plural = _names(names), len(names) > 1
         if r.value.startswith("“"):
             parts.append(f"{who} quote{'' if plural else 's'} {r.subject}: “{r.words}”")
@@ -398,7 +417,7 @@ def _sources_say(related: list[Related], only: bool = False) -> str:
 
 
 def _attributions(related: list[Related]) -> str:
-    parts = [f"{r.source} attributes them to {r.subject}: “{r.words}”" for r in related[:MAX_NAMED]]
+    parts = [f"{r.where} attributes them to {r.subject}: “{r.words}”" for r in related[:MAX_NAMED]]
     if len(related) > MAX_NAMED:
         parts.append(f"and {len(related) - MAX_NAMED} more")
     return "; ".join(parts)

@@ -11,6 +11,7 @@ with characters outside the Basic Multilingual Plane (emoji, rare CJK extension 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
@@ -63,6 +64,14 @@ class Related:
     subject: str = ""  # who or what the source's claim is about (for quotes: the speaker)
     hedged: bool = False
 
+    @property
+    def where(self) -> str:
+        """How messages name it: `path:line` in an article; the source id for a ledger claim
+        (a ledger has no article text to point into)."""
+        if self.position is not None and self.path:
+            return f"{self.path}:{self.position.line}"
+        return self.source
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -94,6 +103,12 @@ class Diagnostic:
     @property
     def end_col(self) -> int:
         return self.position.end_col
+
+    def fingerprint(self) -> str:
+        """What identifies the finding whatever line it moves to: the code, what the claim is
+        about and the draft's words (SARIF partialFingerprints, baseline files)."""
+        basis = "\x1f".join((self.code, self.subject, self.predicate, " ".join(self.draft_words.split())))
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, -SEVERITY_RANK[self.severity], self.code, self.message)

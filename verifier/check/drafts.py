@@ -26,6 +26,9 @@ def _decode(data: bytes, name: str) -> str:
 
     if len(data) > MAX_BYTES:
         raise VerifierError(f"{name}: {len(data):,} bytes is too large for one draft (limit {MAX_BYTES:,})")
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not body.strip():  # an empty draft is nothing to check, not an error
+        return body.decode("utf-8", errors="replace")
     return decode(data, name)
 
 

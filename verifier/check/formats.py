@@ -10,7 +10,6 @@ Multilingual Plane (emoji, CJK extension B) on the same line.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import json
 from dataclasses import dataclass, field
@@ -20,7 +19,8 @@ from urllib.parse import quote
 from verifier.check.checker import DraftResult
 from verifier.check.diagnostics import Diagnostic, Related
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github")
+FRAME_WIDTH = 100  # columns of a code frame when the output is not a terminal
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -34,6 +34,7 @@ class Run:
     sources: list[str]
     help_url: str | None = None  # template for each rule's SARIF helpUri, with {code}
     rule_severity: dict[str, str] = field(default_factory=dict)
+    width: int = FRAME_WIDTH  # of the text format's code frames
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -53,11 +54,27 @@ class Run:
             "hidden_unsupported": sum(r.hidden for r in self.results),
             "suppressed": sum(r.suppressed for r in self.results),
             "not_selected": sum(r.unselected for r in self.results),
+            "baselined": sum(r.baselined for r in self.results),
+            "empty_drafts": sum(r.empty for r in self.results),
         }
 
+    def statistics(self) -> list[dict]:
+        """Diagnostics counted per code, the most frequent first (--statistics)."""
+        from collections import Counter
 
-def render(run: Run, fmt: str) -> str:
-    return {"text": text, "json": as_json, "sarif": sarif, "github": github}[fmt](run)
+        from verifier.rules.engine import rules
+
+        registry = rules()
+        counts = Counter(d.code for d in self.diagnostics)
+        severity = {d.code: d.severity for d in self.diagnostics}
+        return [{"code": code, "name": registry[code].name if code in registry else "", "severity": severity[code],
+                 "count": n} for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render(run: Run, fmt: str, statistics: bool = False) -> str:
+    if statistics:
+        return as_json_statistics(run) if fmt == "json" else text_statistics(run)
+    return {"text": text, "concise": concise, "json": as_json, "sarif": sarif, "github": github}[fmt](run)
 
 
 # ----------------------------------------------------------------------------- text
@@ -72,11 +89,18 @@ def summary_line(run: Run) -> str:
     found = [_plural(s["errors"], "error"), _plural(s["warnings"], "warning")]
     if s["info"]:
         found.append(f"{s['info']} info")
+    if s["drafts"] and s["empty_drafts"] == s["drafts"]:
+        return (f"Nothing to check: {'the draft has' if s['drafts'] == 1 else 'the drafts have'} "
+                "no article text.")
     if not (s["errors"] or s["warnings"] or s["info"]):
         line = f"No problems found ({scope})."
     else:
         line = f"Found {', '.join(found)} ({scope})."
     notes = []
+    if s["empty_drafts"]:
+        notes.append(f"{_plural(s['empty_drafts'], 'draft')} with no article text")
+    if s["baselined"]:
+        notes.append(f"{s['baselined']} already in the baseline not shown")
     if s["hidden_unsupported"]:
         notes.append(f"{s['hidden_unsupported']} unsupported or unconfirmed not shown (--show-unsupported shows them)")
     if s["suppressed"]:
@@ -84,10 +108,75 @@ def summary_line(run: Run) -> str:
     return line + (" " + "; ".join(notes) + "." if notes else "")
 
 
-def text(run: Run) -> str:
+def concise(run: Run) -> str:
+    """One line per diagnostic: FILE:LINE:COL: CODE message."""
     lines = [f"{d.path}:{d.line}:{d.col}: {d.code} {_one_line(d.message)}" for d in run.diagnostics]
     lines.append(summary_line(run))
     return "\n".join(lines) + "\n"
+
+
+def text(run: Run) -> str:
+    """Each diagnostic's line, then the draft's line with a caret under the words (as ruff
+    prints them), then the summary."""
+    out = []
+    for result in run.results:
+        for d in result.diagnostics:
+            out.append(f"{d.path}:{d.line}:{d.col}: {d.code} {_one_line(d.message)}")
+            out.extend(code_frame(result.text, d, run.width))
+            out.append("")
+    out.append(summary_line(run))
+    return "\n".join(out) + "\n"
+
+
+def code_frame(text: str, d: Diagnostic, width: int = FRAME_WIDTH) -> list[str]:
+    """The line of the draft a diagnostic is on, cut to `width` columns around its words
+    (… where it is cut), with carets under them; Chinese characters take two columns."""
+    from verifier.check.diagnostics import Lines
+    from verifier.terminal import display_width
+
+    if not text:
+        return []
+    lines = Lines(text)
+    start = lines.starts[d.line - 1]
+    end = lines.starts[d.line] if d.line < len(lines.starts) else len(text)
+    line = text[start:end].rstrip("\r\n").replace("\t", " ")
+    a = min(max(d.start - start, 0), len(line))
+    b = min(max(d.end - start, a + 1), len(line)) if line else a
+    gutter = str(d.line)
+    room = max(width - len(gutter) - 3, 20)
+    lo, hi = a, b
+    while True:  # widen the window around the words, one character each side in turn
+        grown = False
+        for side in ("left", "right"):
+            new_lo, new_hi = (lo - 1, hi) if side == "left" else (lo, hi + 1)
+            if new_lo < 0 or new_hi > len(line):
+                continue
+            shown = (1 if new_lo > 0 else 0) + display_width(line[new_lo:new_hi]) + (1 if new_hi < len(line) else 0)
+            if shown <= room:
+                lo, hi, grown = new_lo, new_hi, True
+        if not grown:
+            break
+    left = "…" if lo > 0 else ""
+    shown = left + line[lo:hi] + ("…" if hi < len(line) else "")
+    pad = " " * (len(left) + display_width(line[lo:a]))
+    carets = "^" * max(1, display_width(line[a:min(b, hi)]))
+    blank = " " * len(gutter)
+    return [f"{blank} |", f"{gutter} | {shown}".rstrip(), f"{blank} | {pad}{carets} {d.code}", f"{blank} |"]
+
+
+def text_statistics(run: Run) -> str:
+    """--statistics: how many diagnostics of each code, then the summary."""
+    rows = run.statistics()
+    if not rows:
+        return summary_line(run) + "\n"
+    count_w = max(len(str(r["count"])) for r in rows)
+    name_w = max(len(r["name"]) for r in rows)
+    lines = [f"{str(r['count']).rjust(count_w)}  {r['code']}  {r['name'].ljust(name_w)}  {r['severity']}" for r in rows]
+    return "\n".join(lines + [summary_line(run)]) + "\n"
+
+
+def as_json_statistics(run: Run) -> str:
+    return json.dumps({"summary": run.summary(), "statistics": run.statistics()}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _one_line(message: str) -> str:
@@ -153,13 +242,8 @@ def _related(n: int, r: Related) -> dict:
         physical["region"] = _region(r.position)
     return {
         "id": n, "physicalLocation": physical,
-        "message": {"text": f"{r.source} ({r.verdict}) says {r.value}: “{r.words}”"},
+        "message": {"text": f"{r.where} ({r.verdict}) says {r.value}: “{r.words}”"},
     }
-
-
-def _fingerprint(d: Diagnostic) -> str:
-    basis = "\x1f".join((d.code, d.subject, d.predicate, " ".join(d.draft_words.split())))
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 def sarif(run: Run) -> str:
@@ -189,7 +273,7 @@ def sarif(run: Run) -> str:
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(d.path)}, "region": _region(d.position, d.draft_words),
             }}],
-            "partialFingerprints": {"verifierClaim/v1": _fingerprint(d)},
+            "partialFingerprints": {"verifierClaim/v1": d.fingerprint()},
         }
         if d.related:
             result["relatedLocations"] = [_related(n, r) for n, r in enumerate(d.related, 1)]

@@ -12,7 +12,11 @@ same subject:
            shown only with --show-unsupported
 
 Each diagnostic is FILE:LINE:COL: CODE message (1-based, in characters of the draft file;
-Markdown syntax is not article text but positions point into the file as it is). Configuration
+Markdown syntax is not article text but positions point into the file as it is), then the
+draft's line with a caret under the words (--format concise: the first line only). Sources
+are named by FILE:LINE. --statistics counts diagnostics per code instead. A baseline file
+(--baseline FILE, written with --write-baseline) holds findings already accepted: only new
+ones are reported. A draft with no article text is nothing to check (exit 0). Configuration
 comes from [tool.verifier] in pyproject.toml or from verifier.toml (this folder or a parent);
 options given here override it. `<!-- verifier: ignore CODE -->` on the line before a sentence
 silences CODE there. `verifier rules CODE` explains a code.
@@ -28,6 +32,9 @@ EXAMPLES = """examples:
   cat draft.md | verifier check - --against seeds/ --format json
   verifier check draft.md --against seeds/ --format sarif --output results.sarif
   verifier check draft.md --against seeds/ --select D,M --fail-on warning
+  verifier check drafts/ --against sources/ --statistics
+  verifier check drafts/ --against sources/ --baseline verifier-baseline.json --write-baseline
+  verifier check drafts/ --against sources/ --baseline verifier-baseline.json   # only new findings
 """
 
 
@@ -35,8 +42,15 @@ def add_arguments(parser) -> None:
     parser.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files or folders (.md, .txt); - for standard input")
     parser.add_argument("--against", "-a", action="append", metavar="PATH",
                         help="trusted articles (file or folder) or claim ledger (.jsonl or folder); repeatable")
-    parser.add_argument("--format", "-f", choices=("text", "json", "sarif", "github"),
-                        help="output format (default: text)")
+    parser.add_argument("--format", "-f", choices=("text", "concise", "json", "sarif", "github"),
+                        help="output format (default: text, with the draft's line under each diagnostic; "
+                             "concise: one line each)")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many diagnostics of each code there are instead of the diagnostics")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="leave out the diagnostics recorded in FILE (findings already accepted)")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="record every diagnostic of this run in the --baseline FILE, and exit 0")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of standard output")
     parser.add_argument("--select", action="append", metavar="CODES",
                         help="report only rule codes starting with these prefixes (comma-separated; repeatable)")
@@ -66,7 +80,11 @@ def run(args) -> int:
     from verifier.check import trusted as trusted_mod
     from verifier.check.checker import Checker, Options, default_severity, normalize_codes
     from verifier.check.diagnostics import SEVERITY_RANK
-    from verifier.check.formats import Run, render, summary_line
+    import sys
+
+    from verifier import terminal
+    from verifier.check import baseline
+    from verifier.check.formats import FRAME_WIDTH, Run, render, summary_line
     from verifier.claims.entities import load_registry
     from verifier.errors import VerifierError
     from verifier.io import write_atomic
@@ -86,17 +104,35 @@ def run(args) -> int:
     if args.drafts.count("-") > 1:
         raise VerifierError("standard input (-) can be read only once")
 
+    if args.write_baseline and not args.baseline:
+        raise VerifierError("--write-baseline needs --baseline FILE: the file to write")
+    if args.statistics and fmt not in ("text", "concise", "json"):
+        raise VerifierError(f"--statistics prints text or json, not {fmt}")
+    known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
+
     drafts = drafts_mod.read(args.drafts, args.stdin_filename)
     trusted = trusted_mod.load(against or [], load_registry(entities), exclude=[d.file for d in drafts if d.file])
     checker = Checker(trusted, Options(select=select, ignore=ignore, show_unsupported=show_unsupported,
                                        published=published, default_published=cfg.published))
     results = [checker.check(d.path, d.text, d.markdown) for d in drafts]
+    for r in results:
+        for warning in r.warnings:
+            print(f"verifier: warning: {warning}", file=sys.stderr)
+    if args.write_baseline:
+        write_atomic(Path(args.baseline), baseline.content(results))
+        count = sum(len(r.diagnostics) for r in results)
+        print(f"verifier: wrote {args.baseline} with {count} diagnostic{'' if count == 1 else 's'}; "
+              f"with --baseline {args.baseline}, only new ones are reported", file=sys.stderr)
+        return 0
+    if known is not None:
+        baseline.apply(results, known)
+    width = terminal.width() if not args.output else FRAME_WIDTH
     run_ = Run(results, trusted.source_ids, help_url=cfg.help_url,
-               rule_severity={code: default_severity(code) for code in rules()})
-    output = render(run_, fmt)
+               rule_severity={code: default_severity(code) for code in rules()}, width=width)
+    output = render(run_, fmt, statistics=args.statistics)
     if args.output:
         write_atomic(Path(args.output), output)
-        print(summary_line(run_) + f" Wrote {args.output}.")
+        print(summary_line(run_) + f" Wrote {args.output}.", file=sys.stderr)
     else:
         print(output, end="")
     if args.exit_zero or fail_on == "never":

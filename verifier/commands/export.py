@@ -66,7 +66,7 @@ def run(args) -> int:
             print(f"verifier: note: {note}", file=sys.stderr)
     if args.output:
         write_atomic(args.output, text)
-        print(f"wrote {args.output}")
+        print(f"wrote {args.output}", file=sys.stderr)  # standard output carries only results
     else:
         sys.stdout.write(text)
     return 0

@@ -12,7 +12,15 @@ and can be mailed as one file. It shows
   point, a week, month or year a bar); a date that is not anchored to a calendar (a bare
   "Monday", a relative date with no publication date) is written beside its row, not placed;
 - a claims matrix (subject and predicate by source, each cell the value that source gives);
-- filters by verdict, rule and source (plain inline script; the page works without it).
+- a view by source: each article's title, date and claims in text order, with the line each
+  claim is on and the findings it is part of;
+- filters by verdict, rule and source and a search box (plain inline script; the page works
+  without it). Searching folds scripts as the pipeline does: 辭職 finds 辞职.
+
+On a phone (390 px) nothing is wider than the screen: tables and the timeline scroll inside
+their own boxes, and tapping or focusing a timeline row shows each source's date for it in
+words (the same details are printed for every row). Quoted article text carries its language
+(`lang="zh-Hant"`...), and the font stack names the common CJK fonts of each system.
 
 Safety: every piece of text that comes from an article, a file name or a manifest is escaped
 with `html.escape`; the data the script reads is a JSON block with `<`, `>` and `&` escaped; no
@@ -31,10 +39,13 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape as _escape
 from typing import Iterable, Sequence
+from urllib.parse import quote
 
 from verifier import __version__, describe
+from verifier.check.diagnostics import Lines
 from verifier.claims.model import Claim
 from verifier.normalize.values import DateValue
 from verifier.report.model import Report, SourceInfo
@@ -47,6 +58,7 @@ VERDICT_MARK = {"contradict": "✗", "compatible": "~", "agree": "✓"}
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 POINT_GRAINS = ("day", "part_of_day", "hour", "minute")
+LANG_ATTR = {"zh-Hant": "zh-Hant", "zh-Hans": "zh-Hans", "mixed": "zh", "en": "en"}
 
 
 def esc(value: object) -> str:
@@ -72,6 +84,19 @@ def short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def fragment(kind: str, value: str) -> str:
+    """An in-page link to the element whose id is f"{kind}-{value}" (any characters)."""
+    return "#" + quote(f"{kind}-{value}", safe="")
+
+
+def lang_attr(lang: str) -> str:
+    return f' lang="{esc(lang)}"' if lang else ""
+
+
+def line_label(line: int | None, before: str = "", after: str = "") -> str:
+    return f'{before}<span class="line">line {line}</span>{after}' if line else ""
+
+
 # ----------------------------------------------------------------------------- context
 class _Context:
     def __init__(self, report: Report):
@@ -83,9 +108,22 @@ class _Context:
         self.rules = rules()
         # claim id -> the verdicts of the findings it is part of
         self.claim_verdicts: dict[str, set[str]] = defaultdict(set)
+        self.claim_findings: dict[str, list[Finding]] = defaultdict(list)
         for f in report.findings:
             for cid in f.claims:
                 self.claim_verdicts[cid].add(f.verdict)
+                self.claim_findings[cid].append(f)
+        self._lines = {sid: Lines(text) for sid, text in self.texts.items()}
+
+    def line(self, claim: Claim) -> int | None:
+        """The 1-based line of its source a claim starts on (None without the text)."""
+        lines = self._lines.get(claim.source)
+        return lines.line_col(claim.start)[0] if lines is not None else None
+
+    def lang(self, source: str) -> str:
+        """The HTML lang of a source's text, so that browsers pick the right CJK glyphs."""
+        info = self.sources.get(source)
+        return LANG_ATTR.get(info.language if info else "", "")
 
     def colour(self, source: str) -> str:
         return PALETTE[self.colour_index.get(source, 0) % len(PALETTE)]
@@ -109,32 +147,45 @@ def _published(info: SourceInfo | None) -> str:
 CSS = """
 :root{--fg:#1b1f24;--muted:#5b6470;--line:#d8dde3;--bg:#fff;--soft:#f5f7f9;
 --contradict:#b42318;--contradict-bg:#fdecea;--compatible:#8a5a00;--compatible-bg:#fff6e0;
---agree:#1a7f37;--agree-bg:#e9f6ec;--mark:#ffe58a}
+--agree:#1a7f37;--agree-bg:#e9f6ec;--mark:#ffe58a;
+--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial;
+--cjk-sc:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC",
+"Source Han Sans SC","WenQuanYi Micro Hei";
+--cjk-tc:"PingFang TC","Hiragino Sans CNS","Microsoft JhengHei","Noto Sans CJK TC","Noto Sans TC",
+"Source Han Sans TC","WenQuanYi Micro Hei"}
 *{box-sizing:border-box}
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC",
-"Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg);margin:0}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{font:15px/1.5 var(--sans),var(--cjk-sc),var(--cjk-tc),sans-serif;color:var(--fg);background:var(--bg);margin:0}
+:lang(zh-Hant){font-family:var(--sans),var(--cjk-tc),var(--cjk-sc),sans-serif}
+:lang(zh-Hans),:lang(zh){font-family:var(--sans),var(--cjk-sc),var(--cjk-tc),sans-serif}
 main{max-width:1180px;margin:0 auto;padding:24px 20px 60px}
 h1{font-size:26px;margin:0 0 6px}h2{font-size:21px;margin:36px 0 10px;border-bottom:2px solid var(--line);
 padding-bottom:4px}h3{font-size:17px;margin:22px 0 8px}
+h1,h2,h3,h4,p,li{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}
 a{color:#0b57d0}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}
+.scroll{overflow-x:auto;max-width:100%}
 .muted{color:var(--muted)}.small{font-size:13px}
+.line{font-size:12px;color:var(--muted);white-space:nowrap}
 .counts{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
 .count{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px}
 .count b{display:block;font-size:22px}
 .count.contradict b{color:var(--contradict)}.count.compatible b{color:var(--compatible)}
 .count.agree b{color:var(--agree)}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-1px;margin-right:5px}
-nav.toc a{margin-right:14px}
+nav.toc{display:flex;flex-wrap:wrap;gap:4px 14px}
 .filters{display:none;border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:10px 0 16px;
 background:var(--soft)}
 .js .filters{display:block}
-.filters fieldset{border:0;display:inline-block;vertical-align:top;margin:0 18px 6px 0;padding:0}
+.filters fieldset{border:0;display:inline-block;vertical-align:top;margin:0 18px 6px 0;padding:0;min-width:0;
+max-width:100%}
 .filters legend{font-weight:600;font-size:13px;padding:0}
-.filters label{display:block;font-size:14px;white-space:nowrap}
+.filters label{display:block;font-size:14px;overflow-wrap:anywhere}
 .filters .shown{font-size:14px;margin-top:4px}
+.search{display:block;margin:0 0 8px}.search span{display:block}
+.search input{font:inherit;width:100%;max-width:420px;padding:6px 9px;border:1px solid #9aa3ad;border-radius:6px}
 .finding{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:8px;padding:12px 16px;
 margin:14px 0;break-inside:avoid}
 .finding.contradict{border-left-color:var(--contradict)}
@@ -148,8 +199,8 @@ vertical-align:2px;text-transform:uppercase;letter-spacing:.03em}
 .badge.agree{background:var(--agree-bg);color:var(--agree)}
 .rule{font-size:14px}.fid{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
 .explain{margin:6px 0 10px}
-.evidence{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
-.side{border:1px solid var(--line);border-radius:6px;padding:8px 12px;background:var(--soft)}
+.evidence{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(300px,100%),1fr));gap:12px}
+.side{border:1px solid var(--line);border-radius:6px;padding:8px 12px;background:var(--soft);min-width:0}
 .side header{font-size:13px;color:var(--muted);margin-bottom:4px;overflow-wrap:anywhere}
 .side header b{color:var(--fg)}
 blockquote{margin:6px 0;padding:6px 10px;background:#fff;border-left:3px solid var(--line);
@@ -158,8 +209,9 @@ mark{background:var(--mark);padding:0 1px;border-radius:2px;box-shadow:0 0 0 1px
 .says{font-size:14px;margin:2px 0 0}.says .orig{color:var(--muted)}
 .hedged{font-size:12px;color:var(--compatible);font-weight:600}
 details.full{margin-top:8px;font-size:13px;color:var(--muted)}
-.timeline{width:100%;height:auto;display:block}
-.timeline text{font:12px system-ui,sans-serif;fill:var(--fg)}
+.tl-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
+.timeline{width:100%;min-width:1000px;height:auto;display:block}
+.timeline text{font:12px var(--sans),var(--cjk-sc),sans-serif;fill:var(--fg)}
 .timeline .tick{font-size:11px;fill:var(--muted)}
 .timeline .grid{stroke:#e6e9ed;stroke-width:1}
 .timeline .axis{stroke:#9aa3ad;stroke-width:1}
@@ -171,18 +223,47 @@ details.full{margin-top:8px;font-size:13px;color:var(--muted)}
 .timeline .label-contradict{fill:var(--contradict);font-weight:600}
 .timeline .unplaced{font-size:12px}
 .timeline .none{fill:var(--muted);font-style:italic}
+.timeline g.event[tabindex]{cursor:pointer;outline:none}
+.timeline g.event[tabindex]:focus rect:first-child,.timeline g.event.selected rect:first-child{stroke:#0b57d0;stroke-width:2}
+.tl-hint{display:none}.js .tl-hint{display:block}
+.tl-detail{border:1px solid var(--line);border-radius:8px;padding:6px 12px;margin:8px 0;break-inside:avoid}
+.js .tl-detail{display:none}.js .tl-detail.shown{display:block}
+.tl-detail h4{margin:2px 0 4px;font-size:15px}.tl-detail ul{margin:0;padding-left:18px}
+.tl-detail li{margin:2px 0}
 .mini{margin-top:10px;border-top:1px dashed var(--line);padding-top:6px}
 .legend{font-size:13px;margin:6px 0 0}.legend span{margin-right:14px;display:inline-block}
 .matrix td.v{min-width:140px}.matrix .orig{color:var(--muted);font-size:12px}
 .matrix tr.contradict td:first-child{border-left:4px solid var(--contradict)}
 .matrix th.src{overflow-wrap:anywhere;min-width:110px}
+details.source-view{border:1px solid var(--line);border-radius:8px;padding:6px 12px;margin:10px 0}
+details.source-view summary{cursor:pointer;font-weight:600;overflow-wrap:anywhere}
+details.source-view table{margin-top:8px}
+.claims-table td.ln{white-space:nowrap;color:var(--muted);font-size:12px}
 .ruledoc{border:1px solid var(--line);border-radius:8px;padding:8px 14px;margin:10px 0;break-inside:avoid}
 .ruledoc p{margin:6px 0}.ruledoc h3{margin:4px 0}
 footer{margin-top:40px;font-size:12px;color:var(--muted)}
+@media (max-width:600px){
+  body{font-size:15px}
+  main{padding:14px 12px 40px}
+  h1{font-size:22px}h2{font-size:19px}
+  .count{min-width:0;flex:1 1 28%;padding:6px 10px}
+  .finding{padding:10px 10px}
+  .filters fieldset{display:block;margin-right:0}
+  th,td{padding:4px 6px}
+  table.sources thead{display:none}
+  table.sources tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 8px;padding:4px 6px}
+  table.sources td{display:block;border:0;padding:1px 0}
+  table.sources td[data-label]:not(:empty)::before{content:attr(data-label) ": ";color:var(--muted);font-size:13px}
+  table.sources td:empty{display:none}
+  .claims-table,.matrix{min-width:560px}
+}
 @media print{
   body{font-size:11pt}main{max-width:none;padding:0}
-  .filters,nav.toc,details.full{display:none!important}
+  .filters,nav.toc,details.full,.tl-hint{display:none!important}
   .finding[hidden],.group[hidden]{display:block!important}
+  .tl-detail{display:block!important}
+  .tl-scroll,.scroll{overflow:visible}
+  .timeline{min-width:0}
   a{color:inherit;text-decoration:none}
   h2{break-after:avoid}
 }
@@ -193,8 +274,48 @@ SCRIPT = """(function () {
   var root = document.documentElement;
   root.classList.add("js");
   var data = JSON.parse(document.getElementById("report-data").textContent);
+  var fold = data.fold || {};
+  // the search folds as the report's text was folded: width, accents, case, script
+  function normal(text) {
+    var s = text.normalize("NFKC").normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+    return Array.from(s).map(function (ch) { return fold[ch] || ch; }).join("");
+  }
+  // a timeline row shows each source's date for it when tapped, clicked or focused
+  var rows = document.querySelectorAll("#timeline g.event[data-detail]");
+  function select(row) {
+    rows.forEach(function (r) { r.classList.toggle("selected", r === row); });
+    document.querySelectorAll("#timeline .tl-detail").forEach(function (d) {
+      d.classList.toggle("shown", d.id === row.getAttribute("data-detail"));
+    });
+  }
+  rows.forEach(function (row) {
+    row.addEventListener("click", function () { select(row); });
+    row.addEventListener("focus", function () { select(row); });
+    row.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(row); }
+    });
+  });
+  // printed, every source's claims show
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.source-view:not([open])").forEach(function (d) {
+      d.open = true; opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; }); opened = [];
+  });
+  // a link to a source's view opens it
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && el.tagName === "DETAILS") { el.open = true; }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
   var form = document.getElementById("filters");
   if (!form) { return; }
+  var search = document.getElementById("search");
   function checked(name) {
     var out = new Set();
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
@@ -204,12 +325,15 @@ SCRIPT = """(function () {
   }
   function apply() {
     var verdicts = checked("verdict"), rules = checked("rule"), sources = checked("source");
+    var query = search ? search.value.trim() : "";
+    var terms = normal(query).split(/\\s+/).filter(Boolean);
     var shown = 0, perGroup = {};
     data.findings.forEach(function (f) {
       var el = document.getElementById("finding-" + f.id);
       if (!el) { return; }
       var ok = verdicts.has(f.verdict) && rules.has(f.rule) &&
-        f.sources.some(function (s) { return sources.has(s); });
+        f.sources.some(function (s) { return sources.has(s); }) &&
+        terms.every(function (term) { return f.text.indexOf(term) >= 0; });
       el.hidden = !ok;
       if (ok) { shown += 1; perGroup[f.verdict] = (perGroup[f.verdict] || 0) + 1; }
     });
@@ -217,9 +341,12 @@ SCRIPT = """(function () {
       g.hidden = !perGroup[g.getAttribute("data-verdict")];
     });
     var out = document.getElementById("shown");
-    out.textContent = "Showing " + shown + " of " + data.findings.length + " findings";
+    out.textContent = "Showing " + shown + " of " + data.findings.length + " findings" +
+      (terms.length ? " matching \\u201c" + query + "\\u201d" : "");
   }
   form.addEventListener("change", apply);
+  form.addEventListener("input", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   apply();
 })();
@@ -240,12 +367,15 @@ def html(report: Report) -> str:
         _findings(ctx),
         _timeline_section(ctx),
         _matrix(ctx),
+        _source_views(ctx),
         _rule_docs(ctx),
         f'<footer>Made by verifier {esc(__version__)} (report schema {esc(report.schema_version)}). '
         "Findings are about consistency between sources, not about which source is true.</footer>",
     ]
-    data = {"findings": [{"id": f.id, "verdict": f.verdict, "rule": f.rule, "sources": list(f.sources)}
-                         for f in report.findings]}
+    searchable = {f.id: _search_text(ctx, f) for f in report.findings}
+    data = {"findings": [{"id": f.id, "verdict": f.verdict, "rule": f.rule, "sources": list(f.sources),
+                          "text": searchable[f.id]} for f in report.findings],
+            "fold": _fold_table(searchable.values())}
     source_css = "".join(f".s{i}{{background:{c}}}" for i, c in enumerate(PALETTE))
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -259,6 +389,35 @@ def html(report: Report) -> str:
         f'<script type="application/json" id="report-data">{json_for_script(data)}</script>\n',
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n",
     ])
+
+
+def _search_text(ctx: _Context, f: Finding) -> str:
+    """What the search box looks in for a finding, folded (Simplified script, ASCII width,
+    no accents, lower case), as the script folds the query."""
+    from verifier.text.fold import fold
+
+    parts = [f.rule, f.name, f.subject, f.label, f.predicate, f.message, f.verdict]
+    for cid in f.claims:
+        c = ctx.claims.get(cid)
+        if c is not None:
+            parts += [c.text, c.subject_text or "", describe.value(c.value), ctx.source_name(c.source)]
+    return " ".join(fold(" ".join(parts)).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _folded_cjk() -> dict[str, str]:
+    """Every CJK ideograph that folding changes, and what it folds to (週 -> 周, 辭 -> 辞)."""
+    from verifier.text.fold import fold
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    return {a: b for a, b in zip(chars, fold(chars)) if a != b}
+
+
+def _fold_table(texts: Iterable[str]) -> dict[str, str]:
+    """The script's folding table: each character that folds to one the searchable text has
+    (so that 週一 finds 周一), and nothing else."""
+    present = set("".join(texts))
+    return {a: b for a, b in _folded_cjk().items() if b in present}
 
 
 # ----------------------------------------------------------------------------- summary
@@ -277,8 +436,10 @@ def _summary(ctx: _Context) -> str:
         published = (f"{esc(info.published.isoformat())} <span class=\"muted small\">({esc(info.published_from)})</span>"
                      if info.published else '<span class="muted">unknown</span>')
         rows.append(
-            f"<tr><td>{_swatch(ctx, info.id)}{esc(info.id)}</td><td>{esc(info.title or '')}</td>"
-            f"<td>{esc(info.language)}</td><td>{published}</td><td>{esc(info.claims)}</td><td>{link}</td></tr>"
+            f'<tr><td>{_swatch(ctx, info.id)}<a href="{esc(fragment("source", info.id))}">{esc(info.id)}</a></td>'
+            f'<td data-label="title"{lang_attr(ctx.lang(info.id))}>{esc(info.title or "")}</td>'
+            f'<td data-label="language">{esc(info.language)}</td><td data-label="published">{published}</td>'
+            f'<td data-label="claims">{esc(info.claims)}</td><td data-label="link">{link}</td></tr>'
         )
     counts = "".join(
         f'<div class="count {cls}"><b>{n}</b>{label}</div>'
@@ -292,10 +453,10 @@ def _summary(ctx: _Context) -> str:
         f"<b>{s.contradict} contradict</b>, {s.compatible} compatible, {s.agree} agree.</p>\n"
         f'<div class="counts">{counts}</div>\n'
         '<nav class="toc"><a href="#findings">Findings</a><a href="#timeline">Timeline</a>'
-        '<a href="#matrix">Claims matrix</a><a href="#rules">Rules</a></nav>\n'
-        '<h2 id="sources">Sources</h2>\n<table class="sources"><thead><tr><th>source</th><th>title</th>'
-        "<th>language</th><th>published</th><th>claims</th><th>link</th></tr></thead>\n<tbody>"
-        + "\n".join(rows) + "</tbody></table>\n</header>"
+        '<a href="#matrix">Claims matrix</a><a href="#by-source">By source</a><a href="#rules">Rules</a></nav>\n'
+        '<h2 id="sources">Sources</h2>\n<div class="scroll"><table class="sources"><thead><tr><th>source</th>'
+        "<th>title</th><th>language</th><th>published</th><th>claims</th><th>link</th></tr></thead>\n<tbody>"
+        + "\n".join(rows) + "</tbody></table></div>\n</header>"
     )
 
 
@@ -336,15 +497,17 @@ def _evidence(ctx: _Context, f: Finding) -> str:
     for source in f.sources:
         claims = [ctx.claims[c] for c in f.claims if c in ctx.claims and ctx.claims[c].source == source]
         info = ctx.sources.get(source)
-        lang = esc(info.language) if info else "?"
+        language = esc(info.language) if info else "?"
         head = (f"<header>{_swatch(ctx, source)}<b>{esc(ctx.source_name(source))}</b><br>"
-                f"{lang} · {esc(_published(info))}</header>")
+                f"{language} · {esc(_published(info))}</header>")
         by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
         for c in claims:
             by_sentence[tuple(c.sentence)].append(c)
         blocks = []
         text = ctx.texts.get(source)
+        lang = lang_attr(ctx.lang(source))
         for (s0, s1), group in sorted(by_sentence.items()):
+            first = min(group, key=lambda c: c.start)
             if text is not None and 0 <= s0 <= s1 <= len(text):
                 raw = text[s0:s1]
                 lead = len(raw) - len(raw.lstrip())
@@ -352,11 +515,11 @@ def _evidence(ctx: _Context, f: Finding) -> str:
             else:  # a report read back from JSON has no article text: show the claim's own words
                 quote = "…" + "…".join(f"<mark>{esc(c.text)}</mark>" for c in group) + "…"
             says = "".join(
-                f'<p class="says">{esc(describe.value(c.value))} <span class="orig">— “{esc(c.text)}”</span>'
+                f'<p class="says">{esc(describe.value(c.value))} <span class="orig"{lang}>— “{esc(c.text)}”</span>'
                 + (' <span class="hedged">hedged</span>' if c.hedged else "") + "</p>"
                 for c in sorted(group, key=lambda c: c.start)
             )
-            blocks.append(f"<blockquote>{quote}</blockquote>{says}")
+            blocks.append(f"{line_label(ctx.line(first))}<blockquote{lang}>{quote}</blockquote>{says}")
         columns.append(f'<div class="side" data-source="{esc(source)}">{head}{"".join(blocks)}</div>')
     return f'<div class="evidence">{"".join(columns)}</div>'
 
@@ -371,7 +534,7 @@ def _finding(ctx: _Context, f: Finding) -> str:
         for c in sorted(claims, key=lambda c: (f.sources.index(c.source) if c.source in f.sources else 99, c.start)):
             row.add(c)
         svg = timeline_svg(ctx, [row], legend=False, lane_labels=True, title="When each source puts it")
-        mini = f'<div class="mini">{svg}</div>'
+        mini = f'<div class="mini tl-scroll">{svg}</div>'
     return (
         f'<article class="finding {esc(f.verdict)}" id="finding-{esc(f.id)}" data-verdict="{esc(f.verdict)}" '
         f'data-rule="{esc(f.rule)}">\n'
@@ -402,7 +565,10 @@ def _filters(ctx: _Context) -> str:
         ("Source", [box("source", s, ctx.source_name(s), _swatch(ctx, s)) for s in sources]),
     ]
     fields = "".join(f"<fieldset><legend>{name}</legend>{''.join(items)}</fieldset>" for name, items in groups)
-    return (f'<form class="filters" id="filters" aria-label="Filter the findings">{fields}'
+    search = ('<label class="search"><span class="muted small">Search the findings (names, words, values; '
+              'either script)</span><input type="search" id="search" name="q" autocomplete="off" '
+              'placeholder="e.g. Sharma, 辭職, billion"></label>')
+    return (f'<form class="filters" id="filters" role="search" aria-label="Filter the findings">{search}{fields}'
             '<div><button type="reset">Show all</button> <span class="shown" id="shown" aria-live="polite">'
             "</span></div></form>")
 
@@ -595,9 +761,10 @@ LANE_H, ROW_PAD, AXIS_H = 16, 6, 30
 
 
 def timeline_svg(ctx: _Context, rows: list[_Row], legend: bool = True, title: str = "Timeline",
-                 lane_labels: bool = False) -> str:
+                 lane_labels: bool = False, detail_ids: Sequence[str] | None = None) -> str:
     """The rows as one SVG picture; with lane_labels, each lane is labelled with its source
-    (for a single event) instead of the row with its event."""
+    (for a single event) instead of the row with its event. With detail_ids, each row can be
+    focused (Tab) or tapped, and names the element that shows its details."""
     placed = [(m.start, m.end) for row in rows for m in row.placed()]
     axis = _Axis(placed, PLOT_X0, PLOT_X1) if placed else None
     heights = [max(len(row.lanes), 1) * LANE_H + 2 * ROW_PAD for row in rows]
@@ -620,9 +787,13 @@ def timeline_svg(ctx: _Context, rows: list[_Row], legend: bool = True, title: st
     out.append(f'<text class="tick" x="{SIDE_X}" y="{AXIS_H - 10}">not on a calendar<title>no year, week or '
                "publication date to place it by</title></text>")
     y = AXIS_H
-    for row, h in zip(rows, heights):
+    for n, (row, h) in enumerate(zip(rows, heights)):
         cls = f"row-{row.verdict}" if row.verdict else "row-plain"
-        out.append(f'<g class="event" data-event="{esc(row.key)}" data-verdict="{esc(row.verdict or "")}">'
+        focus = ""
+        if detail_ids is not None:
+            focus = (f' tabindex="0" role="button" data-detail="{esc(detail_ids[n])}" aria-controls="{esc(detail_ids[n])}"'
+                     f' aria-label="{esc(row.label)}: show each source\'s date"')
+        out.append(f'<g class="event" data-event="{esc(row.key)}" data-verdict="{esc(row.verdict or "")}"{focus}>'
                    f'<rect class="{cls}" x="0" y="{y + 1}" width="{W}" height="{h - 2}" rx="3"/>')
         label = (VERDICT_MARK[row.verdict] + " " if row.verdict in VERDICT_MARK else "") + row.label
         lcls = ' class="label-contradict"' if row.verdict == "contradict" else ""
@@ -676,9 +847,32 @@ def _timeline_section(ctx: _Context) -> str:
     head = '<section id="timeline">\n<h2>Timeline</h2>\n'
     if not rows:
         return head + '<p class="muted">No dated claims.</p>\n</section>'
+    ids = [f"tl-detail-{n}" for n in range(len(rows))]
+    svg = timeline_svg(ctx, rows, detail_ids=ids)
+    picture, _, legend = svg.partition("</svg>")
+    details = "\n".join(_timeline_detail(ctx, row, i) for row, i in zip(rows, ids))
     return (head + '<p class="muted small">One row per event; each source\'s date for it is a mark in that '
-            "source's colour. Hover a mark for the words the source uses.</p>\n"
-            f"{timeline_svg(ctx, rows)}\n</section>")
+            "source's colour.</p>\n"
+            '<p class="tl-hint muted small">Tap, click or focus (Tab) a row to read each source\'s date for it; '
+            "on a narrow screen, the timeline scrolls sideways.</p>\n"
+            f'<div class="tl-scroll">{picture}</svg></div>{legend}\n'
+            f'<div class="tl-details">{details}</div>\n</section>')
+
+
+def _timeline_detail(ctx: _Context, row: _Row, detail_id: str) -> str:
+    """Each source's date for an event in words, with its words and line: shown when the row
+    is tapped or focused, and always in print."""
+    items = []
+    for source, marks in row.lanes.items():
+        lang = lang_attr(ctx.lang(source))
+        for m in marks:
+            items.append(f"<li>{_swatch(ctx, source)}<b>{esc(ctx.source_name(source))}</b>"
+                         f"{line_label(ctx.line(m.claim), ', ')}: {esc(_words(m.claim))} — "
+                         f"“<span{lang}>{esc(m.claim.text)}</span>”</li>")
+    mark = VERDICT_MARK.get(row.verdict or "", "")
+    verdict = f" ({esc(row.verdict)})" if row.verdict else ""
+    return (f'<div class="tl-detail" id="{esc(detail_id)}" data-event="{esc(row.key)}">'
+            f"<h4>{mark} {esc(row.label)}{verdict}</h4><ul>{''.join(items)}</ul></div>")
 
 
 # ----------------------------------------------------------------------------- matrix
@@ -705,13 +899,51 @@ def _matrix(ctx: _Context) -> str:
         for s in sources:
             claims = sorted(by_source.get(s, []), key=lambda c: c.start)
             tds.append('<td class="v">' + "<br>".join(
-                f'<span title="{esc(c.id)}">{esc(describe.value(c.value))}</span> <span class="orig">“{esc(c.text)}”</span>'
+                f'<span title="{esc(c.id)}">{esc(describe.value(c.value))}</span> '
+                f'<span class="orig"{lang_attr(ctx.lang(s))}>“{esc(c.text)}”</span>'
                 for c in claims) + "</td>")
         rows.append(f"<tr{cls}><td>{esc(key[0])}</td><td>{esc(labels[key])}</td>{''.join(tds)}</tr>")
     return (head + '<p class="muted small">What each source says about each subject (quotes are under the '
             "findings). Rows with a contradiction are marked on the left.</p>\n"
-            f'<table class="matrix"><thead><tr><th>subject</th><th>what</th>{th}</tr></thead>\n<tbody>'
-            + "\n".join(rows) + "</tbody></table>\n</section>")
+            f'<div class="scroll"><table class="matrix"><thead><tr><th>subject</th><th>what</th>{th}</tr></thead>\n<tbody>'
+            + "\n".join(rows) + "</tbody></table></div>\n</section>")
+
+
+# ----------------------------------------------------------------------------- by source
+def _source_views(ctx: _Context) -> str:
+    """Each source on its own: title, language, date, link, and its claims in text order with
+    the line each is on and the findings it is part of."""
+    r = ctx.report
+    out = ['<section id="by-source">\n<h2>By source</h2>',
+           '<p class="muted small">Each article\'s claims in the order it makes them, with the line of the '
+           "article each is on and the findings it is part of.</p>"]
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in r.claims:
+        by_source[c.source].append(c)
+    for info in r.sources:
+        claims = sorted(by_source.get(info.id, []), key=lambda c: (c.start, c.end))
+        lang = lang_attr(ctx.lang(info.id))
+        title = f' — <span{lang}>{esc(info.title)}</span>' if info.title else ""
+        url = safe_url(info.url)
+        link = f' · <a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>' if url else ""
+        meta = (f'<p class="small muted">{esc(info.path)} · {esc(info.language)} · {esc(_published(info))} · '
+                f"{len(claims)} claim{'' if len(claims) == 1 else 's'}{link}</p>")
+        rows = []
+        for c in claims:
+            findings = " ".join(
+                f'<a class="badge {esc(f.verdict)}" href="{esc(fragment("finding", f.id))}">'
+                f"{VERDICT_MARK.get(f.verdict, '')} {esc(f.rule)}</a>" for f in ctx.claim_findings.get(c.id, []))
+            line = ctx.line(c)
+            words = esc(c.value.quote) if c.kind == "quote" else esc(c.text)
+            rows.append(f'<tr><td class="ln">{line if line else ""}</td><td>{esc(c.subject)}</td>'
+                        f"<td>{esc(c.label or c.predicate)}</td><td>{esc(describe.value(c.value)) if c.kind != 'quote' else ''}</td>"
+                        f"<td{lang}>“{words}”</td><td>{findings}</td></tr>")
+        table = ('<div class="scroll"><table class="claims-table"><thead><tr><th>line</th><th>subject</th><th>what</th>'
+                 "<th>value</th><th>words</th><th>findings</th></tr></thead><tbody>" + "".join(rows)
+                 + "</tbody></table></div>") if rows else '<p class="muted">No claims.</p>'
+        out.append(f'<details class="source-view" id="source-{esc(info.id)}" data-source="{esc(info.id)}">'
+                   f"<summary>{_swatch(ctx, info.id)}{esc(info.id)}{title}</summary>{meta}{table}</details>")
+    return "\n".join(out) + "\n</section>"
 
 
 # ----------------------------------------------------------------------------- rules

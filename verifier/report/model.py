@@ -11,6 +11,7 @@ from pydantic import BaseModel, PrivateAttr
 from verifier import __version__
 from verifier.claims.model import Claim
 from verifier.rules.engine import Finding
+from verifier.text.sources import Source
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -51,11 +52,21 @@ class Report(BaseModel):
         return self._texts
 
 
-def build(paths: Iterable[str | Path], registry=None) -> Report:
-    from verifier.pipeline import run_extraction
-    from verifier.rules.engine import compare
+def build(paths: Iterable[str | Path], registry=None, progress=None) -> Report:
+    """The report on the articles under `paths` (files and folders)."""
+    from verifier.text.sources import load
 
-    prepared, _ = run_extraction(paths, registry)
+    return build_from_sources(load(paths), registry, progress)
+
+
+def build_from_sources(sources: Iterable[Source], registry=None, progress=None) -> Report:
+    """The report on sources already read (`verifier.text.sources.load` or `from_texts`);
+    `progress` wraps the articles as their claims are extracted (a progress bar)."""
+    from verifier.pipeline import extract_sources
+    from verifier.rules.engine import compare
+    from verifier.text.title import heading_title
+
+    prepared, _ = extract_sources(sources, registry, progress=progress)
     claims = [c for p in prepared for c in p.claims]
     texts = {p.source.id: p.source.text for p in prepared}
     findings = compare(claims, texts)
@@ -63,7 +74,7 @@ def build(paths: Iterable[str | Path], registry=None) -> Report:
         SourceInfo(
             id=p.source.id, path=p.source.path, language=p.source.language,
             published=p.source.published, published_from=p.source.published_from,
-            title=p.source.title, url=p.source.url, claims=len(p.claims),
+            title=p.source.title or heading_title(p.source.text, p.spans), url=p.source.url, claims=len(p.claims),
         )
         for p in prepared
     ]

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 
 from tabulate import tabulate
 
 from verifier import describe
 from verifier.report.model import Report
+from verifier.terminal import display_width
 
 FORMATS = ("table", "markdown", "json", "html")
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html", ".txt": "table"}
 VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "agree": "✓ agree"}
 
 
-def render(report: Report, fmt: str) -> str:
+def render(report: Report, fmt: str, width: int | None = None, colour: bool = False) -> str:
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -23,56 +25,272 @@ def render(report: Report, fmt: str) -> str:
         from verifier.report.html import html
 
         return html(report)
-    return table(report)
+    return table(report, width, colour)
 
 
 def _claims_by_id(report: Report):
     return {c.id: c for c in report.claims}
 
 
-def short_ids(ids: list[str]) -> dict[str, str]:
-    """The shortest prefix (at least 3 characters) that tells each source from the others."""
-    out = {}
+_TOKEN_END = re.compile(r"[^_\-. ]+")
+LABEL_WIDTH = 12  # display columns a source label may take
+
+
+def source_labels(ids: list[str], max_width: int = LABEL_WIDTH) -> dict[str, str]:
+    """Short unique names for sources: leaving out the words all ids start with, the fewest
+    next words (split at _ - . or a space) that no other id has ("000" for
+    000_d3ab94bd7f17fabd, "wire" for harborline-wire beside harborline-zh); when one of these
+    would be wider than `max_width` columns, letters A, B, ... for all of them."""
+    spans = {sid: [(m.start(), m.end()) for m in _TOKEN_END.finditer(sid)] or [(0, len(sid))] for sid in ids}
+    words = {sid: [sid[a:b] for a, b in spans[sid]] for sid in ids}
+    common = 0
+    if len(ids) > 1:
+        shortest = min(len(w) for w in words.values())
+        while common < shortest - 1 and len({tuple(w[: common + 1]) for w in words.values()}) == 1:
+            common += 1
+    out: dict[str, str] = {}
     for sid in ids:
-        n = min(3, len(sid))
-        while n < len(sid) and any(o != sid and o.startswith(sid[:n]) for o in ids):
-            n += 1
-        out[sid] = sid[:n]
+        own = words[sid][common:]
+        for k in range(1, len(own) + 1):
+            if not any(o != sid and words[o][common: common + k] == own[:k] for o in ids):
+                break
+        start, end = spans[sid][common][0], spans[sid][common + k - 1][1]
+        out[sid] = sid[start:end] if k < len(own) or common else sid
+    if len(set(out.values())) < len(ids) or any(display_width(v) > max_width for v in out.values()):
+        out = {sid: _letters(i) for i, sid in enumerate(ids)}
     return out
 
 
-def _values(report: Report, finding) -> list[str]:
+def _letters(i: int) -> str:
+    """A, B, ..., Z, AA, AB, ..."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _values(report: Report, finding, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(source label, what it says) for each source of a finding."""
     claims = _claims_by_id(report)
-    short = short_ids([s.id for s in report.sources])
     out = []
     for source in finding.sources:
-        vals = sorted({describe.value(claims[i].value) for i in finding.claims if claims[i].source == source})
-        out.append(f"{short.get(source, source)}: " + "; ".join(vals))
+        vals = sorted({describe.value(claims[i].value) for i in finding.claims
+                       if i in claims and claims[i].source == source})
+        out.append((labels.get(source, source), "; ".join(vals)))
     return out
 
 
-def table(report: Report) -> str:
+# ----------------------------------------------------------------------------- terminal table
+COLOURS = {"contradict": "\x1b[1;31m", "compatible": "\x1b[33m", "agree": "\x1b[32m"}
+RESET = "\x1b[0m"
+MIN_WIDTH = 40
+WIDE = 90  # from this width on, the verdict, rule, subject and values have columns of their own
+QUOTE_LINES = 2  # a quote's words are cut after this many lines (the full text is in the other formats)
+
+
+NO_BREAK_BEFORE = frozenset(",.;:!?)]}%，。、；：！？）」』”’》〉…")
+
+
+def _char_width(ch: str) -> int:
+    from wcwidth import wcwidth
+
+    return max(wcwidth(ch), 0)
+
+
+def _tokens(paragraph: str) -> list[str]:
+    """Runs of spaces, words of narrow characters, and single wide (Chinese) characters, each
+    with the punctuation that may not start a line attached."""
+    tokens: list[str] = []
+    for ch in paragraph:
+        prev = tokens[-1] if tokens else ""
+        if ch == " ":
+            joins = prev.endswith(" ")
+        else:
+            joins = bool(prev) and not prev.endswith(" ") and (
+                ch in NO_BREAK_BEFORE or (_char_width(ch) < 2 and _char_width(prev[-1]) < 2))
+        if joins:
+            tokens[-1] += ch
+        else:
+            tokens.append(ch)
+    return tokens
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines of at most `width` columns (a Chinese character takes two), broken at spaces and
+    between Chinese characters (never before closing punctuation), a word longer than a line
+    cut where it must be; continuation lines start with `indent`."""
+    width = max(width, display_width(indent) + 4)
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line, used, pending = "", 0, ""
+        start = ""  # what the current line starts with: nothing, then the indent
+
+        def emit() -> None:
+            nonlocal line, used, pending, start
+            lines.append(line.rstrip())
+            start = indent
+            line, used, pending = indent, display_width(indent), ""
+
+        for token in _tokens(paragraph):
+            if token.startswith(" "):
+                pending = token if line != start else ""
+                continue
+            need = display_width(pending) + display_width(token)
+            if used + need <= width:
+                line, used, pending = line + pending + token, used + need, ""
+                continue
+            if line != start:
+                emit()
+            while used + display_width(token) > width:  # a word longer than a line
+                cut, w = "", used
+                for ch in token:
+                    if w + _char_width(ch) > width and cut:
+                        break
+                    cut, w = cut + ch, w + _char_width(ch)
+                line, token = line + cut, token[len(cut):]
+                emit()
+            line, used = line + token, used + display_width(token)
+        lines.append(line.rstrip())
+    return lines
+
+
+def _cut(lines: list[str], n: int) -> list[str]:
+    if len(lines) <= n:
+        return lines
+    last = lines[n - 1]
+    return lines[: n - 1] + [(last[:-1] if display_width(last) > 1 else last) + "…"]
+
+
+def _paint(text: str, verdict: str, colour: bool) -> str:
+    return f"{COLOURS[verdict]}{text}{RESET}" if colour and verdict in COLOURS else text
+
+
+def table(report: Report, width: int | None = None, colour: bool = False) -> str:
+    """The report for a terminal: the sources with their labels, then every finding, in at
+    most `width` columns (default 100), verdicts coloured when `colour` is true."""
+    width = max(width or 100, MIN_WIDTH)
+    labels = source_labels([s.id for s in report.sources])
+    totals = "\n".join(wrap(_totals(report), width))
+    return f"{_sources_table(report, labels, width)}\n\n{_findings_table(report, labels, width, colour)}\n\n{totals}\n"
+
+
+def _table_width(text: str) -> int:
+    return max((display_width(line) for line in text.splitlines()), default=0)
+
+
+def _sources_table(report: Report, labels: dict[str, str], width: int) -> str:
+    """The sources, and the legend of their labels: columns are left out, the least needed
+    first, until the table fits."""
+    columns = {
+        "label": [labels[s.id] for s in report.sources],
+        "source": [s.id for s in report.sources],
+        "language": [s.language for s in report.sources],
+        "published": [str(s.published or "unknown") for s in report.sources],
+        "claims": [str(s.claims) for s in report.sources],
+        "title": [s.title or "" for s in report.sources],
+    }
+    if columns["label"] == columns["source"]:
+        del columns["label"]
+    if not any(columns["title"]):
+        del columns["title"]
+
+    def render(names: list[str], source_width: int | None = None) -> str:
+        rows = [list(r) for r in zip(*(columns[n] for n in names))]
+        if source_width and "source" in names:
+            i = names.index("source")
+            for row in rows:
+                row[i] = "\n".join(wrap(row[i], source_width))
+        if "title" in names:
+            i = names.index("title")
+            used = _table_width(tabulate([r[:i] for r in rows], headers=names[:i], tablefmt="simple",
+                                         disable_numparse=True)) if i else 0
+            room = width - used - 2
+            if room < 10:
+                return ""
+            for row in rows:
+                row[i] = _cut(wrap(row[i], room), 1)[0]
+        align = ["right" if n == "claims" else "left" for n in names]
+        return tabulate(rows, headers=names, tablefmt="simple", disable_numparse=True, colalign=align)
+
+    names = list(columns)
+    for drop in ("title", "claims", "language", "published"):
+        out = render(names)
+        if out and _table_width(out) <= width:
+            return out
+        if drop in names:
+            names.remove(drop)
+    fixed = _table_width(render([n for n in names if n != "source"]))
+    return render(names, max(8, width - fixed - 2))
+
+
+def _findings_table(report: Report, labels: dict[str, str], width: int, colour: bool) -> str:
+    """Every finding: verdict, rule, what it is about, and what each source says. Wide
+    terminals get a column each; narrow ones a column for the verdict and one for the rest."""
+    if not report.findings:
+        return "no findings"
+    label_w = max(display_width(v) for v in labels.values())
+    rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict), f.rule, f"{f.subject} — {f.label or f.predicate}",
+             _values(report, f, labels)) for f in report.findings]
+    verdict_w = max(max(display_width(r[1]) for r in rows), len("verdict") + 2)
+    rule_w = max(max(len(r[2]) for r in rows), len("rule") + 2)
+    room = width - verdict_w - rule_w - 3 * 2  # tabulate puts two spaces between columns
+    # share the room in proportion to what each column would need on one line
+    what_need = max(display_width(r[3]) for r in rows)
+    values_need = max(label_w + 2 + min(display_width(said), 40) for r in rows for _, said in r[4])
+    if what_need + 2 + values_need <= room:
+        what_w = what_need
+    else:
+        what_w = max(14, min(what_need, round((room - 2) * what_need / (what_need + values_need))))
+    values_w = room - what_w - 2
+    if width >= WIDE and values_w >= label_w + 16:
+        body = [[_paint(mark, verdict, colour), rule, "\n".join(wrap(what, what_w)),
+                 "\n".join(_value_lines(values, values_w, label_w))]
+                for verdict, mark, rule, what, values in rows]
+        return tabulate(body, headers=["verdict", "rule", "what", "values"], tablefmt="simple", disable_numparse=True)
+    heads = [f"{mark.split()[0]} {rule}" for _, mark, rule, _, _ in rows]
+    head_w = max(max(display_width(h) for h in heads), len("rule") + 2)
+    body_w = width - head_w - 2
+    body = []
+    for head, (verdict, _, _, what, values) in zip(heads, rows):
+        lines = wrap(what, body_w) + _value_lines(values, body_w - 2, label_w, "  ")
+        body.append([_paint(head, verdict, colour), "\n".join(lines)])
+    return tabulate(body, headers=["rule", "finding"], tablefmt="simple", disable_numparse=True)
+
+
+def _value_lines(values: list[tuple[str, str]], width: int, label_w: int, prefix: str = "") -> list[str]:
+    lines = []
+    for label, said in values:
+        head = f"{label}:".ljust(label_w + 1) + " "
+        wrapped = wrap(head + said, width, " " * display_width(head))
+        if said.startswith("“"):
+            wrapped = _cut(wrapped, QUOTE_LINES)
+        lines.extend(prefix + line for line in wrapped)
+    return lines
+
+
+def _totals(report: Report) -> str:
     s = report.summary
-    sources = tabulate(
-        [[x.id, x.language, x.published or "unknown", x.claims] for x in report.sources],
-        headers=["source", "language", "published", "claims"], tablefmt="simple",
-    )
-    rows = []
-    for f in report.findings:
-        if f.rule.startswith("Q") and f.verdict != "contradict":
-            continue  # quote wording is in the full report
-        rows.append([VERDICT_MARK[f.verdict], f.rule, _short(f"{f.subject} — {f.label}", 44),
-                     "\n".join(_short(v, 60) for v in _values(report, f))])
-    findings = tabulate(rows, headers=["verdict", "rule", "what", "values"], tablefmt="simple") if rows else "no findings"
-    return (
-        f"{sources}\n\n{findings}\n\n"
-        f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
-        f"{s.contradict} contradict, {s.compatible} compatible, {s.agree} agree\n"
-    )
+    return (f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
+            f"{s.contradict} contradict (✗), {s.compatible} compatible (~), {s.agree} agree (✓)")
 
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def line_numbers(report: Report):
+    """claim -> the 1-based line of its source it starts on (None without the source text)."""
+    from verifier.check.diagnostics import Lines
+
+    lines = {sid: Lines(text) for sid, text in report.texts.items()}
+
+    def line(claim) -> int | None:
+        found = lines.get(claim.source)
+        return found.line_col(claim.start)[0] if found is not None else None
+
+    return line
 
 
 def _md_escape(text: str) -> str:
@@ -81,6 +299,7 @@ def _md_escape(text: str) -> str:
 
 def markdown(report: Report) -> str:
     s = report.summary
+    labels = source_labels([x.id for x in report.sources])
     out = [
         "# Source consistency report",
         "",
@@ -90,13 +309,16 @@ def markdown(report: Report) -> str:
         "## Sources",
         "",
         tabulate(
-            [[x.id, x.language, f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
+            [[labels[x.id], x.id, _md_escape(x.title or ""), x.language,
+              f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
              for x in report.sources],
-            headers=["source", "language", "published", "claims"], tablefmt="github",
+            headers=["label", "source", "title", "language", "published", "claims"], tablefmt="github",
+            disable_numparse=True, colalign=["left"] * 5 + ["right"],
         ),
         "",
     ]
     claims = _claims_by_id(report)
+    line = line_numbers(report)
     for verdict, title in (("contradict", "Contradictions"), ("compatible", "Compatible (one source less precise)"), ("agree", "Agreements")):
         items = [f for f in report.findings if f.verdict == verdict]
         if not items:
@@ -106,11 +328,14 @@ def markdown(report: Report) -> str:
             out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {f.label}", "", _md_escape(f.message), ""]
             for cid in f.claims:
                 c = claims[cid]
-                out.append(f"- `{c.source}` [{c.start}:{c.end}] **{_md_escape(c.text)}** → {describe.value(c.value)}")
+                where = f"line {line(c)}, " if line(c) else ""
+                out.append(f"- `{c.source}` ({where}[{c.start}:{c.end}]) **{_md_escape(c.text)}** → {describe.value(c.value)}")
             out.append("")
     out += ["## Claims", "", tabulate(
-        [[short_ids([s.id for s in report.sources]).get(c.source, c.source), _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
+        [[labels.get(c.source, c.source), line(c) or "", _md_escape(c.subject), c.label or c.predicate,
+          _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
          for c in report.claims if c.kind != "quote"],
-        headers=["source", "subject", "predicate", "text", "value"], tablefmt="github",
+        headers=["source", "line", "subject", "predicate", "text", "value"], tablefmt="github",
+        disable_numparse=True,
     ), ""]
     return "\n".join(out)

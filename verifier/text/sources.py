@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
 from verifier.lang import read_data_file
@@ -214,3 +214,15 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
 
 def load(paths: Iterable[str | Path]) -> list[Source]:
     return [read_source(path, entry) for path, entry in collect(paths)]
+
+
+def from_texts(texts: Mapping[str, str]) -> list[Source]:
+    """Sources from texts in memory, keyed by source id (for the Python API)."""
+    sources = []
+    for sid, text in texts.items():
+        if not isinstance(sid, str) or not sid.strip() or not isinstance(text, str):
+            raise VerifierError(f"{sid!r}: sources must map an id (a non-empty string) to the article's text")
+        source = read_source(Path(sid), {}, text=text)
+        source.id, source.path = sid, sid
+        sources.append(source)
+    return sources

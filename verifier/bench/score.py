@@ -30,7 +30,7 @@ FILES = ("numbers", "money", "durations", "dates")
 TARGETS = {"numbers": 0.95, "money": 0.90, "durations": 0.90, "dates": 0.85}
 SPEED_TARGET = 20_000  # expressions per second, one core
 IMPORT_TARGET = 0.2  # seconds
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def default_bench_dir() -> Path:

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 ARTICLES = 1000
 
@@ -100,7 +100,7 @@ def main() -> int:
     h = help_time()
     print(f"== startup: `verifier --help` {h * 1000:.0f} ms ({'ok' if h < 0.5 else 'BELOW TARGET'}: target < 500 ms)")
     print("== normalizers on the outside corpus")
-    from verifier.benchscore import run_normalizer_bench
+    from verifier.bench.score import run_normalizer_bench
 
     bench_dir = Path(os.environ.get("VERIFIER_BENCH_DIR", ROOT.parent / "shared" / "benchmarks" / "duckling-zh"))
     run_normalizer_bench(bench_dir)
