@@ -575,8 +575,7 @@ class SentenceView:
 
     def _hedged(self, t: Trigger) -> bool:
         clause = self.clause(t.start)
-        before = self.ex.lower[clause.start:t.start]
-        return any(h in before for h in self.lex.hedges)
+        return self.lex.hedge_re.search(self.ex.folded, clause.start, t.start) is not None
 
     def _scope(self, v: Found, link: Link) -> dict[str, str]:
         """When and of what a value holds, where its clause says so: a funding round (Series B,

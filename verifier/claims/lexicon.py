@@ -147,7 +147,7 @@ class Lexicon:
         self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
         self.negation_re = _suffix_re(link["negation"])
         self.series_re = _suffix_re(link["series"])
-        self.hedges = [fold(w).lower() for w in link["hedges"]]
+        self.hedge_re = _word_re(link["hedges"])
         self.preposition_re = _suffix_re(link["prepositions"])
         self.passive_re = _suffix_re(link["passive"])
         self.agent_marker_re = _suffix_re(link["agent_markers"])
