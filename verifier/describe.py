@@ -107,3 +107,29 @@ def value(v: Value) -> str:
     if isinstance(v, QuoteValue):
         return f"“{v.quote}”"
     return str(getattr(v, "value", v))
+
+
+# ----------------------------------------------------------------------------- clocks
+def date_moment(v) -> str:
+    """"Monday evening", "Tuesday morning", "Monday": a day as a clock reading."""
+    from verifier.normalize.values import WEEKDAYS
+
+    day = v.weekday
+    if day is None and v.start and v.start == v.end:
+        import datetime as _dt
+
+        day = WEEKDAYS[_dt.date.fromisoformat(v.start).weekday()]
+    words = (day or "the day").capitalize()
+    if v.part_of_day:
+        words += " " + v.part_of_day.replace("_", " ")
+    return words
+
+
+def zone_place(zone: str | None, prefix: str = "", other: bool = False) -> str:
+    """The city a time zone is named for in the places data ("San Francisco"), or words for an
+    unknown clock."""
+    if not zone or zone in ("local", "zh"):
+        return f"{prefix}another time zone" if other else f"{prefix}one time zone"
+    from verifier.text.dateline import zone_city
+
+    return f"{prefix}{zone_city(zone)}"

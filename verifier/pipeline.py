@@ -141,3 +141,29 @@ def extract_sources(sources: Iterable[Source], registry=None, progress=None) -> 
 
 def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
     return extract_sources(load(paths), registry)
+
+
+_CHECKABLE = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]|[“「『\"]")
+
+
+def unclaimed(p: Prepared) -> list[tuple[int, int]]:
+    """Sentences of article text that hold a date, a number or a quotation but gave no claim:
+    what the tool did not check. A sentence counts when the normalizer finds a value in it or it
+    has quotation marks."""
+    from verifier.normalize.engine import analyze
+
+    claimed = sorted((c.sentence for c in p.claims))
+    taken = {s for s in claimed}
+    dl = p.dateline
+    out = []
+    for s in p.sentences:
+        if (s.start, s.end) in taken or (dl and dl.start <= s.start and s.end <= dl.end + 1):
+            continue
+        text = p.source.text[s.start:s.end]
+        if not _CHECKABLE.search(text):
+            continue
+        quoted = any(ch in text for ch in "“「『\"")
+        if quoted or analyze(text, folded=p.source.folded[s.start:s.end], kinds=("date", "money", "count", "percent"),
+                             min_score=0.6):
+            out.append((s.start, s.end))
+    return out

@@ -571,7 +571,11 @@ class SentenceView:
 
         clause = self.clause(v.start)
         found = zone_marker(self.ex.folded, max(clause.start, v.start - 12), v.start)
-        return found[0] if found else self.ex.tz
+        if found:
+            return found[0]
+        # a Chinese article whose clock is not known reads dates on one clock with other Chinese
+        # articles: two of them a day apart are not explained by time zones
+        return self.ex.tz or ("zh" if self.ex.chinese else None)
 
     def _hedged(self, t: Trigger) -> bool:
         clause = self.clause(t.start)
@@ -595,7 +599,15 @@ class SentenceView:
             scope["when"] = "before"
         elif lex.scope_after_re.search(ex.folded, self.sentence.start, hi) and "of" not in scope:
             scope["when"] = "after"
-        dates = [d for d in self.values if d.value.kind == "date" and clause.start <= d.start < clause.end]
+        elif lex.scope_now_re.search(ex.folded, clause.start, v.start) and ex.published:
+            scope["when"] = ex.published.isoformat()  # 目前, "now": as of the publication date
+        # a time the value is of: a date before it in its clause (在今年1月的B轮融资中估值…), or
+        # right after it ("valued at $4.5 billion in its January round"); not a date it is
+        # compared with (较去年的高点下跌近一半)
+        dates = [d for d in self.values if d.value.kind == "date" and clause.start <= d.start < clause.end
+                 and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
+                                           and re.match(r"\s*(?:in|as of|at|截至|于)\b", ex.lower[v.end:d.start + 1])))
+                 and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if dates:
             closest = min(dates, key=lambda d: abs(d.start - v.start))
             dv = closest.value

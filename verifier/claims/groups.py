@@ -176,9 +176,9 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             view.used.add(i)
             return Reading(fam, v, number, how="one of the M: the total")
         kind = _part_kind(view, v, None, g)
-        if kind:
+        if kind == "remaining":  # "N left" with no whole is an event (又一位创始人出走), not a tally
             view.used.add(i)
-            return Reading(fam, None, None, v, number, kind, "what remains / left")
+            return Reading(fam, None, None, v, number, kind, "what remains")
         if (_states_total(view, v, fam, g) or (after and re.match(r"\s*的", low[v.end:v.end + 2]))) and number >= 2:
             view.used.add(i)
             return Reading(fam, v, number, how="a stated total")
@@ -186,15 +186,15 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
     if before:
         fam = before[0]
         kind = _part_kind(view, v, None, g)
-        if kind:
+        if kind == "remaining":
             view.used.add(i)
-            return Reading(fam, None, None, v, number, kind, "what remains / left")
+            return Reading(fam, None, None, v, number, kind, "what remains")
         if fam == "employees" or _states_total(view, v, fam, g) or True:
             view.used.add(i)
             return Reading(fam, v, number, how="noun then its number")
     # a part whose group was named earlier in the sentence: 仍留任的共同创办人仅剩三位
     kind = _part_kind(view, v, None, g)
-    if kind and val.kind == "count":
+    if kind == "remaining" and val.kind == "count":
         names = [lex.count_noun[m.group(0).lower()] for m in lex.count_noun_re.finditer(ex.folded, view.sentence.start, v.start)]
         if names:
             view.used.add(i)

@@ -169,6 +169,7 @@ class Lexicon:
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
         self.scope_combined_re = _word_re(scope["combined"])
+        self.scope_now_re = _word_re(scope["now"])
         self.round_re = re.compile(
             rf"(?i:(?<![A-Za-z]){alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
             rf"|(?i:{alternation(_fold_all(scope['round_zh']))})"

@@ -13,7 +13,10 @@ from verifier.claims.model import Claim
 from verifier.rules.engine import Finding
 from verifier.text.sources import Source
 
-REPORT_SCHEMA_VERSION = 1
+# 2: findings carry a `reason` code, a `scope` and `independent_sources`; claims carry `why`,
+#    `scope` and `tz`; sources carry `timezone` and `syndicated_from`; the report lists the
+#    `unclaimed` sentences (a date, number or quote that gave no claim).
+REPORT_SCHEMA_VERSION = 2
 
 
 class SourceInfo(BaseModel):
@@ -25,6 +28,17 @@ class SourceInfo(BaseModel):
     title: str | None = None
     url: str | None = None
     claims: int = 0
+    timezone: str | None = None  # IANA name, from the manifest or the dateline
+    syndicated_from: str | None = None  # the source this one is a near-verbatim copy of
+
+
+class Unclaimed(BaseModel):
+    """A sentence with a date, a number or a quote that gave no claim: not checked."""
+
+    source: str
+    start: int
+    end: int
+    text: str
 
 
 class Summary(BaseModel):
@@ -34,6 +48,7 @@ class Summary(BaseModel):
     contradict: int
     compatible: int
     agree: int
+    unclaimed: int = 0  # sentences with a date, number or quote that gave no claim
 
 
 class Report(BaseModel):
@@ -44,6 +59,7 @@ class Report(BaseModel):
     sources: list[SourceInfo]
     claims: list[Claim]
     findings: list[Finding]
+    unclaimed: list[Unclaimed] = []
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
@@ -66,23 +82,31 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None) 
     from verifier.rules.engine import compare
     from verifier.text.title import heading_title
 
+    from verifier.pipeline import article_text, unclaimed
+    from verifier.text.syndication import find_copies
+
     prepared, _ = extract_sources(sources, registry, progress=progress)
     claims = [c for p in prepared for c in p.claims]
     texts = {p.source.id: p.source.text for p in prepared}
-    findings = compare(claims, texts)
+    published = {p.source.id: p.source.published for p in prepared}
+    copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
+    findings = compare(claims, texts, published, copies)
     sources = [
         SourceInfo(
             id=p.source.id, path=p.source.path, language=p.source.language,
             published=p.source.published, published_from=p.source.published_from,
             title=p.source.title or heading_title(p.source.text, p.spans), url=p.source.url, claims=len(p.claims),
+            timezone=p.source.timezone, syndicated_from=copies.get(p.source.id),
         )
         for p in prepared
     ]
+    gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared for a, b in unclaimed(p)]
     count = lambda v: sum(1 for f in findings if f.verdict == v)
     report = Report(
         summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
-                        contradict=count("contradict"), compatible=count("compatible"), agree=count("agree")),
-        sources=sources, claims=claims, findings=findings,
+                        contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
+                        unclaimed=len(gaps)),
+        sources=sources, claims=claims, findings=findings, unclaimed=gaps,
     )
     report._texts = texts
     return report

@@ -17,11 +17,37 @@ Verdict = Literal["agree", "compatible", "contradict"]
 Narrower = Literal["a", "b", "same", "neither"]
 
 
+# Why a verdict is what it is, as a code a program can act on (documented in the README):
+#   same          the same value
+#   less-precise  one value contains the other (May vs 14 May; about $4.5 billion vs $4.5 billion)
+#   rounding      different figures whose ranges overlap (HK$1.56 billion vs about HK$1.6 billion)
+#   overlap       ranges that overlap without one containing the other
+#   time-zone     dates one day apart that the two sources' clocks explain
+#   different-time values of different times (a January-round valuation vs today's): a change, not a conflict
+#   disjoint      no value fits both
+#   impossible    a date that cannot be (a weekday that does not match, 2月30日)
+#   misattributed the same words given to different speakers
+#   reworded      the same quote worded differently
+REASON_CODES = ("same", "less-precise", "rounding", "overlap", "time-zone", "different-time", "disjoint",
+                "impossible", "misattributed", "reworded")
+
+
 @dataclass(frozen=True)
 class Relation:
     verdict: Verdict
     reason: str  # why, in plain words
     narrower: Narrower = "same"  # which claim says more (the other contains it)
+    code: str = ""  # one of REASON_CODES; derived from the verdict when empty
+
+    @property
+    def reason_code(self) -> str:
+        if self.code:
+            return self.code
+        if self.verdict == "agree":
+            return "same"
+        if self.verdict == "contradict":
+            return "disjoint"
+        return "less-precise" if self.narrower in ("a", "b") else "overlap"
 
 
 @dataclass(frozen=True)

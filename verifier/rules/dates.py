@@ -200,6 +200,86 @@ def _why_not(fixed: Facts, loose: Facts) -> str:
     return "no day fits both"
 
 
+# --------------------------------------------------------------------------- time zones
+NEAR_MIDNIGHT_LATE = {"evening", "night"}
+NEAR_MIDNIGHT_EARLY = {"early_morning", "morning"}
+
+
+def _one_day(fa: Facts, fb: Facts) -> int | None:
+    """+1 when b's day is the day after a's, -1 when before, None otherwise (or unknown)."""
+    if fa.anchored and fb.anchored and fa.start == fa.end and fb.start == fb.end:
+        gap = (fb.start - fa.start).days
+        return gap if abs(gap) == 1 else None
+    wa = fa.weekdays if not fa.anchored else (frozenset({fa.start.weekday()}) if fa.start == fa.end else None)
+    wb = fb.weekdays if not fb.anchored else (frozenset({fb.start.weekday()}) if fb.start == fb.end else None)
+    if not wa or not wb or len(wa) != 1 or len(wb) != 1:
+        return None
+    diff = (next(iter(wb)) - next(iter(wa))) % 7
+    return 1 if diff == 1 else -1 if diff == 6 else None
+
+
+def _utc_span(day: dt.date, zone: str, part: str | None) -> tuple[dt.datetime, dt.datetime]:
+    from zoneinfo import ZoneInfo
+
+    h0, h1 = PART_HOURS.get(part or "", (0, 24))
+    tz = ZoneInfo(zone)
+    start = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=h0)
+    end = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=h1)
+    return start.replace(tzinfo=tz).astimezone(dt.timezone.utc), end.replace(tzinfo=tz).astimezone(dt.timezone.utc)
+
+
+def _known(zone: str | None) -> bool:
+    if not zone or zone == "local":
+        return False
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(zone)
+        return True
+    except Exception:  # noqa: BLE001 - an unknown zone name is an unknown zone
+        return False
+
+
+def across_time_zones(a: Claim, b: Claim) -> Relation | None:
+    """Two dates of one event a day apart, which the clocks of the two sources explain: a post on
+    Monday evening in San Francisco is Tuesday morning in Hong Kong. Both clocks known: their
+    hours must overlap. One unknown: a part of the day near midnight must say so (the later
+    day's morning, or the earlier day's evening)."""
+    va, vb = a.value, b.value
+    fa, fb = facts(va), facts(vb)
+    step = _one_day(fa, fb)
+    if step is None:
+        return None
+    early, late = (a, b) if step == 1 else (b, a)
+    fe, fl = (fa, fb) if step == 1 else (fb, fa)
+    ze, zl = early.tz, late.tz
+    if ze == zl and ze is not None:
+        return None  # one clock: a day apart is a day apart
+    if _known(ze) and _known(zl):
+        if ze == zl:
+            return None
+        if not (fe.anchored and fl.anchored):
+            day = dt.date(2001, 1, 1)  # weekdays only: any pair of consecutive days will do
+            de, dl = day, day + dt.timedelta(days=1)
+        else:
+            de, dl = fe.start, fl.start
+        e0, e1 = _utc_span(de, ze, early.value.part_of_day)
+        l0, l1 = _utc_span(dl, zl, late.value.part_of_day)
+        if e0 < l1 and l0 < e1:
+            return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
+        return None
+    if late.value.part_of_day in NEAR_MIDNIGHT_EARLY or early.value.part_of_day in NEAR_MIDNIGHT_LATE:
+        return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
+    return None
+
+
+def _clock_words(early: Claim, late: Claim) -> str:
+    from verifier.describe import date_moment, zone_place
+
+    return (f"one day apart: {date_moment(early.value)}{zone_place(early.tz, ' in ')} is "
+            f"{date_moment(late.value)}{zone_place(late.tz, ' in ', other=True)}")
+
+
 @rule(
     "D101", "event-date-conflict",
     "Two sources put the same event on dates that cannot both be right.",
@@ -222,7 +302,10 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
     """
     if a.value.kind != "date" or b.value.kind != "date":
         return None
-    return relate_dates(a.value, b.value)  # type: ignore[arg-type]
+    rel = relate_dates(a.value, b.value)  # type: ignore[arg-type]
+    if rel is not None and rel.verdict == "contradict":
+        return across_time_zones(a, b) or rel
+    return rel
 
 
 @rule(

@@ -1,7 +1,24 @@
-"""Matching claims about the same thing across sources and running the rules on them."""
+"""Matching claims about the same thing across sources and running the rules on them.
+
+Claims are compared only when they are about the same thing at the same time:
+- the same subject, predicate and kind (a departure is never compared with a last day, a
+  firing with the lawsuit about it);
+- the same scope: a Series A amount is not a Series B amount, the combined company is not the
+  company; values of different times (a valuation in a January round vs today's; head count
+  before vs after the cuts; a fine of 2023 vs this year's) are a change over time, reported as
+  compatible with reason `different-time`, never as a contradiction;
+- dates a day apart that the sources' clocks explain are compatible (reason `time-zone`).
+
+Sources that give the same value form one position; positions are compared, so a hundred
+articles repeating a date make one finding. A finding's id depends on what it is about (rule,
+subject, predicate, scope, verdict, the values compared), not on which sources are in the
+folder, so a reviewer's file keeps working when articles are added. Syndicated copies (the
+same article on another site) are noted, and a finding counts independent sources.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from typing import Iterable
@@ -17,6 +34,8 @@ from verifier.rules.quotes import quote_key
 from verifier.rules import dates, linter, quantities, quotes  # noqa: F401,E402
 
 VERDICT_ORDER = {"contradict": 0, "compatible": 1, "agree": 2}
+VALUE_KINDS = ("money", "count", "percent", "duration")
+SAME_YEAR_ONLY = "published"  # a time taken from the publication date is compared by year only
 
 
 class Finding(BaseModel):
@@ -26,19 +45,22 @@ class Finding(BaseModel):
     verdict: Verdict
     claims: list[str] = Field(description="ids of the claims compared, from at least two sources (one for within-source rules)")
     sources: list[str]
+    independent_sources: int = Field(default=0, description="sources that are not copies of another source here")
     subject: str
     predicate: str
     label: str
     message: str
-    reason: str = ""
+    reason: str = Field(default="", description="why, as a code: same, less-precise, rounding, overlap, time-zone, "
+                                                "different-time, disjoint, impossible, misattributed, reworded")
+    scope: dict[str, str] = Field(default_factory=dict, description="what the values compared are of (a funding round)")
 
 
 def rules() -> dict[str, Rule]:
     return dict(sorted(REGISTRY.items()))
 
 
-def _finding_id(rule: str, claim_ids: Iterable[str]) -> str:
-    digest = hashlib.blake2b("|".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
+def _finding_id(rule: str, *parts: str) -> str:
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=6).hexdigest()
     return f"{rule}-{digest}"
 
 
@@ -65,10 +87,15 @@ def explain(rule: Rule, rel: Relation, a: Claim, b: Claim, texts: dict[str, str]
         second = f"{b.source} attributes it to {b.subject}: “{snippet(texts[b.source], b)}”"
     else:
         first, second = _says(a, texts), _says(b, texts)
+    code = rel.reason_code
     if rel.verdict == "contradict":
         tail = f"These cannot both be right: {rel.reason}." if rel.reason else "These cannot both be right."
     elif rel.verdict == "agree":
         tail = "The sources agree."
+    elif code == "time-zone":
+        tail = f"They fit together: {rel.reason}."
+    elif code == "different-time":
+        tail = f"A change over time, not a contradiction: {rel.reason}."
     else:
         precise = {"a": a.source, "b": b.source}.get(rel.narrower)
         tail = (f"They fit together; {precise} is more precise." if precise
@@ -82,18 +109,79 @@ def group_key(c: Claim) -> tuple[str, str, str]:
     return (c.subject, c.predicate, c.kind)
 
 
-def relate(a: Claim, b: Claim) -> list[tuple[Rule, Relation]]:
-    """Every across-source rule that has something to say about two claims."""
+def relate(a: Claim, b: Claim, published: dict[str, dt.date | None] | None = None) -> list[tuple[Rule, Relation]]:
+    """Every across-source rule that has something to say about two claims, with their scopes
+    taken into account: values of different things are not compared, values of different
+    times are a change over time. `published` gives the sources' publication dates, when a
+    value with no time of its own holds."""
+    if _different_things(a, b):
+        return []
     out = []
     for r in REGISTRY.values():
         if r.scope != "across" or a.kind not in r.kinds:
             continue
         rel = r.relate(a, b)
-        if rel is not None:
-            out.append((r, rel))
+        if rel is None:
+            continue
+        out.append((r, _over_time(a, b, rel, published or {})))
     return out
 
 
+# --------------------------------------------------------------------------- scope
+def _different_things(a: Claim, b: Claim) -> bool:
+    """A Series A amount and a Series B one; the company and the combined company."""
+    oa, ob = a.scope.get("of"), b.scope.get("of")
+    if oa and ob and oa != ob:
+        return True
+    return bool(oa == "combined") != bool(ob == "combined")
+
+
+def _when(c: Claim, published: dict[str, dt.date | None]) -> tuple[str, str | None, str | None] | None:
+    """When a value holds: (how it is known, first day, last day); None when unknown."""
+    when = c.scope.get("when")
+    if when in ("before", "after"):
+        return (when, None, None)
+    if when:
+        first, _, last = when.partition("/")
+        if len(first) == 10 and (not last or len(last) == 10):
+            return ("stated", first, last or first)
+        return None
+    pub = published.get(c.source)
+    return (SAME_YEAR_ONLY, f"{pub.year}-01-01", f"{pub.year}-12-31") if pub else None
+
+
+def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date | None]) -> Relation:
+    """Values of two different times do not contradict: they changed."""
+    if rel.verdict != "contradict" or a.kind not in VALUE_KINDS:
+        return rel
+    wa, wb = _when(a, published), _when(b, published)
+    if wa is None or wb is None:
+        return rel
+    if wa[0] in ("before", "after") or wb[0] in ("before", "after"):
+        if wa[0] == wb[0]:
+            return rel
+        return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
+    if wa[0] == SAME_YEAR_ONLY and wb[0] == SAME_YEAR_ONLY:
+        return rel
+    overlap = wa[1] <= wb[2] and wb[1] <= wa[2]
+    if wa[0] == SAME_YEAR_ONLY or wb[0] == SAME_YEAR_ONLY:
+        overlap = wa[1][:4] == wb[1][:4] or wa[2][:4] == wb[2][:4]
+    if overlap:
+        return rel
+    return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
+
+
+def _when_words(c: Claim, when: tuple[str, str | None, str | None]) -> str:
+    value = describe.value(c.value)
+    how, first, last = when
+    if how in ("before", "after"):
+        return f"{value} {how} the event"
+    if how == SAME_YEAR_ONLY:
+        return f"{value} as of {first[:4]}"
+    return f"{value} in {first if first == last else f'{first} to {last}'}"
+
+
+# --------------------------------------------------------------------------- positions
 def _position_key(c: Claim) -> tuple:
     """Claims that say the same thing: the same normalized value (and speaker, for quotes)."""
     if c.kind == "quote":
@@ -101,17 +189,32 @@ def _position_key(c: Claim) -> tuple:
     return (c.value.model_dump_json(exclude={"kind"}),)
 
 
-def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], texts: dict[str, str]) -> Finding:
+def _value_key(c: Claim) -> str:
+    if c.kind == "quote":
+        return f"{c.subject}:{quote_key(c.value.quote)[:40]}"
+    return c.value.model_dump_json(exclude={"kind"})
+
+
+def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], texts: dict[str, str],
+             copies: dict[str, str]) -> Finding:
     ids = sorted({c.id for c in members})
     sources = sorted({c.source for c in members})
     message = explain(r, rel, a, b, texts)
     others = [s for s in sources if s not in (a.source, b.source)]
     if others:
         message += f" Also saying the same: {', '.join(others)}."
+    independent = len({copies.get(s, s) for s in sources})
+    copied = [s for s in sources if s in copies and copies[s] in sources]
+    if copied:
+        message += f" ({', '.join(f'{s} is a copy of {copies[s]}' for s in copied)}: {independent} independent sources.)"
+    scope = {k: v for k, v in a.scope.items() if k == "of"}
+    values = sorted({_value_key(c) for c in members})
     return Finding(
-        id=_finding_id(r.code, ids), rule=r.code, name=r.name, verdict=rel.verdict, claims=ids,
-        sources=sources, subject=a.subject if a.subject == b.subject else f"{a.subject} / {b.subject}",
-        predicate=a.predicate, label=a.label, reason=rel.reason, message=message,
+        id=_finding_id(r.code, a.subject, a.predicate, a.kind, scope.get("of", ""), rel.verdict, *values),
+        rule=r.code, name=r.name, verdict=rel.verdict, claims=ids, sources=sources,
+        independent_sources=independent,
+        subject=a.subject if a.subject == b.subject else f"{a.subject} / {b.subject}",
+        predicate=a.predicate, label=a.label, reason=rel.reason_code, message=message, scope=scope,
     )
 
 
@@ -124,11 +227,14 @@ def _pair(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
     return None
 
 
-def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
+def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.date | None] | None = None,
+            copies: dict[str, str] | None = None) -> list[Finding]:
     """Findings over a corpus: within-source problems, then, for every subject and predicate
-    that two sources speak of, how the different values given for it relate. Sources giving
-    the same value form one position; positions are compared with each other, so a hundred
-    articles repeating one date make one finding, not thousands."""
+    that two sources speak of, how the different values given for it relate. `published` gives
+    each source's publication date (for when values hold); `copies` maps a syndicated copy to
+    its original."""
+    published = published or {}
+    copies = copies or {}
     findings: list[Finding] = []
     for c in claims:
         for r in REGISTRY.values():
@@ -136,9 +242,9 @@ def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
                 rel = r.relate(c, None)  # type: ignore[arg-type]
                 if rel is not None:
                     findings.append(Finding(
-                        id=_finding_id(r.code, [c.id]), rule=r.code, name=r.name, verdict=rel.verdict,
-                        claims=[c.id], sources=[c.source], subject=c.subject, predicate=c.predicate,
-                        label=c.label, reason=rel.reason,
+                        id=_finding_id(r.code, c.source, c.id), rule=r.code, name=r.name, verdict=rel.verdict,
+                        claims=[c.id], sources=[c.source], independent_sources=1, subject=c.subject,
+                        predicate=c.predicate, label=c.label, reason="impossible",
                         message=f"{c.source} says “{c.text}”, which cannot be: {rel.reason}. “{snippet(texts[c.source], c)}”",
                     ))
     groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -147,41 +253,82 @@ def compare(claims: list[Claim], texts: dict[str, str]) -> list[Finding]:
     for _, members in sorted(groups.items()):
         if len({c.source for c in members}) < 2:
             continue
+        if members[0].kind == "quote":
+            findings.extend(_quote_findings(members, texts, copies))
+            continue
         positions: dict[tuple, list[Claim]] = defaultdict(list)
         for c in sorted(members, key=lambda c: (c.source, c.start)):
-            positions[_position_key(c)].append(c)
+            positions[_position_key(c) + (c.scope.get("of", ""),)].append(c)
         plist = list(positions.values())
-        # (rule, verdict, sources) -> the first pair found and every claim in that situation
         merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
         for pos in plist:
             pair = _pair(pos, pos)
             if pair:
-                for r, rel in relate(*pair):
+                for r, rel in relate(*pair, published):
                     _merge(merged, r, rel, pair[0], pair[1], pos)
         for i, pa in enumerate(plist):
             for pb in plist[i + 1:]:
                 pair = _pair(pa, pb)
-                if pair is None or not _worth_relating(pair[0], pair[1]):
+                if pair is None:
                     continue
-                for r, rel in relate(*pair):
+                for r, rel in relate(*pair, published):
                     _merge(merged, r, rel, pair[0], pair[1], pa + pb)
         for r, rel, a, b, involved in merged.values():
-            findings.append(_finding(r, rel, a, b, involved, texts))
+            findings.append(_finding(r, rel, a, b, involved, texts, copies))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
-    return findings
+    return _unique_ids(findings)
 
 
 def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
-    """One finding per rule, verdict and set of sources, citing every claim in that situation."""
-    k = (r.code, rel.verdict, frozenset(c.source for c in involved))
+    """One finding per rule, verdict, reason and set of sources, citing every claim in that
+    situation."""
+    k = (r.code, rel.verdict, rel.reason_code, frozenset(c.source for c in involved))
     if k in merged:
-        merged[k][4].extend(involved)
+        merged[k][4].extend(c for c in involved if c not in merged[k][4])
     else:
         merged[k] = (r, rel, a, b, list(involved))
 
 
-def _worth_relating(a: Claim, b: Claim) -> bool:
-    if a.kind == "quote":  # quotes of very different lengths are different quotes
+def _unique_ids(findings: list[Finding]) -> list[Finding]:
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.id, 0)
+        seen[f.id] = n + 1
+        out.append(f if n == 0 else f.model_copy(update={"id": f"{f.id}-{n + 1}"}))
+    return out
+
+
+# --------------------------------------------------------------------------- quotes
+QUOTE_BLOCK_CHARS = 3  # quotes sharing a run of this many folded characters are compared
+
+
+def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
+    """Quotes are compared within blocks, never all pairs: the same speaker, or a shared rare
+    run of characters (an inverted index of character trigrams, rarest first)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    keys = [quote_key(c.value.quote) for c in quotes]
+    for i, k in enumerate(keys):
+        for gram in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}:
+            index[gram].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for i, k in enumerate(keys):
+        grams = sorted({k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))},
+                       key=lambda g: (len(index[g]), g))[:4]
+        for g in grams:
+            for j in index[g]:
+                if j > i and quotes[i].source != quotes[j].source and len(index[g]) <= 64:
+                    candidates.add((i, j))
+    merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
+    for i, j in sorted(candidates):
+        a, b = quotes[i], quotes[j]
         la, lb = len(a.value.quote), len(b.value.quote)
-        return min(la, lb) * 2 >= max(la, lb)
-    return True
+        if min(la, lb) * 2 < max(la, lb):
+            continue  # quotes of very different lengths are different quotes
+        for r, rel in relate(a, b):
+            k = (r.code, rel.verdict, a.subject, b.subject, quote_key(a.value.quote)[:12])
+            if k in merged:
+                merged[k][4].extend(c for c in (a, b) if c not in merged[k][4])
+            else:
+                merged[k] = (r, rel, a, b, [a, b])
+    return [_finding(r, rel, a, b, involved, texts, copies) for r, rel, a, b, involved in merged.values()]

@@ -53,7 +53,7 @@ def quote_altered(a: Claim, b: Claim) -> Relation | None:
     if score >= SAME_QUOTE:
         return Relation("agree", "", "same")
     if score >= SIMILAR_QUOTE:
-        return Relation("compatible", f"the wording differs (similarity {score:.0f}%)", "neither")
+        return Relation("compatible", f"the wording differs (similarity {score:.0f}%)", "neither", code="reworded")
     return None
 
 
@@ -77,5 +77,5 @@ def quote_misattributed(a: Claim, b: Claim) -> Relation | None:
     if min(len(a.value.quote), len(b.value.quote)) < 8:
         return None
     if similarity(a.value.quote, b.value.quote) >= SAME_QUOTE:
-        return Relation("contradict", "the same words, different speakers", "neither")
+        return Relation("contradict", "the same words, different speakers", "neither", code="misattributed")
     return None

@@ -140,7 +140,8 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
 def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
     """A dateline at the start of a paragraph: wire style or bracketed."""
     m = _WIRE.match(raw)
-    if m and (m.group("date") or m.group("agency")) and len(m.group("place").split()) <= 4:
+    if m and (m.group("date") or m.group("agency") or place_zone(m.group("place").strip())) \
+            and len(m.group("place").split()) <= 4 and m.group("place").strip().isupper():
         place = m.group("place").strip()
         region = (m.group("region") or "").strip(" ,")
         zone = place_zone(place) or (place_zone(f"{place}, {region}") if region else None)
@@ -175,3 +176,13 @@ def infer_year(month: int, day: int, known: list[dt.date], own_years: list[int])
     if best:
         return best[1]
     return max(own_years) if own_years else None
+
+
+@lru_cache(maxsize=64)
+def zone_city(zone: str) -> str:
+    """A place to name a time zone by: the first English place the data gives for it
+    (America/Los_Angeles -> San Francisco), else the zone's own city."""
+    for name, z in read_data_file("places.toml")["places"].items():
+        if z == zone and name.isascii():
+            return name.title()
+    return zone.split("/")[-1].replace("_", " ")

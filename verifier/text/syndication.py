@@ -1,0 +1,91 @@
+"""Syndicated copies: the same article on another site, with its own page furniture and dateline.
+
+Each article's text (furniture left out, folded) is cut into shingles: runs of characters for
+Chinese, runs of words for English. A sample of them (a fixed share of hash values, the same
+for every article) goes into an inverted index, so only articles that share shingles are ever
+compared: the cost grows with the corpus, not with its square. Two articles are one and a copy
+when most of the smaller one's sampled shingles are in the other. The copy is the one published
+later; when that is unknown, the one that says it is a reprint (转载自, "originally published"),
+else the later id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from verifier.lang import alternation, read_data_file
+from verifier.text.fold import fold
+
+CJK_SHINGLE = 8  # characters
+LATIN_SHINGLE = 5  # words
+SAMPLE = 4  # keep one hash in SAMPLE
+MIN_SHARED = 6  # sampled shingles two articles must share to be compared
+COPY_CONTAINMENT = 0.8  # share of the smaller article's shingles found in the other
+MAX_POSTINGS = 200  # a shingle in more articles than this is boilerplate, not evidence
+_WORD = re.compile(r"[a-z0-9]+")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _reprint_re() -> re.Pattern[str]:
+    words = read_data_file("furniture.toml").get("syndication", {}).get("reprint", [])
+    return re.compile(alternation(fold(w).lower() for w in words)) if words else re.compile("(?!)")
+
+
+def shingles(text: str) -> set[int]:
+    folded = fold(text).lower()
+    out: set[int] = set()
+    for run in _CJK.findall(folded):
+        for i in range(max(1, len(run) - CJK_SHINGLE + 1)):
+            out.add(_hash(run[i:i + CJK_SHINGLE]))
+    words = _WORD.findall(folded)
+    for i in range(max(0, len(words) - LATIN_SHINGLE + 1)):
+        out.add(_hash(" ".join(words[i:i + LATIN_SHINGLE])))
+    return {h for h in out if h % SAMPLE == 0}
+
+
+def _hash(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
+
+
+def find_copies(articles: dict[str, str], published: dict[str, object] | None = None,
+                raw: dict[str, str] | None = None) -> dict[str, str]:
+    """{copy id: original id} for the near-verbatim copies among `articles` (id -> article
+    text). `raw` (id -> the whole file) is searched for reprint notices."""
+    published = published or {}
+    sets = {sid: shingles(text) for sid, text in articles.items()}
+    index: dict[int, list[str]] = defaultdict(list)
+    for sid in sorted(sets):
+        for h in sets[sid]:
+            index[h].append(sid)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for ids in index.values():
+        if 1 < len(ids) <= MAX_POSTINGS:
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    shared[(a, b)] += 1
+    copies: dict[str, str] = {}
+    for (a, b), n in sorted(shared.items()):
+        if n < MIN_SHARED:
+            continue
+        smaller = min(len(sets[a]), len(sets[b])) or 1
+        if n / smaller < COPY_CONTAINMENT:
+            continue
+        copy, original = _which_copy(a, b, published, raw or articles)
+        if copy not in copies:
+            copies[copy] = copies.get(original, original)
+    return copies
+
+
+def _which_copy(a: str, b: str, published: dict, raw: dict[str, str]) -> tuple[str, str]:
+    pa, pb = published.get(a), published.get(b)
+    if pa and pb and pa != pb:
+        return (a, b) if pa > pb else (b, a)
+    ra = bool(_reprint_re().search(fold(raw.get(a, "")).lower()))
+    rb = bool(_reprint_re().search(fold(raw.get(b, "")).lower()))
+    if ra != rb:
+        return (a, b) if ra else (b, a)
+    return (b, a)
