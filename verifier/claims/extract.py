@@ -583,7 +583,8 @@ class SentenceView:
 
     def _scope(self, v: Found, link: Link) -> dict[str, str]:
         """When and of what a value holds, where its clause says so: a funding round (Series B,
-        B轮), 'the combined company', before/after an event, 当时."""
+        B轮, 本轮 = the round told last), 'the combined company', before/after an event, 当时,
+        目前/now, a date in its clause or one its sentence gives the round."""
         ex, lex = self.ex, self.lex
         clause = self.clause(v.start)
         lo = min(clause.start, link.trigger.start)
@@ -592,15 +593,20 @@ class SentenceView:
         near = [m for m in lex.round_re.finditer(ex.folded, max(self.sentence.start, lo - 20), hi)]
         if near:
             closest = min(near, key=lambda m: abs(m.start() - v.start))
-            scope["of"] = "round:" + re.sub(r"\s+", " ", closest.group(0).lower()).replace("轮", "").replace("series ", "")
+            scope["of"] = _round_name(closest.group(0))
+        elif lex.round_anaphora_re.search(ex.folded, self.sentence.start, hi):
+            last = [m for m in lex.round_re.finditer(ex.folded, 0, self.sentence.start)]
+            if last:
+                scope["of"] = _round_name(last[-1].group(0))
         if lex.scope_combined_re.search(ex.folded, max(self.sentence.start, lo - 12), hi):
             scope["of"] = "combined"
-        if lex.scope_before_re.search(ex.folded, self.sentence.start, hi):
+        if lex.scope_before_re.search(ex.folded, self.sentence.start, hi) or lex.before_event_re.search(ex.lower[clause.start:clause.end]):
             scope["when"] = "before"
-        elif lex.scope_after_re.search(ex.folded, self.sentence.start, hi) and "of" not in scope:
+        elif (lex.scope_after_re.search(ex.folded, self.sentence.start, hi) or lex.after_event_re.search(ex.lower[clause.start:clause.end])) \
+                and "of" not in scope:
             scope["when"] = "after"
-        elif lex.scope_now_re.search(ex.folded, clause.start, v.start) and ex.published:
-            scope["when"] = ex.published.isoformat()  # 目前, "now": as of the publication date
+        elif lex.scope_now_re.search(ex.folded, clause.start, v.start):
+            scope["when"] = ex.published.isoformat() if ex.published else "now"  # 目前, "now"
         # a time the value is of: a date before it in its clause (在今年1月的B轮融资中估值…), or
         # right after it ("valued at $4.5 billion in its January round"); not a date it is
         # compared with (较去年的高点下跌近一半)
@@ -608,11 +614,16 @@ class SentenceView:
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
                                            and re.match(r"\s*(?:in|as of|at|截至|于)\b", ex.lower[v.end:d.start + 1])))
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
-        if dates:
+        if not dates and "when" not in scope and v.value.kind == "money":
+            # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
+            dated = {(c.start, c.end) for c in ex.claims.values()
+                     if c.kind == "date" and c.predicate in lex.dated_by and self.sentence.start <= c.start < self.sentence.end}
+            dates = [d for d in self.values if (d.start, d.end) in dated]
+        if dates and scope.get("when") not in ("before", "after"):
             closest = min(dates, key=lambda d: abs(d.start - v.start))
             dv = closest.value
-            scope["when"] = dv.start if dv.start and dv.start == dv.end else (
-                f"{dv.start}/{dv.end}" if dv.start else closest.text)
+            if dv.start:
+                scope["when"] = dv.start if dv.start == dv.end else f"{dv.start}/{dv.end}"
         return scope
 
     # ------------------------------------------------------------------ subjects
@@ -857,9 +868,15 @@ def _place_re() -> re.Pattern[str]:
     latin = [n for n in list(read_data_file("places.toml")["places"]) + data["places"] if n.isascii()]
     # a place's market: 中国新能源汽车销量 (a Chinese place right before more words, not a name);
     # Hong Kong's IPO market, listings in Hong Kong (a Latin place owning or after "in")
-    return re.compile(rf"(?:{alternation(cjk)})(?=[\u4e00-\u9fff])"
+    return re.compile(rf"(?:{alternation(cjk)})(?=[\u4e00-\u9fffA-Za-z])"
                       rf"|(?i:(?<![A-Za-z]){alternation(n.lower() for n in latin)})(?=['’]s\b)"
                       rf"|(?i:\bin\s+(?:the\s+)?{alternation(n.lower() for n in latin)}\b)")
+
+
+def _round_name(words: str) -> str:
+    """B轮, Series B, series-b -> round:b."""
+    w = re.sub(r"\s+", " ", words.lower()).replace("轮", "").replace("series ", "").strip()
+    return "round:" + w
 
 
 def as_money(found: Found) -> Found:

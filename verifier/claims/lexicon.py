@@ -28,6 +28,7 @@ class Predicate:
     until_dates: bool = False
     start_of: tuple[str, ...] = ()
     count_units: frozenset[str] = frozenset()
+    recurring: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Lexicon:
         for pid, p in data["predicate"].items():
             pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
                              p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
-                             frozenset(fold(u).lower() for u in p.get("count_units", ())))
+                             frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False))
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
@@ -170,6 +171,10 @@ class Lexicon:
         self.scope_after_re = _word_re(scope["after_event"])
         self.scope_combined_re = _word_re(scope["combined"])
         self.scope_now_re = _word_re(scope["now"])
+        self.round_anaphora_re = _word_re(scope["round_anaphora"])
+        self.after_event_re = re.compile(scope["after_event_re"], re.IGNORECASE)
+        self.before_event_re = re.compile(scope["before_event_re"], re.IGNORECASE)
+        self.dated_by = set(scope["dated_by"])
         self.round_re = re.compile(
             rf"(?i:(?<![A-Za-z]){alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
             rf"|(?i:{alternation(_fold_all(scope['round_zh']))})"

@@ -200,6 +200,29 @@ def _why_not(fixed: Facts, loose: Facts) -> str:
     return "no day fits both"
 
 
+RECURRING_GAP_DAYS = 120  # dates of a recurring event this far apart are two occasions
+
+
+def two_occasions(a: Claim, b: Claim) -> Relation | None:
+    """Fines, funding rounds, layoffs happen again: a fine of 2023 and one of September 2025 are
+    two fines, not one fine dated twice."""
+    from verifier.claims.lexicon import lexicon
+
+    pred = lexicon().predicates.get(a.predicate)
+    if pred is None or not pred.recurring:
+        return None
+    fa, fb = facts(a.value), facts(b.value)
+    if not (fa.anchored and fb.anchored):
+        return None
+    gap = max((fb.start - fa.end).days, (fa.start - fb.end).days)
+    if gap < RECURRING_GAP_DAYS:
+        return None
+    from verifier.describe import date
+
+    return Relation("compatible", f"{date(a.value)} and {date(b.value)} are far apart: two {pred.label}s, "
+                    "not one dated twice", "neither", code="different-time")
+
+
 # --------------------------------------------------------------------------- time zones
 NEAR_MIDNIGHT_LATE = {"evening", "night"}
 NEAR_MIDNIGHT_EARLY = {"early_morning", "morning"}
@@ -304,7 +327,7 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
         return None
     rel = relate_dates(a.value, b.value)  # type: ignore[arg-type]
     if rel is not None and rel.verdict == "contradict":
-        return across_time_zones(a, b) or rel
+        return across_time_zones(a, b) or two_occasions(a, b) or rel
     return rel
 
 
