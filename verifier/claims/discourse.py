@@ -76,8 +76,11 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
             if m.type == "person":
                 target = sentence_topic or topic
             elif m.bare:
+                # 公司 alone: the paragraph's one organisation; with none named in the paragraph,
+                # the one the article is about; with several, no one
                 target = sentence_orgs[-1] if len(paragraph_orgs) == 1 and sentence_orgs else (
-                    next(iter(paragraph_orgs)) if len(paragraph_orgs) == 1 else None)
+                    next(iter(paragraph_orgs)) if len(paragraph_orgs) == 1 else
+                    salience.best() if not paragraph_orgs else None)
             elif sentence_orgs:
                 target = sentence_orgs[-1]
             else:

@@ -892,7 +892,7 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     not_before = alternation(fold(w) for w in d["not_before"])
     bare = alternation(fold(w) for w in d.get("bare_org", []))
     after = re.escape(fold(d.get("bare_org_after", "")))
-    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?![\u4e00-\u9fff]{{0,1}}(?:名|家|是|之))", re.MULTILINE)
+    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)", re.MULTILINE)
     regexes = []
     for kind in ("person", "org"):
         words = [fold(w) for w in d[kind]]

@@ -311,10 +311,17 @@ class SentenceView:
 
     def _money_by_context(self, found: Found) -> Found:
         """100亿投资OpenAI: a number in 万 or 亿 right beside a money word is an amount of money,
-        in a currency the text does not name."""
+        in a currency the text does not name; 销量破300万, "tops 3 million": a number right after
+        a word that counts things is a count."""
         v = found.value
         if v.kind != "number" or abs(v.value) < 1e4:
             return found
+        for t in self.triggers:
+            gap = found.start - t.end
+            if t.end <= found.start and self.ex.words.between(t.end, found.start) <= 1.3 and \
+                    any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses):
+                count = CountValue(value=v.value, unit="", bound="exact", low=v.value, high=v.value)
+                return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
         written = self.ex.folded[found.start:found.end]
         if not any(u in written for u in ("万", "亿")):
             return found
@@ -444,7 +451,8 @@ class SentenceView:
         def own_clause_has(k: str) -> bool:
             return bool(own)
         for t in self.triggers:
-            senses = [s for s in t.senses if kind in s.predicate.kinds]
+            senses = [s for s in t.senses if kind in s.predicate.kinds
+                      or (since and s.predicate.id in starts)]  # 自2019年起担任: a start of a tenure
             if kind == "duration" and senses:
                 from verifier.normalize.quantities import seconds
 
@@ -539,7 +547,7 @@ class SentenceView:
     def _counts_what(self, v: Found, pred) -> bool:
         """A count fits a predicate that counts its kind of thing: layoffs count jobs, sales
         count copies or vehicles."""
-        if not pred.count_units:
+        if not pred.count_units or (v.pattern or "").endswith("+counted"):
             return True
         val = v.value
         words = {(getattr(val, "unit", "") or "").lower(), (getattr(val, "noun", "") or "").lower()}
@@ -675,7 +683,8 @@ class SentenceView:
             if obj:
                 return [obj], "object of the verb"
             if role == "recipient":
-                doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
+                doer = next((m for m in reversed(self.eligible(("org", "person")))
+                             if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)), None)
                 topic = self._topic(pred.types, exclude={doer.entity} if doer else set())
                 if topic:
                     return [topic], "the topic, not the doer"

@@ -188,7 +188,10 @@ class Lexicon:
                 self.count_noun[fold(w)] = family
             for w in c.get("en", []):
                 self.count_noun[w.lower()] = family
-        self.count_noun_re = re.compile(rf"(?i:(?<![A-Za-z\-]){alternation(self.count_noun)}(?![A-Za-z\-]))")
+        zh_nouns = [w for w in self.count_noun if not w.isascii()]
+        en_nouns = [w for w in self.count_noun if w.isascii()]
+        self.count_noun_re = re.compile(
+            f"{alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){alternation(en_nouns)}(?![A-Za-z\-]))")
         self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
