@@ -857,8 +857,8 @@ class EntityIndex:
                     continue
                 s, e = words[i][0], words[i + n - 1][1]
                 canonical = self._lookup(text[s:e])
-                if canonical is not None:
-                    hit = (n, s, e, canonical)
+                if canonical is not None and (not text[s:e].islower() or canonical.islower()):
+                    hit = (n, s, e, canonical)  # "chip" is not Chip Capital; xAI stays xAI
                     break
             if hit is None:
                 s, e = words[i]

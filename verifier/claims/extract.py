@@ -99,9 +99,20 @@ class Extractor:
         self.claims: dict[str, Claim] = {}
         self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
+        self.buyer: str | None = None  # who buys, in the article's acquisition
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
+
+    _FIRST_PERSON = re.compile(r"我(?!们)|(?<![A-Za-z])(?:I|my|me)(?![A-Za-z])")
+
+    def _first_person(self, q: Quote) -> list[Mention]:
+        """我/I/my in a quotation stand for its speaker (“今天（11月4日）是我在栖木的最后一天”)."""
+        speaker = next((c for c in self.claims.values() if c.kind == "quote" and q.start <= c.start < q.end + 1), None)
+        if speaker is None:
+            return []
+        return [Mention(m.start(), m.end(), speaker.subject, "person", pronoun=True)
+                for m in self._FIRST_PERSON.finditer(self.text, q.start, q.end)][:1]
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before this one in the same paragraph."""
@@ -173,6 +184,8 @@ class Extractor:
             for q in inside:
                 span = Sentence(q.start, q.end, sentence.paragraph)
                 q_mentions = [m for m in s_mentions if q.start <= m.start and m.end <= q.end and not m.pronoun]
+                q_mentions += self._first_person(q)
+                q_mentions.sort(key=lambda m: m.start)
                 if not q_mentions:
                     continue
                 q_values = [v for v in s_values if q.start <= v.start and v.end <= q.end]
@@ -268,6 +281,10 @@ class SentenceView:
             v = self._local_currency(self._money_by_context(v))
             if v.value.kind not in EVENT_KINDS:
                 continue
+            converted = self._conversion_of(v, pending)
+            if converted is not None:
+                pending.append(converted)
+                continue
             for link in self.links(v):
                 subjects, how = self.subjects(link.trigger, link.sense)
                 if subjects:
@@ -281,6 +298,23 @@ class SentenceView:
             if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
                 continue
             self._claim(self._future(v), link, subjects, how)
+
+    _CONVERSION = re.compile(r"\s*[(（]\s*(?:约合|約合|约|約|合|相当于|折合|about|or|around|roughly|~)?\s*$")
+
+    def _conversion_of(self, v: Found, pending: list) -> tuple | None:
+        """12 million euros ($14 million), 1200万欧元(约合人民币9400万元): an amount in parentheses
+        right after another is the same amount in another currency: the same claim, and as
+        approximate as the first (a conversion is never more exact than what it converts)."""
+        if v.value.kind != "money" or not pending:
+            return None
+        prev, link, subjects, how = pending[-1]
+        if prev.value.kind != "money" or not self._CONVERSION.match(self.ex.text[prev.end:v.start]):
+            return None
+        value = v.value
+        if prev.value.bound == "approx" and value.bound == "exact" and value.amount is not None:
+            value = value.model_copy(update={"bound": "approx", "low": value.amount * 0.9, "high": value.amount * 1.1})
+        return (v.model_copy(update={"value": value, "pattern": (v.pattern or "money") + "+conversion"}),
+                Link(link.trigger, link.sense, link.cost, f"conversion of {prev.text}"), subjects, how)
 
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
@@ -337,8 +371,10 @@ class SentenceView:
         event date of the article. They become values of their own here."""
         ex = self.ex
         found: list[Found] = []
-        for m in self.lex.anaphora_re.finditer(ex.folded, self.sentence.start, self.sentence.end):
-            if any(v.start < m.end() and m.start() < v.end for v in self.values):
+        swallowed: set[int] = set()  # 同一天 holds 一天, which is no duration there
+        for m in self.lex.anaphora_re.finditer(ex.folded, self.span.start, self.span.end):
+            inner = [id(v) for v in self.values if m.start() <= v.start and v.end <= m.end()]
+            if any(v.start < m.end() and m.start() < v.end and id(v) not in inner for v in self.values):
                 continue
             if not _outside(m, self.inside):
                 continue
@@ -347,9 +383,11 @@ class SentenceView:
             if value is not None:
                 found.append(Found(text=ex.text[m.start():m.end()], start=m.start(), end=m.end(),
                                    value=value, pattern=f"anaphora:{kind}"))
+                swallowed.update(inner)
         out = []
         for v in self.values:
-            out.append(self._reanchor(v) or v)
+            if id(v) not in swallowed:
+                out.append(self._reanchor(v) or v)
         self.values = sorted(out + found, key=lambda v: v.start)
 
     def _refer(self, kind: str, days: int, pos: int) -> DateValue | None:
@@ -416,6 +454,14 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
+        if pred.id == "acquisition" and ex.buyer is None:
+            buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
+            if buyer is not None and all(buyer.entity != s.entity for s in subjects):
+                ex.buyer = buyer.entity
+        if scope.get("of") == "combined" and ex.buyer is not None:
+            # the combined company carries the buyer's name: "合并后公司市值约140亿美元"
+            subjects = [Mention(v.start, v.start, ex.buyer, "org", pronoun=True)]
+            why["subject"] = "the buyer (a combined company is the buyer's)"
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, v.value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
@@ -505,6 +551,9 @@ class SentenceView:
             how = "fronted adjunct"
         if kind == "date":
             if self.ex.chinese and trigger_first and not self._leads_date(t, v):
+                if t_clause.index < v_clause.index and ex.words.between(v_clause.start, v.start) <= 1.5 \
+                        and not lex.effective_after_re.match(ex.lower, v.end):
+                    return None, ""  # 宣布辞职，同一天该公司…: a date opening a clause dates what follows
                 cost += lex.wrong_side_cost
                 how += ", after its word"
             elif not self.ex.chinese and not trigger_first and v_clause.index == t_clause.index:
@@ -520,8 +569,8 @@ class SentenceView:
             if v.end <= b0 or (b1 <= v.start and ex.words.between(b1, v.start) <= 3):
                 d = ex.words.between(v.end, b0) if v.end <= b0 else ex.words.between(b1, v.start)
                 reach = ex.words.between(b1, t.start)
-                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start):
-                    continue  # "said on Tuesday that she had resigned": the resignation came first
+                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start) and self._other_doer(b0, t):
+                    continue  # "X said on Tuesday that Y had resigned": the resignation came first
                 if reach <= 14 and crossing(self.clauses, self.clause(b0), t_clause) <= 2:
                     via = d + lex.bridge_cost + lex.clause_cost * crossing(self.clauses, v_clause, self.clause(b0)) + reach * 0.2
                     if via < cost:
@@ -563,6 +612,11 @@ class SentenceView:
         clause = self.clause(t.start)
         before = self.ex.lower[clause.start:t.start].strip()
         return not before or before in ("such", "these", "those", "many", "most", "all")
+
+    def _other_doer(self, bridge_start: int, t: Trigger) -> bool:
+        """Whether someone other than the sayer is named between the saying and the event word
+        ("Veltrix said that its chief scientist, Oriana Kessel, had resigned"); "it" is the sayer."""
+        return any(bridge_start < m.start < t.start and not m.pronoun for m in self.named)
 
     def _series(self, t: Trigger) -> bool:
         """"the third senior departure this year": one of a series, not one event."""
@@ -666,11 +720,11 @@ class SentenceView:
                 return [Mention(t.start, t.start, prior.subject, "org")], f"subject of the {sense.inherit_from} told before"
             role = "agent"
         if role == "holder":
-            after_by = [m for m in cands if m.start >= t.end and m.start - t.end <= 40
-                        and self.lex.agent_marker_re.search(self.ex._before(m.start, 6))
-                        and self.clause(m.start).index == clause.index]
-            if after_by:
-                return [after_by[0]], "doer after 'by'"
+            by = re.match(r"\s*by\b", self.ex.lower[t.end:t.end + 6])
+            if by:
+                after_by = [m for m in cands if m.start >= t.end and m.start - t.end <= 60]
+                if after_by:
+                    return [after_by[0]], "doer after 'by'"
             role = "agent"
         if role in ("patient", "recipient"):
             passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8))) or (
@@ -683,8 +737,12 @@ class SentenceView:
             if obj:
                 return [obj], "object of the verb"
             if role == "recipient":
+                # the doer: named in the word's clause, or carried from before unless the clause
+                # has a subject of its own (基石投资者合共认购…: someone unnamed)
                 doer = next((m for m in reversed(self.eligible(("org", "person")))
                              if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)), None)
+                if doer is None and not self._own_subject(clause, t.start):
+                    doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
                 topic = self._topic(pred.types, exclude={doer.entity} if doer else set())
                 if topic:
                     return [topic], "the topic, not the doer"
@@ -744,7 +802,7 @@ class SentenceView:
                 return host
         inside = [m for m in cands if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)]
         if inside:
-            return inside[-1] if self.ex.chinese else self._english_subject(inside)
+            return inside[-1] if self.ex.chinese else self._english_subject(inside, t)
         # a topic chain: the clauses before this one, main ones first
         for c in reversed(self.clauses[:clause.index]):
             if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
@@ -776,9 +834,16 @@ class SentenceView:
         before = [m for m in pool if m.end <= first_verb]
         return before[-1] if before else pool[0]
 
-    def _english_subject(self, inside: list[Mention]) -> Mention:
-        """In English the subject is the first name of the clause, unless a later one is
-        joined to it by a possessive or title ("Vantrell Chief Executive Gordon Achterberg")."""
+    def _english_subject(self, inside: list[Mention], t: Trigger | None = None) -> Mention:
+        """In English the subject is the first name of the clause, unless a later one stands
+        right before the verb ("Harborfog was valued … when Qinglan Capital bought a stake") or
+        is joined to it by a possessive or title ("Vantrell Chief Executive Gordon Achterberg")."""
+        if t is not None and len(inside) > 1:
+            last = inside[-1]
+            between = self.ex.lower[last.end:t.start]
+            if self.ex.words.between(last.end, t.start) <= 3 and not any(last.end <= b0 < t.start for b0, _ in self.bridges) \
+                    and not re.search(r"[,;]", between):
+                return last
         return inside[-1] if len(inside) > 1 and inside[-1].type == "person" and inside[0].type != "person" else inside[0]
 
     def _antecedent(self, clause: Clause, cands: list[Mention]) -> Mention | None:

@@ -129,7 +129,9 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             if wfam and w.start - v.end <= 48:
                 total = w.value.value
                 part = number * total if is_fraction else number
-                kind = _part_kind(view, v, w, g)
+                noun = _noun_after(view, w.end)
+                tail_end = noun[2] if noun and w.value.kind == "number" else w.end
+                kind = _part_kind(view, Found(text="", start=v.start, end=tail_end, value=v.value), None, g)
                 view.used.update({i, j})
                 return Reading(wfam, w, total, v, part, kind, "part of a whole (N of the M)")
     # English "Of the seven cofounders, only three remain"

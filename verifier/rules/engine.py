@@ -185,9 +185,14 @@ def _when_words(c: Claim, when: tuple[str, str | None, str | None]) -> str:
 
 # --------------------------------------------------------------------------- positions
 def _position_key(c: Claim) -> tuple:
-    """Claims that say the same thing: the same normalized value (and speaker, for quotes)."""
+    """Claims that say the same thing: the same normalized value (and speaker, for quotes). A
+    date anchored to the calendar is its days, weekday and part of the day, however it was
+    written (周三, 同一天, 2月11日)."""
     if c.kind == "quote":
         return (c.subject, quote_key(c.value.quote))
+    if c.kind == "date" and c.value.start:
+        v = c.value
+        return (v.start, v.end, v.part_of_day, v.time, v.issue, c.tz)
     return (c.value.model_dump_json(exclude={"kind"}),)
 
 
