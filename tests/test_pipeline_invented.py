@@ -99,9 +99,11 @@ def test_english_wire_and_blog_disagree_where_they_do(harbor):
     ("Harbor Freight Labs", not a person called Harbor Freight) and "the company"/"its" point to it."""
     v = {(f.subject, f.predicate, f.verdict) for f in harbor.findings}
     for subject, predicate in [("Marcus Ellery", "departure"), ("Marcus Ellery", "joined"),
-                               ("Harbor Freight Labs", "funding"), ("Harbor Freight Labs", "valuation"),
-                               ("Harbor Freight Labs", "founders")]:
+                               ("Harbor Freight Labs", "funding"), ("Harbor Freight Labs", "founders")]:
         assert (subject, predicate, "contradict") in v
+    # the wire's valuation is of last year's round, the blog's is today's: a change over time
+    valuation = [f for f in harbor.findings if f.predicate == "valuation"]
+    assert [(f.verdict, f.reason) for f in valuation] == [("compatible", "different-time")]
     assert "Harbor Freight" not in {c.subject for c in harbor.claims}
     assert not [c for c in harbor.claims if c.subject in ("Wire", "Northgate Capital", "LinkedIn")]
     # the page furniture of the wire story (related articles, copyright) gives no claim

@@ -294,7 +294,8 @@ class SentenceView:
         # ("today announced ... appointed X, effective January 24": the 24th)
         direct = {id(link.trigger) for v, link, _, _ in pending
                   if v.value.kind == "date" and not link.how.startswith("reported")}
-        for v, link, subjects, how in pending:
+        # dates first: an amount's time may be the date its sentence gives the same event
+        for v, link, subjects, how in sorted(pending, key=lambda p: p[0].value.kind != "date"):
             if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
                 continue
             self._claim(self._future(v), link, subjects, how)
@@ -674,12 +675,14 @@ class SentenceView:
         # compared with (较去年的高点下跌近一半)
         dates = [d for d in self.values if d.value.kind == "date" and clause.start <= d.start < clause.end
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
-                                           and re.match(r"\s*(?:in|as of|at|截至|于)\b", ex.lower[v.end:d.start + 1])))
+                                           and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于)\b",
+                                                        ex.lower[v.end:d.start + 3])))
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if not dates and "when" not in scope and v.value.kind == "money":
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
             dated = {(c.start, c.end) for c in ex.claims.values()
-                     if c.kind == "date" and c.predicate in lex.dated_by and self.sentence.start <= c.start < self.sentence.end}
+                     if c.kind == "date" and (c.predicate in lex.dated_by or c.predicate == link.sense.predicate.id)
+                     and self.sentence.start <= c.start < self.sentence.end}
             dates = [d for d in self.values if (d.start, d.end) in dated]
         if dates and scope.get("when") not in ("before", "after"):
             closest = min(dates, key=lambda d: abs(d.start - v.start))

@@ -60,7 +60,7 @@ def _family_of_noun(lex, noun: str | None) -> str | None:
     return lex.count_noun.get(noun.lower())
 
 
-def _noun_after(view, pos: int, reach: int = 16) -> tuple[str, int, int] | None:
+def _noun_after(view, pos: int, reach: int = 28) -> tuple[str, int, int] | None:
     """A group noun right after a position (12人创始团队, "12 original co-founders")."""
     lex = view.lex
     m = lex.count_noun_re.search(view.ex.folded, pos, min(view.sentence.end, pos + reach))

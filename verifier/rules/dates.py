@@ -200,7 +200,8 @@ def _why_not(fixed: Facts, loose: Facts) -> str:
     return "no day fits both"
 
 
-RECURRING_GAP_DAYS = 120  # dates of a recurring event this far apart are two occasions
+RECURRING_GAP_DAYS = 120  # days of a recurring event this far apart are two occasions; a month,
+# a quarter or a year that does not hold the other date is another occasion too
 
 
 def two_occasions(a: Claim, b: Claim) -> Relation | None:
@@ -215,8 +216,9 @@ def two_occasions(a: Claim, b: Claim) -> Relation | None:
     if not (fa.anchored and fb.anchored):
         return None
     gap = max((fb.start - fa.end).days, (fa.start - fb.end).days)
-    if gap < RECURRING_GAP_DAYS:
-        return None
+    coarse = (fa.end - fa.start).days > 6 or (fb.end - fb.start).days > 6
+    if gap < RECURRING_GAP_DAYS and not coarse:
+        return None  # two days of one week or month: one event dated twice
     from verifier.describe import date
 
     return Relation("compatible", f"{date(a.value)} and {date(b.value)} are far apart: two {pred.label}s, "

@@ -11,10 +11,31 @@ from verifier.rules.base import Relation, rule
 REL_TOLERANCE = 1e-6
 
 
+APPROX_SHARE = 0.1  # "about X" is at most 10% either side ...
+
+
 def _interval(v, scale: float = 1.0) -> tuple[float, float]:
+    if v.bound == "approx":
+        amount = getattr(v, "amount", None) if v.kind == "money" else getattr(v, "value", None)
+        if amount:
+            width = min(_last_digit_unit(amount), APPROX_SHARE * abs(amount))
+            return (amount - width) * scale, (amount + width) * scale
     low = -math.inf if v.low is None else v.low * scale
     high = math.inf if v.high is None else v.high * scale
     return low, high
+
+
+def _last_digit_unit(x: float) -> float:
+    """... and no more than one unit of its last written digit: "about HK$1.56 billion" is
+    1.55-1.57 billion, "about 410" 400-420, "about 2,300" 2,200-2,400 (a figure given to three
+    digits claims that much precision)."""
+    x = abs(x)
+    u = 1.0  # the largest power of ten that divides the number: 1.56e9 -> 1e7
+    if x != round(x):
+        return 0.1
+    while u * 10 <= x and round(x / (u * 10)) * (u * 10) == x:
+        u *= 10
+    return u
 
 
 def _relate_kind(a: Claim, b: Claim, kind: str, scale_a: float = 1.0, scale_b: float = 1.0) -> Relation | None:
@@ -34,7 +55,8 @@ def _with_range(v) -> str:
 
     text = value(v)
     if v.bound in ("approx", "between") or (v.bound == "at_most" and v.low is not None):
-        return f"{text} ({number(v.low)}–{number(v.high)})" if v.bound != "between" else text
+        low, high = _interval(v)
+        return f"{text} ({number(low)}–{number(high)})" if v.bound != "between" else text
     return text
 
 
