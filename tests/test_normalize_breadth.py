@@ -291,26 +291,38 @@ def test_range_ends_are_one_value_in_a_sentence():
 
 
 # --------------------------------------------------------------------------- cost grows linearly
-def _best_time(text: str, runs: int) -> float:
-    """The least CPU time of a few runs, garbage collection off (its own cost grows with the
+def _cpu_time(text: str) -> float:
+    t0 = time.process_time()
+    analyze(text, base=BASE, kinds=("date",))
+    return time.process_time() - t0
+
+
+def _ratio(small: str, large: str, rounds: int = 3) -> float:
+    """CPU time of `large` over that of `small`: the least of runs taken in turns (a loaded
+    machine slows both sizes alike), garbage collection off (its own cost grows with the
     objects alive, not with this code's work)."""
-    best = float("inf")
+    best_small = best_large = float("inf")
     gc.collect()
     gc.disable()
     try:
-        for _ in range(runs):
-            t0 = time.process_time()
-            analyze(text, base=BASE, kinds=("date",))
-            best = min(best, time.process_time() - t0)
+        for _ in range(rounds):
+            best_small = min(best_small, *(_cpu_time(small) for _ in range(3)))
+            best_large = min(best_large, _cpu_time(large))
     finally:
         gc.enable()
-    return best
+    return best_large / max(best_small, 1e-3)
 
 
-@pytest.mark.parametrize("unit,n", [("周一 ", 1500), ("6月1日周六，", 200), ("3月5日至11日，", 200)])
+@pytest.mark.parametrize("unit,n", [("周一 ", 1000), ("6月1日周六，", 150), ("3月5日至11日，", 150)])
 def test_many_dates_on_one_line_cost_linear_time(unit, n):
-    # each bare weekday used to scan every earlier date: 10x the input cost 100x the time
+    # each bare weekday used to scan every earlier date: 10x the input cost 60-70x the time.
+    # A measure spoiled by a burst of load elsewhere is taken again (twice at most); a cost
+    # growing with the square of the input fails every time.
     small, large = unit * n, unit * (10 * n)
     analyze(small, base=BASE, kinds=("date",))  # warm up
-    ratio = _best_time(large, runs=2) / max(_best_time(small, runs=5), 1e-3)
-    assert ratio <= 15, f"10x the input took {ratio:.1f}x the time"
+    ratios = []
+    for _ in range(3):
+        ratios.append(_ratio(small, large))
+        if ratios[-1] <= 15:
+            break
+    assert min(ratios) <= 15, f"10x the input took {', '.join(f'{r:.1f}' for r in ratios)}x the time"

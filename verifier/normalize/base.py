@@ -61,6 +61,7 @@ class Pattern:
     build: Callable[[re.Match[str], Context], "Value | tuple[Value, float] | None"]
     first: frozenset[str] | None = None  # the characters a match can start with (None: any)
     necessary: frozenset[str] | None = None  # every match holds one of these (None: unknown)
+    when: Callable[[Context], bool] | None = None  # run only on the texts and settings it accepts
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -78,9 +79,9 @@ class Recognizer:
     language: str
     patterns: list[Pattern] = field(default_factory=list)
 
-    def add(self, name: str, regex: str, score: float, build, flags: int = 0) -> None:
+    def add(self, name: str, regex: str, score: float, build, flags: int = 0, when=None) -> None:
         compiler, first, necessary = prepare(regex, flags)
-        self.patterns.append(Pattern(name, compiler, score, build, first, necessary))
+        self.patterns.append(Pattern(name, compiler, score, build, first, necessary, when))
 
     def wanted(self, ctx: Context) -> list[Pattern]:
         """The patterns that can match in this text: one whose first characters all are absent
@@ -96,6 +97,8 @@ class Recognizer:
         found: list[Candidate] = []
         folded = ctx.folded
         for pattern in self.wanted(ctx) if patterns is None else patterns:
+            if pattern.when is not None and not pattern.when(ctx):
+                continue
             for m in pattern.regex.finditer(folded):
                 start, end = _trim(folded, m.start(), m.end())
                 if end <= start:
@@ -106,6 +109,14 @@ class Recognizer:
                 value, score = built if isinstance(built, tuple) else (built, pattern.score)
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}"))
         return found
+
+
+def alone(kind: str) -> Callable[[Context], bool]:
+    """A `when` for readings made only when `kind` is asked for without numbers (五百万 as money,
+    as Duckling reads a bare amount when parsing money alone)."""
+    def when(ctx: Context) -> bool:
+        return ctx.kinds is not None and kind in ctx.kinds and "number" not in ctx.kinds
+    return when
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Literal
 
@@ -62,14 +63,21 @@ def _not_numbers():
 
 
 def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
-    """Drop the candidates lying wholly inside a word that is not a number."""
+    """Drop the candidates lying wholly inside a word that is not a number. The words found do
+    not overlap, so the one that may hold a candidate is the last starting at or before it."""
     regex = _not_numbers()
     if regex is None or not candidates:
         return candidates
     words = [m.span() for m in regex.finditer(folded)]
     if not words:
         return candidates
-    return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in words)]
+    starts = [s for s, _ in words]
+    kept = []
+    for c in candidates:
+        i = bisect_right(starts, c.start) - 1
+        if i < 0 or words[i][1] < c.end:
+            kept.append(c)
+    return kept
 
 
 def select(language: Lang = "auto", kinds: Iterable[str] | None = None) -> list[Recognizer]:
