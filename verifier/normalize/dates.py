@@ -22,9 +22,13 @@ Conventions (they go into the README):
   kept, the weekday the text states is reported).
 - 三天后 / "in three days" count from the base; in news 后 often counts from the event told, so
   the Chinese form scores 0.45 and the claim pipeline (min_score 0.5) reads the duration.
-- A day after a range (3月5日至11日) takes the month and year of the date before it.
-- Holidays: fixed days of the Gregorian calendar and days counted from Easter (language data);
-  lunar holidays (春节, 中秋节) are not read.
+- A range (3月5日至11日, 2019年3月至6月, 2024-2025年) is one value, `range` set, from the first
+  end's start to the second's end; the second end takes the month and year of the first.
+- Holidays: fixed days of the Gregorian calendar, days counted from Easter, and days of the
+  lunar calendar (春节, 中秋节, 除夕), all named in the language data; lunar dates (正月初八,
+  农历八月十五) are converted by the `borax` package, imported on first use.
+- Weeks of a month start on its Mondays (下月第3周: the week of its third Monday); a two-digit
+  year (17年5月1日) is the one at most ten years after the base's.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Quantities carry a `bound` and the `low`/`high` a comparison may use (low <= val
 exact; approx (约, 大约, 左右, 上下, about: value ± the approx tolerance, 10% by default);
 at_least / more_than (至少, 以上, 超过, 逾, over: no high); at_most / less_than (最多, 以下, 不到,
 under: no low); 近 / nearly / almost is at_most, from value - tolerance up to value; between for
-ranges (5.6到5.78元, 30至40亿, $3-4 billion) and approximate counts (十几 = 11-19, 数十 = 20-90,
-二三十 = 20-30). A scale written once applies to both ends of a range (30至40亿).
+ranges (5.6到5.78元, 30至40亿, $3-4 billion) and approximate counts (十几 = 11-19, 二十几 = 21-29,
+数十 = 20-90, 二三十 = 20-30). A unit written once applies to both ends of a range (30至40亿,
+三到五仟) unless the low end would then be the larger (6000到2万).
 
 Money: an ISO 4217 currency when the text names one (美元, US$, 人民币, ¥ in Chinese text, 港元,
 HK$, 新台币, NT$, 欧元, €, 英镑, £, 日元, 円...), none for a bare local unit (元, 块, 蚊); 角/毛/分
@@ -15,8 +16,9 @@ Low-confidence readings score below 0.5, the threshold of the claim pipeline, or
 kind restriction (`analyze(kinds=...)`, `verifier normalize --kind`), as Duckling's corpus
 tests restrict parsing to one dimension: 五分 alone is money only at 0.3 (it is also a score or
 five minutes); Cantonese 个 as a dollar (三个一毫四, 个半) needs no named unit but scores low;
-10月 is a duration only when durations alone are asked for (otherwise it is October); a lone
-Chinese numeral (the 一 of 一些) scores 0.35.
+10月 is a duration only when durations alone are asked for (otherwise it is October); a bare
+amount (五百万, 大于30万, 20w左右) is money only when money alone is asked for (otherwise it is a
+number); a lone Chinese numeral (the 一 of 一些) scores 0.35.
 """
 
 from __future__ import annotations
