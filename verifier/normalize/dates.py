@@ -168,8 +168,16 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
     """The `DateValue` of a spec against the base date (`now`, the base date-time, places
     "5小时前" / "two hours ago")."""
     if spec.until is not None:
-        return _range_value(resolve(replace(spec, until=None), base, prefer, now),
-                            resolve(spec.until, base, prefer, now))
+        first = resolve(replace(spec, until=None), base, prefer, now)
+        until = spec.until
+        if first.start is not None and until.month is not None and until.year is None and until.rel_year is None \
+                and until.rel_month is None:  # 3-6月: June of the year March was resolved to
+            until = replace(until, year=int(first.start[:4]), inherited=True)
+            second = resolve(until, base, prefer, now)
+            if second.end is not None and second.end < first.start:
+                second = resolve(replace(until, year=until.year + 1), base, prefer, now)  # type: ignore[operator]
+            return _range_value(first, second)
+        return _range_value(first, resolve(until, base, prefer, now))
     fields = {
         "weekday": WEEKDAYS[spec.weekday] if spec.weekday is not None and spec.weekday < 7 else (
             "weekend" if spec.weekday == WEEKEND else None),
@@ -360,6 +368,9 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
                                        for y in (base.year - 1, base.year, base.year + 1))]
         d = _pick(base, options, prefer)
         return d, d, "day"
+    if spec.week_nth is not None and spec.month is None and spec.rel_month is None:  # 今年第10周
+        year = spec.year if spec.rel_year is None else (None if base is None else base.year + spec.rel_year)
+        return None if year is None else _nth_week(year, None, spec.week_nth)
     if spec.year is not None and spec.rel_year is None:
         if spec.month is not None:
             return _month_interval(spec.year, spec.month, spec)
@@ -423,16 +434,8 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
 
 def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.date, str]:
     last = _last_day(year, month)
-    if spec.week_nth is not None:  # the week starting on the month's Nth (or last) Monday
-        if spec.week_nth < 0:
-            end = dt.date(year, month, last)
-            monday = end - dt.timedelta(days=end.weekday())
-        else:
-            first = dt.date(year, month, 1)
-            monday = first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (spec.week_nth - 1))
-        if monday.month != month or monday.year != year:
-            raise _Invalid(f"{year}-{month:02d} has no week {spec.week_nth}")
-        return monday, monday + dt.timedelta(days=6), "week"
+    if spec.week_nth is not None:
+        return _nth_week(year, month, spec.week_nth)
     if spec.nth is not None and spec.weekday is not None and spec.weekday < 7:
         if spec.nth < 0:  # the last one
             end = dt.date(year, month, last)
@@ -453,6 +456,19 @@ def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.
         lo, hi = spec.days
         return dt.date(year, month, lo), dt.date(year, month, min(hi, last)), "month"
     return dt.date(year, month, 1), dt.date(year, month, last), "month"
+
+
+def _nth_week(year: int, month: int | None, n: int) -> tuple[dt.date, dt.date, str]:
+    """Week n (-1: the last) of a month or a year: the week starting on its nth Monday."""
+    first = dt.date(year, month or 1, 1)
+    end = dt.date(year, month or 12, _last_day(year, month or 12))
+    if n < 0:
+        monday = end - dt.timedelta(days=end.weekday())
+    else:
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
+    if monday > end:
+        raise _Invalid(f"{year}{'' if month is None else f'-{month:02d}'} has no week {n}")
+    return monday, monday + dt.timedelta(days=6), "week"
 
 
 def _week_interval(spec: DateSpec, base: dt.date, prefer: str) -> tuple[dt.date, dt.date, str]:
@@ -729,10 +745,11 @@ def _inherit(spec: DateSpec, first: Candidate) -> tuple[DateSpec, str | None]:
         return replace(spec, rel_week=f.rel_week, relative=f.relative), "week"
     yearless = (spec.month is not None and spec.year is None and spec.rel_year is None and spec.rel_month is None
                 and spec.lunar is None and spec.nth is None and spec.week_nth is None)
-    if yearless and (f.month is not None or f.rel_month is not None) and (f.year is not None or f.rel_year is not None):
-        if v.start is not None:
+    if yearless and (f.month is not None or f.rel_month is not None) and f.lunar is None:
+        if v.start is not None:  # the year the first end was resolved to (3月至6月: the same year)
             return replace(spec, year=int(v.start[:4]), inherited=True), "year"
-        return replace(spec, year=f.year, rel_year=f.rel_year, relative=f.relative), "year"
+        if f.year is not None or f.rel_year is not None:
+            return replace(spec, year=f.year, rel_year=f.rel_year, relative=f.relative), "year"
     return spec, None
 
 
@@ -934,6 +951,23 @@ def zh_date_recognizer() -> Recognizer:
     rec.add("nth_weekday", rf"{month_expr}{nth}(?:{wd_prefix})(?P<wd>{wd_names})", 0.95, nth_in_month)
     rec.add(
         "nth_week", rf"{month_expr}{nth}(?:{alternation(periods['week_words'])})(?!{wd_names})", 0.95, nth_in_month,
+    )
+
+    def nth_in_year(m, ctx):  # 今年第10周: the week of the year's tenth Monday
+        g = m.groupdict()
+        n = _int(g["n"])
+        if n is None or not 1 <= n <= 53:
+            return None
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            return DateSpec(rel_year=offset, week_nth=n, relative=_label("year", offset))
+        return DateSpec(year=_int(g["y"]), week_nth=n)
+
+    rec.add(
+        "nth_week_of_year",
+        rf"(?:{z.year}\s*年度?|(?P<ry>{year_words}))\s*(?:{alternation(periods['of'])})?\s*第\s*(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        rf"\s*个?\s*(?:{alternation(periods['week_words'])})(?!{wd_names})",
+        0.9, nth_in_year,
     )
     rec.add(
         "ago",
@@ -1174,8 +1208,9 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
 
     # lunar dates: 正月初八, 农历八月十五, 腊月廿三, 2023年闰二月十五
     lunar = lang("zh")["date_lunar"]
-    lunar_months: dict[str, int] = lunar["months"]
-    lunar_only = set(lunar["lunar_only_months"])
+    new_year = {w: 1 for w in lunar["new_year"]}  # 大年初二
+    lunar_months: dict[str, int] = {**lunar["months"], **new_year}
+    lunar_only = set(lunar["lunar_only_months"]) | set(new_year)
     day_prefix = lunar["day_prefix"]
 
     def lunar_date(m, ctx):
@@ -1184,8 +1219,10 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
         day = _int(ld[len(day_prefix):]) if ld.startswith(day_prefix) else _int(ld)
         if day is None or not 1 <= day <= 30:
             return None
-        if not (g.get("mk") or g.get("leap") or g["lm"] in lunar_only or ld.startswith(day_prefix)):
+        if not (g.get("mk") or g.get("mk0") or g.get("leap") or g["lm"] in lunar_only or ld.startswith(day_prefix)):
             return None  # 八月十五 alone is the Gregorian 15 August
+        if g["lm"] in new_year and not ld.startswith(day_prefix):
+            return None  # 大年三十 is 除夕 (a holiday), 大年初二 the second day of the year
         spec = DateSpec(lunar=(lunar_months[g["lm"]], day, bool(g.get("leap"))))
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
@@ -1197,7 +1234,8 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
     )
     rec.add(
         "lunar",
-        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<mk>{alternation(lunar['markers'])})?\s*"
+        rf"(?:(?P<mk0>{alternation(lunar['markers'])})\s*)?(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?"
+        rf"(?P<mk>{alternation(lunar['markers'])})?\s*"
         rf"(?P<leap>{re.escape(lunar['leap'])})?(?P<lm>{alternation(lunar_months)})\s*(?P<ld>{lunar_day})"
         rf"(?:{alternation(lunar['day_suffix'])})?",
         0.9, lunar_date,
