@@ -1204,7 +1204,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
         day = _int(m.group("d"))
         return DateSpec(day=day) if day is not None and 1 <= day <= 31 else None
 
-    rec.add("range_day", rf"(?<=[{single}])\s*(?P<d>{z.day_zh})\s*日", 0.8, range_day)
+    rec.add("range_day", rf"(?<=[{single}])(?P<d>{z.day_zh})\s*日", 0.8, range_day)
 
     # lunar dates: 正月初八, 农历八月十五, 腊月廿三, 2023年闰二月十五
     lunar = lang("zh")["date_lunar"]

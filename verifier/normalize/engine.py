@@ -145,6 +145,9 @@ class _Index:
                     for ch in pattern.necessary:
                         self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
         self.keys = frozenset(self.by_char) | frozenset(self.held_by_char)  # characters that matter
+        # patterns run only on some settings (五百万 as money when money alone is asked for)
+        self.conditional = [(1 << i, pattern.when) for i, (_r, _rec, pattern) in enumerate(self.slots)
+                            if pattern.when is not None]
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -155,7 +158,7 @@ class _Index:
 FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
 
 
-def _patterns_for(index: _Index, chars: frozenset[str]):
+def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context):
     """(recognizer, its patterns that can match), in the recognizers' and patterns' order."""
     if not FILTER_PATTERNS:
         seen: set[int] = set()
@@ -170,6 +173,9 @@ def _patterns_for(index: _Index, chars: frozenset[str]):
         mask |= by_char.get(ch, 0)
         held |= held_by_char.get(ch, 0)
     mask &= held
+    for bit, when in index.conditional:
+        if mask & bit and not when(ctx):
+            mask ^= bit
     current, patterns = None, []
     slots = index.slots
     while mask:
@@ -208,7 +214,7 @@ def analyze(
         folded = text if text.isascii() else fold(text)  # folding leaves ASCII as it is
     ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
     candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars)
+        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars, ctx)
         for c in rec.analyze(ctx, patterns) if c.score >= min_score
     ]
     if not candidates:

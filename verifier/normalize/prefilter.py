@@ -24,7 +24,7 @@ _ZERO_WIDTH_ESCAPES = {"b", "B", "A", "Z"}
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 LARGE_RANGE = 512  # a wider range (a CJK block) is kept in the gate but not enumerated
 # characters so frequent in the text to be matched that a set holding them filters little
-COMMON = frozenset("0123456789〇零一二两三四五六七八九十百千万亿 ")
+COMMON = frozenset("0123456789〇零一二两三四五六七八九十百千万亿 上下前后中个的年月日号天周")
 
 
 class Unknown(Exception):
@@ -244,10 +244,11 @@ def _first(node) -> tuple[Chars, bool]:
     return out, True
 
 
-def _necessary(node, ignore_case: bool, rarest: bool = True) -> tuple[bool, frozenset[str] | None]:
+def _necessary(node, ignore_case: bool) -> tuple[bool, frozenset[str] | None]:
     """Whether a node can match empty, and a small set of characters of which every match
     holds one (None: none found). In a sequence each item that cannot match empty gives such
-    a set; the rarest is kept (or the first, inside a long list of alternatives)."""
+    a set and the rarest is kept: few characters, and none of the common ones (numerals), so
+    that 七夕 needs 夕 rather than 七."""
     kind = node[0]
     if kind == "empty":
         return True, None
@@ -258,7 +259,7 @@ def _necessary(node, ignore_case: bool, rarest: bool = True) -> tuple[bool, froz
     if kind == "repeat":
         return (True, None) if node[1] == 0 else _necessary(node[2], ignore_case)
     if kind == "alt":
-        results = [_necessary(b, ignore_case, len(node[1]) <= 8) for b in node[1]]
+        results = [_necessary(b, ignore_case) for b in node[1]]
         if any(empty for empty, _ in results):
             return True, None
         if any(chars is None for _, chars in results):
@@ -272,8 +273,6 @@ def _necessary(node, ignore_case: bool, rarest: bool = True) -> tuple[bool, froz
         nullable = False
         if chars is None:
             continue
-        if not rarest:
-            return False, chars
         cost = len(chars) + 1000 * len(chars & COMMON)
         if best is None or cost < best_cost:
             best, best_cost = chars, cost
