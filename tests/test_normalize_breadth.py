@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import time
 
 import pytest
@@ -338,3 +339,19 @@ def test_many_dates_on_one_line_cost_linear_time(unit, n):
         if ratios[-1] <= 15:
             break
     assert min(ratios) <= 15, f"10x the input took {', '.join(f'{r:.1f}' for r in ratios)}x the time"
+
+
+# --------------------------------------------------------------------------- through the command
+def test_command_reads_financial_numerals_and_ranges(capsys):
+    from verifier.cli import main
+
+    assert main(["normalize", "--kind", "number", "捌仟肆佰叁拾贰"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(v["kind"], v["value"]) for v in record["values"]] == [("number", 8432)]
+    assert main(["normalize", "--kind", "money", "貳拾伍元整", "五百萬"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(v["amount"], v["span"]) for r in records for v in r["values"]] == [(25, [0, 5]), (5000000, [0, 3])]
+    assert main(["normalize", "--base", "2026-02-12", "2019年3月至6月"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    (value,) = record["values"]
+    assert (value["start"], value["end"], value["range"]) == ("2019-03-01", "2019-06-30", True)
