@@ -75,6 +75,7 @@ class DateSpec:
     lunar: tuple[int, int, bool] | None = None  # month, day, leap month of the Chinese lunar calendar
     lunar_shift: int = 0  # days after the lunar date (除夕: the day before 正月初一)
     week_nth: int | None = None  # week N of the month (-1: the last), the week of its Nth Monday
+    term: str | None = None  # a solar term of the Chinese calendar (清明, 冬至): its day in the year
     part: tuple[str, int, str] | None = None  # ("first" | "last", n, unit) of the period: 前三个月
 
 
@@ -281,9 +282,18 @@ def _solar(year: int, month: int, day: int, leap: bool) -> dt.date | None:
         return None
 
 
+def _solar_term(year: int, name: str) -> dt.date | None:
+    from borax.calendars.lunardate import TermUtils
+
+    try:
+        return TermUtils.nth_term_day(year, term_name=name)
+    except Exception:  # out of the calendar's years
+        return None
+
+
 def _lunar_interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
-    """A lunar date (正月初八) or holiday (中秋节): in the lunar year stated, or the nearest one."""
-    month, day, leap = spec.lunar  # type: ignore[misc]
+    """A lunar date (正月初八), holiday (中秋节) or solar term (清明): in the (lunar) year stated,
+    or the nearest one."""
     if spec.year is not None and spec.rel_year is None:
         years = [spec.year]
     elif base is None:
@@ -294,12 +304,16 @@ def _lunar_interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[
         years = [base.year - 1, base.year, base.year + 1]
     options = []
     for year in years:
-        d = _solar(year, month, day, leap)
+        if spec.term is not None:
+            d = _solar_term(year, spec.term)
+        else:
+            d = _solar(year, *spec.lunar)  # type: ignore[misc]
         if d is not None:
             d += dt.timedelta(days=spec.lunar_shift)
             options.append((d, d, d))
     if not options:
-        raise _Invalid(f"lunar {_lunar_label(spec.lunar)} does not exist in {', '.join(map(str, years))}")  # type: ignore[arg-type]
+        what = spec.term or f"lunar {_lunar_label(spec.lunar)}"  # type: ignore[arg-type]
+        raise _Invalid(f"{what} does not exist in {', '.join(map(str, years))}")
     d = options[0][2] if len(options) == 1 else _pick(base, options, prefer)  # type: ignore[arg-type]
     return d, d, "day"
 
@@ -335,7 +349,7 @@ def _grain_unanchored(spec: DateSpec) -> str:
         return spec.part[2]
     if spec.week_nth is not None:
         return "week"
-    if spec.easter is not None or spec.lunar is not None:
+    if spec.easter is not None or spec.lunar is not None or spec.term is not None:
         return "day"
     if spec.day is not None or spec.weekday is not None and spec.weekday < 7 or spec.rel_day is not None:
         return "day"
@@ -353,7 +367,7 @@ def _grain_unanchored(spec: DateSpec) -> str:
 def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
     # Fully absolute expressions need no base.
     months_grain = "quarter" if spec.quarter else "month"
-    if spec.lunar is not None:
+    if spec.lunar is not None or spec.term is not None:
         return _lunar_interval(spec, base, prefer)
     if spec.easter is not None:
         if spec.year is not None and spec.rel_year is None:
@@ -925,7 +939,8 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
     rec.add("year", rf"{z.year}\s*年(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
-    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
+    of = alternation(lang("zh")["date_periods"]["of"])  # 明年的3月, 下个月的10号
+    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*(?:{of})?\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
     this_year = lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year"))  # noqa: E731
     numeral_before = r"(?<![0-9〇零一二两三四五六七八九十百千万几数多每个岁])"
     bare_year_parts = alternation(k for k in z.year_parts if len(k) == 1)
@@ -933,13 +948,16 @@ def zh_date_recognizer() -> Recognizer:
     bare_month_parts = alternation(z.month_parts)
     rec.add("year_part", rf"{numeral_before}年(?P<yp>{bare_year_parts})", 0.7, this_year)
     rec.add("half_year", rf"{numeral_before}(?P<yp>{half_years})", 0.8, this_year)
-    rec.add("relative_month", rf"(?P<rm>{month_words})(?:\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month)
+    rec.add(
+        "relative_month", rf"(?P<rm>{month_words})(?:\s*(?:{of})?\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month,
+    )
     rec.add("month_part", rf"{numeral_before}月(?P<mp>{bare_month_parts})", 0.7, relative_month)
     rec.add("relative_week", rf"(?P<rw>{week_words})(?![{alternation(z.weekday_names)[3:-1]}])", 0.85, relative_week)
     rec.add("relative_day", rf"(?:(?P<rd>{day_words})|(?P<night>{night_words})){tail}", 0.85, relative_day)
     rec.add(
         "weekday",
-        rf"(?P<past>{just_past})?{no_number_before}(?:(?P<wp>{prefixes})个?)?(?:{wd_prefix})(?P<wd>{wd_names}){tail}",
+        rf"(?P<past>{just_past})?{no_number_before}(?:(?P<wp>{prefixes})个?(?:(?:{wd_prefix})(?:{of}))?)?(?:{wd_prefix})"
+        rf"(?P<wd>{wd_names}){tail}",
         0.85, weekday,
     )
     periods = lang("zh")["date_periods"]
@@ -987,6 +1005,7 @@ def zh_date_recognizer() -> Recognizer:
     fixed: dict[str, list[int]] = z.d["holidays"]
     from_easter: dict[str, int] = z.d["easter_holidays"]
     lunar_holidays: dict[str, list[int]] = lang("zh")["date_lunar"]["holidays"]
+    solar_terms: dict[str, str] = lang("zh")["date_lunar"]["solar_terms"]
 
     def holiday(m, ctx):
         g = m.groupdict()
@@ -995,6 +1014,8 @@ def zh_date_recognizer() -> Recognizer:
         spec = DateSpec(year=year, holiday=name)
         if name in fixed:
             spec = replace(spec, month=fixed[name][0], day=fixed[name][1])
+        elif name in solar_terms:  # 清明节, 冬至
+            spec = replace(spec, term=solar_terms[name])
         elif name in lunar_holidays:  # 春节, 中秋节, 除夕 (the day before 正月初一)
             month, day, *shift = lunar_holidays[name]
             spec = replace(spec, lunar=(month, day, False), lunar_shift=shift[0] if shift else 0)
@@ -1007,7 +1028,7 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add(
         "holiday",
-        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<h>{alternation(list(fixed) + list(from_easter) + list(lunar_holidays))}){tail}",
+        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<h>{alternation(list(fixed) + list(from_easter) + list(lunar_holidays) + list(solar_terms))}){tail}",
         0.85, holiday,
     )
     # quarters: 2025年第三季度, 去年四季度, 前三季度 (Q1-Q3), 上季度, 2025Q3

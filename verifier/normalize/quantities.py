@@ -290,8 +290,9 @@ class _ZhMoney:
         self.whole: list[str] = more["whole"]
         self.more: dict[str, str] = more["more"]
         self.letter_units: dict[str, float] = more["letter_units"]
+        self.cents: dict[str, list] = more["cents"]
         self.generic: list[str] = data["generic"]
-        self.subunits: dict[str, float] = data["subunits"]
+        self.subunits: dict[str, float] = {**data["subunits"], **lang("zh")["currency_more"]["subunits"]}
         self.colloquial: list[str] = data["colloquial_units"]
         z = zh()
         self.main_re = alternation(list(self.after) + self.generic)
@@ -450,6 +451,16 @@ def money_recognizers() -> list[Recognizer]:
         rf"(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
         0.85, more_than,
     )
+
+    def cents(m, ctx):  # 50美分 = 0.5 USD
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        currency, size = mz.cents[m.group("unit")]
+        v *= size
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+
+    rec.add("cents", rf"{qb}(?P<num>{z.numeral})\s*(?P<unit>{alternation(mz.cents)}){qa}", 0.9, cents)
 
     def bare(m, ctx):  # 五百万, 大于30万, 20w左右: money only when money alone is asked for
         v = parse_zh(m.group("num"))
