@@ -153,6 +153,9 @@ SHORT_YEARS = [
     (_date("2025-11-12"), ["十一月12", "11月12", "十一月十二"]),
     (_date("2025-06-20"), ["六月廿", "6月20"]),
     (_date("2023-10-01", "2023-10-31", "month"), ["23年10月"]),
+    (_date("2016-01-01", "2016-12-31", "year"), ["两千零一十六年", "二〇一六年"]),
+    (_date("2016-10-01"), ["两千零一十六年十月一日"]),
+    (_date("2019-07-01", "2019-09-30", "quarter"), ["19年第三季度", "2019年第三季度"]),
 ]
 
 
@@ -210,6 +213,9 @@ MONEY = [
     ({"amount": 0.3, "currency": "GBP"}, ["30便士"]),
     ({"amount": 0.5, "currency": None}, ["5毛钱", "五毛钱", "5角钱"]),
     ({"amount": 2.5, "currency": None}, ["两块五毛钱"]),
+    ({"amount": 1e4, "currency": None, "bound": "at_least"}, ["上万元", "上万块"]),
+    ({"amount": 1e7, "currency": "USD", "bound": "at_least"}, ["上千万美元"]),
+    ({"amount": 200, "currency": "EUR"}, ["200欧", "200欧元"]),
 ]
 
 
@@ -289,6 +295,9 @@ def test_financial_numbers(value, text):
 # --------------------------------------------------------------------------- precision
 NOT_OF_KIND = [
     ("17年", "date"),  # seventeen years
+    ("有两千年历史", "date"),
+    ("两千三百年", "date"),
+    ("2020年代", "date"),  # a decade
     ("12345678", "date"),  # no month 34
     ("初八", "money"),
     ("五百万", "money"),  # a number unless money alone is asked for

@@ -519,9 +519,12 @@ class _ZhDates:
         self.d = d
         digits = "〇零一二三四五六七八九"
         self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}})"
-        # a year of two digits, before its month (17年5月1日, 八九年六月)
+        # a year of two digits, before its month (17年5月1日, 八九年六月), or read as a number
+        # (两千零一十六年; not 两千年 or 两千三百年, as often a number of years)
+        numeral_year = r"(?<![一二两三四五六七八九十百千万])[一二两]千[零〇][一二三四五六七八九十]{1,3}"
+        self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}}|{numeral_year})"
         self.year_short = (
-            rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}}|(?<![0-9.])[0-9]{{2}}|(?<![{digits}两十百千万几数])[{digits}]{{2}})"
+            rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}}|{numeral_year}|(?<![0-9.])[0-9]{{2}}|(?<![{digits}两十百千万几数])[{digits}]{{2}})"
         )
         self.month = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
         self.day_zh = r"[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
@@ -938,7 +941,7 @@ def zh_date_recognizer() -> Recognizer:
     no_number_before = r"(?<![0-9一二两三四五六七八九十每])"
 
     rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
-    rec.add("year", rf"{z.year}\s*年(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
+    rec.add("year", rf"{z.year}\s*年(?!代)(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
     of = alternation(lang("zh")["date_periods"]["of"])  # 明年的3月, 下个月的10号
     rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*(?:{of})?\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
     this_year = lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year"))  # noqa: E731
@@ -1037,11 +1040,11 @@ def zh_date_recognizer() -> Recognizer:
     quarter_parts: dict[str, str] = lang("zh")["date_periods"]["quarter_parts"]
 
     def quarter(m, ctx):
-        spec = quarter_spec(m)
+        spec = quarter_spec(m, ctx.base)
         qp = m.groupdict().get("qp")
         return replace(spec, part=(quarter_parts[qp], 1, "month")) if spec is not None and qp else spec
 
-    def quarter_spec(m):
+    def quarter_spec(m, ctx_base):
         g = m.groupdict()
         if g.get("rq"):
             offset = z.d["quarter_offsets"][g["rq"]]
@@ -1050,7 +1053,7 @@ def zh_date_recognizer() -> Recognizer:
         if q is None or not 1 <= q <= 4:
             return None
         months = (1, 3 * q) if g.get("first") else (3 * q - 2, 3 * q)
-        year = _int(g.get("y") or g.get("y2")) if (g.get("y") or g.get("y2")) else None
+        year = _year_of(g.get("y") or g.get("y2"), ctx_base) if (g.get("y") or g.get("y2")) else None
         spec = DateSpec(year=year, months=months, quarter=True)
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
@@ -1059,7 +1062,7 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add(
         "quarter",
-        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?:(?P<first>{alternation(z.d['first_quarters'])})|第\s*)?"
+        rf"(?:(?:{z.year_short}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?:(?P<first>{alternation(z.d['first_quarters'])})|第\s*)?"
         rf"(?:(?P<q>[一二两三四1-4])\s*个?\s*(?:{quarter_words})|(?P<qfirst>{alternation(periods['first_quarter'])}))"
         rf"(?P<qp>{alternation(quarter_parts)})?",
         0.9, quarter,

@@ -291,6 +291,7 @@ class _ZhMoney:
         self.more: dict[str, str] = more["more"]
         self.letter_units: dict[str, float] = more["letter_units"]
         self.cents: dict[str, list] = more["cents"]
+        self.order_words: dict[str, str] = more["order_words"]
         self.generic: list[str] = data["generic"]
         self.subunits: dict[str, float] = {**data["subunits"], **lang("zh")["currency_more"]["subunits"]}
         self.colloquial: list[str] = data["colloquial_units"]
@@ -461,6 +462,25 @@ def money_recognizers() -> list[Recognizer]:
         return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
     rec.add("cents", rf"{qb}(?P<num>{z.numeral})\s*(?P<unit>{alternation(mz.cents)}){qa}", 0.9, cents)
+
+    def order(m, ctx):  # 上万元, 上千万美元: at least that order of magnitude
+        v: int | float = 1
+        for ch in m.group("scale"):
+            v *= z.big.get(ch) or z.small[ch]
+        if v < 100:
+            return None
+        currency = mz.after.get(m.group("unit"))
+        if m.group("ca"):
+            currency = mz.after[m.group("ca")]
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, mz.order_words[m.group("ord")], ctx))
+
+    small_big = "".join(sorted(set(z.small) | set(z.big)))
+    rec.add(
+        "order",
+        rf"(?<![{z.all_chars}0-9])(?P<ord>{alternation(mz.order_words)})(?P<scale>[{small_big}]{{1,3}})\s*"
+        rf"(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
+        0.85, order,
+    )
 
     def bare(m, ctx):  # 五百万, 大于30万, 20w左右: money only when money alone is asked for
         v = parse_zh(m.group("num"))
