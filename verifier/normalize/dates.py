@@ -324,7 +324,13 @@ def _part_of(interval: tuple[dt.date, dt.date, str], part: tuple[str, int, str])
     side, n, unit = part
     if n < 1:
         raise _Invalid(f"no {n} {unit}s")
-    if unit in ("day", "week"):
+    if side == "nth":  # 本月第一天, 今年第三个月: the nth one alone
+        if unit == "day":
+            lo = hi = start + dt.timedelta(days=n - 1)
+        else:
+            y, m = _add_months(start.year, start.month, n - 1)
+            lo, hi = dt.date(y, m, 1), dt.date(y, m, _last_day(y, m))
+    elif unit in ("day", "week"):
         size = dt.timedelta(days=n * (7 if unit == "week" else 1) - 1)
         lo, hi = (start, start + size) if side == "first" else (end - size, end)
     else:
@@ -647,7 +653,9 @@ class DateRecognizer(Recognizer):
     def __init__(self, name: str, kind: str, language: str) -> None:
         super().__init__(name, kind, language)
         data = lang(language)["date_ranges"]
-        self.connectors = sorted(data["connectors"], key=len, reverse=True)
+        self.connectors: dict[str, list[str]] = {}  # last character -> the range words ending with it
+        for word in sorted(data["connectors"], key=len, reverse=True):
+            self.connectors.setdefault(word[-1], []).append(word)
         self.opens = sorted(data["open"], key=len, reverse=True)
         self.closes = sorted(data["close"], key=len, reverse=True)
 
@@ -713,7 +721,7 @@ class DateRecognizer(Recognizer):
     def _range_opening(self, c: Candidate, by_end: dict[int, Candidate], text: str) -> Candidate | None:
         """The date ending right before `c`'s range word (至, 到, -), if any."""
         j = _skip_spaces_back(text, c.start)
-        for word in self.connectors:
+        for word in self.connectors.get(text[j - 1:j], ()):
             if j >= len(word) and text.startswith(word, j - len(word)):
                 first = by_end.get(_skip_spaces_back(text, j - len(word)))
                 if first is not None and first is not c:
@@ -1136,6 +1144,8 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
 
     def period_part(m, ctx):
         g = m.groupdict()
+        if g.get("m0"):
+            g["m"] = g["m0"]
         n = _int(g["n"])
         if n is None:
             return None
@@ -1150,11 +1160,15 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
             return None  # 前三个月 alone is three months ago as often as the first three
         if spec is None:
             return None
-        return replace(spec, part=(sides[g["side"]], n, units[g["unit"]]))
+        side, unit = sides[g["side"]], units[g["unit"]]
+        if side == "nth" and unit not in ("day", "month"):
+            return None  # 今年第10周 is the week of the tenth Monday (nth_week_of_year)
+        return replace(spec, part=(side, n, unit))
 
-    period = (
-        rf"(?:(?:{z.year}\s*年度?\s*|(?P<ry>{year_words})\s*)?(?:{z.month}\s*月(?:份)?)?|(?P<rm>{month_words}))"
-        rf"\s*(?:{alternation(periods['of'])})?\s*"
+    month_num = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+    period = (  # a year (with or without its month), a month, or a relative month
+        rf"(?:(?:{z.year}\s*年度?|(?P<ry>{year_words}))\s*(?:{z.month}\s*月(?:份)?)?|(?P<m0>{month_num})\s*月(?:份)?"
+        rf"|(?P<rm>{month_words}))(?:\s*{alternation(periods['of'])})?\s*"
     )
     rec.add(
         "period_part",
@@ -1203,7 +1217,6 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
             return None
         return replace(spec, day=d1, until=replace(spec, day=d2))
 
-    month_num = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
     day_num = rf"3[01]|[12][0-9]|0?[1-9]|{z.day_zh}"
     rec.add(
         "year_span", rf"(?<![0-9])(?P<y>[12][0-9]{{3}})\s*年?\s*(?:{conn})\s*(?P<y2>[12][0-9]{{3}})\s*年(?!代)",
@@ -1259,7 +1272,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str,
     rec.add(
         "lunar",
         rf"(?:(?P<mk0>{alternation(lunar['markers'])})\s*)?(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?"
-        rf"(?P<mk>{alternation(lunar['markers'])})?\s*"
+        rf"(?:(?P<mk>{alternation(lunar['markers'])})\s*)?"
         rf"(?P<leap>{re.escape(lunar['leap'])})?(?P<lm>{alternation(lunar_months)})\s*(?P<ld>{lunar_day})"
         rf"(?:{alternation(lunar['day_suffix'])})?",
         0.9, lunar_date,
