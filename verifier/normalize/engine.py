@@ -9,8 +9,8 @@ Offsets are into the text as given: the text is folded (Traditional to Simplifie
 to ASCII) character for character before matching.
 
 Only the patterns that can match in a text are run: each pattern knows the characters its
-matches can start with and a set of which every match holds one (computed from the parsed
-regex, see `base.py`), and `_Index` maps characters to patterns. In a short text most patterns
+matches can start with and a set of which every match holds one (read from the regex's text,
+see `prefilter.py`), and `_Index` maps characters to patterns. In a short text most patterns
 are skipped; the values found are the same (FILTER_PATTERNS = False runs them all).
 
 A value read wholly inside a word that merely contains numerals (万一, 统一, 千万不要: the
