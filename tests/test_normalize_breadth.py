@@ -254,6 +254,18 @@ def test_bare_amount_is_a_number_unless_money_is_asked_for():
     assert "money" not in [v["kind"] for v in _values("大于30万")]
 
 
+PERCENTS = [
+    ({"bound": "between", "low": 21, "high": 29, "points": True}, ["二十几个百分点"]),
+    ({"bound": "between", "low": 11, "high": 19}, ["百分之十几"]),
+    ({"bound": "between", "low": 20, "high": 30}, ["百分之二三十"]),
+]
+
+
+@pytest.mark.parametrize("expected,text", corpus(PERCENTS))
+def test_vague_percents(expected, text):
+    check(text, "percent", expected)
+
+
 COUNTS = [
     ({"bound": "between", "low": 21, "high": 29, "unit": "个"}, ["二十几个"]),
     ({"bound": "between", "low": 31, "high": 39, "unit": "人"}, ["三十几人"]),

@@ -240,6 +240,20 @@ def percent_recognizers() -> list[Recognizer]:
         0.95, points_build,
     )
 
+    def approximate(m, ctx):  # 二十几个百分点, 百分之十几: a range
+        found = approximate_range(m.groupdict())
+        if found is None:
+            return None
+        low, high = found
+        pts = m.groupdict().get("pts")
+        scale = points[pts] if pts else 1
+        low, high = low * scale, high * scale
+        return PercentValue(value=to_number((low + high) / 2), points=True if pts else None,
+                            **_quantity(0, "between", ctx, low, high))
+
+    rec.add("approximate", rf"{before}{approximate_re()}", 0.9, approximate)
+    rec.add("approximate_points", rf"{approximate_re()}\s*(?P<pts>{alternation(points)})", 0.9, approximate)
+
     en_rec = Recognizer("en_percent", "percent", "en")
     eq = qualifiers("en")
     words = alternation(lang("en")["percent"]["words_after"])
