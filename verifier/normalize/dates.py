@@ -524,7 +524,6 @@ class _ZhDates:
         z = zh()
         self.d = d
         digits = "〇零一二三四五六七八九"
-        self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}})"
         # a year of two digits, before its month (17年5月1日, 八九年六月), or read as a number
         # (两千零一十六年; not 两千年 or 两千三百年, as often a number of years)
         numeral_year = r"(?<![一二两三四五六七八九十百千万])[一二两]千[零〇][一二三四五六七八九十]{1,3}"
@@ -577,8 +576,8 @@ SHORT_YEAR_REFERENCE = 2030  # without a base date: 00-40 are 20xx, 41-99 are 19
 
 
 def _year_of(s: str, base: dt.datetime | None) -> int | None:
-    """A written year; two digits (17年, 八九年) are the year nearest before ten years after the
-    base's (SHORT_YEAR_REFERENCE without a base): 17 is 2017, 89 is 1989."""
+    """A written year; two digits (17年, 八九年) are the latest year ending in them that is at most
+    ten years after the base's (SHORT_YEAR_REFERENCE without a base): 17 is 2017, 89 is 1989."""
     if len(s) != 2:
         return _int(s)
     yy = digit_sequence(s)
@@ -1114,12 +1113,11 @@ def zh_date_recognizer() -> Recognizer:
         "spaced", r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})[ ]{1,2}(?P<m>0?[1-9]|1[0-2])[ ]{1,2}(?P<d>0?[1-9]|[12][0-9]|3[01])(?![0-9.])",
         0.6, numeric,
     )
-    _add_breadth(rec, z, month_expr, year_words, month_words, holiday_names=(fixed, from_easter))
+    _add_breadth(rec, z, year_words, month_words)
     return rec
 
 
-def _add_breadth(rec: Recognizer, z: _ZhDates, month_expr: str, year_words: str, month_words: str,
-                 holiday_names) -> None:
+def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str) -> None:
     """Patterns of issue 10: two-digit years, parts of a period, ranges written with one unit,
     lunar dates."""
     periods = lang("zh")["date_periods"]
