@@ -484,16 +484,17 @@ def test_dates_with_issues(expected, text):
 
 
 def test_day_after_a_range_takes_the_month_before():
+    # one value, the range (tests/test_normalize_breadth.py has more)
     for text in ("3月5日至11日", "3月5日到11日", "3月5日-11日"):
         out = [v for v in _values(text, base=BASE) if v["kind"] == "date"]
-        assert [(v["start"], v["end"]) for v in out] == [("2026-03-05", "2026-03-05"), ("2026-03-11", "2026-03-11")]
+        assert [(v["start"], v["end"], v["range"]) for v in out] == [("2026-03-05", "2026-03-11", True)]
 
 
 def test_weekday_after_a_range_is_in_the_same_week():
     out = [v for v in _values("下周一至周五", base=BASE) if v["kind"] == "date"]
-    assert [v["start"] for v in out] == ["2026-02-16", "2026-02-20"]
+    assert [(v["start"], v["end"]) for v in out] == [("2026-02-16", "2026-02-20")]
     out = [v for v in _values("周五到周一", base=BASE) if v["kind"] == "date"]
-    assert [v["start"] for v in out] == ["2026-02-06", "2026-02-09"]
+    assert [(v["start"], v["end"]) for v in out] == [("2026-02-06", "2026-02-09")]
 
 
 def test_weekday_that_matches_has_no_issue():

@@ -22,9 +22,13 @@ Conventions (they go into the README):
   kept, the weekday the text states is reported).
 - 三天后 / "in three days" count from the base; in news 后 often counts from the event told, so
   the Chinese form scores 0.45 and the claim pipeline (min_score 0.5) reads the duration.
-- A day after a range (3月5日至11日) takes the month and year of the date before it.
-- Holidays: fixed days of the Gregorian calendar and days counted from Easter (language data);
-  lunar holidays (春节, 中秋节) are not read.
+- A range (3月5日至11日, 2019年3月至6月, 2024-2025年) is one value, `range` set, from the first
+  end's start to the second's end; the second end takes the month and year of the first.
+- Holidays: fixed days of the Gregorian calendar, days counted from Easter, and days of the
+  lunar calendar (春节, 中秋节, 除夕), all named in the language data; lunar dates (正月初八,
+  农历八月十五) are converted by the `borax` package, imported on first use.
+- Weeks of a month start on its Mondays (下月第3周: the week of its third Monday); a two-digit
+  year (17年5月1日) is the one at most ten years after the base's.
 """
 
 from __future__ import annotations
@@ -67,6 +71,12 @@ class DateSpec:
     easter: int | None = None  # days from Easter Sunday (复活节 0, 耶稣受难日 -2)
     inherited: bool = False  # the year and month come from the date before (3月5日至11日)
     rel_quarter: int | None = None  # 上季度: quarters from the base's
+    until: "DateSpec | None" = None  # a range: its second end, given what it takes from the first
+    lunar: tuple[int, int, bool] | None = None  # month, day, leap month of the Chinese lunar calendar
+    lunar_shift: int = 0  # days after the lunar date (除夕: the day before 正月初一)
+    week_nth: int | None = None  # week N of the month (-1: the last), the week of its Nth Monday
+    term: str | None = None  # a solar term of the Chinese calendar (清明, 冬至): its day in the year
+    part: tuple[str, int, str] | None = None  # ("first" | "last", n, unit) of the period: 前三个月
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -158,6 +168,17 @@ class _Invalid(Exception):
 def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime | None = None) -> DateValue:
     """The `DateValue` of a spec against the base date (`now`, the base date-time, places
     "5小时前" / "two hours ago")."""
+    if spec.until is not None:
+        first = resolve(replace(spec, until=None), base, prefer, now)
+        until = spec.until
+        if first.start is not None and until.month is not None and until.year is None and until.rel_year is None \
+                and until.rel_month is None:  # 3-6月: June of the year March was resolved to
+            until = replace(until, year=int(first.start[:4]), inherited=True)
+            second = resolve(until, base, prefer, now)
+            if second.end is not None and second.end < first.start:
+                second = resolve(replace(until, year=until.year + 1), base, prefer, now)  # type: ignore[operator]
+            return _range_value(first, second)
+        return _range_value(first, resolve(until, base, prefer, now))
     fields = {
         "weekday": WEEKDAYS[spec.weekday] if spec.weekday is not None and spec.weekday < 7 else (
             "weekend" if spec.weekday == WEEKEND else None),
@@ -170,6 +191,7 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         "days": spec.days,
         "months": spec.months,
         "holiday": spec.holiday,
+        "lunar": _lunar_label(spec.lunar) if spec.lunar and spec.holiday is None else None,
     }
     fine = "minute" if spec.time and spec.time[1] else "hour" if spec.time else "part_of_day" if spec.part_of_day else None
     # An absolute date must exist, whatever the base.
@@ -185,6 +207,8 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         return _clock_ago(spec, fields, now)
     try:
         interval = _interval(spec, base, prefer)
+        if interval is not None and spec.part is not None:
+            interval = _part_of(interval, spec.part)
     except _Invalid as exc:
         return DateValue(grain="day", issue=f"invalid date: {exc}", **fields)
     except (OverflowError, ValueError):  # 3800亿天前: beyond the calendar
@@ -216,12 +240,122 @@ def _clock_ago(spec: DateSpec, fields: dict, now: dt.datetime | None) -> DateVal
     return DateValue(start=t.date().isoformat(), end=t.date().isoformat(), grain=unit, anchored=True, **fields)
 
 
+_RANGE_GRAIN = {"part_of_day": "day", "hour": "day", "minute": "day"}
+
+
+def _range_value(a: DateValue, b: DateValue) -> DateValue:
+    """One value for a range of dates: from the start of the first end to the end of the second;
+    the grain is the first end's. The fields kept are those true of every day of the range
+    (3月5日至11日 without a base: month 3, days 5-11)."""
+    grain = _RANGE_GRAIN.get(a.grain, a.grain)
+    if a.issue or b.issue:
+        return DateValue(grain=grain, issue=a.issue or b.issue, range=True)
+    fields: dict = {}
+    if a.year is not None and a.year == b.year:
+        fields["year"] = a.year
+    if a.month is not None and a.month == b.month and a.day is not None and b.day is not None and a.day <= b.day:
+        fields.update(month=a.month, days=(a.day, b.day))
+    elif a.month is not None and b.month is not None and a.day is None and b.day is None and a.month <= b.month:
+        fields["months"] = (a.month, b.month)
+    if a.relative is not None and a.relative == b.relative:
+        fields["relative"] = a.relative
+    if a.start is None or b.start is None:
+        return DateValue(grain=grain, range=True, **fields)
+    if b.end < a.start:  # type: ignore[operator]
+        return DateValue(grain=grain, range=True, issue=f"invalid range: {b.end} is before {a.start}", **fields)
+    return DateValue(start=a.start, end=b.end, grain=grain, anchored=a.anchored or b.anchored, range=True, **fields)
+
+
+def _lunar_label(lunar: tuple[int, int, bool]) -> str:
+    month, day, leap = lunar
+    return f"{'leap-' if leap else ''}{month:02d}-{day:02d}"
+
+
+def _solar(year: int, month: int, day: int, leap: bool) -> dt.date | None:
+    """The Gregorian day of a lunar date, None when the lunar year has no such day. The lunar
+    calendar package is imported the first time a lunar date is read."""
+    from borax.calendars.lunardate import LunarDate
+
+    try:
+        return LunarDate(year, month, day, int(leap)).to_solar_date()
+    except Exception:  # out of the calendar's years (1900-2100), no such leap month or day
+        return None
+
+
+def _solar_term(year: int, name: str) -> dt.date | None:
+    from borax.calendars.lunardate import TermUtils
+
+    try:
+        return TermUtils.nth_term_day(year, term_name=name)
+    except Exception:  # out of the calendar's years
+        return None
+
+
+def _lunar_interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
+    """A lunar date (正月初八), holiday (中秋节) or solar term (清明): in the (lunar) year stated,
+    or the nearest one."""
+    if spec.year is not None and spec.rel_year is None:
+        years = [spec.year]
+    elif base is None:
+        return None
+    elif spec.rel_year is not None:
+        years = [base.year + spec.rel_year]
+    else:
+        years = [base.year - 1, base.year, base.year + 1]
+    options = []
+    for year in years:
+        if spec.term is not None:
+            d = _solar_term(year, spec.term)
+        else:
+            d = _solar(year, *spec.lunar)  # type: ignore[misc]
+        if d is not None:
+            d += dt.timedelta(days=spec.lunar_shift)
+            options.append((d, d, d))
+    if not options:
+        what = spec.term or f"lunar {_lunar_label(spec.lunar)}"  # type: ignore[arg-type]
+        raise _Invalid(f"{what} does not exist in {', '.join(map(str, years))}")
+    d = options[0][2] if len(options) == 1 else _pick(base, options, prefer)  # type: ignore[arg-type]
+    return d, d, "day"
+
+
+def _part_of(interval: tuple[dt.date, dt.date, str], part: tuple[str, int, str]) -> tuple[dt.date, dt.date, str]:
+    """The first or last n days, weeks, months or quarters of a period (今年前三个月, 上月最后三天)."""
+    start, end, _grain = interval
+    side, n, unit = part
+    if n < 1:
+        raise _Invalid(f"no {n} {unit}s")
+    if side == "nth":  # 本月第一天, 今年第三个月: the nth one alone
+        if unit == "day":
+            lo = hi = start + dt.timedelta(days=n - 1)
+        else:
+            y, m = _add_months(start.year, start.month, n - 1)
+            lo, hi = dt.date(y, m, 1), dt.date(y, m, _last_day(y, m))
+    elif unit in ("day", "week"):
+        size = dt.timedelta(days=n * (7 if unit == "week" else 1) - 1)
+        lo, hi = (start, start + size) if side == "first" else (end - size, end)
+    else:
+        months = n * (3 if unit == "quarter" else 1)
+        if side == "first":
+            y, m = _add_months(start.year, start.month, months - 1)
+            lo, hi = start, dt.date(y, m, _last_day(y, m))
+        else:
+            y, m = _add_months(end.year, end.month, 1 - months)
+            lo, hi = dt.date(y, m, 1), end
+    if lo < start or hi > end:
+        raise _Invalid(f"{start.isoformat()} to {end.isoformat()} has no {n} {unit}s")
+    return lo, hi, unit
+
+
 def _max_day(month: int) -> int:
     return 29 if month == 2 else _last_day(2001, month)
 
 
 def _grain_unanchored(spec: DateSpec) -> str:
-    if spec.easter is not None:
+    if spec.part is not None:
+        return spec.part[2]
+    if spec.week_nth is not None:
+        return "week"
+    if spec.easter is not None or spec.lunar is not None or spec.term is not None:
         return "day"
     if spec.day is not None or spec.weekday is not None and spec.weekday < 7 or spec.rel_day is not None:
         return "day"
@@ -239,6 +373,8 @@ def _grain_unanchored(spec: DateSpec) -> str:
 def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.date, dt.date, str] | None:
     # Fully absolute expressions need no base.
     months_grain = "quarter" if spec.quarter else "month"
+    if spec.lunar is not None or spec.term is not None:
+        return _lunar_interval(spec, base, prefer)
     if spec.easter is not None:
         if spec.year is not None and spec.rel_year is None:
             d = easter(spec.year) + dt.timedelta(days=spec.easter)
@@ -252,6 +388,9 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
                                        for y in (base.year - 1, base.year, base.year + 1))]
         d = _pick(base, options, prefer)
         return d, d, "day"
+    if spec.week_nth is not None and spec.month is None and spec.rel_month is None:  # 今年第10周
+        year = spec.year if spec.rel_year is None else (None if base is None else base.year + spec.rel_year)
+        return None if year is None else _nth_week(year, None, spec.week_nth)
     if spec.year is not None and spec.rel_year is None:
         if spec.month is not None:
             return _month_interval(spec.year, spec.month, spec)
@@ -315,7 +454,13 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
 
 def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.date, str]:
     last = _last_day(year, month)
+    if spec.week_nth is not None:
+        return _nth_week(year, month, spec.week_nth)
     if spec.nth is not None and spec.weekday is not None and spec.weekday < 7:
+        if spec.nth < 0:  # the last one
+            end = dt.date(year, month, last)
+            d = end - dt.timedelta(days=(end.weekday() - spec.weekday) % 7)
+            return d, d, "day"
         first = dt.date(year, month, 1)
         offset = (spec.weekday - first.weekday()) % 7
         d = first + dt.timedelta(days=offset + 7 * (spec.nth - 1))
@@ -331,6 +476,19 @@ def _month_interval(year: int, month: int, spec: DateSpec) -> tuple[dt.date, dt.
         lo, hi = spec.days
         return dt.date(year, month, lo), dt.date(year, month, min(hi, last)), "month"
     return dt.date(year, month, 1), dt.date(year, month, last), "month"
+
+
+def _nth_week(year: int, month: int | None, n: int) -> tuple[dt.date, dt.date, str]:
+    """Week n (-1: the last) of a month or a year: the week starting on its nth Monday."""
+    first = dt.date(year, month or 1, 1)
+    end = dt.date(year, month or 12, _last_day(year, month or 12))
+    if n < 0:
+        monday = end - dt.timedelta(days=end.weekday())
+    else:
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
+    if monday > end:
+        raise _Invalid(f"{year}{'' if month is None else f'-{month:02d}'} has no week {n}")
+    return monday, monday + dt.timedelta(days=6), "week"
 
 
 def _week_interval(spec: DateSpec, base: dt.date, prefer: str) -> tuple[dt.date, dt.date, str]:
@@ -366,7 +524,13 @@ class _ZhDates:
         z = zh()
         self.d = d
         digits = "〇零一二三四五六七八九"
-        self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}})"
+        # a year of two digits, before its month (17年5月1日, 八九年六月), or read as a number
+        # (两千零一十六年; not 两千年 or 两千三百年, as often a number of years)
+        numeral_year = r"(?<![一二两三四五六七八九十百千万])[一二两]千[零〇][一二三四五六七八九十]{1,3}"
+        self.year = rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}}|{numeral_year})"
+        self.year_short = (
+            rf"(?P<y>[0-9]{{4}}|[{digits}]{{4}}|{numeral_year}|(?<![0-9.])[0-9]{{2}}|(?<![{digits}两十百千万几数])[{digits}]{{2}})"
+        )
         self.month = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
         self.day_zh = r"[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
         self.day = rf"(?P<d>3[01]|[12][0-9]|0?[1-9]|{self.day_zh})"
@@ -375,8 +539,12 @@ class _ZhDates:
         self.year_parts: dict[str, list[int]] = d["year_parts"]
         mp = alternation(self.month_parts)
         yp = alternation(self.year_parts)
+        # a day after its month needs no 日 (3月8, 十一月12) unless a count or a unit follows
+        count_words = lang("zh")["count"]["classifiers"] + d["bare_day_not_before"]
+        not_day = alternation(count_words + lang("zh")["date_short_years"]["day_not_before"])
         self.md = (
-            rf"{self.month}\s*月(?:份)?(?:\s*{self.day}\s*{day_suffix}|(?P<mp>{mp}))?"
+            rf"{self.month}\s*月(?:份)?(?:\s*{self.day}(?:\s*{day_suffix}|(?![0-9.{digits}两十百千廿卅]|{not_day}))"
+            rf"|(?P<mp>{mp}))?"
         )
         self.parts: dict[str, str] = d["parts_of_day"]
         num = "[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
@@ -386,10 +554,12 @@ class _ZhDates:
             rf"(?:\s*(?P<hh>{num})\s*{clock}(?:\s*(?P<half>半)|\s*(?P<mm>[0-9]{{1,2}}|[一二三四五六七八九十零]{{1,3}})\s*分?)?)?"
         )
         self.weekday_names: dict[str, int] = d["weekday_names"]
-        self.year_offsets: dict[str, int] = d["year_offsets"]
-        self.month_offsets: dict[str, int] = d["month_offsets"]
-        self.week_offsets: dict[str, int] = d["week_offsets"]
-        self.days: dict[str, int] = d["days"]
+        more = lang("zh")["date_more_relative"]
+        self.year_offsets: dict[str, int] = {**d["year_offsets"], **more["year_offsets"]}
+        self.month_offsets: dict[str, int] = {**d["month_offsets"], **more["month_offsets"]}
+        self.week_offsets: dict[str, int] = {**d["week_offsets"], **more["week_offsets"]}
+        self.weekday_prefix_offsets: dict[str, int] = more["weekday_prefix_offsets"]
+        self.days: dict[str, int] = {**d["days"], **more["days"]}
         self.nights: dict[str, int] = d["nights"]
         self.night_parts: dict[str, str] = d["night_parts"]
         self.yp = yp
@@ -400,6 +570,21 @@ class _ZhDates:
 @lru_cache(maxsize=1)
 def _zh() -> _ZhDates:
     return _ZhDates()
+
+
+SHORT_YEAR_REFERENCE = 2030  # without a base date: 00-40 are 20xx, 41-99 are 19xx
+
+
+def _year_of(s: str, base: dt.datetime | None) -> int | None:
+    """A written year; two digits (17年, 八九年) are the latest year ending in them that is at most
+    ten years after the base's (SHORT_YEAR_REFERENCE without a base): 17 is 2017, 89 is 1989."""
+    if len(s) != 2:
+        return _int(s)
+    yy = digit_sequence(s)
+    if yy is None:
+        return None
+    reference = base.year if base is not None else SHORT_YEAR_REFERENCE
+    return 2000 + yy if 2000 + yy <= reference + 10 else 1900 + yy
 
 
 def _int(s: str | None) -> int | None:
@@ -459,8 +644,19 @@ def _parts_spec(z: _ZhDates, g: dict, spec: DateSpec) -> DateSpec:
 
 
 class DateRecognizer(Recognizer):
-    """Date patterns build a `DateSpec`; the recognizer anchors it on the base date, then joins
-    a date with the weekday written beside it."""
+    """Date patterns build a `DateSpec`; the recognizer anchors it on the base date, then reads
+    two dates joined by a range word as one range (3月5日至11日: the second end takes the month
+    and year of the first), and joins a date with the weekday written beside it. Both passes
+    look dates up by their offsets, so their cost grows with the number of dates, not its square."""
+
+    def __init__(self, name: str, kind: str, language: str) -> None:
+        super().__init__(name, kind, language)
+        data = lang(language)["date_ranges"]
+        self.connectors: dict[str, list[str]] = {}  # last character -> the range words ending with it
+        for word in sorted(data["connectors"], key=len, reverse=True):
+            self.connectors.setdefault(word[-1], []).append(word)
+        self.opens = sorted(data["open"], key=len, reverse=True)
+        self.closes = sorted(data["close"], key=len, reverse=True)
 
     def analyze(self, ctx: Context, patterns=None) -> list[Candidate]:
         base = ctx.base.date() if ctx.base else None
@@ -482,50 +678,113 @@ class DateRecognizer(Recognizer):
                 found.append(Candidate(start, end, value, score, f"{self.name}.{pattern.name}", spec))
         if len(found) < 2:  # nothing to join
             return found
-        found = _ranges(found, ctx, base)
+        found = self._ranges(found, ctx, base)
         return found + list(_join_weekdays(found, ctx, base))
+
+    def _ranges(self, found: list[Candidate], ctx: Context, base: dt.date | None) -> list[Candidate]:
+        """The second end of a range takes what the first states (3月5日至11日: the month and year
+        the first date was resolved to; 周一至周五: the Friday after that Monday; 2019年3月至6月:
+        the year), and the two ends make one more candidate, the range."""
+        text = ctx.folded
+        by_end: dict[int, Candidate] = {}
+        for c in found:
+            if c.detail.time is None and c.detail.until is None:
+                held = by_end.get(c.end)
+                if held is None or c.start < held.start:
+                    by_end[c.end] = c
+        if not by_end:
+            return found
+        out, ranges = [], []
+        for c in found:
+            first = self._range_opening(c, by_end, text)
+            if first is None or c.detail.time is not None or c.detail.until is not None:
+                out.append(c)
+                continue
+            spec, unit = _inherit(c.detail, first)
+            if unit is not None:
+                c = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
+            out.append(c)
+            second = c
+            fv, sv = first.value, second.value
+            if unit in ("month", "year") and fv.start and sv.end and sv.end < fv.start:
+                spec = _roll(spec, unit)  # 2019年11月至2月: February of the next year
+                second = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
+            value = resolve(replace(first.detail, until=spec), base, ctx.prefer, ctx.base)
+            if value.issue and not (first.value.issue or second.value.issue):
+                continue  # the second end is before the first: not a range
+            start, end = self._widened(first.start, second.end, text)
+            ranges.append(Candidate(start, end, value, max(first.score, second.score),
+                                    f"{self.name}.range", replace(first.detail, until=spec)))
+        return out + ranges
+
+    def _range_opening(self, c: Candidate, by_end: dict[int, Candidate], text: str) -> Candidate | None:
+        """The date ending right before `c`'s range word (至, 到, -), if any."""
+        j = _skip_spaces_back(text, c.start)
+        for word in self.connectors.get(text[j - 1:j], ()):
+            if j >= len(word) and text.startswith(word, j - len(word)):
+                first = by_end.get(_skip_spaces_back(text, j - len(word)))
+                if first is not None and first is not c:
+                    return first
+        return None
+
+    def _widened(self, start: int, end: int, text: str) -> tuple[int, int]:
+        """A range's span with the words opening and closing it: 自...止, 从...到."""
+        for word in self.opens:
+            if start >= len(word) and text.startswith(word, start - len(word)):
+                start -= len(word)
+                break
+        for word in self.closes:
+            if text.startswith(word, end):
+                end += len(word)
+                break
+        return start, end
 
 
 _JOIN_GAP = re.compile(r"[\s,，、(（.]*$")
-_RANGE_GAP = re.compile(r"\s*(?:至|到|-|~|～|—|–)\s*$")
+_MAX_SPACES = 8  # spaces looked through around a range word
 
 
-def _ranges(found: list[Candidate], ctx: Context, base: dt.date | None) -> list[Candidate]:
-    """The second end of a range takes what the first states: 3月5日至11日 (the month and year
-    the first date was resolved to), 周一至周五 (the Friday after that Monday)."""
-    firsts = {c.end: c for c in found if c.detail.month is not None or c.detail.rel_month is not None
-              or _bare_weekday(c.detail)}
-    if not firsts:
-        return found
-    out = []
-    for c in found:
-        spec = c.detail
-        bare_day = spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None
-        if bare_day or _bare_weekday(spec):
-            first = next((f for end, f in firsts.items() if end <= c.start and f is not c
-                          and _RANGE_GAP.fullmatch(ctx.folded, end, c.start)), None)
-            f = first.detail if first else None
-            if f is not None and bare_day and f.day is not None:  # a date with its month
-                v = first.value
-                if v.start is not None:  # the year and month the first date was resolved to
-                    spec = replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative,
-                                   inherited=True)
-                else:
-                    spec = replace(spec, month=f.month, year=f.year, rel_year=f.rel_year,
-                                   rel_month=f.rel_month, relative=f.relative)
-            elif f is not None and not bare_day and _bare_weekday(f):
-                v = first.value
-                if v.start is not None:
-                    d = dt.date.fromisoformat(v.start) + dt.timedelta(days=(spec.weekday - f.weekday) % 7 or 7)
-                    spec = replace(spec, year=d.year, month=d.month, day=d.day, relative=f.relative, inherited=True)
-                else:
-                    spec = replace(spec, rel_week=f.rel_week, relative=f.relative)
-            else:
-                out.append(c)
-                continue
-            c = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
-        out.append(c)
-    return out
+def _skip_spaces_back(text: str, i: int) -> int:
+    stop = max(0, i - _MAX_SPACES)
+    while i > stop and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _inherit(spec: DateSpec, first: Candidate) -> tuple[DateSpec, str | None]:
+    """What the second end of a range takes from the first, and the unit it took ("month" when a
+    bare day took the month, "year" when a month took the year, "week" for a weekday)."""
+    f, v = first.detail, first.value
+    bare_day = spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None
+    if bare_day and (f.day is not None or f.month is not None) and f.lunar is None:
+        if v.start is not None:  # the year and month the first date was resolved to
+            return replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative,
+                           inherited=True), "month"
+        return replace(spec, month=f.month, year=f.year, rel_year=f.rel_year, rel_month=f.rel_month,
+                       relative=f.relative), "month"
+    if _bare_weekday(spec) and _bare_weekday(f):
+        if v.start is not None:
+            d = dt.date.fromisoformat(v.start) + dt.timedelta(days=(spec.weekday - f.weekday) % 7 or 7)  # type: ignore[operator]
+            return replace(spec, year=d.year, month=d.month, day=d.day, relative=f.relative, inherited=True), "week"
+        return replace(spec, rel_week=f.rel_week, relative=f.relative), "week"
+    yearless = (spec.month is not None and spec.year is None and spec.rel_year is None and spec.rel_month is None
+                and spec.lunar is None and spec.nth is None and spec.week_nth is None)
+    if yearless and (f.month is not None or f.rel_month is not None) and f.lunar is None:
+        if v.start is not None:  # the year the first end was resolved to (3月至6月: the same year)
+            return replace(spec, year=int(v.start[:4]), inherited=True), "year"
+        if f.year is not None or f.rel_year is not None:
+            return replace(spec, year=f.year, rel_year=f.rel_year, relative=f.relative), "year"
+    return spec, None
+
+
+def _roll(spec: DateSpec, unit: str) -> DateSpec:
+    """The second end of a range one month (or year) later: it was before the first."""
+    if unit == "year" and spec.year is not None:
+        return replace(spec, year=spec.year + 1)
+    if unit == "month" and spec.year is not None and spec.month is not None:
+        y, m = _add_months(spec.year, spec.month, 1)
+        return replace(spec, year=y, month=m)
+    return spec
 
 
 def _bare_weekday(spec: DateSpec) -> bool:
@@ -534,12 +793,23 @@ def _bare_weekday(spec: DateSpec) -> bool:
 
 
 def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
-    """6月1日周六 / 周日, 二月十号: one date stating both; a mismatch is reported on it."""
-    dated = [c for c in found if c.detail.day is not None and c.detail.weekday is None]
-    weekdays = [c for c in found if c.detail.weekday is not None and c.detail.day is None
-                and c.detail.month is None and c.detail.rel_week is None]
-    for a in dated:
-        for b in weekdays:
+    """6月1日周六 / 周日, 二月十号: one date stating both; a mismatch is reported on it. The
+    weekday is looked up at the few offsets around the date where it may stand."""
+    weekdays_by_start: dict[int, list[Candidate]] = {}
+    weekdays_by_end: dict[int, list[Candidate]] = {}
+    for c in found:
+        d = c.detail
+        if d.weekday is not None and d.day is None and d.month is None and d.rel_week is None and d.until is None:
+            weekdays_by_start.setdefault(c.start, []).append(c)
+            weekdays_by_end.setdefault(c.end, []).append(c)
+    if not weekdays_by_start:
+        return
+    for a in found:
+        if a.detail.day is None or a.detail.weekday is not None or a.detail.until is not None:
+            continue
+        nearby = [b for gap in range(4) for b in weekdays_by_start.get(a.end + gap, ())]
+        nearby += [b for gap in range(4) for b in weekdays_by_end.get(a.start - gap, ())]
+        for b in nearby:
             first, second = (a, b) if a.end <= b.start else (b, a)
             gap = ctx.folded[first.end:second.start]
             if first.end > second.start or len(gap) > 3 or not _JOIN_GAP.match(gap):
@@ -561,7 +831,7 @@ def zh_date_recognizer() -> Recognizer:
 
     def absolute(m, ctx):
         g = m.groupdict()
-        year = _int(g.get("y")) if g.get("y") else None
+        year = _year_of(g["y"], ctx.base) if g.get("y") else None
         month = _int(g.get("m")) if g.get("m") else None
         day = _int(g.get("d")) if g.get("d") else None
         if (g.get("m") and month is None) or (g.get("d") and day is None) or (g.get("y") and year is None):
@@ -614,21 +884,25 @@ def zh_date_recognizer() -> Recognizer:
         wd = z.weekday_names[g["wd"]]
         prefix = g.get("wp")
         offset = None
-        if prefix:
+        if prefix in z.weekday_prefix_offsets:  # 上上周五
+            offset = z.weekday_prefix_offsets[prefix]
+        elif prefix:
             offset = 0 if prefix in z.d["this"] else -1 if prefix in z.d["last"] else 1
         spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None)
         if g.get("past"):
             spec = replace(spec, relative="just_past")
         return _tail(m, spec, z.parts)
 
-    def nth_weekday(m, ctx):
+    def nth_in_month(m, ctx):
+        """九月份的第二个周五, 本月最后一个周五 (a weekday); 下月第3周, 下月最后一周 (a week)."""
         g = m.groupdict()
-        month = _int(g["m"])
-        n = _int(g["n"])
-        if month is None or n is None or not 1 <= n <= 5 or not 1 <= month <= 12:
+        spec = _month_spec(z, g, ctx.base)
+        n = -1 if g.get("last") else _int(g["n"])
+        if spec is None or n is None or not (n == -1 or 1 <= n <= 5):
             return None
-        spec = DateSpec(month=month, nth=n, weekday=z.weekday_names[g["wd"]])
-        return spec
+        if g.get("wd"):
+            return replace(spec, nth=n, weekday=z.weekday_names[g["wd"]])
+        return replace(spec, week_nth=n)
 
     ago_units: dict[str, str] = z.d["ago_units"]
 
@@ -668,14 +942,15 @@ def zh_date_recognizer() -> Recognizer:
     day_words = alternation(z.days)
     night_words = alternation(z.nights)
     wd_names = alternation(z.weekday_names)
-    prefixes = alternation(z.d["this"] + z.d["last"] + z.d["next"])
+    prefixes = alternation(z.d["this"] + z.d["last"] + z.d["next"] + list(z.weekday_prefix_offsets))
     wd_prefix = alternation(z.d["weekday_prefix"])
     just_past = alternation(z.d["just_past"])
     no_number_before = r"(?<![0-9一二两三四五六七八九十每])"
 
-    rec.add("year_month_day", rf"(?:{z.year}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
-    rec.add("year", rf"{z.year}\s*年(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
-    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
+    rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
+    rec.add("year", rf"{z.year}\s*年(?!代)(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
+    of = alternation(lang("zh")["date_periods"]["of"])  # 明年的3月, 下个月的10号
+    rec.add("relative_year", rf"(?P<ry>{year_words})(?:\s*(?:{of})?\s*{z.md}|年?(?P<yp>{z.yp}))?{tail}", 0.9, relative_year)
     this_year = lambda m, ctx: _parts_spec(z, m.groupdict(), DateSpec(rel_year=0, relative="this_year"))  # noqa: E731
     numeral_before = r"(?<![0-9〇零一二两三四五六七八九十百千万几数多每个岁])"
     bare_year_parts = alternation(k for k in z.year_parts if len(k) == 1)
@@ -683,19 +958,44 @@ def zh_date_recognizer() -> Recognizer:
     bare_month_parts = alternation(z.month_parts)
     rec.add("year_part", rf"{numeral_before}年(?P<yp>{bare_year_parts})", 0.7, this_year)
     rec.add("half_year", rf"{numeral_before}(?P<yp>{half_years})", 0.8, this_year)
-    rec.add("relative_month", rf"(?P<rm>{month_words})(?:\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month)
+    rec.add(
+        "relative_month", rf"(?P<rm>{month_words})(?:\s*(?:{of})?\s*{z.day}\s*[日号]|(?P<mp>{z.mp}))?{tail}", 0.9, relative_month,
+    )
     rec.add("month_part", rf"{numeral_before}月(?P<mp>{bare_month_parts})", 0.7, relative_month)
     rec.add("relative_week", rf"(?P<rw>{week_words})(?![{alternation(z.weekday_names)[3:-1]}])", 0.85, relative_week)
     rec.add("relative_day", rf"(?:(?P<rd>{day_words})|(?P<night>{night_words})){tail}", 0.85, relative_day)
     rec.add(
         "weekday",
-        rf"(?P<past>{just_past})?{no_number_before}(?:(?P<wp>{prefixes})个?)?(?:{wd_prefix})(?P<wd>{wd_names}){tail}",
+        rf"(?P<past>{just_past})?{no_number_before}(?:(?P<wp>{prefixes})个?(?:(?:{wd_prefix})(?:{of}))?)?(?:{wd_prefix})"
+        rf"(?P<wd>{wd_names}){tail}",
         0.85, weekday,
     )
+    periods = lang("zh")["date_periods"]
+    month_expr = (
+        rf"(?:(?:(?:{z.year_short}\s*年\s*|(?P<ry>{year_words})\s*)?{z.month}\s*月(?:份)?|(?P<rm>{month_words}))"
+        rf"\s*(?:{alternation(periods['of'])})?\s*)"
+    )
+    nth = rf"(?:第\s*(?P<n>[一二三四五1-5])|(?P<last>{alternation(periods['last'])})\s*一?)\s*个?\s*"
+    rec.add("nth_weekday", rf"{month_expr}{nth}(?:{wd_prefix})(?P<wd>{wd_names})", 0.95, nth_in_month)
     rec.add(
-        "nth_weekday",
-        rf"{z.month}\s*月(?:的)?第(?P<n>[一二三四五1-5])个?(?:{wd_prefix})(?P<wd>{wd_names})",
-        0.95, nth_weekday,
+        "nth_week", rf"{month_expr}{nth}(?:{alternation(periods['week_words'])})(?!{wd_names})", 0.95, nth_in_month,
+    )
+
+    def nth_in_year(m, ctx):  # 今年第10周: the week of the year's tenth Monday
+        g = m.groupdict()
+        n = _int(g["n"])
+        if n is None or not 1 <= n <= 53:
+            return None
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            return DateSpec(rel_year=offset, week_nth=n, relative=_label("year", offset))
+        return DateSpec(year=_int(g["y"]), week_nth=n)
+
+    rec.add(
+        "nth_week_of_year",
+        rf"(?:{z.year}\s*年度?|(?P<ry>{year_words}))\s*(?:{alternation(periods['of'])})?\s*第\s*(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        rf"\s*个?\s*(?:{alternation(periods['week_words'])})(?!{wd_names})",
+        0.9, nth_in_year,
     )
     rec.add(
         "ago",
@@ -714,6 +1014,8 @@ def zh_date_recognizer() -> Recognizer:
     # holidays on a fixed day (国庆节, 圣诞节) or a day counted from Easter (复活节)
     fixed: dict[str, list[int]] = z.d["holidays"]
     from_easter: dict[str, int] = z.d["easter_holidays"]
+    lunar_holidays: dict[str, list[int]] = lang("zh")["date_lunar"]["holidays"]
+    solar_terms: dict[str, str] = lang("zh")["date_lunar"]["solar_terms"]
 
     def holiday(m, ctx):
         g = m.groupdict()
@@ -722,6 +1024,11 @@ def zh_date_recognizer() -> Recognizer:
         spec = DateSpec(year=year, holiday=name)
         if name in fixed:
             spec = replace(spec, month=fixed[name][0], day=fixed[name][1])
+        elif name in solar_terms:  # 清明节, 冬至
+            spec = replace(spec, term=solar_terms[name])
+        elif name in lunar_holidays:  # 春节, 中秋节, 除夕 (the day before 正月初一)
+            month, day, *shift = lunar_holidays[name]
+            spec = replace(spec, lunar=(month, day, False), lunar_shift=shift[0] if shift else 0)
         else:
             spec = replace(spec, easter=from_easter[name])
         if g.get("ry"):
@@ -731,22 +1038,29 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add(
         "holiday",
-        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<h>{alternation(list(fixed) + list(from_easter))}){tail}",
+        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?P<h>{alternation(list(fixed) + list(from_easter) + list(lunar_holidays) + list(solar_terms))}){tail}",
         0.85, holiday,
     )
     # quarters: 2025年第三季度, 去年四季度, 前三季度 (Q1-Q3), 上季度, 2025Q3
     quarter_words = alternation(z.d["quarter"])
 
+    quarter_parts: dict[str, str] = lang("zh")["date_periods"]["quarter_parts"]
+
     def quarter(m, ctx):
+        spec = quarter_spec(m, ctx.base)
+        qp = m.groupdict().get("qp")
+        return replace(spec, part=(quarter_parts[qp], 1, "month")) if spec is not None and qp else spec
+
+    def quarter_spec(m, ctx_base):
         g = m.groupdict()
         if g.get("rq"):
             offset = z.d["quarter_offsets"][g["rq"]]
             return DateSpec(rel_quarter=offset, relative=_label("quarter", offset))
-        q = _int(g["q"])
+        q = 1 if g.get("qfirst") else _int(g["q"])
         if q is None or not 1 <= q <= 4:
             return None
         months = (1, 3 * q) if g.get("first") else (3 * q - 2, 3 * q)
-        year = _int(g.get("y") or g.get("y2")) if (g.get("y") or g.get("y2")) else None
+        year = _year_of(g.get("y") or g.get("y2"), ctx_base) if (g.get("y") or g.get("y2")) else None
         spec = DateSpec(year=year, months=months, quarter=True)
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
@@ -755,11 +1069,15 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add(
         "quarter",
-        rf"(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?:(?P<first>{alternation(z.d['first_quarters'])})|第\s*)?"
-        rf"(?P<q>[一二两三四1-4])\s*个?\s*(?:{quarter_words})",
+        rf"(?:(?:{z.year_short}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?:(?P<first>{alternation(z.d['first_quarters'])})|第\s*)?"
+        rf"(?:(?P<q>[一二两三四1-4])\s*个?\s*(?:{quarter_words})|(?P<qfirst>{alternation(periods['first_quarter'])}))"
+        rf"(?P<qp>{alternation(quarter_parts)})?",
         0.9, quarter,
     )
-    rec.add("relative_quarter", rf"(?P<rq>{alternation(z.d['quarter_offsets'])})", 0.9, quarter)
+    rec.add(
+        "relative_quarter", rf"(?P<rq>{alternation(z.d['quarter_offsets'])})(?P<qp>{alternation(quarter_parts)})?",
+        0.9, quarter,
+    )
     rec.add(
         "q",
         r"(?:(?P<y>[12][0-9]{3})\s*年?\s*|(?<![A-Za-z0-9]))Q(?P<q>[1-4])(?![0-9A-Za-z])(?:\s*(?P<y2>[12][0-9]{3})(?![0-9]))?",
@@ -786,7 +1104,191 @@ def zh_date_recognizer() -> Recognizer:
     rec.add("iso", r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])", 0.9, numeric)
     rec.add("mdy", r"(?<![0-9/])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])", 0.8, numeric)
     rec.add("md", r"(?<![0-9/.])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/.%])", 0.35, numeric)
+    # a year of eight digits, or with spaces: 20250411, 2023 10 05
+    rec.add(
+        "compact", r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9.])",
+        0.7, numeric,
+    )
+    rec.add(
+        "spaced", r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})[ ]{1,2}(?P<m>0?[1-9]|1[0-2])[ ]{1,2}(?P<d>0?[1-9]|[12][0-9]|3[01])(?![0-9.])",
+        0.6, numeric,
+    )
+    _add_breadth(rec, z, year_words, month_words)
     return rec
+
+
+def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str) -> None:
+    """Patterns of issue 10: two-digit years, parts of a period, ranges written with one unit,
+    lunar dates."""
+    periods = lang("zh")["date_periods"]
+    ranges = lang("zh")["date_ranges"]
+    conn = alternation(ranges["connectors"])
+    digits = "〇零一二三四五六七八九"
+
+    # 二一年, 九八年: two digits read one by one (two in a row, 三四年, are "three or four years")
+    def short_year(m, ctx):
+        y = m.group("y")
+        a, b = digit_sequence(y[0]), digit_sequence(y[1])
+        if a is None or b is None or b == a + 1:
+            return None
+        year = _year_of(y, ctx.base)
+        return None if year is None else DateSpec(year=year)
+
+    rec.add("short_year", rf"(?<![{digits}两十百千万几数多第每])(?P<y>[{digits}]{{2}})年(?![级代])", 0.7, short_year)
+
+    # parts of a period: 今年前三个月, 上月最后三天, 本月头十天; halves of a month: 上半月
+    sides: dict[str, str] = periods["sides"]
+    units: dict[str, str] = periods["units"]
+
+    def period_part(m, ctx):
+        g = m.groupdict()
+        if g.get("m0"):
+            g["m"] = g["m0"]
+        n = _int(g["n"])
+        if n is None:
+            return None
+        if g.get("m") or g.get("rm"):
+            spec = _month_spec(z, g, ctx.base)
+        elif g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            spec = DateSpec(rel_year=offset, relative=_label("year", offset))
+        elif g.get("y"):
+            spec = DateSpec(year=_year_of(g["y"], ctx.base))
+        else:
+            return None  # 前三个月 alone is three months ago as often as the first three
+        if spec is None:
+            return None
+        side, unit = sides[g["side"]], units[g["unit"]]
+        if side == "nth" and unit not in ("day", "month"):
+            return None  # 今年第10周 is the week of the tenth Monday (nth_week_of_year)
+        return replace(spec, part=(side, n, unit))
+
+    month_num = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+    period = (  # a year (with or without its month), a month, or a relative month
+        rf"(?:(?:{z.year}\s*年度?|(?P<ry>{year_words}))\s*(?:{z.month}\s*月(?:份)?)?|(?P<m0>{month_num})\s*月(?:份)?"
+        rf"|(?P<rm>{month_words}))(?:\s*{alternation(periods['of'])})?\s*"
+    )
+    rec.add(
+        "period_part",
+        rf"{period}(?P<side>{alternation(sides)})\s*(?P<n>[0-9]{{1,3}}|[一二两三四五六七八九十]{{1,3}})\s*"
+        rf"(?P<unit>{alternation(units)})",
+        0.9, period_part,
+    )
+    halves: dict[str, list[int]] = periods["month_halves"]
+
+    def month_half(m, ctx):
+        g = m.groupdict()
+        spec = _month_spec(z, g, ctx.base) if (g.get("m") or g.get("rm")) else DateSpec(rel_month=0, relative="this_month")
+        if spec is None:
+            return None
+        lo, hi = halves[g["half"]]
+        return replace(spec, days=(lo, hi))
+
+    rec.add(
+        "month_half",
+        rf"(?:(?:{z.year}\s*年\s*)?{z.month}\s*月(?:份)?|(?P<rm>{month_words}))?(?P<half>{alternation(halves)})",
+        0.85, month_half,
+    )
+
+    # a range written with its unit once: 2024-2025年, 2019年3-6月, 3月5-11日
+    def year_span(m, ctx):
+        y1, y2 = int(m.group("y")), int(m.group("y2"))
+        return DateSpec(year=y1, until=DateSpec(year=y2)) if y1 < y2 else None
+
+    def month_span(m, ctx):
+        g = m.groupdict()
+        m1, m2 = _int(g["m"]), _int(g["m2"])
+        if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
+            return None
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            first = DateSpec(rel_year=offset, month=m1, relative=_label("year", offset))
+        else:
+            first = DateSpec(year=_year_of(g["y"], ctx.base) if g.get("y") else None, month=m1)
+        return replace(first, until=replace(first, month=m2))
+
+    def day_span(m, ctx):
+        g = m.groupdict()
+        spec = _month_spec(z, g, ctx.base)
+        d1, d2 = _int(g["d"]), _int(g["d2"])
+        if spec is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+            return None
+        return replace(spec, day=d1, until=replace(spec, day=d2))
+
+    day_num = rf"3[01]|[12][0-9]|0?[1-9]|{z.day_zh}"
+    rec.add(
+        "year_span", rf"(?<![0-9])(?P<y>[12][0-9]{{3}})\s*年?\s*(?:{conn})\s*(?P<y2>[12][0-9]{{3}})\s*年(?!代)",
+        0.9, year_span,
+    )
+    rec.add(
+        "month_span",
+        rf"(?:{z.year_short}\s*年\s*|(?P<ry>{year_words})\s*)?(?<![0-9])(?P<m>{month_num})\s*(?:{conn})\s*"
+        rf"(?P<m2>{month_num})\s*月(?:份)?",
+        0.9, month_span,
+    )
+    rec.add(
+        "day_span",
+        rf"(?:(?:{z.year_short}\s*年\s*)?{z.month}\s*月|(?P<rm>{month_words}))\s*(?P<d>{day_num})\s*(?:{conn})\s*"
+        rf"(?P<d2>{day_num})\s*(?:{alternation(z.d['day'])})",
+        0.9, day_span,
+    )
+    # the day closing a range, in Chinese numerals: (三月五日至)十一日
+    single = "".join(sorted(re.escape(c) for c in ranges["connectors"] if len(c) == 1))
+
+    def range_day(m, ctx):
+        day = _int(m.group("d"))
+        return DateSpec(day=day) if day is not None and 1 <= day <= 31 else None
+
+    rec.add("range_day", rf"(?<=[{single}])(?P<d>{z.day_zh})\s*日", 0.8, range_day)
+
+    # lunar dates: 正月初八, 农历八月十五, 腊月廿三, 2023年闰二月十五
+    lunar = lang("zh")["date_lunar"]
+    new_year = {w: 1 for w in lunar["new_year"]}  # 大年初二
+    lunar_months: dict[str, int] = {**lunar["months"], **new_year}
+    lunar_only = set(lunar["lunar_only_months"]) | set(new_year)
+    day_prefix = lunar["day_prefix"]
+
+    def lunar_date(m, ctx):
+        g = m.groupdict()
+        ld = g["ld"]
+        day = _int(ld[len(day_prefix):]) if ld.startswith(day_prefix) else _int(ld)
+        if day is None or not 1 <= day <= 30:
+            return None
+        if not (g.get("mk") or g.get("mk0") or g.get("leap") or g["lm"] in lunar_only or ld.startswith(day_prefix)):
+            return None  # 八月十五 alone is the Gregorian 15 August
+        if g["lm"] in new_year and not ld.startswith(day_prefix):
+            return None  # 大年三十 is 除夕 (a holiday), 大年初二 the second day of the year
+        spec = DateSpec(lunar=(lunar_months[g["lm"]], day, bool(g.get("leap"))))
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            return replace(spec, rel_year=offset, relative=_label("year", offset))
+        return replace(spec, year=_year_of(g["y"], ctx.base)) if g.get("y") else spec
+
+    lunar_day = (
+        rf"{re.escape(day_prefix)}[一二三四五六七八九十]|二?十[一二三四五六七八九]|廿[一二三四五六七八九]|[二三]十"
+    )
+    rec.add(
+        "lunar",
+        rf"(?:(?P<mk0>{alternation(lunar['markers'])})\s*)?(?:(?:{z.year}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?"
+        rf"(?:(?P<mk>{alternation(lunar['markers'])})\s*)?"
+        rf"(?P<leap>{re.escape(lunar['leap'])})?(?P<lm>{alternation(lunar_months)})\s*(?P<ld>{lunar_day})"
+        rf"(?:{alternation(lunar['day_suffix'])})?",
+        0.9, lunar_date,
+    )
+
+
+def _month_spec(z: _ZhDates, g: dict, base: dt.datetime | None) -> DateSpec | None:
+    """The month of a match with groups rm (下月), ry (今年) or y, and m."""
+    if g.get("rm"):
+        offset = z.month_offsets[g["rm"]]
+        return DateSpec(rel_month=offset, relative=_label("month", offset))
+    month = _int(g["m"]) if g.get("m") else None
+    if month is None or not 1 <= month <= 12:
+        return None
+    if g.get("ry"):
+        offset = z.year_offsets[g["ry"]]
+        return DateSpec(rel_year=offset, month=month, relative=_label("year", offset))
+    return DateSpec(year=_year_of(g["y"], base) if g.get("y") else None, month=month)
 
 
 def _ago_spec(n: int, unit: str, later: bool = False) -> DateSpec:

@@ -9,8 +9,8 @@ Offsets are into the text as given: the text is folded (Traditional to Simplifie
 to ASCII) character for character before matching.
 
 Only the patterns that can match in a text are run: each pattern knows the characters its
-matches can start with and a set of which every match holds one (computed from the parsed
-regex, see `base.py`), and `_Index` maps characters to patterns. In a short text most patterns
+matches can start with and a set of which every match holds one (read from the regex's text,
+see `prefilter.py`), and `_Index` maps characters to patterns. In a short text most patterns
 are skipped; the values found are the same (FILTER_PATTERNS = False runs them all).
 
 A value read wholly inside a word that merely contains numerals (万一, 统一, 千万不要: the
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Literal
 
@@ -62,14 +63,21 @@ def _not_numbers():
 
 
 def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
-    """Drop the candidates lying wholly inside a word that is not a number."""
+    """Drop the candidates lying wholly inside a word that is not a number. The words found do
+    not overlap, so the one that may hold a candidate is the last starting at or before it."""
     regex = _not_numbers()
     if regex is None or not candidates:
         return candidates
     words = [m.span() for m in regex.finditer(folded)]
     if not words:
         return candidates
-    return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in words)]
+    starts = [s for s, _ in words]
+    kept = []
+    for c in candidates:
+        i = bisect_right(starts, c.start) - 1
+        if i < 0 or words[i][1] < c.end:
+            kept.append(c)
+    return kept
 
 
 def select(language: Lang = "auto", kinds: Iterable[str] | None = None) -> list[Recognizer]:
@@ -137,6 +145,9 @@ class _Index:
                     for ch in pattern.necessary:
                         self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
         self.keys = frozenset(self.by_char) | frozenset(self.held_by_char)  # characters that matter
+        # patterns run only on some settings (五百万 as money when money alone is asked for)
+        self.conditional = [(1 << i, pattern.when) for i, (_r, _rec, pattern) in enumerate(self.slots)
+                            if pattern.when is not None]
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -147,7 +158,7 @@ class _Index:
 FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
 
 
-def _patterns_for(index: _Index, chars: frozenset[str]):
+def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context):
     """(recognizer, its patterns that can match), in the recognizers' and patterns' order."""
     if not FILTER_PATTERNS:
         seen: set[int] = set()
@@ -162,6 +173,9 @@ def _patterns_for(index: _Index, chars: frozenset[str]):
         mask |= by_char.get(ch, 0)
         held |= held_by_char.get(ch, 0)
     mask &= held
+    for bit, when in index.conditional:
+        if mask & bit and not when(ctx):
+            mask ^= bit
     current, patterns = None, []
     slots = index.slots
     while mask:
@@ -200,7 +214,7 @@ def analyze(
         folded = text if text.isascii() else fold(text)  # folding leaves ASCII as it is
     ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
     candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars)
+        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars, ctx)
         for c in rec.analyze(ctx, patterns) if c.score >= min_score
     ]
     if not candidates:

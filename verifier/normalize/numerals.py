@@ -48,12 +48,16 @@ class _Zh:
         point = alternation(self.point)
         big = "".join(sorted(self.big))
         self.big_chars = big
+        more = lang("zh")["numerals_more"]
+        self.big_classifier: str = more["big_unit_classifier"]  # 三个亿
+        self.tens_some: str = more["tens_some"]  # 二十几
+        cl = re.escape(self.big_classifier)
         # One numeral: digits with grouping, optionally scaled by 万/亿 ("1,500 亿", "2.5亿",
         # "1亿5000万"), or Chinese numerals with an optional decimal part, itself optionally
         # scaled ("三点一四", "零点77", "二点五亿").
         self.numeral = (
-            rf"(?:(?:{ARABIC})(?:\s?[{units}]+(?:[0-9]+(?:\.[0-9]+)?[{units}]+)*)?"
-            rf"|[{self.all_chars}]+(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
+            rf"(?:(?:{ARABIC})(?:\s?(?:{cl}(?=[{big}]))?[{units}]+(?:[0-9]+(?:\.[0-9]+)?[{units}]+)*)?"
+            rf"|[{self.all_chars}]+(?:{cl}[{big}][{self.all_chars}]*)?(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
         )
         # 负 anywhere; a minus sign only where it cannot be a hyphen or a range dash (2020-2021)
         signs = [n for n in self.negative if not ("\u3400" <= n[0] <= "\u9fff")]
@@ -185,7 +189,7 @@ def _zh_tokens(s: str) -> list[tuple[str, int | float]] | None:
             tokens.append(("tens", z.tens[ch]))
         elif ch in z.big:
             tokens.append(("big", z.big[ch]))
-        elif ch.isspace():
+        elif ch.isspace() or (ch == z.big_classifier and s[i + 1:i + 2] in z.big):  # 三个亿
             pass
         else:
             return None

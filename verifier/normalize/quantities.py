@@ -4,8 +4,9 @@ Quantities carry a `bound` and the `low`/`high` a comparison may use (low <= val
 exact; approx (约, 大约, 左右, 上下, about: value ± the approx tolerance, 10% by default);
 at_least / more_than (至少, 以上, 超过, 逾, over: no high); at_most / less_than (最多, 以下, 不到,
 under: no low); 近 / nearly / almost is at_most, from value - tolerance up to value; between for
-ranges (5.6到5.78元, 30至40亿, $3-4 billion) and approximate counts (十几 = 11-19, 数十 = 20-90,
-二三十 = 20-30). A scale written once applies to both ends of a range (30至40亿).
+ranges (5.6到5.78元, 30至40亿, $3-4 billion) and approximate counts (十几 = 11-19, 二十几 = 21-29,
+数十 = 20-90, 二三十 = 20-30). A unit written once applies to both ends of a range (30至40亿,
+三到五仟) unless the low end would then be the larger (6000到2万).
 
 Money: an ISO 4217 currency when the text names one (美元, US$, 人民币, ¥ in Chinese text, 港元,
 HK$, 新台币, NT$, 欧元, €, 英镑, £, 日元, 円...), none for a bare local unit (元, 块, 蚊); 角/毛/分
@@ -15,8 +16,9 @@ Low-confidence readings score below 0.5, the threshold of the claim pipeline, or
 kind restriction (`analyze(kinds=...)`, `verifier normalize --kind`), as Duckling's corpus
 tests restrict parsing to one dimension: 五分 alone is money only at 0.3 (it is also a score or
 five minutes); Cantonese 个 as a dollar (三个一毫四, 个半) needs no named unit but scores low;
-10月 is a duration only when durations alone are asked for (otherwise it is October); a lone
-Chinese numeral (the 一 of 一些) scores 0.35.
+10月 is a duration only when durations alone are asked for (otherwise it is October); a bare
+amount (五百万, 大于30万, 20w左右) is money only when money alone is asked for (otherwise it is a
+number); a lone Chinese numeral (the 一 of 一些) scores 0.35.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 from functools import lru_cache
 
 from verifier.lang import alternation, lang
-from verifier.normalize.base import Context, Recognizer, bounds
+from verifier.normalize.base import Context, Recognizer, alone, bounds
 from verifier.normalize.numerals import (
     ARABIC, NO_SIGN_AFTER, en, parse_en, parse_number, parse_zh, to_number, zh,
 )
@@ -41,9 +43,11 @@ _NOT_AFTER_NUMERAL = r"(?![0-9.])"
 class _Qualifiers:
     def __init__(self, code: str) -> None:
         data = lang(code)["qualifiers"]
-        self.before: dict[str, str] = {k.lower(): v for k, v in data["before"].items()}
+        more = lang(code).get("qualifiers_more", {})
+        self.before: dict[str, str] = {k.lower(): v for k, v in {**data["before"], **more.get("before", {})}.items()}
         self.after: dict[str, str] = {k.lower(): v for k, v in data["after"].items()}
-        self.range: list[str] = data["range"]
+        self.range: list[str] = data["range"] + more.get("range", [])
+        self.range_open: list[str] = more.get("range_open", [])
         sep = r"\s+" if code == "en" else r"\s*"
         end = r"\b" if code == "en" else ""
         before, after = alternation(self.before), alternation(self.after)
@@ -236,6 +240,20 @@ def percent_recognizers() -> list[Recognizer]:
         0.95, points_build,
     )
 
+    def approximate(m, ctx):  # 二十几个百分点, 百分之十几: a range
+        found = approximate_range(m.groupdict())
+        if found is None:
+            return None
+        low, high = found
+        pts = m.groupdict().get("pts")
+        scale = points[pts] if pts else 1
+        low, high = low * scale, high * scale
+        return PercentValue(value=to_number((low + high) / 2), points=True if pts else None,
+                            **_quantity(0, "between", ctx, low, high))
+
+    rec.add("approximate", rf"{before}{approximate_re()}", 0.9, approximate)
+    rec.add("approximate_points", rf"{approximate_re()}\s*(?P<pts>{alternation(points)})", 0.9, approximate)
+
     en_rec = Recognizer("en_percent", "percent", "en")
     eq = qualifiers("en")
     words = alternation(lang("en")["percent"]["words_after"])
@@ -280,10 +298,16 @@ def percent_recognizers() -> list[Recognizer]:
 class _ZhMoney:
     def __init__(self) -> None:
         data = lang("zh")["currency"]
-        self.before: dict[str, str] = data["before"]
-        self.after: dict[str, str] = data["after"]
+        more = lang("zh")["currency_more"]
+        self.before: dict[str, str] = {**data["before"], **more["before"]}
+        self.after: dict[str, str] = {**data["after"], **more["after"]}
+        self.whole: list[str] = more["whole"]
+        self.more: dict[str, str] = more["more"]
+        self.letter_units: dict[str, float] = more["letter_units"]
+        self.cents: dict[str, list] = more["cents"]
+        self.order_words: dict[str, str] = more["order_words"]
         self.generic: list[str] = data["generic"]
-        self.subunits: dict[str, float] = data["subunits"]
+        self.subunits: dict[str, float] = {**data["subunits"], **lang("zh")["currency_more"]["subunits"]}
         self.colloquial: list[str] = data["colloquial_units"]
         z = zh()
         self.main_re = alternation(list(self.after) + self.generic)
@@ -395,10 +419,11 @@ def money_recognizers() -> list[Recognizer]:
             lo = parse_zh(lo_text)
             if lo is None:
                 return None
-            # 30至40亿: the scale written once applies to both ends
-            scales = [c for c in m.group("hi") if c in zh().big]
-            if scales and not any(c in zh().big for c in lo_text):
-                lo *= zh().big[scales[0]]
+            # 30至40亿, 三到五仟: the unit written once applies to both ends, unless the low end
+            # is already the larger (6000到2万)
+            scale = _trailing_scale(m.group("hi"))
+            if scale > 1 and not any(c in z.unit_chars for c in lo_text) and lo * scale <= hi:
+                lo *= scale
         else:
             lo = lo_parsed[0]
         if m.group("cb"):
@@ -409,12 +434,81 @@ def money_recognizers() -> list[Recognizer]:
 
     qb, qa = q.before_re, q.after_re
     rng = q.range_re
+    whole = rf"(?:{alternation(mz.whole)})?"  # 贰拾伍元整
     rec.add("prefixed", rf"{qb}(?P<cb>{before})\s*(?P<num>{z.numeral})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.95, prefixed)
-    rec.add("amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount})(?:\s*(?P<ca>{cur_after}))?{qa}", 0.8, amount)
+    rec.add(
+        "amount", rf"{qb}(?:(?P<cb>{before})\s*)?(?P<amount>{mz.amount})(?:\s*(?P<ca>{cur_after}))?{whole}{qa}",
+        0.8, amount,
+    )
     rec.add(
         "range",
-        rf"{qb}(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*(?P<hi>{mz.amount})(?:\s*(?P<ca>{cur_after}))?",
+        rf"(?:{alternation(q.range_open)}\s*)?{qb}(?:(?P<cb>{before})\s*)?(?P<lo>{mz.low})\s*{rng}\s*"
+        rf"(?P<hi>{mz.amount})(?:\s*(?P<ca>{cur_after}))?",
         0.85, ranged,
+    )
+
+    def more_than(m, ctx):  # 2000多英镑, 二十多美元, 20多万元
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        for ch in m.group("scale"):
+            v *= z.big[ch]
+        currency = mz.after.get(m.group("unit"))
+        if m.group("ca"):
+            currency = mz.after[m.group("ca")]
+        if m.group("cb"):
+            currency = mz.before[m.group("cb")]
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, mz.more[m.group("more")], ctx))
+
+    rec.add(
+        "more_than",
+        rf"(?:(?P<cb>{before})\s*)?(?P<num>{z.numeral})(?P<more>{alternation(mz.more)})(?P<scale>[{z.big_chars}]*)\s*"
+        rf"(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
+        0.85, more_than,
+    )
+
+    def cents(m, ctx):  # 50美分 = 0.5 USD
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        currency, size = mz.cents[m.group("unit")]
+        v *= size
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+
+    rec.add("cents", rf"{qb}(?P<num>{z.numeral})\s*(?P<unit>{alternation(mz.cents)}){qa}", 0.9, cents)
+
+    def order(m, ctx):  # 上万元, 上千万美元: at least that order of magnitude
+        v: int | float = 1
+        for ch in m.group("scale"):
+            v *= z.big.get(ch) or z.small[ch]
+        if v < 100:
+            return None
+        currency = mz.after.get(m.group("unit"))
+        if m.group("ca"):
+            currency = mz.after[m.group("ca")]
+        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, mz.order_words[m.group("ord")], ctx))
+
+    small_big = "".join(sorted(set(z.small) | set(z.big)))
+    rec.add(
+        "order",
+        rf"(?<![{z.all_chars}0-9])(?P<ord>{alternation(mz.order_words)})(?P<scale>[{small_big}]{{1,3}})\s*"
+        rf"(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
+        0.85, order,
+    )
+
+    def bare(m, ctx):  # 五百万, 大于30万, 20w左右: money only when money alone is asked for
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        if m.group("w"):
+            v *= mz.letter_units[m.group("w")]
+        elif not any(c in z.big_chars for c in m.group("num")):
+            return None
+        return MoneyValue(amount=to_number(v), currency=None, **_quantity(v, q.bound(m), ctx))
+
+    letters = "".join(sorted(mz.letter_units))
+    rec.add(
+        "bare", rf"{qb}(?P<num>{z.numeral})(?:(?P<w>[{letters}])(?![A-Za-z]))?{qa}", 0.3, bare, when=alone("money"),
     )
     def approximate(m, ctx):
         found = approximate_range(m.groupdict())
@@ -432,10 +526,31 @@ def money_recognizers() -> list[Recognizer]:
         rf"(?:(?P<cb>{before})\s*)?{approximate_re()}\s*(?P<unit>{mz.main_re})(?:\s*(?P<ca>{cur_after}))?",
         0.85, approximate,
     )
+
+    def approximate_bare(m, ctx):  # 几百万, 数百亿: when money alone is asked for
+        found = approximate_range(m.groupdict())
+        if found is None or not m.group("u2"):
+            return None
+        return MoneyValue(currency=None, **_quantity(0, "between", ctx, *found))
+
+    rec.add("approximate_bare", approximate_re(), 0.3, approximate_bare, when=alone("money"))
     # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
     for p in rec.patterns:
         p.build = _rescored(p.build, score_of)
     return [rec, _en_money()]
+
+
+def _trailing_scale(amount: str) -> int | float:
+    """The units closing the number of an amount (五仟美元: 1000, 40亿: 10^8); 十 is not one."""
+    z = zh()
+    m = re.match(z.numeral, amount)
+    scale: int | float = 1
+    for ch in reversed(m.group(0) if m else ""):
+        size = z.big.get(ch) or z.small.get(ch)
+        if size is None or size < 100:
+            break
+        scale *= size
+    return scale
 
 
 def _rescored(build, score_of):
@@ -513,8 +628,9 @@ def approximate_re() -> str:
     z = zh()
     vague = lang("zh")["numerals"]["vague"]
     digits = "".join(sorted(k for k, v in z.digits.items() if 1 <= v <= 9))
+    some = re.escape(z.tens_some)
     return (
-        rf"(?:(?P<some>{alternation(k for k in vague if k != '多')})|(?P<teen>十)几|"
+        rf"(?:(?P<some>{alternation(k for k in vague if k != '多')})|(?P<ts>[{digits}])十{some}|(?P<teen>十){some}|"
         rf"(?P<pa>[{digits}])(?P<pb>[{digits}]))(?P<u1>[{''.join(sorted(z.small))}])?"
         rf"(?P<u2>[{''.join(sorted(z.big))}]{{1,2}})?(?:多|余)?"
     )
@@ -530,10 +646,11 @@ def approximate_range(g: dict) -> tuple[int, int] | None:
         if scale == 1:
             return None
         lo, hi = lang("zh")["numerals"]["vague"][g["some"]]
-    elif g.get("teen"):
+    elif g.get("teen") or g.get("ts"):  # 十几 = 11-19, 二十几 = 21-29
         if g.get("u1"):
             return None
-        lo, hi = 11, 19
+        tens = z.digits[g["ts"]] * 10 if g.get("ts") else 10
+        lo, hi = tens + 1, tens + 9
     else:
         lo, hi = z.digits[g["pa"]], z.digits[g["pb"]]
         if hi != lo + 1:

@@ -88,6 +88,8 @@ class DateValue(_Value):
     months: tuple[int, int] | None = Field(default=None, description="month range, e.g. 年底")
     issue: str | None = Field(default=None, description="why the date is impossible or incoherent")
     holiday: str | None = Field(default=None, description="the holiday named, e.g. 国庆节, Christmas")
+    lunar: str | None = Field(default=None, description="the Chinese lunar date stated, MM-DD (leap-MM-DD)")
+    range: bool | None = Field(default=None, description="a range of dates (3月5日至11日): start to end")
 
 
 class QuoteValue(_Value):

@@ -1,0 +1,298 @@
+"""What a pattern's matches can start with, and a set of characters every match holds, read
+from the text of the regex (Python's documented syntax) without the interpreter's private
+parser.
+
+`analyze(regex, flags)` returns `(first, gate, necessary)`:
+- `first`: every character a match can start with, or None when that is not a small set
+  (a category such as \\d, a wide range such as a CJK block, `.`, a negated class);
+- `gate`: a lookahead on those first characters (categories and wide ranges included), or
+  None; put before the pattern it rejects most positions of a text with one character test;
+- `necessary`: a small set of characters of which every match holds at least one, or None.
+
+Anything the reader does not know (a back reference, a conditional, inline flags) makes it
+answer None, which costs speed, never a match: the sets only ever let a pattern be skipped
+when it cannot match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CATEGORIES = {"d", "D", "s", "S", "w", "W"}
+_ZERO_WIDTH_ESCAPES = {"b", "B", "A", "Z"}
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+LARGE_RANGE = 512  # a wider range (a CJK block) is kept in the gate but not enumerated
+# characters so frequent in the text to be matched that a set holding them filters little
+COMMON = frozenset("0123456789〇零一二两三四五六七八九十百千万亿 上下前后中个的年月日号天周")
+
+
+class Unknown(Exception):
+    """Syntax the reader does not describe: the answer is None."""
+
+
+@dataclass
+class Chars:
+    """A set of characters: literals, ranges (inclusive code points) and category escapes."""
+
+    literals: set[str] = field(default_factory=set)
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+
+    def add(self, other: "Chars") -> None:
+        self.literals |= other.literals
+        self.ranges += other.ranges
+        self.categories |= other.categories
+
+    def enumerated(self, ignore_case: bool) -> frozenset[str] | None:
+        """The characters as a set, or None when a category or a wide range is in it."""
+        if self.categories:
+            return None
+        chars = set(self.literals)
+        for lo, hi in self.ranges:
+            if hi - lo > LARGE_RANGE:
+                return None
+            chars.update(chr(c) for c in range(lo, hi + 1))
+        if ignore_case:
+            chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
+        return frozenset(chars)
+
+    def lookahead(self) -> str:
+        parts = [_class_escape(c) for c in sorted(self.literals)]
+        parts += [f"{_class_escape(chr(lo))}-{_class_escape(chr(hi))}" for lo, hi in self.ranges]
+        parts += [f"\\{c}" for c in sorted(self.categories)]
+        return f"(?=[{''.join(dict.fromkeys(parts))}])"
+
+
+def _class_escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+# --------------------------------------------------------------------------- the syntax tree
+# A node is ("set", Chars | None) for one character (None: any character), ("seq", [nodes]),
+# ("alt", [nodes]), ("repeat", min, node), ("group", node) or ("empty",) for zero-width items.
+
+
+class _Reader:
+    def __init__(self, regex: str) -> None:
+        self.s = regex
+        self.i = 0
+
+    def peek(self) -> str:
+        return self.s[self.i] if self.i < len(self.s) else ""
+
+    def take(self) -> str:
+        ch = self.peek()
+        if not ch:
+            raise Unknown("unexpected end")
+        self.i += 1
+        return ch
+
+    def parse(self):
+        node = self.alternatives()
+        if self.i != len(self.s):
+            raise Unknown(f"unbalanced ) at {self.i}")
+        return node
+
+    def alternatives(self):
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else ("alt", branches)
+
+    def sequence(self):
+        items = []
+        while self.peek() and self.peek() not in "|)":
+            item = self.atom()
+            items.append(self.quantified(item))
+        return ("seq", items)
+
+    def quantified(self, item):
+        ch = self.peek()
+        if ch in ("?", "*", "+"):
+            self.i += 1
+            low = 1 if ch == "+" else 0
+        elif ch == "{":
+            m = re.compile(r"\{(\d*)(?:(,)(\d*))?\}").match(self.s, self.i)
+            if not m or (not m.group(1) and not m.group(2)):
+                return item  # a literal brace
+            self.i = m.end()
+            low = int(m.group(1) or 0)
+        else:
+            return item
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.i += 1
+        return ("repeat", low, item)
+
+    def atom(self):
+        ch = self.take()
+        if ch == "(":
+            return self.group()
+        if ch == "[":
+            return ("set", self.char_class())
+        if ch == ".":
+            return ("set", None)
+        if ch in "^$":
+            return ("empty",)
+        if ch == "\\":
+            return self.escape()
+        return ("set", Chars({ch}))
+
+    def group(self):
+        zero_width = False
+        if self.s.startswith("?", self.i):
+            if self.s.startswith("?:", self.i) or self.s.startswith("?>", self.i):
+                self.i += 2
+            elif self.s.startswith("?P<", self.i):
+                end = self.s.index(">", self.i)
+                self.i = end + 1
+            elif self.s.startswith(("?=", "?!"), self.i):
+                self.i += 2
+                zero_width = True
+            elif self.s.startswith(("?<=", "?<!"), self.i):
+                self.i += 3
+                zero_width = True
+            else:
+                raise Unknown("group syntax")  # inline flags, back references, conditionals
+        inner = self.alternatives()
+        if self.take() != ")":
+            raise Unknown("unclosed group")
+        return ("empty",) if zero_width else ("group", inner)
+
+    def escape(self):
+        ch = self.take()
+        if ch in _CATEGORIES:
+            return ("set", Chars(categories={ch}))
+        if ch in _ZERO_WIDTH_ESCAPES:
+            return ("empty",)
+        return ("set", Chars({self.escaped_char(ch)}))
+
+    def escaped_char(self, ch: str) -> str:
+        if ch in _CONTROL:
+            return _CONTROL[ch]
+        if ch in "uUx":
+            size = {"u": 4, "U": 8, "x": 2}[ch]
+            digits = self.s[self.i:self.i + size]
+            if len(digits) != size or not all(c in "0123456789abcdefABCDEF" for c in digits):
+                raise Unknown("bad escape")
+            self.i += size
+            return chr(int(digits, 16))
+        if ch.isalnum() or ch == "_":
+            raise Unknown(f"escape \\{ch}")  # back references, \N{...}, octal
+        return ch
+
+    def char_class(self) -> Chars | None:
+        negated = self.peek() == "^"
+        if negated:
+            self.i += 1
+        chars = Chars()
+        first = True
+        while True:
+            ch = self.take()
+            if ch == "]" and not first:
+                break
+            first = False
+            if ch == "\\":
+                esc = self.take()
+                if esc in _CATEGORIES:
+                    chars.categories.add(esc)
+                    continue
+                lo = self.escaped_char(esc)
+            else:
+                lo = ch
+            if self.peek() == "-" and self.s[self.i + 1:self.i + 2] not in ("]", ""):
+                self.i += 1
+                hi = self.take()
+                if hi == "\\":
+                    hi = self.escaped_char(self.take())
+                chars.ranges.append((ord(lo), ord(hi)))
+            else:
+                chars.literals.add(lo)
+        return None if negated else chars
+
+
+# --------------------------------------------------------------------------- the sets
+def _first(node) -> tuple[Chars, bool]:
+    """The characters a node's matches can start with, and whether it can match empty.
+    Raises Unknown when a match may start with any character."""
+    kind = node[0]
+    if kind == "empty":
+        return Chars(), True
+    if kind == "set":
+        if node[1] is None:
+            raise Unknown("any character")
+        return node[1], False
+    if kind == "group":
+        return _first(node[1])
+    if kind == "repeat":
+        chars, empty = _first(node[2])
+        return chars, empty or node[1] == 0
+    if kind == "alt":
+        out, nullable = Chars(), False
+        for branch in node[1]:
+            chars, empty = _first(branch)
+            out.add(chars)
+            nullable = nullable or empty
+        return out, nullable
+    out = Chars()
+    for item in node[1]:  # a sequence
+        chars, empty = _first(item)
+        out.add(chars)
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _necessary(node, ignore_case: bool) -> tuple[bool, frozenset[str] | None]:
+    """Whether a node can match empty, and a small set of characters of which every match
+    holds one (None: none found). In a sequence each item that cannot match empty gives such
+    a set and the rarest is kept: few characters, and none of the common ones (numerals), so
+    that 七夕 needs 夕 rather than 七."""
+    kind = node[0]
+    if kind == "empty":
+        return True, None
+    if kind == "set":
+        return False, None if node[1] is None else node[1].enumerated(ignore_case)
+    if kind == "group":
+        return _necessary(node[1], ignore_case)
+    if kind == "repeat":
+        return (True, None) if node[1] == 0 else _necessary(node[2], ignore_case)
+    if kind == "alt":
+        results = [_necessary(b, ignore_case) for b in node[1]]
+        if any(empty for empty, _ in results):
+            return True, None
+        if any(chars is None for _, chars in results):
+            return False, None
+        return False, frozenset().union(*(chars for _, chars in results))  # type: ignore[misc]
+    nullable, best, best_cost = True, None, 0
+    for item in node[1]:
+        empty, chars = _necessary(item, ignore_case)
+        if empty:
+            continue
+        nullable = False
+        if chars is None:
+            continue
+        cost = len(chars) + 1000 * len(chars & COMMON)
+        if best is None or cost < best_cost:
+            best, best_cost = chars, cost
+    return nullable, best
+
+
+def analyze(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, str | None, frozenset[str] | None]:
+    """(first characters, gate lookahead, necessary characters) of a regex; see the module."""
+    if flags & re.VERBOSE:
+        return None, None, None
+    try:
+        tree = _Reader(regex).parse()
+    except (Unknown, ValueError, IndexError):
+        return None, None, None
+    ignore_case = bool(flags & re.IGNORECASE)
+    try:
+        chars, nullable = _first(tree)
+        first_known = not nullable and bool(chars.literals or chars.ranges or chars.categories)
+    except Unknown:
+        first_known = False
+    first = chars.enumerated(ignore_case) if first_known else None
+    gate = chars.lookahead() if first_known else None
+    return first, gate, _necessary(tree, ignore_case)[1]
