@@ -143,7 +143,7 @@ def test_ordinals(value, text):
 COUNTS = [
     ({"value": 3, "unit": "位", "bound": "exact"}, ["3位", "三位", "３位"]),
     ({"value": 1, "unit": "位", "noun": "联合创始人"}, ["一位联合创始人", "1位联合创始人"]),
-    ({"value": 75, "unit": "名", "bound": "at_most", "high": 75}, ["近75名", "将近七十五名", "接近75名"]),
+    ({"value": 75, "unit": "名", "bound": "approx", "low": 67.5, "high": 75}, ["近75名", "将近七十五名", "接近75名"]),
     ({"value": 30, "unit": "家", "bound": "approx"}, ["约30家", "大约三十家", "30家左右", "約30家"]),
     ({"value": 12, "unit": "次", "bound": "exact"}, ["十二次", "12次"]),
     ({"value": 500, "unit": "人", "bound": "more_than"}, ["超过500人", "逾500人", "500多人", "五百余人"]),
@@ -235,7 +235,7 @@ MONEY = [
     ({"amount": 1e9, "currency": "USD", "bound": "at_least"}, ["至少10亿美元", "10亿美元以上", "at least $1 billion"]),
     ({"amount": 100, "currency": None, "bound": "at_most"}, ["最多100元", "100元以下", "至多一百元"]),
     ({"amount": 100, "currency": "USD", "bound": "less_than"}, ["不到100美元", "under $100", "less than $100"]),
-    ({"amount": 1e9, "currency": "USD", "bound": "at_most", "high": 1e9}, ["近10亿美元", "将近10亿美元", "nearly $1 billion",
+    ({"amount": 1e9, "currency": "USD", "bound": "approx", "low": 9e8, "high": 1e9}, ["近10亿美元", "将近10亿美元", "nearly $1 billion",
                                                                          "almost $1 billion"]),
     ({"amount": 1.2, "currency": None, "bound": "at_most"}, ["1.2元以下", "最多一块二角", "最多一块二"]),
     # ranges

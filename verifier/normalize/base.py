@@ -145,8 +145,8 @@ def bounds(value: float, bound: str, tolerance: float) -> tuple[Bound, float | N
         return bound, value, None  # type: ignore[return-value]
     if bound in ("at_most", "less_than"):
         return bound, None, value  # type: ignore[return-value]
-    if bound == "nearly":
-        return "at_most", min(value, _sig(value * (1 - tolerance)), _sig(value * (1 + tolerance))), value
+    if bound == "nearly":  # approximate, and not above: "nearly 80", 近80
+        return "approx", min(value, _sig(value * (1 - tolerance)), _sig(value * (1 + tolerance))), value
     return "exact", value, value
 
 

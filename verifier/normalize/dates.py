@@ -1370,12 +1370,21 @@ def en_date_recognizer() -> Recognizer:
 
     def relative(m, ctx):
         w = re.sub(r"\s+", " ", m.group("rel").lower())
+        part = (m.groupdict().get("rpart") or "").lower().strip()
         if w in d["year_offsets"]:
             o = d["year_offsets"][w]
-            return DateSpec(rel_year=o, relative=_label("year", o))
+            spec = DateSpec(rel_year=o, relative=_label("year", o))
+            if part and part in yp:  # "early next year", "late last year"
+                lo, hi = yp[part]
+                spec = replace(spec, months=(lo, hi))
+            return spec
         if w in d["month_offsets"]:
             o = d["month_offsets"][w]
-            return DateSpec(rel_month=o, relative=_label("month", o))
+            spec = DateSpec(rel_month=o, relative=_label("month", o))
+            if part and part in mp:  # "earlier this month" is the month; "late last month" its end
+                lo, hi = mp[part]
+                spec = replace(spec, days=(lo, hi))
+            return spec
         if w in d["week_offsets"]:
             o = d["week_offsets"][w]
             return DateSpec(rel_week=o, relative=_label("week", o))
@@ -1434,7 +1443,8 @@ def en_date_recognizer() -> Recognizer:
     )
     rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"])
     this_last_next = alternation(d["this"] + d["last"] + d["next"])
-    rec.add("relative", rf"\b(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)", 0.85, relative, re.I)
+    rec.add("relative", rf"\b(?:(?P<rpart>{alternation(k for k in yp if ' ' not in k)})[\s-]+)?(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)",
+            0.85, relative, re.I)
     rec.add("relative_day", rf"\b(?P<rel>{_spaced(alternation(d['days']))})\b{tail}", 0.85, relative, re.I)
     rec.add("day_part", rf"\bthis\s+(?P<pod>{part_re})\b", 0.85, day_part, re.I)
     rec.add(

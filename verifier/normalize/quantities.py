@@ -209,7 +209,9 @@ def percent_recognizers() -> list[Recognizer]:
         v = parse_number(m.group("num"))
         if v is None:
             return None
-        if m.groupdict().get("tenth"):
+        if m.groupdict().get("tenth") == z.half:
+            v = v * 10 + 5  # 一成半 = 15%
+        elif m.groupdict().get("tenth"):
             v = v * 10 + (parse_zh(m.group("tenth")) or 0)
         elif m.groupdict().get("ten"):
             v *= 10
@@ -221,7 +223,7 @@ def percent_recognizers() -> list[Recognizer]:
     rec.add("words", rf"{q.before_re}{neg}{before}(?P<num>{z.numeral}){q.after_re}", 0.95, build)
     rec.add(
         "tenths",
-        rf"{q.before_re}(?P<num>[{digits}十]|(?<![0-9.])(?:10|[1-9]))(?P<ten>{tenths})(?P<tenth>[{digits}])?"
+        rf"{q.before_re}(?P<num>[{digits}十]|(?<![0-9.])(?:10|[1-9]))(?P<ten>{tenths})(?P<tenth>[{digits}]|半)?"
         rf"(?!{not_before}){q.after_re}",
         0.6, build,
     )
@@ -820,6 +822,8 @@ def duration_recognizers() -> list[Recognizer]:
             pieces.append((n * sizes.get(unit_word, 1), units[unit_word], unit_word, bool(pm.group("num"))))
         if not pieces:
             return None
+        if any(a[2] == "月" and b[2] in ("日", "号") and a[3] and b[3] for a, b in zip(pieces, pieces[1:])):
+            return None  # 5月14日 is a date, not five months and fourteen days
         after = ctx.folded[m.end("dur"):m.end("dur") + 2]
         if any(after.startswith(w) for w in not_before.get(pieces[-1][2], ())):
             return None  # 十周年 is an anniversary, 三年级 a school year, 80年代 a decade

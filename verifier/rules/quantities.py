@@ -11,24 +11,26 @@ from verifier.rules.base import Relation, rule
 REL_TOLERANCE = 1e-6
 
 
-APPROX_SHARE = 0.1  # "about X" is at most 10% either side ...
+APPROX_SHARE = 0.1  # "about X" is at most 10% either side,
+APPROX_FLOOR = 0.05  # at least 5% ...
 
 
 def _interval(v, scale: float = 1.0) -> tuple[float, float]:
     if v.bound == "approx":
         amount = getattr(v, "amount", None) if v.kind == "money" else getattr(v, "value", None)
-        if amount:
-            width = min(_last_digit_unit(amount), APPROX_SHARE * abs(amount))
+        if amount and not (v.high is not None and v.high == amount and v.low is not None and v.low < amount):
+            width = min(max(_last_digit_unit(amount), APPROX_FLOOR * abs(amount)), APPROX_SHARE * abs(amount))
             return (amount - width) * scale, (amount + width) * scale
+        # "nearly 80" (近80): up to 80 and 10% below, as the normalizer reads it
     low = -math.inf if v.low is None else v.low * scale
     high = math.inf if v.high is None else v.high * scale
     return low, high
 
 
 def _last_digit_unit(x: float) -> float:
-    """... and no more than one unit of its last written digit: "about HK$1.56 billion" is
-    1.55-1.57 billion, "about 410" 400-420, "about 2,300" 2,200-2,400 (a figure given to three
-    digits claims that much precision)."""
+    """... or one unit of its last written digit where that is more: "about HK$1.56 billion" is
+    1.48-1.64 billion (so 1.65 billion is another figure), "about 2,300" 2,185-2,415, "about
+    50 billion" 45-55 billion."""
     x = abs(x)
     u = 1.0  # the largest power of ten that divides the number: 1.56e9 -> 1e7
     if x != round(x):
