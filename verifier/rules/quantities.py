@@ -84,7 +84,9 @@ def relate_intervals(a: tuple[float, float], b: tuple[float, float]) -> Relation
 def amount(a: Claim, b: Claim) -> Relation | None:
     """What it checks: the amount each source gives for the same subject and predicate
     (OpenAI's valuation, the investment OpenAI received). Qualifiers are bounds: 約/about is
-    ±10%, 超過/more than is a lower bound, 近/nearly and 高達/as much as an upper bound.
+    5% either side, or one unit of the figure's last written digit, never more than 10% ("about
+    HK$1.56 billion" is 1.48-1.64 billion); 超過/more than is a lower bound; 高達/as much as an
+    upper one; 近/nearly is up to the figure and 10% below it.
 
     Verdicts: agree (the same amount), compatible (the ranges overlap: one is vaguer),
     contradict (they do not overlap). Amounts in two different named currencies are not
