@@ -307,7 +307,9 @@ def _unique_ids(findings: list[Finding]) -> list[Finding]:
 
 
 # --------------------------------------------------------------------------- quotes
-QUOTE_BLOCK_CHARS = 3  # quotes sharing a run of this many folded characters are compared
+QUOTE_BLOCK_CHARS = 3  # quotes sharing a run of this many folded characters are compared,
+QUOTE_BLOCK_GRAMS = 8  # through the rarest this many runs each quote shares,
+QUOTE_BLOCK_POSTINGS = 64  # each in at most this many quotes
 
 
 def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
@@ -320,11 +322,12 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
             index[gram].append(i)
     candidates: set[tuple[int, int]] = set()
     for i, k in enumerate(keys):
-        grams = sorted({k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))},
-                       key=lambda g: (len(index[g]), g))[:4]
+        # the rarest runs this quote shares with others (a run in many quotes is a common word)
+        grams = sorted((g for g in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
+                        if 2 <= len(index[g]) <= QUOTE_BLOCK_POSTINGS), key=lambda g: (len(index[g]), g))[:QUOTE_BLOCK_GRAMS]
         for g in grams:
             for j in index[g]:
-                if j > i and quotes[i].source != quotes[j].source and len(index[g]) <= 64:
+                if j > i and quotes[i].source != quotes[j].source:
                     candidates.add((i, j))
     merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
     for i, j in sorted(candidates):
