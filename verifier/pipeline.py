@@ -111,11 +111,17 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     source = p.source
     lex = lexicon()
     # Values are read only where a claim can come from: sentences with a predicate's trigger or
-    # a counted noun; elsewhere only dates (for dates that cannot be, D102, and for the dates
-    # later sentences point back to). Offsets are unchanged.
+    # a counted noun; elsewhere only dates that may not exist (a weekday, a late day of the month:
+    # D102). Offsets are unchanged.
     values = []
     for s in p.sentences:
-        kinds = None if lex.may_claim(source.folded, s.start, s.end) else ("date",)
+        kinds = lex.claim_kinds(source.folded, s.start, s.end)
+        if kinds is not None:
+            pass
+        elif lex.may_be_impossible_date(source.folded, s.start, s.end):
+            kinds = ("date",)  # a date that cannot be is a finding even when nothing claims it
+        else:
+            continue
         for found in analyze(source.text[s.start:s.end], folded=source.folded[s.start:s.end],
                              base=source.published, kinds=kinds, min_score=0.5):
             values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))

@@ -38,7 +38,8 @@ from verifier.text.segment import Quote, Sentence, quotes
 EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*|[\u3400-\u9fff]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -60,20 +61,23 @@ class Link:
 
 
 class Words:
-    """Word offsets of a text, for distances in words (a Chinese character is 0.6 of one)."""
+    """Distances in words in a text: a Latin word or a number is one, a Chinese character 0.6
+    of one. Counted on demand over the stretch asked for (links are local)."""
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.weights: list[float] = [0.0]
-        for m in _TOKEN.finditer(text):
-            self.starts.append(m.start())
-            self.weights.append(self.weights[-1] + (CJK_WORD if len(m.group(0)) == 1 and m.group(0) > "\u3000" else 1.0))
+        self.text = text
+        self._cache: dict[tuple[int, int], float] = {}
 
     def between(self, a: int, b: int) -> float:
         if a > b:
             a, b = b, a
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        return self.weights[j] - self.weights[i]
+        key = (a, b)
+        found = self._cache.get(key)
+        if found is None:
+            cjk = len(_CJK_CHAR.findall(self.text, a, b))
+            latin = len(_LATIN_WORD.findall(self.text, a, b))
+            found = self._cache[key] = latin + CJK_WORD * cjk
+        return found
 
 
 class Extractor:
@@ -104,6 +108,7 @@ class Extractor:
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
 
+    _quote_mark = re.compile("[“「『\"‘]")
     _FIRST_PERSON = re.compile(r"我(?!们)|(?<![A-Za-z])(?:I|my|me)(?![A-Za-z])")
 
     def _first_person(self, q: Quote) -> list[Mention]:
@@ -168,8 +173,11 @@ class Extractor:
         trigger_starts = [t.start for t in triggers]
         value_starts = [v.start for v in self.values]
         for sentence in self.sentences:
-            inside = quotes(self.text, sentence.start, sentence.end)
             s_values = _within(self.values, value_starts, sentence)
+            if not s_values and not self._quote_mark.search(self.text, sentence.start, sentence.end) and \
+                    not self.lex.anaphora_re.search(self.folded, sentence.start, sentence.end):
+                continue  # nothing to claim here
+            inside = quotes(self.text, sentence.start, sentence.end)
             s_mentions = _within(self.mentions, mention_starts, sentence)
             s_triggers = _within(triggers, trigger_starts, sentence)
             # 最后一天 is an event word, not a duration of one day: a value inside a word goes; a

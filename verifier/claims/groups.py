@@ -34,7 +34,15 @@ class Reading:
 
 
 def _words(words) -> list[str]:
-    return [fold(w).lower() for w in words if w]
+    """The data's words folded, longest first (computed once per list)."""
+    key = id(words)
+    cached = _WORDS.get(key)
+    if cached is None or cached[0] is not words:
+        cached = _WORDS[key] = (words, sorted((fold(w).lower() for w in words if w), key=len, reverse=True))
+    return cached[1]
+
+
+_WORDS: dict[int, tuple[list, list[str]]] = {}
 
 
 def group_claims(view) -> None:
@@ -89,7 +97,7 @@ def _gap_ok(between: str, joiners: list[str]) -> bool:
     b = between.strip()
     if not b:
         return True
-    words = sorted(_words(joiners), key=len, reverse=True)
+    words = _words(joiners)
     # any sequence of the joining words (目前有, 共有, 约, 人数约)
     while b:
         for w in words:
@@ -220,10 +228,10 @@ def _part_kind(view, part: Found, whole: Found | None, g: dict) -> str | None:
         pre = low[whole.end:part.start]
     post = low[part.end:min(view.sentence.end, part.end + 40)]
     post_ascii = post
-    for w in sorted(_words(g["remaining_before"]), key=len, reverse=True):
+    for w in _words(g["remaining_before"]):
         if pre.rstrip().endswith(w) or (whole is not None and w in pre and not w.isascii()):
             return "remaining"
-    for w in sorted(_words(g["departed_before"]), key=len, reverse=True):
+    for w in _words(g["departed_before"]):
         if pre.rstrip().endswith(w) or (whole is not None and w in pre):
             return "departed"
     cjk_gap = r"[\u4e00-\u9fff]{0,3}?"  # 6人离开, 韩知遥一人仍在, but not across a clause mark
@@ -248,7 +256,7 @@ def _one_of(view, v: Found, after, g) -> bool:
 def _states_total(view, v: Found, family: str, g: dict) -> bool:
     low = view.ex.lower
     pre = low[max(view.sentence.start, v.start - 16):v.start]
-    words = sorted(_words(g["total_before"]), key=len, reverse=True)
+    words = _words(g["total_before"])
     if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*$", pre) for w in words):
         return True
     # the value's own lead word (约有430名) frames it too

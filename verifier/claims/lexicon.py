@@ -203,12 +203,44 @@ class Lexicon:
         self.verb_after = q["verb_after"]
         self.anonymous_re = re.compile(rf"\s*(?i:{alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")
         self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
+        from verifier.lang import lang
+
+        zh_date, en_date = lang("zh")["date"], lang("en")["date"]
+        self.date_hint_re = re.compile(
+            alternation(zh_date["weekday_prefix"]) + alternation(zh_date["weekday_names"])
+            + rf"|(?i:\b{alternation(en_date['weekdays'])}\b)"
+            + rf"|(?:2[89]|3[0-9]|[二三]十[一二三四五六七八九]?)\s*{alternation(zh_date['day'])}"
+            + rf"|(?i:\b(?:2[89]|3[01])(?:st|nd|rd|th)?\b)"
+        )
         # where values are worth reading: a trigger or a counted noun
         employ = alternation(w.lower() for w in data["counts"]["employees"].get("verbs", []))
         self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{employ})")
 
     def senses_of(self, surface: str) -> list[Sense]:
         return self.senses.get(surface.lower(), [])
+
+    def may_be_impossible_date(self, folded: str, start: int, end: int) -> bool:
+        """Whether a stretch may hold a date that cannot be: a weekday, or a day past the 27th."""
+        return self.date_hint_re.search(folded, start, end) is not None
+
+    def claim_kinds(self, folded: str, start: int, end: int) -> tuple[str, ...] | None:
+        """The kinds of value a claim may take in this stretch, from the event words and group
+        nouns in it (None: no claim can come from it). Numbers come along with amounts and
+        counts: 100亿投资 and 销量破300万 become them by context."""
+        kinds: set[str] = set()
+        for m in self.claim_hint_re.finditer(folded, start, end):
+            word = m.group(0).lower()
+            senses = self.senses.get(word)
+            if senses is None or word in self.count_noun:
+                kinds.update(("count", "number"))  # a group's noun (联合创始人) or an employ verb
+            for sense in senses or ():
+                kinds.update(sense.predicate.kinds)
+        if not kinds:
+            return None
+        if kinds & {"money", "count"}:
+            kinds.add("number")
+        kinds.update(("date", "duration"))  # dates that cannot be; 两天后 (a duration, then 后) points back
+        return tuple(sorted(kinds))
 
     def may_claim(self, folded: str, start: int, end: int) -> bool:
         """Whether a claim can come from this stretch: it holds a trigger or a counted noun."""

@@ -291,7 +291,8 @@ def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: l
     situation."""
     k = (r.code, rel.verdict, rel.reason_code, frozenset(c.source for c in involved))
     if k in merged:
-        merged[k][4].extend(c for c in involved if c not in merged[k][4])
+        have = {c.id for c in merged[k][4]}
+        merged[k][4].extend(c for c in involved if c.id not in have)
     else:
         merged[k] = (r, rel, a, b, list(involved))
 
@@ -313,32 +314,51 @@ QUOTE_BLOCK_POSTINGS = 64  # each in at most this many quotes
 
 
 def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
-    """Quotes are compared within blocks, never all pairs: the same speaker, or a shared rare
-    run of characters (an inverted index of character trigrams, rarest first)."""
+    """Quotes are compared within blocks, never all pairs. The same words by the same speaker
+    are one position (a hundred reprints of a quote are one); positions are compared when they
+    share a rare run of characters (an inverted index of character trigrams)."""
+    positions: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in sorted(quotes, key=lambda c: (c.source, c.start)):
+        positions[_position_key(c)].append(c)
+    plist = list(positions.values())
+    findings: list[Finding] = []
+    for pos in plist:  # one speaker, the same words, in several sources
+        pair = _pair(pos, pos)
+        if pair:
+            for r, rel in relate(*pair):
+                findings.append(_finding(r, rel, pair[0], pair[1], pos, texts, copies))
     index: dict[str, list[int]] = defaultdict(list)
-    keys = [quote_key(c.value.quote) for c in quotes]
-    for i, k in enumerate(keys):
-        for gram in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}:
-            index[gram].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for i, k in enumerate(keys):
-        # the rarest runs this quote shares with others (a run in many quotes is a common word)
-        grams = sorted((g for g in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
-                        if 2 <= len(index[g]) <= QUOTE_BLOCK_POSTINGS), key=lambda g: (len(index[g]), g))[:QUOTE_BLOCK_GRAMS]
+    grams_of = []
+    for i, pos in enumerate(plist):
+        k = quote_key(pos[0].value.quote)
+        grams = {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
+        grams_of.append(grams)
         for g in grams:
-            for j in index[g]:
-                if j > i and quotes[i].source != quotes[j].source:
-                    candidates.add((i, j))
-    merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
+            index[g].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for i, grams in enumerate(grams_of):
+        # the rarest runs this quote shares with others (a run in many quotes is a common word)
+        shared = sorted((g for g in grams if 2 <= len(index[g]) <= QUOTE_BLOCK_POSTINGS),
+                        key=lambda g: (len(index[g]), g))[:QUOTE_BLOCK_GRAMS]
+        for g in shared:
+            candidates.update((i, j) for j in index[g] if j > i)
+    merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim], set[str]]] = {}
     for i, j in sorted(candidates):
-        a, b = quotes[i], quotes[j]
+        pair = _pair(plist[i], plist[j])
+        if pair is None:
+            continue
+        a, b = pair
         la, lb = len(a.value.quote), len(b.value.quote)
         if min(la, lb) * 2 < max(la, lb):
             continue  # quotes of very different lengths are different quotes
         for r, rel in relate(a, b):
             k = (r.code, rel.verdict, a.subject, b.subject, quote_key(a.value.quote)[:12])
+            involved = plist[i] + plist[j]
             if k in merged:
-                merged[k][4].extend(c for c in (a, b) if c not in merged[k][4])
+                ids = merged[k][5]
+                merged[k][4].extend(c for c in involved if c.id not in ids)
+                ids.update(c.id for c in involved)
             else:
-                merged[k] = (r, rel, a, b, [a, b])
-    return [_finding(r, rel, a, b, involved, texts, copies) for r, rel, a, b, involved in merged.values()]
+                merged[k] = (r, rel, a, b, list(involved), {c.id for c in involved})
+    findings.extend(_finding(r, rel, a, b, involved, texts, copies) for r, rel, a, b, involved, _ in merged.values())
+    return findings
