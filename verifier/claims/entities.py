@@ -173,6 +173,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "follower": re.compile(rf"{boundary}"),
         "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
+        "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'])})$"),
+        "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
     }
 
@@ -440,7 +442,7 @@ def _learn_cjk_people(out: Learned, text: str, folded: str, d: dict, r: dict) ->
             continue  # 高层表示: two characters before a speech verb are too often a word
         prev = folded[start - 1] if start else ""
         if prev and "\u4e00" <= prev <= "\u9fff" and prev not in d["role_ends"] and \
-                not any(folded.endswith(t, 0, start) for t in d["titles"]):
+                not r["title_end"].search(folded, max(0, start - 12), start):
             continue  # inside a longer word: 沈嘉禾曾公开表示 is not a name 曾公开
         name = _cjk_name_at(folded, start, d, r)
         if name and name not in seen:
@@ -489,7 +491,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
                 continue
             count = folded.count(folded[start:end])
             prev = folded[start - 1] if start else "\n"
-            clean = prev in opener or any(folded.endswith(w, 0, start) for w in d["org_descriptors"])
+            clean = prev in opener or bool(r["descriptor_end"].search(folded, max(0, start - 8), start))
             if count >= 2 or clean:
                 if best is None or count >= best[1]:
                     best = (start, count)
@@ -588,6 +590,7 @@ class EntityIndex:
         self._lower_words: set[str] = set()
         self._regex: re.Pattern[str] | None = None
         self._max_words = 1
+        self._first_words: set[str] = set()
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -810,6 +813,9 @@ class EntityIndex:
             cjk = [k for k in self._by_key if len(k) >= 2 and not k.isascii()]
             self._regex = re.compile(alternation(cjk))
             self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
+            # the first words of Latin names: a word that starts none is looked up no further
+            self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()} | \
+                {key(split_camel(k)).split(" ")[0] for k in self._by_key if k.isascii()}
         return self._regex
 
     def _lookup(self, surface: str) -> str | None:
@@ -848,10 +854,13 @@ class EntityIndex:
             if e > s:
                 words.append((s, e))
         out: list[Mention] = []
+        firsts = self._first_words
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(self._max_words, len(words) - i), 0, -1):
+            first = key(split_camel(text[words[i][0]:words[i][1]])).split(" ")[0] if words[i][1] > words[i][0] else ""
+            longest = min(self._max_words, len(words) - i) if first in firsts else 0
+            for n in range(longest, 0, -1):
                 if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "", " & ")
                                  for j in range(i, i + n - 1)):
                     continue
