@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from verifier.lang import alternation, lang, read_data_file
 from verifier.text.fold import fold
@@ -40,6 +40,7 @@ _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
 _PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
+_PREFIX = 6  # letters of a romanised name's start that the index of Latin names is keyed by
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Mention:
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Match key of a name: folded script, no accents, case and spacing ignored."""
-    return re.sub(r"\s+", " ", fold(name)).strip().casefold()
+    return " ".join((name if name.isascii() else fold(name)).split()).casefold()  # ASCII folds to itself
 
 
 @lru_cache(maxsize=65536)
@@ -122,7 +123,8 @@ def load_registry(extra: str | None = None) -> list[dict]:
     if extra:
         path = Path(extra)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = _simple_registry(text) or tomllib.loads(text)
         except FileNotFoundError:
             raise VerifierError(f"{path}: no such entities file") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
@@ -137,6 +139,40 @@ def load_registry(extra: str | None = None) -> list[dict]:
                 raise VerifierError(f"{path}: entity {item['name']!r}: aliases must be a list of strings")
             entries.append(item)
     return entries
+
+
+_TOML_STRING = r'"[^"\\\x00-\x1f\x7f]*"'
+_SIMPLE_TOML_LINE = re.compile(
+    rf'[ \t]*(?:(\[\[entity\]\])|(name|type)[ \t]*=[ \t]*({_TOML_STRING})'
+    rf'|aliases[ \t]*=[ \t]*\[[ \t]*((?:{_TOML_STRING}[ \t]*,[ \t]*)*(?:{_TOML_STRING}[ \t]*,?[ \t]*)?)\])?'
+    r'[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?'
+)
+_TOML_STRINGS = re.compile(_TOML_STRING)
+
+
+def _simple_registry(text: str) -> dict | None:
+    """A registry file of the common shape ([[entity]] tables of name, type and aliases, one
+    key a line, strings without escapes) read in one pass; None for anything else, which
+    tomllib reads (a newsroom's 100,000 entries load in a second, not a minute)."""
+    entities: list[dict] = []
+    for line in text.split("\n"):
+        m = _SIMPLE_TOML_LINE.fullmatch(line[:-1] if line.endswith("\r") else line)
+        if m is None:
+            return None
+        header, field_, value, aliases = m.groups()
+        if header:
+            entities.append({})
+            continue
+        if field_ is None and aliases is None:
+            continue  # a blank line or a comment
+        if not entities:
+            return None  # a key outside any [[entity]] table
+        table = entities[-1]
+        name = field_ or "aliases"
+        if name in table:
+            return None  # a key given twice: tomllib says what is wrong
+        table[name] = value[1:-1] if field_ else [a[1:-1] for a in _TOML_STRINGS.findall(aliases)]
+    return {"entity": entities}
 
 
 # --------------------------------------------------------------------------- learning
@@ -552,19 +588,41 @@ def _syllable_forms(syllable: str) -> frozenset[str]:
 def romanizes(chinese: str, latin: str) -> bool:
     """Whether `latin` spells `chinese` in pinyin or Wade-Giles, surname first or last
     (林佩珊 = Lin Peishan = Peishan Lin; 許文彥 = Hsu Wen-yen; 驰远 = Chiyuan)."""
+    options = _chinese_options(chinese)
+    if options is None:
+        return False
+    targets = _romanised_targets(latin)
+    return any(_spells(options, 0, t) for t in targets)
+
+
+@lru_cache(maxsize=65536)
+def _chinese_options(chinese: str) -> tuple[tuple[str, ...], ...] | None:
+    """The readings of each Chinese character of a name; None when it cannot be spelt."""
     chars = [ch for ch in fold(chinese) if "\u3400" <= ch <= "\u9fff"]
     if not chars or len(chars) > 6:
-        return False
+        return None
+    options = tuple(_readings(ch) for ch in chars)
+    return options if all(options) else None
+
+
+@lru_cache(maxsize=65536)
+def _romanised_targets(latin: str) -> tuple[str, ...]:
+    """The letters a romanised name spells, surname first and surname last."""
     words = [w for w in re.split(r"[\s\-]+", latin.lower()) if w]
     if not words:
-        return False
-    target_orders = {"".join(words)}
-    if len(words) >= 2:
-        target_orders.add("".join(words[1:] + words[:1]))
-    options = [_readings(ch) for ch in chars]
-    if not all(options):
-        return False
-    return any(_spells(options, 0, t) for t in target_orders)
+        return ()
+    targets = ["".join(words)]
+    if len(words) >= 2 and "".join(words[1:] + words[:1]) != targets[0]:
+        targets.append("".join(words[1:] + words[:1]))
+    return tuple(targets)
+
+
+def _first_syllables(chinese: str) -> frozenset[str]:
+    """The spellings a romanisation of `chinese` can start with (its first character's)."""
+    options = _chinese_options(chinese)
+    if options is None:
+        return frozenset()
+    return frozenset(form for reading in options[0] for form in _syllable_forms(reading))
 
 
 def _spells(options: list[tuple[str, ...]], i: int, rest: str) -> bool:
@@ -591,6 +649,8 @@ class EntityIndex:
         self._regex: re.Pattern[str] | None = None
         self._max_words = 1
         self._first_words: set[str] = set()
+        self._cjk_keys: set[str] = set()
+        self._cjk_lengths: dict[str, list[int]] = {}
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -681,6 +741,10 @@ class EntityIndex:
         self._regex = None
 
     def _merge_spellings(self) -> None:
+        """Spellings of one person's name (Sustkever, Sutskever) merge into the most trusted and
+        most seen one. Only names with the same initial are compared, and within those only the
+        pairs rapidfuzz finds close (one C loop per name, lengths that cannot be close left out),
+        then merged in the same order as comparing every pair would."""
         persons = sorted(
             (e for e in self.entities.values() if e.type == "person" and " " in e.name),
             key=lambda e: (ORIGIN_RANK[e.origin], -e.count, e.name),
@@ -689,39 +753,65 @@ class EntityIndex:
         for e in persons:
             by_initial.setdefault(key(e.name)[:1], []).append(e)
         for group in by_initial.values():
+            keys = [key(e.name) for e in group]
+            # registered names come first (the order ranks origins); two of them never merge, so
+            # a registered name is compared only with the names learnt from text after them
+            learnt = next((i for i, e in enumerate(group) if e.origin != "registry"), len(group))
             for i, a in enumerate(group):
                 if a.name not in self.entities:
                     continue
-                for b in group[i + 1:]:
-                    if b.name not in self.entities or (a.origin == "registry" and b.origin == "registry"):
-                        continue  # names a user registered are never merged by spelling
-                    if fuzz.ratio(key(a.name), key(b.name)) >= FUZZY_NAME:
-                        self._merge(b.name, into=a.name)
+                start = max(i + 1, learnt)
+                close = process.extract(keys[i], keys[start:], scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
+                for j in sorted(start + found[2] for found in close):
+                    b = group[j]
+                    if b.name not in self.entities:
+                        continue
+                    self._merge(b.name, into=a.name)
 
     def _link_romanised(self) -> None:
         """A Chinese name with no Latin form joins the Latin name that spells it: 林佩珊 -> Lin
-        Peishan; 驰远汽车 -> Chiyuan Motors (its leading characters spell the first word)."""
+        Peishan; 驰远汽车 -> Chiyuan Motors (its leading characters spell the first word). A
+        Chinese name is compared only with the Latin names that start with a spelling of its
+        first character (an index of their first letters), not with every Latin name."""
         latin = [e for e in self.entities.values() if e.name.isascii() and e.type in ("person", "org")]
-        if not latin:
+        chinese = [e for e in self.entities.values() if not e.name.isascii() and e.type in ("person", "org")]
+        if not latin or not chinese:
             return
         d = _data()
-        for e in [e for e in self.entities.values() if not e.name.isascii() and e.type in ("person", "org")]:
+        starts: dict[str, tuple[str, str, frozenset[str]]] = {}  # name -> (folded, stem, first spellings)
+        for e in chinese:
+            name = fold(e.name)
+            stem = name if e.type == "person" else (_strip_org_suffix(name, d) or name)
+            spelt = [name] if e.type == "person" else [stem[:n] for n in (2, 3, 4) if n <= len(stem)]
+            starts[e.name] = (name, stem, frozenset(f[:_PREFIX] for part in spelt for f in _first_syllables(part)))
+        wanted = set().union(*(s[2] for s in starts.values()))
+        lead_of: dict[str, str] = {}
+        by_start: dict[tuple[str, str], list[int]] = {}  # (type, first letters) -> positions in `latin`
+        for i, l in enumerate(latin):
+            if l.type == "person":
+                spelt = l.name
+            else:
+                words = [w for w in l.name.split() if w not in d["org_words"]] or l.name.split()
+                spelt = lead_of[l.name] = split_camel(words[0]).split()[0]
+            for target in _romanised_targets(spelt):
+                for n in range(1, min(len(target), _PREFIX) + 1):
+                    if target[:n] in wanted:
+                        by_start.setdefault((l.type, target[:n]), []).append(i)
+        for e in chinese:
             if e.name not in self.entities:
                 continue
-            name = fold(e.name)
+            name, stem, forms = starts[e.name]
+            candidates = sorted({i for form in forms for i in by_start.get((e.type, form), ())})
             matches = []
-            for l in latin:
-                if l.type != e.type or l.name not in self.entities:
+            for i in candidates:
+                l = latin[i]
+                if l.name not in self.entities:
                     continue
                 if e.type == "person":
                     if romanizes(name, l.name):
                         matches.append(l)
-                else:
-                    words = [w for w in l.name.split() if w not in d["org_words"]] or l.name.split()
-                    lead = split_camel(words[0]).split()[0]
-                    stem = _strip_org_suffix(name, d) or name
-                    if any(romanizes(stem[:n], lead) for n in (2, 3, 4) if n <= len(stem)):
-                        matches.append(l)
+                elif any(romanizes(stem[:n], lead_of[l.name]) for n in (2, 3, 4) if n <= len(stem)):
+                    matches.append(l)
             if len({m.name for m in matches}) == 1:
                 self._merge(e.name, into=matches[0].name)
 
@@ -779,11 +869,9 @@ class EntityIndex:
         target = self.entities[into]
         target.aliases |= gone.aliases
         target.count += gone.count
+        # every key that names an entity is among its aliases, so these are all its keys
         for k in gone.aliases | {key(name)}:
             self._by_key[k] = into
-        for k, v in list(self._by_key.items()):
-            if v == name:
-                self._by_key[k] = into
 
     def person_for_token(self, token: str) -> str | None:
         """The one person a surname, given name or misspelt surname alone refers to."""
@@ -808,15 +896,41 @@ class EntityIndex:
 
     # ------------------------------------------------------------------ finding mentions
     def _compiled(self) -> re.Pattern[str]:
-        """One regex for the names in Chinese script; Latin names are looked up word by word."""
+        """The index of names in Chinese script (a regex of the characters they start with, and
+        the lengths of the names each pair of first characters starts); Latin names are looked
+        up word by word. Built in one pass over the names, however many a registry has."""
         if self._regex is None:
             cjk = [k for k in self._by_key if len(k) >= 2 and not k.isascii()]
-            self._regex = re.compile(alternation(cjk))
+            lengths: dict[str, set[int]] = {}
+            for k in cjk:
+                lengths.setdefault(k[:2], set()).add(len(k))
+            self._cjk_keys = set(cjk)
+            self._cjk_lengths = {start: sorted(ns, reverse=True) for start, ns in lengths.items()}
+            firsts = sorted({k[0] for k in cjk})
+            self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
             self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
             # the first words of Latin names: a word that starts none is looked up no further
             self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()} | \
                 {key(split_camel(k)).split(" ")[0] for k in self._by_key if k.isascii()}
         return self._regex
+
+    def _cjk_names(self, folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Names in Chinese script in folded[start:end], left to right, the longest at each
+        place, never overlapping (what one regex of every name would find)."""
+        regex = self._compiled()
+        keys, lengths = self._cjk_keys, self._cjk_lengths
+        pos = start
+        while True:
+            m = regex.search(folded, pos, end)
+            if m is None:
+                return
+            i = m.start()
+            pos = i + 1
+            for n in lengths.get(folded[i:i + 2], ()):
+                if i + n <= end and folded[i:i + n] in keys:
+                    yield i, i + n
+                    pos = i + n
+                    break
 
     def _lookup(self, surface: str) -> str | None:
         surface = _POSSESSIVE.sub("", surface) if surface.endswith(("'s", "’s", "'", "’")) else surface
@@ -825,12 +939,11 @@ class EntityIndex:
     def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Mentions of known entities and pronouns, in text order, never overlapping."""
         found: list[Mention] = []
-        regex = self._compiled()
         for start, end in spans or [(0, len(text))]:
-            for m in regex.finditer(folded, start, end):
-                canonical = self._by_key.get(m.group(0))
+            for a, b in self._cjk_names(folded, start, end):
+                canonical = self._by_key.get(folded[a:b])
                 if canonical is not None:
-                    found.append(Mention(m.start(), m.end(), canonical, self.entities[canonical].type))
+                    found.append(Mention(a, b, canonical, self.entities[canonical].type))
             found.extend(self._latin_mentions(text, folded, start, end))
             found.extend(self._pronouns(folded, start, end))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
