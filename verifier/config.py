@@ -15,6 +15,7 @@ file are relative to the folder the file is in. Command-line options override th
     published = 2026-02-13           # publication date of the drafts, if they have no dateline
     entities = "entities.toml"       # extra known entities
     help-url = "https://wiki.example/verifier/{code}"   # SARIF helpUri of each rule
+    scheduler = "tcp://10.0.0.5:8786"  # a dask.distributed scheduler that extracts claims
 
 A malformed file or an unknown key is an error (exit 2) naming the file and the key.
 """
@@ -31,7 +32,8 @@ from verifier.errors import VerifierError
 FILES = ("verifier.toml", "pyproject.toml")
 FORMATS = ("text", "json", "sarif", "github")
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = ("against", "select", "ignore", "fail-on", "show-unsupported", "format", "published", "entities", "help-url")
+KEYS = ("against", "select", "ignore", "fail-on", "show-unsupported", "format", "published", "entities", "help-url",
+        "scheduler")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Config:
     published: dt.date | None = None
     entities: str | None = None
     help_url: str | None = None
+    scheduler: str | None = None
 
 
 def find(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -142,6 +145,10 @@ def parse(path: Path, table) -> Config:
         if not isinstance(table["help-url"], str) or "://" not in table["help-url"]:
             raise VerifierError(f"{where}: help-url must be an absolute URL, with {{code}} where the rule code goes")
         cfg.help_url = table["help-url"]
+    if "scheduler" in table:
+        if not isinstance(table["scheduler"], str) or not table["scheduler"].strip():
+            raise VerifierError(f"{where}: scheduler must be the address of a dask scheduler, e.g. \"tcp://10.0.0.5:8786\"")
+        cfg.scheduler = table["scheduler"].strip()
     return cfg
 
 

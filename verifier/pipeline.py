@@ -3,16 +3,24 @@
 prepare (per source: folding, furniture, dateline, sentences) -> settle_datelines (a dateline
 with no year takes it from the corpus) -> build_index (names learnt from every source) ->
 extract (per source).
+
+Over a corpus this is map -> merge -> map (`extract_sources`): each article is prepared and
+its names learnt on its own (in parallel processes with `jobs`, or on a dask.distributed
+cluster with `scheduler`), the lessons are merged into one entity index, then each article's
+claims are extracted on its own. The output does not depend on how the work was spread. With
+a `cache` (verifier/cache.py), both maps reuse what an earlier run found for the same article.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import datetime as dt
+import os
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Sequence
 
-from verifier.claims.entities import EntityIndex
+from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
@@ -32,6 +40,10 @@ class Prepared:
     sentences: list[Sentence]
     dateline: Dateline | None = None
     claims: list[Claim] = field(default_factory=list)
+    unclaimed: list[tuple[int, int]] | None = None  # filled with the claims by extract_sources
+    # what a report needs of each article, found in the corpus map (extract_sources)
+    title: str | None = None  # the heading that titles it
+    syndication: tuple[list[int], bool] | None = None  # syndication.signature
 
 
 def prepare(source: Source) -> Prepared:
@@ -59,8 +71,6 @@ def settle_datelines(prepared: list[Prepared]) -> None:
         own = [int(y) for y in _YEAR.findall(p.source.folded)]
         year = infer_year(d.month, d.day, known, own)
         if year:
-            import datetime as dt
-
             try:
                 p.source.published, p.source.published_from = dt.date(year, d.month, d.day), "dateline (year inferred)"
             except ValueError:
@@ -68,10 +78,20 @@ def settle_datelines(prepared: list[Prepared]) -> None:
 
 
 def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:
+    return merge_index((learn(p) for p in prepared), registry)
+
+
+def learn(p: Prepared) -> Learned:
+    """The names one prepared article teaches (the map step of the index)."""
+    spans = learning_spans(p)
+    return learn_article(article_text(p.source.text, spans), article_text(p.source.folded, spans))
+
+
+def merge_index(lessons: Iterable[Learned], registry=None) -> EntityIndex:
+    """One entity index from every article's lessons, in corpus order (the merge step)."""
     index = EntityIndex(registry)
-    for p in prepared:
-        spans = learning_spans(p)
-        index.learn(article_text(p.source.text, spans), article_text(p.source.folded, spans))
+    for learned in lessons:
+        index.merge(learned)
     index.finalize()
     return index
 
@@ -133,16 +153,220 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     return p.claims
 
 
-def extract_sources(sources: Iterable[Source], registry=None, progress=None) -> tuple[list[Prepared], EntityIndex]:
+Progress = Callable[..., Iterable]  # progress(items, what=..., total=...) -> the items, as they come
+
+
+def extract_sources(sources: Iterable[Source], registry=None, progress: Progress | None = None, *,
+                    jobs: int = 1, cache=None, scheduler: str | None = None) -> tuple[list[Prepared], EntityIndex]:
     """Claims of every source, with one entity index learnt from all of them (so a name
-    glossed in one article is known in the others). `progress`, if given, wraps the list of
-    articles as their claims are extracted (the command line's progress bar)."""
-    prepared = [prepare(s) for s in sources]
-    settle_datelines(prepared)
-    index = build_index(prepared, registry)
-    for p in (progress(prepared) if progress else prepared):
-        extract(p, index)
-    return prepared, index
+    glossed in one article is known in the others): map (prepare and learn each article) ->
+    merge (the index) -> map (extract each article's claims, and the sentences with nothing
+    claimed). `jobs` processes share the maps (or the dask.distributed scheduler at the address
+    `scheduler`); `cache` (a verifier.cache.Cache) keeps each map's results between runs.
+    `progress`, if given, wraps each map's results as they come (the command line's bars)."""
+    from verifier.cache import digest, tool_digest
+
+    sources = list(sources)
+    runner = _Runner(jobs, scheduler)
+    try:
+        # map: prepare each article and learn its names
+        keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
+        stored = cache.get_many(keys) if cache is not None else {}
+        prepared: list[Prepared | None] = [None] * len(sources)
+        lessons: list[Learned | None] = [None] * len(sources)
+        todo = []
+        for i, (s, k) in enumerate(zip(sources, keys)):
+            restored = _restore_prepared(s, stored[k]) if k in stored else None
+            if restored is None:
+                todo.append(i)
+            else:
+                prepared[i], lessons[i] = restored
+        done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", len(sources))
+        fresh = {}
+        for i, (p, learned) in zip(todo, done):
+            prepared[i], lessons[i] = p, learned
+            if cache is not None:
+                fresh[keys[i]] = _store_prepared(p, learned)
+        if cache is not None:
+            cache.put_many(fresh)
+        ready: list[Prepared] = prepared  # type: ignore[assignment]
+        settle_datelines(ready)
+        # merge: one index
+        index = merge_index(lessons, registry)  # type: ignore[arg-type]
+        # map: each article's claims
+        index_key = digest(index.fingerprint())
+        keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(keys, ready)]
+        stored = cache.get_many(keys) if cache is not None else {}
+        todo = []
+        for i, (p, k) in enumerate(zip(ready, keys)):
+            if k not in stored or not _restore_claims(p, stored[k]):
+                todo.append(i)
+        done = runner.map(_extract_one, [ready[i] for i in todo], progress, "extracting claims", len(ready), index)
+        fresh = {}
+        for i, (claims, gaps) in zip(todo, done):
+            ready[i].claims, ready[i].unclaimed = claims, gaps
+            if cache is not None:
+                fresh[keys[i]] = {"claims": [c.model_dump(mode="json") for c in claims], "unclaimed": gaps}
+        if cache is not None:
+            cache.put_many(fresh)
+    finally:
+        runner.close()
+    return ready, index
+
+
+def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
+    from verifier.text.syndication import signature
+    from verifier.text.title import heading_title
+
+    p = prepare(source)
+    p.title = heading_title(source.text, p.spans)
+    p.syndication = signature(article_text(source.text, p.spans), source.text)
+    return p, learn(p)
+
+
+def _extract_one(p: Prepared, index: EntityIndex | None = None) -> tuple[list[Claim], list[tuple[int, int]]]:
+    claims = extract(p, index if index is not None else _WORKER["index"])
+    return claims, unclaimed(p)
+
+
+# ----------------------------------------------------------------------------- running the maps
+_WORKER: dict[str, Any] = {}  # what a worker process shares with every call: the entity index
+
+
+def _init_worker(index: EntityIndex | None) -> None:
+    _WORKER["index"] = index
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+MIN_PER_JOB = 8  # fewer articles than this per process are extracted in this one (a pool costs more)
+
+
+class _Runner:
+    """Maps a function over articles: here, in a pool of processes, or on a dask cluster.
+    Results come back in the order of the articles, whoever computed them."""
+
+    def __init__(self, jobs: int, scheduler: str | None) -> None:
+        self.jobs = max(1, jobs)
+        self.scheduler = scheduler
+        self._client = None
+
+    def map(self, func, items: Sequence, progress: Progress | None, what: str, total: int,
+            index: EntityIndex | None = None) -> list:
+        if not items:
+            return []
+        if self.scheduler:
+            results = self._dask_map(func, items, index)
+        elif self.jobs == 1 or len(items) < 2 * MIN_PER_JOB:
+            results = (func(item, index) if index is not None else func(item) for item in items)
+        else:
+            results = self._pool_map(func, items, index)
+        if progress is not None:
+            results = progress(results, what=what, total=len(items))
+        return list(results)
+
+    def _pool_map(self, func, items: Sequence, index: EntityIndex | None):
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        jobs = min(self.jobs, len(items) // MIN_PER_JOB)
+        chunk = max(1, min(64, len(items) // (jobs * 8)))
+        with context.Pool(jobs, initializer=_init_worker, initargs=(index,)) as pool:
+            yield from pool.imap(func, items, chunksize=chunk)
+
+    def _dask_map(self, func, items: Sequence, index: EntityIndex | None):
+        from verifier.errors import VerifierError
+
+        try:
+            from distributed import Client
+        except ImportError:
+            raise VerifierError("--scheduler needs dask.distributed: pip install 'verifier[dask]'") from None
+        if self._client is None:
+            try:
+                self._client = Client(self.scheduler, timeout=30, set_as_default=False)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise VerifierError(f"cannot reach the dask scheduler at {self.scheduler}: {exc}") from None
+        client = self._client
+        shared = client.scatter(index, broadcast=True) if index is not None else None
+        futures = client.map(func, items, *( [[shared] * len(items)] if shared is not None else []), pure=False)
+        for future in futures:
+            yield future.result()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+# ----------------------------------------------------------------------------- cache entries
+def _source_key(s: Source) -> list:
+    """What preparing an article depends on."""
+    return [s.id, s.text, s.language, s.published and s.published.isoformat(), s.published_from,
+            s.timezone, s.timezone_from]
+
+
+def _settled(p: Prepared) -> list:
+    """What extracting an article depends on besides its text and the index."""
+    s = p.source
+    return [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from]
+
+
+def _store_prepared(p: Prepared, learned: Learned) -> dict:
+    s = p.source
+    return {
+        "spans": p.spans, "sentences": [astuple(x) for x in p.sentences],
+        "dateline": astuple(p.dateline) if p.dateline else None,
+        "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
+        "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
+        "title": p.title, "syndication": p.syndication,
+    }
+
+
+def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
+    """A cached preparation, or None when the entry is not one this tool could have written."""
+    try:
+        n = len(source.text)
+        spans = [(int(a), int(b)) for a, b in data["spans"]]
+        sentences = [Sentence(int(a), int(b), int(c)) for a, b, c in data["sentences"]]
+        dateline = Dateline(*data["dateline"]) if data["dateline"] is not None else None
+        if any(not 0 <= a <= b <= n for a, b in spans) or any(not 0 <= x.start <= x.end <= n for x in sentences):
+            return None
+        published, published_from, timezone, timezone_from = data["source"]
+        names = [(str(a), str(b), str(c), tuple(str(x) for x in d), int(e)) for a, b, c, d, e in data["names"]]
+        tokens = {str(k): [int(v[0]), int(v[1])] for k, v in data["tokens"].items()}
+        learned = Learned(names, tokens, {str(w) for w in data["lower_words"]})
+        published = dt.date.fromisoformat(published) if published else None
+        title = data["title"] if data["title"] is None else str(data["title"])
+        hashes, reprint = data["syndication"]
+        syndication = ([int(h) for h in hashes], bool(reprint))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    source.folded = fold(source.text)
+    source.published, source.published_from = published, published_from
+    source.timezone, source.timezone_from = timezone, timezone_from
+    p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)
+    return p, learned
+
+
+def _restore_claims(p: Prepared, data) -> bool:
+    """Set a prepared article's cached claims; False when the entry is not a valid one."""
+    try:
+        claims = [Claim.model_validate(c) for c in data["claims"]]
+        gaps = [(int(a), int(b)) for a, b in data["unclaimed"]]
+    except (KeyError, TypeError, ValueError):
+        return False
+    text = p.source.text
+    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in claims):
+        return False
+    p.claims, p.unclaimed = claims, gaps
+    return True
 
 
 def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:

@@ -54,16 +54,19 @@ def colour(choice: str = "auto", stream: TextIO | None = None) -> bool:
 
 def progress(what: str, unit: str, quiet: bool = False,
              stream: TextIO | None = None) -> Callable[[Sequence[T]], Iterable[T]] | None:
-    """A function wrapping a list in a progress bar on `stream` (standard error), or None when
-    that is not a terminal or the run is quiet."""
+    """A function wrapping a list (or an iterator, given its `total`) in a progress bar on
+    `stream` (standard error), or None when that is not a terminal or the run is quiet. A
+    pipeline of several stages names each (`what`)."""
     stream = stream or sys.stderr
     if quiet or not is_terminal(stream):
         return None
 
-    def wrap(items: Sequence[T]) -> Iterable[T]:
+    def wrap(items: Iterable[T], what: str = what, total: int | None = None) -> Iterable[T]:
+        """The items, drawing the bar of the stage `what` as they are consumed."""
         from tqdm import tqdm
 
-        return tqdm(items, total=len(items), desc=what, unit=unit, file=stream, leave=False,
+        count = total if total is not None else len(items)  # type: ignore[arg-type]
+        return tqdm(items, total=count, desc=what, unit=unit, file=stream, leave=False,
                     delay=PROGRESS_DELAY, dynamic_ncols=True)
 
     return wrap

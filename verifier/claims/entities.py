@@ -651,6 +651,8 @@ class EntityIndex:
         self._first_words: set[str] = set()
         self._cjk_keys: set[str] = set()
         self._cjk_lengths: dict[str, list[int]] = {}
+        self._surname_lengths: dict[int, list[str]] | None = None  # surname keys by length
+        self._close_memo: dict[str, str | None] = {}  # person_for_token's fuzzy answers
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -715,6 +717,7 @@ class EntityIndex:
         self._link_romanised()
         self._surname.clear()
         self._given.clear()
+        self._surname_lengths, self._close_memo = None, {}
         for e in self.entities.values():
             if e.type != "person" or " " not in e.name:
                 continue
@@ -881,10 +884,25 @@ class EntityIndex:
             if names and len(names) == 1:
                 return next(iter(names))
         if len(k) >= 6:
-            close = {n for s, names in self._surname.items() if fuzz.ratio(k, s) >= FUZZY_NAME for n in names}
-            if len(close) == 1:
-                return next(iter(close))
+            if k not in self._close_memo:
+                self._close_memo[k] = self._close_person(k)
+            return self._close_memo[k]
         return None
+
+    def _close_person(self, k: str) -> str | None:
+        """The one person whose surname is spelt close to `k` (Sustkever for Sutskever). Only
+        surnames of a length that can be that close are compared, in rapidfuzz's C loop."""
+        if self._surname_lengths is None:
+            self._surname_lengths = {}
+            for s in self._surname:
+                self._surname_lengths.setdefault(len(s), []).append(s)
+        n = len(k)
+        # fuzz.ratio is at most 100 * (1 - |n - m| / (n + m)): other lengths cannot reach FUZZY_NAME
+        surnames = [s for m, group in self._surname_lengths.items() if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
+                    for s in group]
+        close = {name for s, _, _ in process.extract(k, surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
+                 for name in self._surname[s]}
+        return next(iter(close)) if len(close) == 1 else None
 
     def canonical(self, name: str) -> str | None:
         found = self._by_key.get(key(name))

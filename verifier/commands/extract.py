@@ -6,6 +6,8 @@ value, text, start, end; text is exactly the source text between start and end."
 
 from __future__ import annotations
 
+from verifier.commands import running
+
 EXAMPLES = """examples:
   verifier extract                  # seeds/ -> claims/
   verifier extract news/ --ledger out/claims
@@ -18,6 +20,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--entities", metavar="FILE",
                         help="extra known entities (TOML with [[entity]] tables; default: `entities` in the configuration)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    running.add_arguments(parser)
 
 
 def run(args) -> int:
@@ -33,7 +36,8 @@ def run(args) -> int:
 
     sources = load(default_paths(args.paths))
     prepared, _ = extract_sources(sources, load_registry(configured_entities(args.entities)),
-                                  progress=terminal.progress("extracting claims", "article", args.quiet))
+                                  progress=terminal.progress("extracting claims", "article", args.quiet),
+                                  **running.options(args))
     files = ledger.files({p.source.id: p.claims for p in prepared}, args.ledger)
     write_all(files)
     if not args.quiet:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from verifier.commands import running
+
 EXAMPLES = """examples:
   verifier report news/                  # your articles, as a table
   verifier report news/ --format markdown
   verifier report news/ -o reports/report.html -o reports/report.json --ledger claims
   verifier report news/ --entities my-entities.toml
   verifier report news/ --fail-on contradict --quiet   # in CI: exit 1 on a contradiction
+  verifier report archive/ --jobs 8 -o archive.json   # 8 processes; a re-run reads the cache
 """
 
 DEFAULT_PATH = "seeds"
@@ -44,6 +47,10 @@ def add_arguments(parser) -> None:
                         help="print nothing but errors (no table, no progress, no 'wrote' lines)")
     parser.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
                         help="colour the verdicts: auto (on a terminal, unless NO_COLOR is set), always or never")
+    parser.add_argument("--all", action="store_true", dest="everything",
+                        help="print every finding in the table (a report of more than 50 sources or 200 findings "
+                             "prints its contradictions, the files hold everything)")
+    running.add_arguments(parser)
 
 
 def default_paths(paths: list[str]) -> list[str]:
@@ -85,7 +92,8 @@ def run(args) -> int:
 
     paths = default_paths(args.paths)
     registry = load_registry(configured_entities(args.entities))
-    report = build(paths, registry, progress=terminal.progress("extracting claims", "article", args.quiet))
+    report = build(paths, registry, progress=terminal.progress("extracting claims", "article", args.quiet),
+                   **running.options(args))
     files: dict[Path, str] = {}
     for out in args.output:
         path = Path(out)
@@ -99,7 +107,8 @@ def run(args) -> int:
     write_all(files)
     if not args.quiet:
         printed = "table" if args.output else (args.format or "table")
-        print(render(report, printed, width=terminal.width(), colour=terminal.colour(args.color)), end="")
+        print(render(report, printed, width=terminal.width(), colour=terminal.colour(args.color),
+                     everything=args.everything), end="")
     for path in files:
         terminal.status(f"wrote {path}", args.quiet)
     return 1 if failed(report.findings, args.fail_on) else 0

@@ -49,6 +49,7 @@ from verifier.check.diagnostics import Lines
 from verifier.claims.model import Claim
 from verifier.normalize.values import DateValue
 from verifier.report.model import Report, SourceInfo
+from verifier.report.render import LARGE_SOURCES
 from verifier.rules.engine import VERDICT_ORDER, Finding, rules
 
 VERDICT_TITLE = {"contradict": "Contradictions", "compatible": "Compatible (one source less precise)",
@@ -494,8 +495,12 @@ def _highlight(sentence: str, offset: int, spans: Iterable[tuple[int, int]]) -> 
 
 def _evidence(ctx: _Context, f: Finding) -> str:
     columns = []
+    of_source: dict[str, list[Claim]] = defaultdict(list)
+    for cid in f.claims:
+        if cid in ctx.claims:
+            of_source[ctx.claims[cid].source].append(ctx.claims[cid])
     for source in f.sources:
-        claims = [ctx.claims[c] for c in f.claims if c in ctx.claims and ctx.claims[c].source == source]
+        claims = of_source.get(source, [])
         info = ctx.sources.get(source)
         language = esc(info.language) if info else "?"
         head = (f"<header>{_swatch(ctx, source)}<b>{esc(ctx.source_name(source))}</b><br>"
@@ -531,7 +536,8 @@ def _finding(ctx: _Context, f: Finding) -> str:
     claims = [ctx.claims[c] for c in f.claims if c in ctx.claims]
     if claims and all(isinstance(c.value, DateValue) for c in claims):
         row = _Row(key=f.id, label=f"{f.subject} — {f.label or f.predicate}", verdict=f.verdict)
-        for c in sorted(claims, key=lambda c: (f.sources.index(c.source) if c.source in f.sources else 99, c.start)):
+        order = {source: i for i, source in reversed(list(enumerate(f.sources)))}
+        for c in sorted(claims, key=lambda c: (order.get(c.source, 99), c.start)):
             row.add(c)
         svg = timeline_svg(ctx, [row], legend=False, lane_labels=True, title="When each source puts it")
         mini = f'<div class="mini tl-scroll">{svg}</div>'
@@ -553,7 +559,8 @@ def _filters(ctx: _Context) -> str:
     findings = ctx.report.findings
     verdicts = sorted({f.verdict for f in findings}, key=lambda v: VERDICT_ORDER.get(v, 9))
     codes = sorted({f.rule for f in findings})
-    sources = [s.id for s in ctx.report.sources if any(s.id in f.sources for f in findings)]
+    cited = {s for f in findings for s in f.sources}
+    sources = [s.id for s in ctx.report.sources if s.id in cited]
 
     def box(name: str, value: str, label: str, extra: str = "") -> str:
         return (f'<label><input type="checkbox" name="{name}" value="{esc(value)}" checked> '
@@ -834,7 +841,8 @@ def timeline_svg(ctx: _Context, rows: list[_Row], legend: bool = True, title: st
     svg = "".join(out)
     if not legend:
         return svg
-    sources = [s for s in ctx.report.sources if any(s.id in row.lanes for row in rows)]
+    laned = {source for row in rows for source in row.lanes}
+    sources = [s for s in ctx.report.sources if s.id in laned]
     keys = "".join(f"<span>{_swatch(ctx, s.id)}{esc(ctx.source_name(s.id))}</span>" for s in sources)
     return (f'{svg}<p class="legend">{keys}</p>'
             '<p class="legend muted"><span>● a day</span><span>▬ a week, month or year (the bar spans it)</span>'
@@ -889,14 +897,21 @@ def _matrix(ctx: _Context) -> str:
     if not cells:
         return head + '<p class="muted">No claims.</p>\n</section>'
     sources = [s.id for s in r.sources]
-    th = "".join(f'<th class="src">{_swatch(ctx, s)}{esc(s)}</th>' for s in sources)
+    large = len(sources) > LARGE_SOURCES  # an archive: a column of values, not a column per source
+    th = "<th>values</th>" if large else "".join(f'<th class="src">{_swatch(ctx, s)}{esc(s)}</th>' for s in sources)
     rows = []
     for key in sorted(cells, key=lambda k: (k[0].casefold(), labels[k].casefold())):
         by_source = cells[key]
         verdicts = {v for cl in by_source.values() for c in cl for v in ctx.claim_verdicts.get(c.id, ())}
         cls = ' class="contradict"' if "contradict" in verdicts else ""
         tds = []
-        for s in sources:
+        if large:
+            tds.append('<td class="v">' + "<br>".join(
+                f'{_swatch(ctx, s)}{esc(s)}: <span title="{esc(c.id)}">{esc(describe.value(c.value))}</span> '
+                f'<span class="orig"{lang_attr(ctx.lang(s))}>“{esc(c.text)}”</span>'
+                for s in sorted(by_source, key=lambda s: ctx.colour_index.get(s, 0))
+                for c in sorted(by_source[s], key=lambda c: c.start)) + "</td>")
+        for s in ([] if large else sources):
             claims = sorted(by_source.get(s, []), key=lambda c: c.start)
             tds.append('<td class="v">' + "<br>".join(
                 f'<span title="{esc(c.id)}">{esc(describe.value(c.value))}</span> '

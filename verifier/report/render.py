@@ -16,7 +16,7 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".htm
 VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "agree": "✓ agree"}
 
 
-def render(report: Report, fmt: str, width: int | None = None, colour: bool = False) -> str:
+def render(report: Report, fmt: str, width: int | None = None, colour: bool = False, everything: bool = False) -> str:
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -25,7 +25,7 @@ def render(report: Report, fmt: str, width: int | None = None, colour: bool = Fa
         from verifier.report.html import html
 
         return html(report)
-    return table(report, width, colour)
+    return table(report, width, colour, everything)
 
 
 def _claims_by_id(report: Report):
@@ -48,11 +48,18 @@ def source_labels(ids: list[str], max_width: int = LABEL_WIDTH) -> dict[str, str
         shortest = min(len(w) for w in words.values())
         while common < shortest - 1 and len({tuple(w[: common + 1]) for w in words.values()}) == 1:
             common += 1
+    # how many ids start with each run of words (after the common ones): a run only one id
+    # starts with tells it apart
+    starts: dict[tuple[str, ...], int] = {}
+    for sid in ids:
+        own = tuple(words[sid][common:])
+        for k in range(1, len(own) + 1):
+            starts[own[:k]] = starts.get(own[:k], 0) + 1
     out: dict[str, str] = {}
     for sid in ids:
         own = words[sid][common:]
         for k in range(1, len(own) + 1):
-            if not any(o != sid and words[o][common: common + k] == own[:k] for o in ids):
+            if starts[tuple(own[:k])] == 1:
                 break
         start, end = spans[sid][common][0], spans[sid][common + k - 1][1]
         out[sid] = sid[start:end] if k < len(own) or common else sid
@@ -71,9 +78,8 @@ def _letters(i: int) -> str:
     return out
 
 
-def _values(report: Report, finding, labels: dict[str, str]) -> list[tuple[str, str]]:
-    """(source label, what it says) for each source of a finding."""
-    claims = _claims_by_id(report)
+def _values(claims: dict, finding, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(source label, what it says) for each source of a finding (`claims`: claim id -> claim)."""
     out = []
     for source in finding.sources:
         vals = sorted({describe.value(claims[i].value) for i in finding.claims
@@ -167,29 +173,48 @@ def _paint(text: str, verdict: str, colour: bool) -> str:
     return f"{COLOURS[verdict]}{text}{RESET}" if colour and verdict in COLOURS else text
 
 
-def table(report: Report, width: int | None = None, colour: bool = False) -> str:
+LARGE_SOURCES = 50  # from this many sources, or LARGE_FINDINGS findings, the table is a digest
+LARGE_FINDINGS = 200
+
+
+def table(report: Report, width: int | None = None, colour: bool = False, everything: bool = False) -> str:
     """The report for a terminal: the sources with their labels, then every finding, in at
-    most `width` columns (default 100), verdicts coloured when `colour` is true."""
+    most `width` columns (default 100), verdicts coloured when `colour` is true. A large
+    report (an archive) prints only its contradictions, with the sources they cite, and what
+    the other formats hold; `everything` prints it all."""
     width = max(width or 100, MIN_WIDTH)
     labels = source_labels([s.id for s in report.sources])
     totals = "\n".join(wrap(_totals(report), width))
-    return f"{_sources_table(report, labels, width)}\n\n{_findings_table(report, labels, width, colour)}\n\n{totals}\n"
+    large = len(report.sources) > LARGE_SOURCES or len(report.findings) > LARGE_FINDINGS
+    if everything or not large:
+        findings, sources = report.findings, report.sources
+    else:
+        findings = [f for f in report.findings if f.verdict == "contradict"]
+        cited = {s for f in findings for s in f.sources}
+        sources = [s for s in report.sources if s.id in cited]
+        left = len(report.findings) - len(findings)
+        totals += "\n" + "\n".join(wrap(
+            f"The table shows the {len(findings)} contradictions and the {len(sources)} sources they cite; "
+            f"the {left} other findings and every source are in the Markdown, JSON and HTML reports "
+            f"(-o report.html), or in this table with --all.", width))
+    listed = _sources_table(report, sources, labels, width) if sources else "no sources cited"
+    return f"{listed}\n\n{_findings_table(report, findings, labels, width, colour)}\n\n{totals}\n"
 
 
 def _table_width(text: str) -> int:
     return max((display_width(line) for line in text.splitlines()), default=0)
 
 
-def _sources_table(report: Report, labels: dict[str, str], width: int) -> str:
+def _sources_table(report: Report, sources: list, labels: dict[str, str], width: int) -> str:
     """The sources, and the legend of their labels: columns are left out, the least needed
     first, until the table fits."""
     columns = {
-        "label": [labels[s.id] for s in report.sources],
-        "source": [s.id for s in report.sources],
-        "language": [s.language for s in report.sources],
-        "published": [str(s.published or "unknown") for s in report.sources],
-        "claims": [str(s.claims) for s in report.sources],
-        "title": [s.title or "" for s in report.sources],
+        "label": [labels[s.id] for s in sources],
+        "source": [s.id for s in sources],
+        "language": [s.language for s in sources],
+        "published": [str(s.published or "unknown") for s in sources],
+        "claims": [str(s.claims) for s in sources],
+        "title": [s.title or "" for s in sources],
     }
     if columns["label"] == columns["source"]:
         del columns["label"]
@@ -225,14 +250,15 @@ def _sources_table(report: Report, labels: dict[str, str], width: int) -> str:
     return render(names, max(8, width - fixed - 2))
 
 
-def _findings_table(report: Report, labels: dict[str, str], width: int, colour: bool) -> str:
-    """Every finding: verdict, rule, what it is about, and what each source says. Wide
+def _findings_table(report: Report, findings: list, labels: dict[str, str], width: int, colour: bool) -> str:
+    """The findings: verdict, rule, what it is about, and what each source says. Wide
     terminals get a column each; narrow ones a column for the verdict and one for the rest."""
-    if not report.findings:
-        return "no findings"
+    if not findings:
+        return "no findings" if not report.findings else "no contradictions"
     label_w = max(display_width(v) for v in labels.values())
+    claims = _claims_by_id(report)
     rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict), f.rule, f"{f.subject} — {f.label or f.predicate}",
-             _values(report, f, labels)) for f in report.findings]
+             _values(claims, f, labels)) for f in findings]
     verdict_w = max(max(display_width(r[1]) for r in rows), len("verdict") + 2)
     rule_w = max(max(len(r[2]) for r in rows), len("rule") + 2)
     room = width - verdict_w - rule_w - 3 * 2  # tabulate puts two spaces between columns

@@ -51,12 +51,28 @@ def _hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
 
 
+def reprinted(raw: str) -> bool:
+    """Whether an article says it is a reprint (转载自, "originally published")."""
+    return bool(_reprint_re().search(fold(raw).lower()))
+
+
+def signature(text: str, raw: str) -> tuple[list[int], bool]:
+    """What syndication looks at in one article: its sampled shingles (sorted) and whether it
+    says it is a reprint. Computed article by article (the pipeline's map), compared here."""
+    return sorted(shingles(text)), reprinted(raw)
+
+
 def find_copies(articles: dict[str, str], published: dict[str, object] | None = None,
-                raw: dict[str, str] | None = None) -> dict[str, str]:
+                raw: dict[str, str] | None = None,
+                signatures: dict[str, tuple[list[int], bool]] | None = None) -> dict[str, str]:
     """{copy id: original id} for the near-verbatim copies among `articles` (id -> article
-    text). `raw` (id -> the whole file) is searched for reprint notices."""
+    text). `raw` (id -> the whole file) is searched for reprint notices. `signatures` (id ->
+    `signature(text, raw)`) saves computing them here."""
     published = published or {}
-    sets = {sid: shingles(text) for sid, text in articles.items()}
+    raw = raw or articles
+    if signatures is None:
+        signatures = {sid: signature(text, raw.get(sid, "")) for sid, text in articles.items()}
+    sets = {sid: set(signatures[sid][0]) for sid in articles}
     index: dict[int, list[str]] = defaultdict(list)
     for sid in sorted(sets):
         for h in sets[sid]:
@@ -74,18 +90,17 @@ def find_copies(articles: dict[str, str], published: dict[str, object] | None = 
         smaller = min(len(sets[a]), len(sets[b])) or 1
         if n / smaller < COPY_CONTAINMENT:
             continue
-        copy, original = _which_copy(a, b, published, raw or articles)
+        copy, original = _which_copy(a, b, published, {x: signatures[x][1] for x in (a, b)})
         if copy not in copies:
             copies[copy] = copies.get(original, original)
     return copies
 
 
-def _which_copy(a: str, b: str, published: dict, raw: dict[str, str]) -> tuple[str, str]:
+def _which_copy(a: str, b: str, published: dict, reprint: dict[str, bool]) -> tuple[str, str]:
     pa, pb = published.get(a), published.get(b)
     if pa and pb and pa != pb:
         return (a, b) if pa > pb else (b, a)
-    ra = bool(_reprint_re().search(fold(raw.get(a, "")).lower()))
-    rb = bool(_reprint_re().search(fold(raw.get(b, "")).lower()))
+    ra, rb = reprint[a], reprint[b]
     if ra != rb:
         return (a, b) if ra else (b, a)
     return (b, a)

@@ -1,0 +1,134 @@
+"""The incremental cache: what was learnt from an article and the claims extracted from it,
+kept between runs so that a corpus where one article changed re-extracts only what must be.
+
+Each entry is keyed by a digest of everything its result depends on: the article's content
+(text, id, language, manifest dates), the tool (its version and a digest of its code and data
+files) and, for claims, the fingerprint of the merged name index (when a name learnt anywhere
+changes how any article's names resolve, every article is extracted again). One SQLite file
+holds the entries (`$XDG_CACHE_HOME/verifier`, else `~/.cache/verifier`, or `--cache-dir`),
+written in one transaction per stage, so a run that is killed leaves the entries of earlier
+runs as they were. An entry is JSON that names its own key; one that does not parse, does not
+name the key it was read for, or does not validate is ignored (and replaced), never trusted.
+A cache that cannot be opened or read is left alone and the run goes on without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+FILE = "cache-v1.sqlite3"
+
+
+def default_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "verifier"
+
+
+@lru_cache(maxsize=1)
+def tool_digest() -> str:
+    """The tool's version and a digest of its code and data files: a change to either makes
+    every entry of an older tool foreign."""
+    from verifier import __version__
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.suffix in (".py", ".toml") and rel.parts[0] != "bench" and "__pycache__" not in rel.parts:
+            h.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def digest(*parts: object) -> str:
+    return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=str).encode(), digest_size=16).hexdigest()
+
+
+class Cache:
+    """Entries by key in one SQLite file. Every failure to read or write is a miss."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self._db: sqlite3.Connection | None = None
+        self.broken = False
+        self.hits = self.misses = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self.broken:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.folder / FILE, timeout=30, isolation_level=None)
+                db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self.broken = True  # not a cache we can use: run without it
+        return self._db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, object]:
+        """The stored data of the keys found, each checked to be an entry for its own key."""
+        keys = list(dict.fromkeys(keys))
+        db = self._connect()
+        found: dict[str, object] = {}
+        if db is None or not keys:
+            self.misses += len(keys)
+            return found
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = db.execute(f"SELECT key, value FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, value in rows:
+                    data = _entry_data(key, value)
+                    if data is not None:
+                        found[key] = data
+        except sqlite3.Error:
+            self.broken = True
+            found = {}
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def put_many(self, items: dict[str, object]) -> None:
+        """Store the entries in one transaction: all of them or none."""
+        db = self._connect()
+        if db is None or not items:
+            return
+        rows = [(key, json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":")))
+                for key, data in items.items()]
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO entry (key, value) VALUES (?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self.broken = True
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _entry_data(key: str, value: object) -> object | None:
+    """The data of an entry that is one for `key`; None for anything else."""
+    try:
+        entry = json.loads(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
+        return None
+    return entry["data"]
+
+
+def open_cache(option: str | None = None, disabled: bool = False) -> Cache | None:
+    """The cache a command uses: --cache-dir, else the default folder; None with --no-cache."""
+    if disabled:
+        return None
+    return Cache(Path(option) if option else default_folder())
