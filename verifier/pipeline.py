@@ -164,54 +164,70 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
     claimed). `jobs` processes share the maps (or the dask.distributed scheduler at the address
     `scheduler`); `cache` (a verifier.cache.Cache) keeps each map's results between runs.
     `progress`, if given, wraps each map's results as they come (the command line's bars)."""
+    with Runner(jobs, scheduler) as runner:
+        corpus = prepare_corpus(sources, runner, cache, progress)
+        settle_datelines(corpus.prepared)
+        index = merge_index(corpus.lessons, registry)
+        extract_corpus(corpus, index, runner, cache, progress)
+    return corpus.prepared, index
+
+
+@dataclass
+class Corpus:
+    """Articles prepared, with the names each teaches and the cache key of each."""
+
+    prepared: list[Prepared]
+    lessons: list[Learned]
+    keys: list[str]
+
+
+def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progress: Progress | None = None) -> Corpus:
+    """The first map: each article prepared and its names learnt (from the cache where an
+    earlier run did it)."""
     from verifier.cache import digest, tool_digest
 
     sources = list(sources)
-    runner = _Runner(jobs, scheduler)
-    try:
-        # map: prepare each article and learn its names
-        keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
-        stored = cache.get_many(keys) if cache is not None else {}
-        prepared: list[Prepared | None] = [None] * len(sources)
-        lessons: list[Learned | None] = [None] * len(sources)
-        todo = []
-        for i, (s, k) in enumerate(zip(sources, keys)):
-            restored = _restore_prepared(s, stored[k]) if k in stored else None
-            if restored is None:
-                todo.append(i)
-            else:
-                prepared[i], lessons[i] = restored
-        done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", len(sources))
-        fresh = {}
-        for i, (p, learned) in zip(todo, done):
-            prepared[i], lessons[i] = p, learned
-            if cache is not None:
-                fresh[keys[i]] = _store_prepared(p, learned)
+    keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
+    stored = cache.get_many(keys) if cache is not None else {}
+    prepared: list = [None] * len(sources)
+    lessons: list = [None] * len(sources)
+    todo = []
+    for i, (s, k) in enumerate(zip(sources, keys)):
+        restored = _restore_prepared(s, stored[k]) if k in stored else None
+        if restored is None:
+            todo.append(i)
+        else:
+            prepared[i], lessons[i] = restored
+    done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names")
+    fresh = {}
+    for i, (p, learned) in zip(todo, done):
+        prepared[i], lessons[i] = p, learned
         if cache is not None:
-            cache.put_many(fresh)
-        ready: list[Prepared] = prepared  # type: ignore[assignment]
-        settle_datelines(ready)
-        # merge: one index
-        index = merge_index(lessons, registry)  # type: ignore[arg-type]
-        # map: each article's claims
-        index_key = digest(index.fingerprint())
-        keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(keys, ready)]
-        stored = cache.get_many(keys) if cache is not None else {}
-        todo = []
-        for i, (p, k) in enumerate(zip(ready, keys)):
-            if k not in stored or not _restore_claims(p, stored[k]):
-                todo.append(i)
-        done = runner.map(_extract_one, [ready[i] for i in todo], progress, "extracting claims", len(ready), index)
-        fresh = {}
-        for i, (claims, gaps) in zip(todo, done):
-            ready[i].claims, ready[i].unclaimed = claims, gaps
-            if cache is not None:
-                fresh[keys[i]] = {"claims": [c.model_dump(mode="json") for c in claims], "unclaimed": gaps}
+            fresh[keys[i]] = _store_prepared(p, learned)
+    if cache is not None:
+        cache.put_many(fresh)
+    return Corpus(prepared, lessons, keys)
+
+
+def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=None,
+                   progress: Progress | None = None) -> None:
+    """The second map: each article's claims with the merged index (from the cache where an
+    earlier run extracted the same article with an index of the same fingerprint)."""
+    from verifier.cache import digest, tool_digest
+
+    index_key = digest(index.fingerprint())
+    keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
+    stored = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys)) if k not in stored or not _restore_claims(p, stored[k])]
+    done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index)
+    fresh = {}
+    for i, (claims, gaps) in zip(todo, done):
+        p = corpus.prepared[i]
+        p.claims, p.unclaimed = claims, gaps
         if cache is not None:
-            cache.put_many(fresh)
-    finally:
-        runner.close()
-    return ready, index
+            fresh[keys[i]] = {"claims": [c.model_dump(mode="json") for c in claims], "unclaimed": gaps}
+    if cache is not None:
+        cache.put_many(fresh)
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
@@ -248,16 +264,22 @@ def default_jobs() -> int:
 MIN_PER_JOB = 8  # fewer articles than this per process are extracted in this one (a pool costs more)
 
 
-class _Runner:
+class Runner:
     """Maps a function over articles: here, in a pool of processes, or on a dask cluster.
     Results come back in the order of the articles, whoever computed them."""
 
-    def __init__(self, jobs: int, scheduler: str | None) -> None:
+    def __init__(self, jobs: int = 1, scheduler: str | None = None) -> None:
         self.jobs = max(1, jobs)
         self.scheduler = scheduler
         self._client = None
 
-    def map(self, func, items: Sequence, progress: Progress | None, what: str, total: int,
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def map(self, func, items: Sequence, progress: Progress | None, what: str,
             index: EntityIndex | None = None) -> list:
         if not items:
             return []

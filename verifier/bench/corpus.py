@@ -314,9 +314,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
-
 
 def registry(n: int, seed: int = 0) -> str:
     """A newsroom's registry of `n` people and organisations (TOML with [[entity]] tables):
@@ -355,3 +352,7 @@ def _invented_surname(rng: random.Random) -> str:
         return rng.choice(names["latin_surnames"])
     return ("".join(rng.choice(names["syllables"]) for _ in range(rng.choice((2, 3)))) +
             rng.choice(("", "son", "er", "ley", "sky", "ton", "berg"))).capitalize()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -146,28 +146,36 @@ def _short(text: str, limit: int = QUOTE_CHARS) -> str:
 class Checker:
     """Checks drafts against one set of trusted sources (read once)."""
 
-    def __init__(self, trusted: Trusted, options: Options | None = None) -> None:
+    def __init__(self, trusted: Trusted, options: Options | None = None, runner=None, cache=None,
+                 progress=None) -> None:
+        from verifier.pipeline import Runner
+
         self.trusted = trusted
         self.options = options or Options()
-        self._learned = None  # an entity index that has learnt from the articles, not finalized
+        self.runner = runner or Runner()
+        self.cache = cache
+        self.progress = progress
+        self._learned: bytes | None = None  # the entity index that has learnt the articles (pickled), not finalized
         self._claims_for: tuple | None = None  # fingerprint of the index the articles' claims come from
+        self._candidates: tuple[dict, list, list] | None = None  # the articles' claims by what they are about
 
     def _index_with(self, draft):
-        """The entity index of the articles and the draft. The articles are learnt once; each
-        draft is learnt into a copy, exactly as one build_index over all of them would."""
-        import copy
+        """The entity index of the articles and the draft. The articles' names are merged once;
+        each draft is learnt into a copy, exactly as one build_index over all of them would."""
+        import pickle
 
         from verifier.claims.entities import EntityIndex
-        from verifier.pipeline import article_text, learning_spans
+        from verifier.pipeline import learn
 
         if self._learned is None:
-            self._learned = EntityIndex(self.trusted.registry)
-            for p in self.trusted.prepared:
-                spans = learning_spans(p)
-                self._learned.learn(article_text(p.source.text, spans), article_text(p.source.folded, spans))
-        index = copy.deepcopy(self._learned)
-        spans = learning_spans(draft)
-        index.learn(article_text(draft.source.text, spans), article_text(draft.source.folded, spans))
+            base = EntityIndex(self.trusted.registry)
+            lessons = self.trusted.corpus.lessons if self.trusted.corpus is not None else \
+                [learn(p) for p in self.trusted.prepared]
+            for lesson in lessons:
+                base.merge(lesson)
+            self._learned = pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL)
+        index = pickle.loads(self._learned)
+        index.merge(learn(draft))
         index.finalize()
         return index
 
@@ -175,7 +183,7 @@ class Checker:
     def _extract(self, path: str, text: str, markdown: bool):
         """The draft's claims, extracted together with the trusted articles (one entity index
         for all of them, the articles first so their spellings of a name win)."""
-        from verifier.pipeline import extract, prepare
+        from verifier.pipeline import Corpus, extract, extract_corpus, learn, prepare
         from verifier.text.sources import read_source
 
         article = mask(text) if markdown else mask_plain(text)
@@ -190,14 +198,47 @@ class Checker:
             source.published, source.published_from = self.options.default_published, "config"
         index = self._index_with(draft)
         # the articles' claims depend only on the names the index knows: re-extract them only
-        # when this draft taught it a name the previous one did not
+        # when this draft taught it a name the previous one did not (the cache keeps them)
         fingerprint = index.fingerprint()
         if fingerprint != self._claims_for:
-            for p in self.trusted.prepared:
-                extract(p, index)
+            corpus = self.trusted.corpus
+            if corpus is None:
+                corpus = Corpus(self.trusted.prepared, [learn(p) for p in self.trusted.prepared],
+                                [str(i) for i in range(len(self.trusted.prepared))])
+            extract_corpus(corpus, index, self.runner, self.cache if self.trusted.corpus is not None else None,
+                           self.progress)
             self._claims_for = fingerprint
+            self._candidates = None
         extract(draft, index)
         return draft
+
+    def _sources_by_key(self) -> tuple[dict, list, list]:
+        """The articles' and ledgers' claims by (subject, predicate, kind), their quotes, and
+        the quotes' match keys: made once for each set of claims, not once per draft."""
+        if self._candidates is None:
+            from verifier.rules.quotes import quote_key
+
+            by_key: dict[tuple, list[Claim]] = defaultdict(list)
+            quotes: list[Claim] = []
+            for c in [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims:
+                (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
+            self._candidates = (by_key, quotes, [quote_key(q.value.quote) for q in quotes])
+        return self._candidates
+
+    def _quote_candidates(self, claim: Claim) -> list[Claim]:
+        """The sources' quotes a draft's quote can relate to: the quote rules say nothing of two
+        quotes less than SIMILAR_QUOTE alike, so only those as alike are compared (rapidfuzz's C
+        loop over every quote, instead of every rule on every pair)."""
+        from rapidfuzz import fuzz, process
+
+        from verifier.rules.quotes import SIMILAR_QUOTE, quote_key
+
+        _, quotes, keys = self._sources_by_key()
+        own = quote_key(claim.value.quote)
+        if not own:
+            return []
+        close = process.extract(own, keys, scorer=fuzz.ratio, score_cutoff=SIMILAR_QUOTE, limit=None)
+        return [quotes[i] for i in sorted(found[2] for found in close)]
 
     # ------------------------------------------------------------------ checking
     def check(self, path: str, text: str, markdown: bool | None = None) -> DraftResult:
@@ -207,18 +248,15 @@ class Checker:
         lines = Lines(text)
         if draft is None:  # no article text: nothing to check (not an error)
             return DraftResult(path, [], text=text, empty=True, warnings=_warnings(path, suppressions(text, lines)))
-        source_claims = [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims
-        by_key: dict[tuple, list[Claim]] = defaultdict(list)
-        quotes: list[Claim] = []
-        for c in source_claims:
-            (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
+        by_key = self._sources_by_key()[0]
         found: list[Diagnostic] = []
         for claim in draft.claims:
             within = self._within(path, text, lines, claim)
             found.extend(within)
             if within:  # a date that cannot be (2月30日) is not compared with anything
                 continue
-            candidates = quotes if claim.kind == "quote" else by_key.get((claim.subject, claim.predicate, claim.kind), [])
+            candidates = self._quote_candidates(claim) if claim.kind == "quote" else \
+                by_key.get((claim.subject, claim.predicate, claim.kind), [])
             d = self._against(path, text, lines, claim, candidates)
             if d is not None:
                 found.append(d)

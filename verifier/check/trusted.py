@@ -1,9 +1,12 @@
 """The trusted side of a check: source articles, claim ledgers, or both.
 
-Articles are read and prepared (decoded, folded, furniture and sentences found) once; their
-claims are extracted again for each draft, with one entity index learnt from the articles and
-the draft together, exactly as `pipeline.extract_sources([*articles, draft])` would do, so a
-name glossed in a source (舒尔曼(JohnSchulman)) is known in the draft.
+Articles are read and prepared (decoded, folded, furniture and sentences found) and their names
+learnt once (the pipeline's first map, from the cache when an earlier run did it); their claims
+are extracted with one entity index learnt from the articles and the draft together, exactly
+as `pipeline.extract_sources([*articles, draft])` would do, so a name glossed in a source
+(舒尔曼(JohnSchulman)) is known in the draft. Those claims depend only on the names the index
+knows: they are extracted again only when a draft teaches a name (and then read from the cache
+the next time).
 
 A ledger written by `verifier extract` has claims but no article text. Its claims are compared
 as they are, and their subjects (with the words the articles used for them, subject_text) are
@@ -30,7 +33,14 @@ class Trusted:
     ledger_claims: list[Claim] = field(default_factory=list)
     ledger_files: dict[str, str] = field(default_factory=dict)  # claim id -> ledger file
     registry: list[dict] = field(default_factory=list)
+    corpus: object = None  # pipeline.Corpus of the articles (their names learnt, their cache keys)
     _lines: dict[str, Lines] = field(default_factory=dict, repr=False)
+    _by_id: dict = field(default_factory=dict, repr=False)
+
+    def _article(self, source: str):
+        if len(self._by_id) != len(self.prepared):
+            self._by_id = {p.source.id: p for p in self.prepared}
+        return self._by_id.get(source)
 
     @property
     def source_ids(self) -> list[str]:
@@ -43,18 +53,14 @@ class Trusted:
         return ids
 
     def text(self, source: str) -> str | None:
-        for p in self.prepared:
-            if p.source.id == source:
-                return p.source.text
-        return None
+        p = self._article(source)
+        return p.source.text if p is not None else None
 
     def path(self, claim: Claim) -> str | None:
         if claim.id in self.ledger_files:
             return self.ledger_files[claim.id]
-        for p in self.prepared:
-            if p.source.id == claim.source:
-                return p.source.path
-        return None
+        p = self._article(claim.source)
+        return p.source.path if p is not None else None
 
     def lines(self, source: str) -> Lines | None:
         if source not in self._lines:
@@ -77,11 +83,13 @@ def is_ledger(path: Path) -> bool:
     return False
 
 
-def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = ()) -> Trusted:
+def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = (), runner=None,
+         cache=None, progress=None) -> Trusted:
     """Read the trusted articles and ledgers under `paths`, leaving out the drafts themselves
-    (a draft is never its own source)."""
+    (a draft is never its own source). `runner` (pipeline.Runner) and `cache` say how the
+    articles are prepared."""
     from verifier.claims import ledger
-    from verifier.pipeline import prepare
+    from verifier.pipeline import Runner, prepare_corpus
     from verifier.text.sources import collect, read_source
 
     paths = [Path(p) for p in paths]
@@ -95,7 +103,8 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
             raise VerifierError(f"{p}: no such file or folder (--against)")
         (ledger_paths if is_ledger(p) else article_paths).append(p)
     entries = [(f, e) for f, e in collect(article_paths) if f.resolve() not in excluded] if article_paths else []
-    prepared = [prepare(read_source(f, e)) for f, e in entries]
+    corpus = prepare_corpus([read_source(f, e) for f, e in entries], runner or Runner(), cache, progress)
+    prepared = corpus.prepared
     claims: list[Claim] = []
     files: dict[str, str] = {}
     for p in ledger_paths:
@@ -108,7 +117,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
             f"{', '.join(str(p) for p in paths)}: no source articles or claims to check against"
             + (" (the only articles there are the drafts themselves)" if article_paths else "")
         )
-    return Trusted(prepared, claims, files, registry + ledger_entities(claims, registry))
+    return Trusted(prepared, claims, files, registry + ledger_entities(claims, registry), corpus)
 
 
 @lru_cache(maxsize=1)

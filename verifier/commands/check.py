@@ -26,6 +26,8 @@ error."""
 
 from __future__ import annotations
 
+from verifier.commands import running
+
 EXAMPLES = """examples:
   verifier check draft.md --against seeds/
   verifier check drafts/ --against sources/ --against claims/ --show-unsupported
@@ -70,6 +72,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-config", action="store_true", help="ignore any configuration file")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="name to show for a draft read from standard input (its extension picks Markdown or text)")
+    running.add_arguments(parser)
 
 
 def run(args) -> int:
@@ -111,10 +114,17 @@ def run(args) -> int:
     known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
 
     drafts = drafts_mod.read(args.drafts, args.stdin_filename)
-    trusted = trusted_mod.load(against or [], load_registry(entities), exclude=[d.file for d in drafts if d.file])
-    checker = Checker(trusted, Options(select=select, ignore=ignore, show_unsupported=show_unsupported,
-                                       published=published, default_published=cfg.published))
-    results = [checker.check(d.path, d.text, d.markdown) for d in drafts]
+    from verifier.pipeline import Runner
+
+    run_options = running.options(args, cfg)
+    progress = terminal.progress("reading sources", "article")
+    with Runner(run_options["jobs"], run_options["scheduler"]) as runner:
+        trusted = trusted_mod.load(against or [], load_registry(entities), exclude=[d.file for d in drafts if d.file],
+                                   runner=runner, cache=run_options["cache"], progress=progress)
+        checker = Checker(trusted, Options(select=select, ignore=ignore, show_unsupported=show_unsupported,
+                                           published=published, default_published=cfg.published),
+                          runner=runner, cache=run_options["cache"], progress=progress)
+        results = [checker.check(d.path, d.text, d.markdown) for d in drafts]
     for r in results:
         for warning in r.warnings:
             print(f"verifier: warning: {warning}", file=sys.stderr)

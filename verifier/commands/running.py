@@ -30,8 +30,9 @@ def _jobs(value: str) -> int:
     return n
 
 
-def options(args) -> dict:
-    """Keyword arguments for pipeline.extract_sources (and report.model.build)."""
+def options(args, cfg=None) -> dict:
+    """Keyword arguments for pipeline.extract_sources (and report.model.build); `cfg` is the
+    configuration already read, if the command read one."""
     from verifier.cache import open_cache
     from verifier.pipeline import default_jobs
 
@@ -39,6 +40,6 @@ def options(args) -> dict:
     if scheduler is None:
         from verifier import config as configuration
 
-        scheduler = configuration.load().scheduler
+        scheduler = (cfg if cfg is not None else configuration.load()).scheduler
     return {"jobs": args.jobs or default_jobs(), "cache": open_cache(args.cache_dir, args.no_cache),
             "scheduler": scheduler}
