@@ -298,10 +298,14 @@ class Runner:
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        jobs = min(self.jobs, len(items) // MIN_PER_JOB)
-        chunk = max(1, min(64, len(items) // (jobs * 8)))
+        # the first article here: what every article needs (data files, compiled patterns) is
+        # then loaded once, and the forked processes share it
+        yield func(items[0], index) if index is not None else func(items[0])
+        rest = items[1:]
+        jobs = min(self.jobs, len(rest) // MIN_PER_JOB)
+        chunk = max(1, min(64, len(rest) // (jobs * 8)))
         with context.Pool(jobs, initializer=_init_worker, initargs=(index,)) as pool:
-            yield from pool.imap(func, items, chunksize=chunk)
+            yield from pool.imap(func, rest, chunksize=chunk)
 
     def _dask_map(self, func, items: Sequence, index: EntityIndex | None):
         from verifier.errors import VerifierError

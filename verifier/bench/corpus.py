@@ -31,6 +31,8 @@ FACTORS = (0.5, 0.6, 0.75, 0.8, 0.9, 1.1, 1.2, 1.25, 1.5, 1.6, 1.8, 2.0, 2.5, 3.
 OWN_CHANGE = 0.2  # share of articles that change one value of their own
 _NUMBER = re.compile(r"(?<![0-9A-Za-z.,\-])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9A-Za-z])")
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_QUOTE = re.compile(r"[“「『\"]([^“”「」『』\"\n]{4,}?)[”」』\"]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _MULTIPLIER = re.compile(r"\s?(?:[億亿萬万千百]|billion|million|thousand|%)")
 _AFTER_MONTH = re.compile(_MONTHS + r"\s+$")
 
@@ -76,6 +78,7 @@ class Article:
     text: str
     mentions: list[tuple[int, int, str]]  # (start, end, entity)
     numbers: list[tuple[int, int, str]]  # (start, end, "amount" | "day")
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # the words inside quotation marks
 
 
 @dataclass
@@ -125,7 +128,8 @@ def analyse(story: str, files: list[Path]) -> Template:
             kind = _number_kind(text, m)
             if kind:
                 numbers.append((m.start(), m.end(), kind))
-        articles.append(Article(path.name, text, mentions, numbers))
+        quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
+        articles.append(Article(path.name, text, mentions, numbers, quotes))
     for e in entities.values():
         latin = e.name.isascii()
         sino = latin and any(not s.isascii() and romanizes(_stem(s), e.name.split()[0] if e.type == "org" else e.name)
@@ -186,6 +190,8 @@ class Names:
     def __init__(self, template: Template, rng: random.Random) -> None:
         self.rng = rng
         self.by_entity: dict[str, dict] = {}
+        self.words: dict[str, str] = {}  # a quote's Latin words, reworded
+        self.cipher: dict[str, str] = {}  # a quote's Chinese characters (folded), reworded
         for name in sorted(template.entities):
             self.by_entity[name] = self._invent(template.entities[name])
 
@@ -268,11 +274,33 @@ def variant(template: Template, v: int, seed: int = 0) -> list[tuple[str, str]]:
                 edits.append((s, e, str(min(28, max(1, day)))))
             else:
                 edits.append((s, e, _scaled(raw, factor * (rng.choice((0.8, 0.9, 1.1, 1.25)) if i == target else 1))))
+        edits += _reworded(article, edits, names)
         text = article.text
         for s, e, new in sorted(edits, reverse=True):
             text = text[:s] + new + text[e:]
         stem, _, suffix = article.name.rpartition(".")
         out.append((f"{template.story}-{v:05d}-{stem}.{suffix}", text))
+    return out
+
+
+def _reworded(article: Article, edits: list[tuple[int, int, str]], names: Names) -> list[tuple[int, int, str]]:
+    """The words of the article's quotes, reworded for this copy: each copy of a story quotes
+    its people saying something of their own (the same in every article of the copy, in either
+    script), as an archive's different stories do. Names and numbers inside keep their edits."""
+    from verifier.text.fold import fold
+
+    taken = [(s, e) for s, e, _ in edits]
+    pool = _names()["cjk_given"] + _names()["cjk_stems"]
+    out = []
+    for qs, qe in article.quotes:
+        for m in _LATIN_WORD.finditer(article.text, qs, qe):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                word = names.words.setdefault(m.group(0).lower(), names._latin_word().lower())
+                out.append((m.start(), m.end(), word.capitalize() if m.group(0)[0].isupper() else word))
+        for i in range(qs, qe):
+            ch = article.text[i]
+            if "\u4e00" <= ch <= "\u9fff" and not any(a <= i < b for a, b in taken):
+                out.append((i, i + 1, names.cipher.setdefault(fold(ch), names.rng.choice(pool))))
     return out
 
 
