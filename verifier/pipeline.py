@@ -261,6 +261,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+CONNECT_TIMEOUT = 10  # seconds to reach a dask scheduler
 MIN_PER_JOB = 8  # fewer articles than this per process are extracted in this one (a pool costs more)
 
 
@@ -316,7 +317,7 @@ class Runner:
             raise VerifierError("--scheduler needs dask.distributed: pip install 'verifier[dask]'") from None
         if self._client is None:
             try:
-                self._client = Client(self.scheduler, timeout=30, set_as_default=False)
+                self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             except (OSError, TimeoutError, ValueError) as exc:
                 raise VerifierError(f"cannot reach the dask scheduler at {self.scheduler}: {exc}") from None
         client = self._client

@@ -11,6 +11,8 @@ only when its paragraph names a single organisation.
 
 from __future__ import annotations
 
+import heapq
+
 from verifier.claims.entities import Mention
 from verifier.text.segment import Sentence
 
@@ -20,23 +22,59 @@ PRONOUN_REACH = 600  # characters: a pronoun farther than this from its person i
 
 
 class Salience:
-    """Organisations weighed by how recently and how prominently they were named."""
+    """Organisations weighed by how recently and how prominently they were named.
+
+    A weight is decayed one sentence at a time, as it always was; only the weights not yet
+    decayed to zero are kept in `alive`, so a sentence costs the organisations named lately,
+    not every organisation of a long article. Among those at zero the last seen wins, as with
+    equal weights."""
 
     def __init__(self) -> None:
         self.weight: dict[str, float] = {}
         self.last_seen: dict[str, int] = {}
+        self.alive: dict[str, None] = {}  # weight above zero, in the order first named
+        self._faded: list[tuple[int, str]] = []  # (-last seen, name) of weights at zero (a heap)
 
     def note(self, entity: str, weight: float, at: int) -> None:
         self.weight[entity] = self.weight.get(entity, 0.0) + weight
         self.last_seen[entity] = at
+        if self.weight[entity] != 0.0:
+            self.alive[entity] = None
+        else:
+            self.alive.pop(entity, None)
+            heapq.heappush(self._faded, (-at, entity))
 
     def decay(self) -> None:
-        for k in self.weight:
+        gone = []
+        for k in self.alive:
             self.weight[k] *= SALIENCE_DECAY
+            if self.weight[k] == 0.0:
+                gone.append(k)
+        for k in gone:
+            del self.alive[k]
+            heapq.heappush(self._faded, (-self.last_seen[k], k))
 
     def best(self, exclude: set[str] = frozenset()) -> str | None:
-        pool = [k for k in self.weight if k not in exclude]
-        return max(pool, key=lambda k: (self.weight[k], self.last_seen[k])) if pool else None
+        # the highest weight, then the last seen (no two are seen at one place: no ties); any
+        # weight above zero beats those at zero
+        pool = [k for k in self.alive if k not in exclude]
+        if pool:
+            return max(pool, key=lambda k: (self.weight[k], self.last_seen[k]))
+        skipped = []
+        found = None
+        while self._faded:
+            at, k = self._faded[0]
+            if k in self.alive or self.last_seen.get(k) != -at:
+                heapq.heappop(self._faded)  # stale: named again since
+                continue
+            if k in exclude:
+                skipped.append(heapq.heappop(self._faded))
+                continue
+            found = k
+            break
+        for item in skipped:
+            heapq.heappush(self._faded, item)
+        return found
 
 
 def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quote, demoted=lambda m: False,

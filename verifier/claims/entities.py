@@ -18,6 +18,7 @@ to the one person in the corpus with it. Names a user registered are never merge
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -226,8 +227,10 @@ def learn_article(text: str, folded: str) -> Learned:
         gloss_spans.append((m.start(2), m.end(2)))
     for m in r["reverse_gloss"].finditer(text):
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
+    gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
     for m in r["run"].finditer(text):
-        if any(a <= m.start() and m.end() <= b for a, b in gloss_spans):
+        g = bisect.bisect_right(gloss_starts, m.start()) - 1
+        if g >= 0 and m.end() <= gloss_spans[g][1]:
             continue  # 機器學習(Machine Learning): what a gloss teaches, the gloss learner decided
         before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
         initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r—-–|·" or before.endswith(("—", "-"))
@@ -508,6 +511,13 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
     with no organisation word after a descriptor counts when it recurs three times
     (…芯片企业云境智算 … 云境智算成立于2021年)."""
     opener = "，。、：；！？ \n\t（）()“”「」《》|｜"
+    counts: dict[str, int] = {}
+
+    def counted(part: str) -> int:  # folded.count, once per string (a long article has many)
+        if part not in counts:
+            counts[part] = folded.count(part)
+        return counts[part]
+
     stops = set(d["org_stem_stop"]) | set(d["org_descriptors"]) | set(d["org_suffixes"])
     seen: set[str] = set()
     for m in r["org_suffix"].finditer(folded):
@@ -525,7 +535,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
                 break
             if any(stem.startswith(w) for w in stops) or stem in stops:
                 continue
-            count = folded.count(folded[start:end])
+            count = counted(folded[start:end])
             prev = folded[start - 1] if start else "\n"
             clean = prev in opener or bool(r["descriptor_end"].search(folded, max(0, start - 8), start))
             if count >= 2 or clean:
@@ -539,7 +549,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             continue
         seen.add(name)
         stem = folded[start:stem_end]
-        aliases = [stem] if folded.count(stem) > folded.count(name) else []
+        aliases = [stem] if counted(stem) > counted(name) else []
         out.add(name, "org", "text", aliases)
     followers = alternation(d["org_followers"])
     for m in r["org_descriptor"].finditer(folded):
@@ -549,7 +559,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         name = tail.group(1)
         if any(ch in d["not_in_names"] for ch in name) or any(w in name for w in stops) or name in seen:
             continue
-        if folded.count(name) >= 3:
+        if counted(name) >= 3:
             seen.add(name)
             out.add(name, "org", "text")
 

@@ -21,6 +21,7 @@ that chose the subject. `verifier extract --explain` prints it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -105,6 +106,7 @@ class Extractor:
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
         self.buyer: str | None = None  # who buys, in the article's acquisition
         self.mention_starts = [m.start for m in self.mentions]
+        self._quote_starts: list[tuple[int, int, Claim]] = []  # quote claims: (start, order made, claim)
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
 
@@ -113,7 +115,10 @@ class Extractor:
 
     def _first_person(self, q: Quote) -> list[Mention]:
         """我/I/my in a quotation stand for its speaker (“今天（11月4日）是我在栖木的最后一天”)."""
-        speaker = next((c for c in self.claims.values() if c.kind == "quote" and q.start <= c.start < q.end + 1), None)
+        # the first quote claim made that starts inside the quotation (claims in the order made)
+        i = bisect.bisect_left(self._quote_starts, (q.start,))
+        inside = [x for x in self._quote_starts[i:bisect.bisect_left(self._quote_starts, (q.end + 1,), i)]]
+        speaker = min(inside, key=lambda x: x[1])[2] if inside else None
         if speaker is None:
             return []
         return [Mention(m.start(), m.end(), speaker.subject, "person", pronoun=True)
@@ -156,6 +161,8 @@ class Extractor:
             tz=tz, scope=scope or {}, why=why,
         )
         self.claims[cid] = claim
+        if kind == "quote":
+            bisect.insort(self._quote_starts, (start, len(self.claims), claim))
         self.by_predicate[predicate] = claim
         return claim
 
@@ -934,9 +941,12 @@ class SentenceView:
         """A date that cannot be (2月30日, a weekday that does not match) is a claim of its own,
         about whoever the sentence is about, so that D102 reports it even when no predicate
         took it."""
+        issues = [v for v in self.values if v.value.kind == "date" and v.value.issue]
+        if not issues:
+            return  # (the claims made so far are looked at only when there is such a date)
         claimed = {(c.start, c.end) for c in self.ex.claims.values() if self.sentence.start <= c.start < self.sentence.end}
-        for v in self.values:
-            if v.value.kind != "date" or not v.value.issue or (v.start, v.end) in claimed:
+        for v in issues:
+            if (v.start, v.end) in claimed:
                 continue
             subject = self.named[0] if self.named else Mention(v.start, v.start, UNATTRIBUTED, "none")
             self.ex._add(self.sentence, "date", subject, "date_stated", "date stated", v.value, v.start, v.end, None,

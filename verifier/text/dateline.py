@@ -78,10 +78,16 @@ def place_zone(name: str) -> str | None:
     return _places()["places"].get(fold(name).casefold().strip(" .,"))
 
 
+@lru_cache(maxsize=4)
+def _casefolded(folded: str) -> str:
+    """An article's folded text in lower case, made once (not once per date looked at)."""
+    return folded.casefold()
+
+
 def zone_marker(folded: str, start: int, end: int) -> tuple[str, int, int] | None:
     """A clock named in the text just before a date (美西时间, local time): (zone, start, end)."""
     m = None
-    for m in _places()["marker_re"].finditer(folded.casefold(), start, end):
+    for m in _places()["marker_re"].finditer(_casefolded(folded), start, end):
         pass
     return (_places()["markers"][m.group(0)], m.start(), m.end()) if m else None
 
