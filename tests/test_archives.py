@@ -74,11 +74,14 @@ def test_a_dask_cluster_writes_the_same_report(corpus):
     assert on_dask == report_json(corpus, jobs=1)
 
 
-def test_an_unreachable_scheduler_is_one_line(corpus):
+def test_an_unreachable_scheduler_is_one_line(corpus, monkeypatch, capsys):
     pytest.importorskip("distributed")
-    done = run_cli("report", str(corpus), "--no-cache", "--scheduler", "tcp://127.0.0.1:9")
-    assert done.returncode == 2
-    assert done.stderr.startswith("verifier: error: cannot reach the dask scheduler") and "Traceback" not in done.stderr
+    from verifier.cli import main
+
+    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", 1)
+    assert main(["report", str(corpus), "--no-cache", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("verifier: error: cannot reach the dask scheduler at tcp://127.0.0.1:9") and "Traceback" not in err
 
 
 # ----------------------------------------------------------------------------- the cache
@@ -191,16 +194,17 @@ def test_check_reuses_the_sources_across_drafts_and_runs(corpus, tmp_path, monke
 
 
 # ----------------------------------------------------------------------------- linear costs
-def timed(fn, *args) -> float:
-    """The best of two runs, with the garbage collector paused (its passes over every object
-    make building any large structure look superlinear)."""
+def timed(fn, *args, repeat: int = 1) -> float:
+    """The best of three runs (each `repeat` calls), with the garbage collector paused (its
+    passes over every object make building any large structure look superlinear)."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         gc.collect()
         gc.disable()
         try:
             t = time.perf_counter()
-            fn(*args)
+            for _ in range(repeat):
+                fn(*args)
             best = min(best, time.perf_counter() - t)
         finally:
             gc.enable()
@@ -209,8 +213,8 @@ def timed(fn, *args) -> float:
 
 def test_ten_times_the_articles_cost_at_most_fifteen_times_the_time(tmp_path):
     small, large = tmp_path / "small", tmp_path / "large"
-    generate(small, 20)
-    generate(large, 200)
+    generate(small, 10)
+    generate(large, 100)
     reg = load_registry()
 
     def run(folder):
@@ -225,15 +229,15 @@ def test_one_long_article_costs_linear_time(tmp_path):
     from verifier.report.model import build_from_sources
     from verifier.text.sources import from_texts
 
-    generate(tmp_path, 260)
+    generate(tmp_path, 180)
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir()))
-    assert len(text) > 300_000
+    assert len(text) > 200_000
 
     def run(n: int):
         return build_from_sources(from_texts({"long": text[:n]}))
 
-    run(30_000)
-    assert timed(run, 300_000) <= 15 * timed(run, 30_000)
+    run(20_000)
+    assert timed(run, 200_000) <= 15 * timed(run, 20_000)
 
 
 def test_a_large_registry_loads_and_resolves_in_linear_time(tmp_path):
@@ -256,7 +260,9 @@ def test_labels_of_many_sources_cost_linear_time():
     large = [f"story-{i:05d}-wire" for i in range(10_000)]
     assert len(set(source_labels(large).values())) == 10_000
     source_labels(small)
-    assert timed(source_labels, large) <= 15 * timed(source_labels, small)
+    # ten small runs against one large: linear is about 1 (memory caches make it ~1.3 here),
+    # comparing every id with every other would be 10
+    assert timed(source_labels, large) <= 3 * timed(source_labels, small, repeat=10)
 
 
 def test_a_large_report_prints_its_contradictions(corpus):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from tabulate import tabulate
@@ -18,7 +19,7 @@ VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "a
 
 def render(report: Report, fmt: str, width: int | None = None, colour: bool = False, everything: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        return to_json(report)
     if fmt == "markdown":
         return markdown(report)
     if fmt == "html":
@@ -26,6 +27,20 @@ def render(report: Report, fmt: str, width: int | None = None, colour: bool = Fa
 
         return html(report)
     return table(report, width, colour, everything)
+
+
+def to_json(report: Report) -> str:
+    """The report as JSON (indented, UTF-8). pydantic's serializer writes it in one pass, the
+    same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but for numbers that
+    Python writes with an exponent below 1e-4 (1e-05) and values that are not finite: a report
+    holding one of those is written by json.dumps."""
+    if any(_unlike_python(v) for c in report.claims for v in c.value.__dict__.values()):
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def _unlike_python(v) -> bool:
+    return isinstance(v, float) and (not math.isfinite(v) or (v != 0 and abs(v) < 1e-4))
 
 
 def _claims_by_id(report: Report):
