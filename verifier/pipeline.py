@@ -352,7 +352,7 @@ def _store_prepared(p: Prepared, learned: Learned) -> dict:
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
-        "title": p.title, "syndication": p.syndication,
+        "title": p.title, "syndication": p.syndication, "folded": s.folded,
     }
 
 
@@ -375,7 +375,8 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
         syndication = ([int(h) for h in hashes], bool(reprint))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    source.folded = fold(source.text)
+    folded = data.get("folded")
+    source.folded = folded if isinstance(folded, str) and len(folded) == n else fold(source.text)
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
     p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)

@@ -213,6 +213,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
+        # the name after a descriptor: three or four characters before what follows a name
+        "org_tail": re.compile(rf"([{CJK}]{{3,4}}?)(?={alternation(d['org_followers'])}|[^{CJK}]|$)"),
     }
 
 
@@ -551,9 +553,8 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         stem = folded[start:stem_end]
         aliases = [stem] if counted(stem) > counted(name) else []
         out.add(name, "org", "text", aliases)
-    followers = alternation(d["org_followers"])
     for m in r["org_descriptor"].finditer(folded):
-        tail = re.match(rf"([{CJK}]{{3,4}}?)(?={followers}|[^{CJK}]|$)", folded[m.end():m.end() + 10])
+        tail = r["org_tail"].match(folded[m.end():m.end() + 10])
         if not tail:
             continue
         name = tail.group(1)
