@@ -44,6 +44,7 @@ class Prepared:
     # what a report needs of each article, found in the corpus map (extract_sources)
     title: str | None = None  # the heading that titles it
     syndication: tuple[list[int], bool] | None = None  # syndication.signature
+    claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
 
 
 def prepare(source: Source) -> Prepared:
@@ -217,6 +218,8 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
 
     index_key = digest(index.fingerprint())
     keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
+    for p, k in zip(corpus.prepared, keys):
+        p.claims_key = k
     stored = cache.get_many(keys) if cache is not None else {}
     todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys)) if k not in stored or not _restore_claims(p, stored[k])]
     done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index)
@@ -228,6 +231,52 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
             fresh[keys[i]] = {"claims": [c.model_dump(mode="json") for c in claims], "unclaimed": gaps}
     if cache is not None:
         cache.put_many(fresh)
+
+
+def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: dict, copies: dict[str, str],
+                   cache=None) -> list:
+    """rules.engine.compare over the corpus's claims. With a cache, each group of claims (one
+    subject, predicate and kind; the quotes) is compared again only when one of its articles'
+    claims, dates or copies changed: findings are made within a group, and their order and ids
+    are the same whether groups are compared together or one by one."""
+    from collections import defaultdict
+
+    from verifier.cache import digest, tool_digest
+    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, compare, group_key
+
+    claims = [c for p in prepared for c in p.claims]
+    if cache is None or any(p.claims_key is None for p in prepared):
+        return compare(claims, texts, published, copies)
+    key_of = {p.source.id: p.claims_key for p in prepared}
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
+    keys = {}
+    for g, members in groups.items():
+        sources = sorted({c.source for c in members})
+        keys[g] = digest("compare", tool_digest(), [c.id for c in members],
+                         [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
+    stored = cache.get_many(keys.values())
+    findings: list[Finding] = []
+    fresh = {}
+    for g, members in sorted(groups.items()):
+        restored = _restore_findings(stored[keys[g]]) if keys[g] in stored else None
+        if restored is None:
+            restored = compare(members, texts, published, copies)
+            fresh[keys[g]] = [f.model_dump(mode="json") for f in restored]
+        findings.extend(restored)
+    cache.put_many(fresh)
+    findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
+    return _unique_ids(findings)
+
+
+def _restore_findings(data) -> list | None:
+    from verifier.rules.engine import Finding
+
+    try:
+        return [Finding.model_validate(f) for f in data]
+    except (TypeError, ValueError):
+        return None
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
@@ -321,10 +370,16 @@ class Runner:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise VerifierError(f"cannot reach the dask scheduler at {self.scheduler}: {exc}") from None
         client = self._client
-        shared = client.scatter(index, broadcast=True) if index is not None else None
-        futures = client.map(func, items, *( [[shared] * len(items)] if shared is not None else []), pure=False)
+        if index is None:
+            futures = client.map(func, items, pure=False)
+        else:  # the index is sent to every worker once, not with every article
+            shared = client.scatter(index, broadcast=True)
+            futures = client.map(func, items, [shared] * len(items), pure=False)
         for future in futures:
-            yield future.result()
+            try:
+                yield future.result()
+            except (OSError, ImportError) as exc:  # a worker without verifier, a lost connection
+                raise VerifierError(f"the dask cluster at {self.scheduler} failed: {type(exc).__name__}: {exc}") from None
 
     def close(self) -> None:
         if self._client is not None:

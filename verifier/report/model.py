@@ -80,8 +80,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     """The report on sources already read (`verifier.text.sources.load` or `from_texts`);
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
-    from verifier.pipeline import extract_sources
-    from verifier.rules.engine import compare
+    from verifier.pipeline import compare_corpus, extract_sources
     from verifier.text.title import heading_title
 
     from verifier.pipeline import article_text, unclaimed
@@ -94,7 +93,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     signatures = {p.source.id: p.syndication for p in prepared if p.syndication is not None}
     copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts,
                          signatures if len(signatures) == len(prepared) else None)
-    findings = compare(claims, texts, published, copies)
+    findings = compare_corpus(prepared, texts, published, copies, cache)
     sources = [
         SourceInfo(
             id=p.source.id, path=p.source.path, language=p.source.language,
