@@ -903,8 +903,8 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     after = re.escape(fold(d.get("bare_org_after", "")))
     bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)", re.MULTILINE)
     regexes = []
-    for kind in ("person", "org"):
-        words = [fold(w) for w in d[kind]]
+    for kind in ("person", "org", "product"):
+        words = [fold(w) for w in d.get(kind, [])]
         latin = [w for w in words if w.isascii()]
         cjk = [w for w in words if not w.isascii()]
         parts = []

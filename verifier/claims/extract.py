@@ -325,6 +325,16 @@ class SentenceView:
         return (v.model_copy(update={"value": value, "pattern": (v.pattern or "money") + "+conversion"}),
                 Link(link.trigger, link.sense, link.cost, f"conversion of {prev.text}"), subjects, how)
 
+    def _planned(self, v: Found, link: Link) -> bool:
+        """Whether a date is of something still to come: a future word in its clause (will,
+        planned for, 预计, 将) or a date the text reckons forward (next week, 下周)."""
+        val = v.value
+        if val.kind == "date" and val.relative and val.relative.startswith(("next", "in_")):
+            return True
+        clause = self.clause(v.start)
+        lo = min(clause.start, link.trigger.start)
+        return self.lex.future_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
+
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
         v = found.value
@@ -463,6 +473,8 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
+            if self._planned(v, link):
+                scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成
         if pred.id == "acquisition" and ex.buyer is None:
             buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
             if buyer is not None and all(buyer.entity != s.entity for s in subjects):
@@ -620,6 +632,8 @@ class SentenceView:
             return False
         clause = self.clause(t.start)
         before = self.ex.lower[clause.start:t.start].strip()
+        if re.search(r"\bone of\b", self.ex.lower[max(clause.start, t.start - 48):t.start]):
+            return True  # "one of China's most watched releases this year"
         return not before or before in ("such", "these", "those", "many", "most", "all")
 
     def _other_doer(self, bridge_start: int, t: Trigger) -> bool:

@@ -213,7 +213,8 @@ def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], t
     independent = len({copies.get(s, s) for s in sources})
     copied = [s for s in sources if s in copies and copies[s] in sources]
     if copied:
-        message += f" ({', '.join(f'{s} is a copy of {copies[s]}' for s in copied)}: {independent} independent sources.)"
+        message += (f" ({', '.join(f'{s} is a copy of {copies[s]}' for s in copied)}: {independent} independent "
+                    f"source{'s' if independent != 1 else ''}.)")
     scope = {k: v for k, v in a.scope.items() if k == "of"}
     values = sorted({_value_key(c) for c in members})
     return Finding(
