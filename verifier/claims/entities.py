@@ -858,8 +858,9 @@ class EntityIndex:
         i = 0
         while i < len(words):
             hit = None
-            first = key(split_camel(text[words[i][0]:words[i][1]])).split(" ")[0] if words[i][1] > words[i][0] else ""
-            longest = min(self._max_words, len(words) - i) if first in firsts else 0
+            surface0 = text[words[i][0]:words[i][1]]
+            known = key(surface0) in firsts or key(split_camel(surface0)).split(" ")[0] in firsts
+            longest = min(self._max_words, len(words) - i) if known else 0
             for n in range(longest, 0, -1):
                 if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "", " & ")
                                  for j in range(i, i + n - 1)):

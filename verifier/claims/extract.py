@@ -529,6 +529,9 @@ class SentenceView:
                 senses = [s for s in senses if s.predicate.until_dates]
             if kind == "count":
                 senses = [s for s in senses if self._counts_what(v, s.predicate)]
+            if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
+                    re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
+                senses = []  # "a strong start", "the lead": a verb's word used as a noun
             if not senses or self._series(t) or self._generic_plural(t):
                 continue
             cost, how = self._cost(v, t, v_clause)

@@ -125,8 +125,12 @@ class Lexicon:
     def _add(self, surface: str, sense: Sense, table: dict) -> None:
         table[surface] = None
         senses = self.senses.setdefault(surface, [])
-        if all((s.predicate.id, s.role) != (sense.predicate.id, sense.role) for s in senses):
-            senses.append(sense)
+        for i, s in enumerate(senses):
+            if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
+                if sense.noun and not s.noun:  # "exit" is a verb and a noun
+                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days)
+                return
+        senses.append(sense)
 
     def _load_rest(self, data: dict) -> None:
         link = data["linking"]
