@@ -95,6 +95,7 @@ def _data() -> dict:
         "org_followers": f(names["org_followers"]),
         "org_stem_stop": f(names["org_stem_stop"]),
         "category_followers": f(names["category_followers"]),
+        "org_name_openers": f(names["org_name_openers"]),
         "name_particles": names["name_particles"],
         "legal_suffixes": set(names["legal_suffixes"]),
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
@@ -105,6 +106,14 @@ def _data() -> dict:
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
     }
+
+
+@lru_cache(maxsize=1)
+def _cjk_place_names() -> frozenset[str]:
+    """Places in Chinese (新竹, 美国): the short form of 新竹科技 is not 新竹."""
+    names = [fold(p) for p in read_data_file("places.toml")["places"] if not p.isascii()]
+    names += [fold(p) for p in read_data_file("entities.toml")["names"].get("cjk_places", [])]
+    return frozenset(names)
 
 
 def _place_keys() -> set[str]:
@@ -165,7 +174,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         "gloss": re.compile(rf"([{CJK}·][{CJK}·\-－]*)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
-        "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*(?![0-9.]*%))?(?![A-Za-z])"),
+        "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
+                          rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
         # a Chinese person: a surname (one or two characters) and one or two more characters
         "cjk_person": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}"),
         "title": re.compile(alternation(d["titles"])),
@@ -173,7 +183,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "follower": re.compile(rf"{boundary}"),
         "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
-        "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'])})$"),
+        "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
     }
@@ -332,8 +342,8 @@ def _in_title_case_line(text: str, pos: int) -> bool:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     line = text[a:b if b != -1 else len(text)]
-    if re.search(f"[{CJK}]", line):
-        return False
+    if re.search(f"[{CJK}]", line) or re.search(r"[.!?。”\"]\s*$", line):
+        return False  # a sentence, not a headline
     words = re.findall(r"[A-Za-z]{4,}", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -503,7 +513,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             continue
         seen.add(name)
         stem = folded[start:stem_end]
-        aliases = [stem] if folded.count(stem) > folded.count(name) else []
+        aliases = [stem] if folded.count(stem) > folded.count(name) and stem not in _cjk_place_names() else []
         out.add(name, "org", "text", aliases)
     followers = alternation(d["org_followers"])
     for m in r["org_descriptor"].finditer(folded):

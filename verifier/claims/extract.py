@@ -104,6 +104,7 @@ class Extractor:
         self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
         self.buyer: str | None = None  # who buys, in the article's acquisition
+        self.last_object: dict[str, str] = {}  # predicate -> what its last event word was done to
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
@@ -176,7 +177,10 @@ class Extractor:
             s_values = _within(self.values, value_starts, sentence)
             if not s_values and not self._quote_mark.search(self.text, sentence.start, sentence.end) and \
                     not self.lex.anaphora_re.search(self.folded, sentence.start, sentence.end):
-                continue  # nothing to claim here
+                s_triggers = [t for t in _within(triggers, trigger_starts, sentence) if any(x.object_only for x in t.senses)]
+                if s_triggers:  # nothing to claim, but what is bought here may be inherited later
+                    SentenceView(self, sentence, (), [], s_triggers, _within(self.mentions, mention_starts, sentence))._note_objects()
+                continue
             inside = quotes(self.text, sentence.start, sentence.end)
             s_mentions = _within(self.mentions, mention_starts, sentence)
             s_triggers = _within(triggers, trigger_starts, sentence)
@@ -273,6 +277,7 @@ class SentenceView:
     def extract(self) -> None:
         from verifier.claims.groups import group_claims
 
+        self._note_objects()
         self._anaphora()
         group_claims(self)
         self.extract_values()
@@ -280,6 +285,16 @@ class SentenceView:
 
         quote_claims(self)
         self._impossible_dates()
+
+    def _note_objects(self) -> None:
+        """What the event words of this sentence are done to (agreed to buy Pallas Optics), for
+        later words that inherit it (the deal is expected to close …), claim or no claim."""
+        for t in self.triggers:
+            for sense in t.senses:
+                if sense.object_only:
+                    obj = self._object(t, self.clause(t.start), self.eligible(sense.predicate.types))
+                    if obj is not None:
+                        self.ex.last_object[sense.predicate.id] = obj.entity
 
     def extract_values(self) -> None:
         pending = []
@@ -587,6 +602,12 @@ class SentenceView:
         if kind == "date" and not ex.chinese and any(
                 b1 <= v.start and ex.words.between(b1, v.start) <= 2 and b1 <= t.start for b0, b1 in self.bridges):
             cost = float("inf")
+        # "The resignation of X, announced on Monday, …": a date on a participle after a noun
+        # dates that noun's event
+        if kind == "date" and not ex.chinese and t.end <= v.start and any(s.noun for s in t.senses) and any(
+                b1 <= v.start and ex.words.between(b1, v.start) <= 2 and t.end <= b0 and ex.words.between(t.end, b0) <= 6
+                and t_clause.index + 1 >= self.clause(b0).index for b0, b1 in self.bridges):
+            cost, how = min(cost, 2 + ex.words.between(t.end, v.start) * 0.2), "announced then"
         for b0, b1 in self.bridges:
             if kind != "date" or b0 >= t.start:
                 continue
@@ -744,9 +765,15 @@ class SentenceView:
         clause = self.clause(t.start)
         if role == "inherit":
             prior = self.ex.by_predicate.get(sense.inherit_from or "")
-            if prior is not None:
-                return [Mention(t.start, t.start, prior.subject, "org")], f"subject of the {sense.inherit_from} told before"
+            subject = prior.subject if prior is not None else self.ex.last_object.get(sense.inherit_from or "")
+            if subject is not None:
+                return [Mention(t.start, t.start, subject, "org")], f"subject of the {sense.inherit_from} told before"
             role = "agent"
+        if any(x.noun for x in t.senses) and role in ("agent", "patient", "owner"):
+            # "the resignation of Hollis Fairweather", "Wahlgren's departure", 他的离职
+            owner = self._owner(t, clause, cands)
+            if owner:
+                return [owner], "whose event the noun names (X's / of X)"
         if role == "holder":
             by = re.match(r"\s*by\b", self.ex.lower[t.end:t.end + 6])
             if by:
@@ -764,6 +791,8 @@ class SentenceView:
             obj = self._object(t, clause, cands)
             if obj:
                 return [obj], "object of the verb"
+            if sense.object_only:
+                return [], ""
             if role == "recipient":
                 # the doer: named in the word's clause, or carried from before unless the clause
                 # has a subject of its own (基石投资者合共认购…: someone unnamed)
@@ -831,6 +860,10 @@ class SentenceView:
         inside = [m for m in cands if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)]
         if inside:
             return inside[-1] if self.ex.chinese else self._english_subject(inside, t)
+        of = [m for m in cands if clause.start <= m.start and m.end <= t.start
+              and re.search(r"\bof\s+$", self.ex.lower[max(clause.start, m.start - 4):m.start])]
+        if of and not self.ex.chinese and not re.search(r"\b(?:by|from|with|to)\b", self.ex.lower[of[0].end:t.start]):
+            return of[0]  # "Shares of Meridia Genomics began trading"
         # a topic chain: the clauses before this one, main ones first
         for c in reversed(self.clauses[:clause.index]):
             if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
