@@ -25,16 +25,16 @@ def files(claims_by_source: dict[str, list[Claim]], folder: str | Path) -> dict[
 
 def read(path: str | Path) -> list[Claim]:
     """Claims from a ledger file, or from every .jsonl file of a ledger folder."""
+    from verifier.inputs import MAX_DATA_BYTES, decode_text
+    from verifier.io import list_folder, read_file
+
     path = Path(path)
-    paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    paths = [p for p in list_folder(path) if p.suffix.lower() == ".jsonl"] if path.is_dir() else [path]
     if not paths:
         raise VerifierError(f"{path}: no claim ledger here (.jsonl files)")
     out: list[Claim] = []
     for p in paths:
-        try:
-            lines = p.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise VerifierError(f"{p}: cannot read the ledger: {exc}") from None
+        lines = decode_text(read_file(p, MAX_DATA_BYTES, "claim ledger"), p).splitlines()
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue

@@ -69,7 +69,7 @@ def run(args) -> int:
     from verifier.check.formats import Run, render, summary_line
     from verifier.claims.entities import load_registry
     from verifier.errors import VerifierError
-    from verifier.io import write_atomic
+    from verifier.io import write_atomic, write_stdout
     from verifier.rules.engine import rules
 
     cfg = configuration.Config() if args.no_config else configuration.load(args.config)
@@ -96,9 +96,9 @@ def run(args) -> int:
     output = render(run_, fmt)
     if args.output:
         write_atomic(Path(args.output), output)
-        print(summary_line(run_) + f" Wrote {args.output}.")
+        write_stdout(summary_line(run_) + f" Wrote {args.output}.\n")
     else:
-        print(output, end="")
+        write_stdout(output)
     if args.exit_zero or fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]

@@ -44,7 +44,7 @@ def run(args) -> int:
 
     from verifier.errors import VerifierError
     from verifier.export import claimreview
-    from verifier.io import write_atomic
+    from verifier.io import write_atomic, write_stdout
 
     if args.sources:
         from verifier.claims.entities import load_registry
@@ -66,7 +66,7 @@ def run(args) -> int:
             print(f"verifier: note: {note}", file=sys.stderr)
     if args.output:
         write_atomic(args.output, text)
-        print(f"wrote {args.output}")
+        write_stdout(f"wrote {args.output}\n")
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return 0

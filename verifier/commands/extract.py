@@ -23,7 +23,7 @@ def run(args) -> int:
 
     from verifier.claims import ledger
     from verifier.claims.entities import load_registry
-    from verifier.io import write_all
+    from verifier.io import write_all, write_stdout
     from verifier.pipeline import run_extraction
 
     prepared, _ = run_extraction(args.paths or ["seeds"], load_registry(args.entities))
@@ -31,5 +31,5 @@ def run(args) -> int:
     write_all(files)
     rows = [[p.source.id, p.source.language, p.source.published or "unknown", len(p.claims), path]
             for p, path in zip(prepared, files)]
-    print(tabulate(rows, headers=["source", "language", "published", "claims", "ledger"]))
+    write_stdout(tabulate(rows, headers=["source", "language", "published", "claims", "ledger"]) + "\n")
     return 0

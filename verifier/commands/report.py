@@ -31,7 +31,7 @@ def run(args) -> int:
     from verifier.claims import ledger
     from verifier.claims.entities import load_registry
     from verifier.errors import VerifierError
-    from verifier.io import write_all
+    from verifier.io import write_all, write_stdout
     from verifier.report.model import build
     from verifier.report.render import EXTENSIONS, render
 
@@ -48,7 +48,5 @@ def run(args) -> int:
         files.update(ledger.files(by_source, args.ledger))
     write_all(files)
     printed = "table" if args.output else (args.format or "table")
-    print(render(report, printed), end="")
-    for path in files:
-        print(f"wrote {path}")
+    write_stdout(render(report, printed) + "".join(f"wrote {path}\n" for path in files))
     return 0

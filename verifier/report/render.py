@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from tabulate import tabulate
 
@@ -16,7 +18,7 @@ VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "a
 
 def render(report: Report, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "markdown":
         return markdown(report)
     if fmt == "html":
@@ -75,8 +77,15 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article words as Markdown text, on one line: HTML in them is shown, never run, wherever
+    the Markdown is rendered with raw HTML allowed; links, emphasis, code and table cells can
+    neither be opened nor closed by them."""
+    text = " ".join(str(text).splitlines())
+    return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def markdown(report: Report) -> str:
@@ -90,7 +99,7 @@ def markdown(report: Report) -> str:
         "## Sources",
         "",
         tabulate(
-            [[x.id, x.language, f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
+            [[_md_escape(x.id), x.language, f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
              for x in report.sources],
             headers=["source", "language", "published", "claims"], tablefmt="github",
         ),
@@ -103,13 +112,13 @@ def markdown(report: Report) -> str:
             continue
         out += [f"## {title}", ""]
         for f in items:
-            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {f.label}", "", _md_escape(f.message), ""]
+            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {_md_escape(f.label)}", "", _md_escape(f.message), ""]
             for cid in f.claims:
                 c = claims[cid]
-                out.append(f"- `{c.source}` [{c.start}:{c.end}] **{_md_escape(c.text)}** → {describe.value(c.value)}")
+                out.append(f"- {_md_escape(c.source)} [{c.start}:{c.end}] **{_md_escape(c.text)}** → {_md_escape(describe.value(c.value))}")
             out.append("")
     out += ["## Claims", "", tabulate(
-        [[short_ids([s.id for s in report.sources]).get(c.source, c.source), _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
+        [[_md_escape(short_ids([s.id for s in report.sources]).get(c.source, c.source)), _md_escape(c.subject), c.label or c.predicate, _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
          for c in report.claims if c.kind != "quote"],
         headers=["source", "subject", "predicate", "text", "value"], tablefmt="github",
     ), ""]
