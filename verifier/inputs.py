@@ -73,6 +73,24 @@ def show(value: Any) -> str:
     return type(value).__name__
 
 
+def not_finite(data: Any, where: str = "") -> str | None:
+    """The dotted path of the first number in `data` that is not a finite double (NaN,
+    infinity, or an integer too large for one), or None."""
+    if isinstance(data, bool):
+        return None
+    if isinstance(data, (int, float)):
+        try:
+            return None if math.isfinite(float(data)) else where
+        except OverflowError:
+            return where
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, (list, tuple)) else ()
+    for key, value in items:
+        found = not_finite(value, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 # ----------------------------------------------------------------------------- value types
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
@@ -291,7 +309,7 @@ def parse_text(text: str, path: str | Path, what: str, fmt: str) -> Any:
 
 
 def validate(model: type[BaseModel], data: Any, *, path: str | Path, text: str | None, fmt: str = "toml",
-             prefix: tuple = (), header_depth: int = 0, nouns: tuple[str, str] = ("key", "key")) -> Any:
+             prefix: tuple = (), header_depth=0, nouns: tuple[str, str] = ("key", "key")) -> Any:
     """`data` as `model`, or a one-line VerifierError about its first problem in the file."""
     try:
         return model.model_validate(data)
@@ -303,15 +321,17 @@ def validate(model: type[BaseModel], data: Any, *, path: str | Path, text: str |
 
 
 def refusal(problems: list[Problem], *, path, text, fmt="toml", prefix=(), header_depth=0) -> VerifierError:
-    """The VerifierError for the problem that comes first in the file."""
+    """The VerifierError for the problem that comes first in the file. `header_depth` is how
+    many keys deep the tables are (2 for [sources.ID]), or a function of the location."""
     located = []
     for n, p in enumerate(problems):
         line = locate(text, prefix + p.loc, fmt) if text is not None else None
         located.append((line if line is not None else float("inf"), n, line, p))
     _, _, line, first = min(located, key=lambda t: t[:2])
     where = f"{path}:{line}" if line else f"{path}"
-    head, _ = _split(first.loc, header_depth, first.keyed)
-    return VerifierError(f"{where}: {_table_label(prefix + head)}{first.text(header_depth)}")
+    depth = header_depth(first.loc) if callable(header_depth) else header_depth
+    head, _ = _split(first.loc, depth, first.keyed)
+    return VerifierError(f"{where}: {_table_label(prefix + head)}{first.text(depth)}")
 
 
 def _split(loc: tuple, header_depth: int, keyed: bool) -> tuple[tuple, tuple]:
@@ -504,11 +524,16 @@ def read_entities(path: str | Path) -> list[dict]:
     return [e.model_dump() for e in parsed.entity]
 
 
+def _review_table_depth(loc: tuple) -> int:
+    """[defaults] is one key deep, [reviews."ID"] two."""
+    return 1 if loc[:1] == ("defaults",) else 2
+
+
 def read_reviews(path: str | Path) -> dict[str, dict[str, Any]]:
     """The review file: finding id -> the editor's fields with [defaults] applied, checked."""
     data, text = read_data(path, "review file")
     fmt = "json" if Path(path).suffix.lower() == ".json" else "toml"
-    parsed = validate(ReviewFile, data, path=path, text=text, fmt=fmt, header_depth=2,
+    parsed = validate(ReviewFile, data, path=path, text=text, fmt=fmt, header_depth=_review_table_depth,
                       nouns=("top-level key", "field"))
     if not parsed.reviews:
         raise VerifierError(f'{path}: no reviews; add a [reviews."FINDING-ID"] table per rated finding')
@@ -522,7 +547,7 @@ def read_reviews(path: str | Path) -> dict[str, dict[str, Any]]:
             # a field from [defaults] is found there; the message names the review either way
             in_defaults = p.loc and p.loc[0] in defaults and p.loc[0] not in fields
             loc = ("defaults", *p.loc) if in_defaults else ("reviews", fid, *p.loc)
-            err = refusal([Problem(loc, p.message)], path=path, text=text, fmt=fmt, header_depth=2)
+            err = refusal([Problem(loc, p.message)], path=path, text=text, fmt=fmt, header_depth=_review_table_depth)
             if in_defaults:
                 err = VerifierError(f'{err} (in the review of "{fid}")')
             raise err from None
