@@ -497,3 +497,20 @@ def test_outputs_keep_the_mode_of_the_file_they_replace(tmp_path):
     path.chmod(0o640)
     io.write_all({path: "new"})
     assert stat.S_IMODE(path.stat().st_mode) == 0o640 and path.read_text(encoding="utf-8") == "new"
+
+
+def test_a_forged_transaction_record_touches_nothing_outside_its_own_names(tmp_path):
+    precious = tmp_path / "elsewhere" / "precious.txt"
+    precious.parent.mkdir()
+    precious.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    txid = f"{int(dead.stdout)}-0badcafe"
+    record = {"pid": int(dead.stdout), "commit": str(out / f".verifier-commit.{txid}"),
+              "records": [str(out / f".verifier-tx.{txid}.json")],
+              "files": [[str(precious), str(out / "r.md")]]}  # a "temporary file" that is not one
+    (out / f".verifier-tx.{txid}.json").write_text(json.dumps(record), encoding="utf-8")
+    io.write_all({out / "r.md": "new\n"})
+    assert precious.read_text(encoding="utf-8") == "keep me"
+    assert (out / "r.md").read_text(encoding="utf-8") == "new\n"

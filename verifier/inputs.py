@@ -19,6 +19,7 @@ import json
 import math
 import re
 import tomllib
+import types
 import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -352,8 +353,9 @@ def _table_label(head: tuple) -> str:
 
 
 def _dotted(parts) -> str:
-    return ".".join(p if re.fullmatch(r"[A-Za-z0-9_-]+", str(p)) else json.dumps(str(p), ensure_ascii=False)
-                    for p in parts)
+    """Keys as TOML writes them (quoted unless bare), each cut to 40 characters."""
+    short = [str(p) if len(str(p)) <= 40 else str(p)[:39] + "…" for p in parts]
+    return ".".join(p if re.fullmatch(r"[A-Za-z0-9_-]+", p) else json.dumps(p, ensure_ascii=False) for p in short)
 
 
 def _key_name(rest: tuple) -> str:
@@ -388,13 +390,13 @@ def _inner(annotation: Any) -> Any:
         origin = typing.get_origin(annotation)
         if origin is Annotated:
             annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            continue
+        if origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
-            if len(args) != 1:
-                return annotation
-        else:
-            return annotation
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation
 
 
 _TYPE_WORDS = {
@@ -411,11 +413,11 @@ def _problem(model: type[BaseModel], err: dict, nouns: tuple[str, str]) -> Probl
     if kind == "extra_forbidden":
         known = _known(model, loc[:-1])
         hint = f" (known {depth_noun.split()[-1]}s: {', '.join(known)})" if known else ""
-        return Problem(loc, f"unknown {depth_noun} {loc[-1]!r}{hint}")
+        return Problem(loc, f"unknown {depth_noun} {show(loc[-1])}{hint}")
     if kind == "missing":
         if len(loc) >= 2 and isinstance(loc[-2], str) and loc[-2] in ("author", "claimAuthor"):
             return Problem(loc, f"{loc[-2]} needs a {loc[-1]}")
-        return Problem(loc, f"missing required {nouns[1]} {loc[-1]!r}")
+        return Problem(loc, f"missing required {nouns[1]} {show(loc[-1])}")
     if not loc:
         return Problem(loc, "the file must hold a table of keys")
     if kind == "value_error":
@@ -501,7 +503,7 @@ def read_manifest(path: Path, article_ids: set[str]) -> dict[str, ManifestEntry]
     manifest = validate(Manifest, data, path=path, text=text, header_depth=2)
     for sid in manifest.sources:
         if sid not in article_ids:
-            problem = Problem(("sources", sid), f"names no article here (no {sid}.txt or {sid}.md beside the manifest)")
+            problem = Problem(("sources", sid), "names no article here (no such .txt or .md file beside the manifest)")
             raise refusal([problem], path=path, text=text, header_depth=2)
     return manifest.sources
 

@@ -388,6 +388,7 @@ def recover(folder: Path) -> None:
 
 
 def _recover_record(path: Path) -> None:
+    txid = path.name[len(_RECORD):-len(".json")]
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
         pid = int(record["pid"])
@@ -396,6 +397,15 @@ def _recover_record(path: Path) -> None:
         records = [Path(r) for r in record["records"]]
     except (OSError, ValueError, KeyError, TypeError):
         return  # not one of ours: leave it alone
+    # act only on names this transaction could have made, whatever the record says
+    ours = (
+        re.fullmatch(r"(\d+)-[0-9a-f]{8}", txid) and int(txid.split("-")[0]) == pid
+        and commit.name == f"{_COMMIT}{txid}"
+        and all(r.name == f"{_RECORD}{txid}.json" for r in records)
+        and all(t.parent == r.parent and t.name == f".{r.name}.{txid}{_TMP_SUFFIX}" for t, r in files)
+    )
+    if not ours:
+        return
     if _pid_alive(pid):
         return  # another run is writing now
     if commit.exists():
