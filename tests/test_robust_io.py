@@ -514,3 +514,23 @@ def test_a_forged_transaction_record_touches_nothing_outside_its_own_names(tmp_p
     io.write_all({out / "r.md": "new\n"})
     assert precious.read_text(encoding="utf-8") == "keep me"
     assert (out / "r.md").read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_folder_of_drafts_skips_hidden_files_and_folders(news, capsys, tmp_path):
+    drafts = tmp_path / "drafts"
+    (drafts / "sub").mkdir(parents=True)
+    (drafts / ".git").mkdir()
+    (drafts / "sub" / "d.md").write_text(DRAFT, encoding="utf-8")
+    (drafts / ".git" / "x.md").write_text(DRAFT, encoding="utf-8")
+    (drafts / ".#d.md").symlink_to(tmp_path / "editor-lock")  # an editor's lock: a broken link
+    status, out, err = run(capsys, "check", drafts, "--against", news)
+    assert status == 1, err
+    assert "sub/d.md" in out and ".git" not in out and "1 draft" in out.splitlines()[-1]
+
+
+def test_a_folder_of_articles_skips_hidden_files(news, capsys, tmp_path):
+    (news / ".#a.txt").symlink_to(tmp_path / "editor-lock")
+    (news / ".draft.txt").write_text("Lena Ortiz于周日宣布辞职。\n", encoding="utf-8")
+    status, out, err = run(capsys, "report", news, "--format", "json")
+    assert status == 0, err
+    assert [s["id"] for s in json.loads(out)["sources"]] == ["a", "b", "c"]

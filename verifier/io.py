@@ -158,13 +158,17 @@ def list_folder(path: str | Path) -> list[Path]:
 
 
 def walk_files(path: str | Path) -> list[Path]:
-    """Every entry under a folder that is not itself a folder, sorted, at any depth (links to
-    folders are not followed); an unreadable folder is a one-line error."""
+    """Every entry under a folder that is not itself a folder and not hidden (a name starting
+    with a dot), sorted, at any depth; links to folders are not followed, hidden folders not
+    entered; an unreadable folder is a one-line error."""
     out: list[Path] = []
     for entry in list_folder(path):
-        if entry.is_dir() and not entry.is_symlink():
-            out.extend(walk_files(entry))
-        elif not entry.is_dir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():
+                out.extend(walk_files(entry))
+        else:
             out.append(entry)
     return out
 

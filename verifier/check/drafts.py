@@ -43,7 +43,7 @@ def read(names: list[str], stdin_filename: str | None = None, stdin=None) -> lis
         if st is None:
             raise VerifierError(f"{path}: no such file or folder")
         if stat.S_ISDIR(st.st_mode):
-            files = [f for f in walk_files(path) if f.suffix.lower() in DRAFT_SUFFIXES and not f.name.startswith(".")]
+            files = [f for f in walk_files(path) if f.suffix.lower() in DRAFT_SUFFIXES]
             if not files:
                 raise VerifierError(f"{path}: no drafts here (.md or .txt files)")
         else:
