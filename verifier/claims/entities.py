@@ -122,29 +122,11 @@ def _place_keys() -> set[str]:
 
 def load_registry(extra: str | None = None) -> list[dict]:
     """The shipped registry, plus the [[entity]] entries of a user's TOML file."""
-    import tomllib
-    from pathlib import Path
-
-    from verifier.errors import VerifierError
+    from verifier.inputs import read_entities
 
     entries = list(_data()["registry"])
     if extra:
-        path = Path(extra)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise VerifierError(f"{path}: no such entities file") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise VerifierError(f"{path}: malformed entities file: {exc}") from None
-        for i, item in enumerate(data.get("entity", []), 1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-                raise VerifierError(f"{path}: entity {i} needs a name")
-            if item.get("type", "org") not in ("person", "org", "product"):
-                raise VerifierError(f"{path}: entity {item['name']!r}: type must be person, org or product")
-            aliases = item.get("aliases", [])
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise VerifierError(f"{path}: entity {item['name']!r}: aliases must be a list of strings")
-            entries.append(item)
+        entries.extend(read_entities(extra))
     return entries
 
 

@@ -103,10 +103,12 @@ class Extractor:
         self.claims: dict[str, Claim] = {}
         self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
+        self.in_sentence: dict[int, list[Claim]] = {}  # sentence start -> its claims
         self.buyer: str | None = None  # who buys, in the article's acquisition
         self.last_object: dict[str, str] = {}  # predicate -> what its last event word was done to
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
+        self._sentence_starts = [x.start for x in sentences]
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
 
     _quote_mark = re.compile("[“「『\"‘]")
@@ -114,11 +116,17 @@ class Extractor:
 
     def _first_person(self, q: Quote) -> list[Mention]:
         """我/I/my in a quotation stand for its speaker (“今天（11月4日）是我在栖木的最后一天”)."""
-        speaker = next((c for c in self.claims.values() if c.kind == "quote" and q.start <= c.start < q.end + 1), None)
+        speaker = next((c for c in self.in_sentence.get(self._sentence_at(q.start), ())
+                        if c.kind == "quote" and q.start <= c.start < q.end + 1), None)
         if speaker is None:
             return []
         return [Mention(m.start(), m.end(), speaker.subject, "person", pronoun=True)
                 for m in self._FIRST_PERSON.finditer(self.text, q.start, q.end)][:1]
+
+    def _sentence_at(self, pos: int) -> int:
+        """The start of the sentence holding a position."""
+        i = bisect_left(self._sentence_starts, pos + 1) - 1
+        return self.sentences[i].start if i >= 0 else 0
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before this one in the same paragraph."""
@@ -157,6 +165,7 @@ class Extractor:
             tz=tz, scope=scope or {}, why=why,
         )
         self.claims[cid] = claim
+        self.in_sentence.setdefault(sentence.start, []).append(claim)
         self.by_predicate[predicate] = claim
         return claim
 
@@ -726,7 +735,7 @@ class SentenceView:
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if not dates and "when" not in scope and v.value.kind == "money":
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
-            dated = {(c.start, c.end) for c in ex.claims.values()
+            dated = {(c.start, c.end) for c in ex.in_sentence.get(self.sentence.start, ())
                      if c.kind == "date" and (c.predicate in lex.dated_by or c.predicate == link.sense.predicate.id)
                      and self.sentence.start <= c.start < self.sentence.end}
             dates = [d for d in self.values if (d.start, d.end) in dated]
@@ -984,7 +993,7 @@ class SentenceView:
         """A date that cannot be (2月30日, a weekday that does not match) is a claim of its own,
         about whoever the sentence is about, so that D102 reports it even when no predicate
         took it."""
-        claimed = {(c.start, c.end) for c in self.ex.claims.values() if self.sentence.start <= c.start < self.sentence.end}
+        claimed = {(c.start, c.end) for c in self.ex.in_sentence.get(self.sentence.start, ())}
         for v in self.values:
             if v.value.kind != "date" or not v.value.issue or (v.start, v.end) in claimed:
                 continue

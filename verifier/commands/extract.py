@@ -27,7 +27,7 @@ def run(args) -> int:
     from verifier.claims import ledger
     from verifier.claims.entities import load_registry
     from verifier.commands.report import configured_entities, default_paths
-    from verifier.io import write_all
+    from verifier.io import write_all, write_stdout
     from verifier.pipeline import extract_sources
     from verifier.text.sources import load
 
@@ -39,6 +39,6 @@ def run(args) -> int:
     if not args.quiet:
         rows = [[p.source.id, p.source.language, str(p.source.published or "unknown"), len(p.claims), str(path)]
                 for p, path in zip(prepared, files)]
-        print(tabulate(rows, headers=["source", "language", "published", "claims", "ledger"], disable_numparse=True,
-                       colalign=["left", "left", "left", "right", "left"]))
+        write_stdout(tabulate(rows, headers=["source", "language", "published", "claims", "ledger"], disable_numparse=True,
+                              colalign=["left", "left", "left", "right", "left"]) + "\n")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -18,7 +19,7 @@ VERDICT_MARK = {"contradict": "✗ contradict", "compatible": "~ compatible", "a
 
 def render(report: Report, fmt: str, width: int | None = None, colour: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "markdown":
         return markdown(report)
     if fmt == "html":
@@ -293,8 +294,15 @@ def line_numbers(report: Report):
     return line
 
 
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article words as Markdown text, on one line: HTML in them is shown, never run, wherever
+    the Markdown is rendered with raw HTML allowed; links, emphasis, code and table cells can
+    neither be opened nor closed by them."""
+    text = " ".join(str(text).splitlines())
+    return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def markdown(report: Report) -> str:
@@ -309,7 +317,7 @@ def markdown(report: Report) -> str:
         "## Sources",
         "",
         tabulate(
-            [[labels[x.id], x.id, _md_escape(x.title or ""), x.language,
+            [[_md_escape(labels[x.id]), _md_escape(x.id), _md_escape(x.title or ""), x.language,
               f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
              for x in report.sources],
             headers=["label", "source", "title", "language", "published", "claims"], tablefmt="github",
@@ -325,14 +333,14 @@ def markdown(report: Report) -> str:
             continue
         out += [f"## {title}", ""]
         for f in items:
-            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {f.label}", "", _md_escape(f.message), ""]
+            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {_md_escape(f.label)}", "", _md_escape(f.message), ""]
             for cid in f.claims:
                 c = claims[cid]
                 where = f"line {line(c)}, " if line(c) else ""
-                out.append(f"- `{c.source}` ({where}[{c.start}:{c.end}]) **{_md_escape(c.text)}** → {describe.value(c.value)}")
+                out.append(f"- {_md_escape(c.source)} ({where}[{c.start}:{c.end}]) **{_md_escape(c.text)}** → {_md_escape(describe.value(c.value))}")
             out.append("")
     out += ["## Claims", "", tabulate(
-        [[labels.get(c.source, c.source), line(c) or "", _md_escape(c.subject), c.label or c.predicate,
+        [[_md_escape(labels.get(c.source, c.source)), line(c) or "", _md_escape(c.subject), c.label or c.predicate,
           _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
          for c in report.claims if c.kind != "quote"],
         headers=["source", "line", "subject", "predicate", "text", "value"], tablefmt="github",
