@@ -34,6 +34,7 @@ DRAFT_ID = "<draft>"
 SNIPPET_WIDTH = 20  # characters of context either side of a source's words
 QUOTE_CHARS = 40  # a quote longer than this is shortened in messages
 MAX_NAMED = 3  # sources named in one message; the rest are counted
+MOST_RELATED = 20  # source places listed with one diagnostic; the rest are counted
 
 
 @dataclass
@@ -141,6 +142,26 @@ def _squash(text: str) -> str:
 def _short(text: str, limit: int = QUOTE_CHARS) -> str:
     text = _squash(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MOST_SUPPORTED = 32  # a draft's value is compared with at most this many of the sources' values
+
+
+def _positions(candidates: list[Claim], claim: Claim) -> list[list[Claim]]:
+    """The sources' claims grouped by value (quotes: by speaker and words); when there are many
+    values for one thing, the best supported ones and any the draft's value equals, so the cost
+    stays linear however many articles repeat or vary a figure."""
+    from verifier.rules.engine import _position_key
+
+    groups: dict[tuple, list[Claim]] = {}
+    for c in candidates:
+        groups.setdefault(_position_key(c), []).append(c)
+    positions = list(groups.values())
+    if len(positions) <= MOST_SUPPORTED:
+        return positions
+    mine = _position_key(claim)
+    ranked = sorted(positions, key=lambda p: (_position_key(p[0]) != mine, -len({c.source for c in p})))
+    return ranked[:MOST_SUPPORTED]
 
 
 class Checker:
@@ -263,13 +284,14 @@ class Checker:
                        claim.subject, claim.hedged)
 
     def _diagnostic(self, path: str, text: str, lines: Lines, claim: Claim, code: str, severity: Severity,
-                    message: str, related: list[Related]) -> Diagnostic:
+                    message: str, related: list[Related], total: int | None = None) -> Diagnostic:
         from verifier.rules.engine import rules
 
         return Diagnostic(
             path=path, position=lines.position(claim.start, claim.end), start=claim.start, end=claim.end,
             code=code, name=rules()[code].name, severity=severity, message=message, subject=claim.subject,
             predicate=claim.predicate, draft_words=text[claim.start:claim.end], related=tuple(related),
+            related_total=len(related) if total is None else total,
         )
 
     def _within(self, path: str, text: str, lines: Lines, claim: Claim) -> list[Diagnostic]:
@@ -287,7 +309,10 @@ class Checker:
     def _against(self, path: str, text: str, lines: Lines, claim: Claim, candidates: list[Claim]) -> Diagnostic | None:
         from verifier.rules.engine import relate
 
-        relations = [(r, rel, s) for s in candidates for r, rel in relate(claim, s)]
+        relations = []
+        for position in _positions(candidates, claim):
+            rels = relate(claim, position[0])  # the same value in every claim of a position
+            relations += [(r, rel, s) for s in position for r, rel in rels]
         contra = [(r, rel, s) for r, rel, s in relations if rel.verdict == "contradict"]
         support = [(r, rel, s) for r, rel, s in relations if rel.verdict != "contradict"]
         draft_words = _short(text[claim.start:claim.end])
@@ -300,38 +325,38 @@ class Checker:
             for _, rel, s in sorted(items, key=lambda x: (x[2].source, x[2].start, x[1].verdict)):
                 if (s.source, s.start, s.end) not in seen:
                     seen.add((s.source, s.start, s.end))
-                    out.append(self._related(s, rel.verdict))
-            return out
+                    out.append((s, rel.verdict))
+            return [self._related(s, verdict) for s, verdict in _listed(out)], len(out)
 
         if contra and not support:
             r, rel, s = _first(contra)
-            related = rel_list(contra)
+            related, total = rel_list(contra)
             if r.code == "Q102":
                 message = (f"who said it: the draft attributes “{_short(claim.value.quote)}” to {claim.subject}, "
-                           f"but {_attributions(related)}.")
+                           f"but {_attributions(related, total)}.")
             else:
-                message = f"{what}: {says}, but {_sources_say(related)}."
+                message = f"{what}: {says}, but {_sources_say(related, total=total)}."
                 if rel.reason:
                     message += f" {rel.reason[0].upper()}{rel.reason[1:]}."
-            return self._diagnostic(path, text, lines, claim, r.code, "error", message, related)
+            return self._diagnostic(path, text, lines, claim, r.code, "error", message, related, total)
 
         if contra and support:
             _, rel, _ = _first(contra)
-            pro, con = rel_list(support), rel_list(contra)
-            message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro)}; "
-                       f"but {_sources_say(con)}" + (f" ({rel.reason})." if rel.reason else "."))
-            return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con)
+            (pro, n_pro), (con, n_con) = rel_list(support), rel_list(contra)
+            message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro, total=n_pro)}; "
+                       f"but {_sources_say(con, total=n_con)}" + (f" ({rel.reason})." if rel.reason else "."))
+            return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con, n_pro + n_con)
 
         if support:
             clash = _clashing(support)
             if clash is not None:
                 (a, b, rel) = clash
-                pro = rel_list(support)
+                pro, total = rel_list(support)
                 first, second = self._related(a, rel.verdict).where, self._related(b, rel.verdict).where
                 message = (f"{what}: the sources disagree among themselves. {says[0].upper()}{says[1:]}, "
-                           f"which fits {_sources_say(pro)}; but {first} and {second} cannot both be right"
+                           f"which fits {_sources_say(pro, total=total)}; but {first} and {second} cannot both be right"
                            + (f" ({rel.reason})." if rel.reason else "."))
-                return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro)
+                return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro, total)
             agree = [x for x in support if x[1].verdict == "agree"]
             if claim.kind == "quote":
                 if agree:
@@ -339,29 +364,30 @@ class Checker:
                 altered = [x for x in support if x[0].code == "Q101"]
                 if altered:
                     _, rel, _ = _first(altered)
-                    related = rel_list(altered)
+                    related, total = rel_list(altered)
                     message = (f"{claim.subject} — quote: {rel.reason or 'the wording differs'}: the draft has "
-                               f"“{_short(claim.value.quote)}”; {_sources_say(related)}.")
-                    return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related)
+                               f"“{_short(claim.value.quote)}”; {_sources_say(related, total=total)}.")
+                    return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related, total)
                 return None
             finer = [x for x in support if x[1].verdict == "compatible" and x[1].narrower == "b"]
             if finer:
-                related = rel_list(finer)
-                message = f"{what}: {says}, but the sources are more precise: {_sources_say(related)}."
-                return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related)
+                related, total = rel_list(finer)
+                message = f"{what}: {says}, but the sources are more precise: {_sources_say(related, total=total)}."
+                return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related, total)
             if not agree:
-                related = rel_list(support)
-                message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True)}."
-                return self._diagnostic(path, text, lines, claim, "I102", "info", message, related)
+                related, total = rel_list(support)
+                message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True, total=total)}."
+                return self._diagnostic(path, text, lines, claim, "I102", "info", message, related, total)
             return None
 
         if claim.kind == "quote":
             message = f"{claim.subject} — quote: no trusted source has these words: “{_short(claim.value.quote)}”."
         elif candidates:
-            related = [self._related(s, "incomparable") for s in sorted(candidates, key=lambda s: (s.source, s.start))]
+            ordered = [(s, "incomparable") for s in sorted(candidates, key=lambda s: (s.source, s.start))]
+            related = [self._related(s, verdict) for s, verdict in _listed(ordered)]
             message = (f"{what}: {says}; the sources speak of it but say nothing that can be compared: "
-                       f"{_sources_say(related)}.")
-            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related)
+                       f"{_sources_say(related, total=len(ordered))}.")
+            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related, len(ordered))
         else:
             message = f"{what}: {says}; no trusted source speaks of this."
         return self._diagnostic(path, text, lines, claim, "I101", "info", message, [])
@@ -394,7 +420,21 @@ def _names(names: list[str]) -> str:
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _sources_say(related: list[Related], only: bool = False) -> str:
+def _listed(places: list) -> list:
+    """The places a diagnostic lists: every value once before any value twice, in source order,
+    at most MOST_RELATED (a thousand sources repeating a figure are counted, not listed)."""
+    if len(places) <= MOST_RELATED:
+        return places
+    firsts, repeats, values = [], [], set()
+    for s, verdict in places:
+        key = (s.subject, s.value.model_dump_json())
+        (repeats if key in values else firsts).append((s, verdict))
+        values.add(key)
+    chosen = {id(x) for x in (firsts + repeats)[:MOST_RELATED]}
+    return [x for x in places if id(x) in chosen]
+
+
+def _sources_say(related: list[Related], only: bool = False, total: int = 0) -> str:
     """"a.txt:3 says Monday: “…週一宣佈辭職…”; b.txt:9 says Sunday 2026-02-08: “…”". Sources giving
     the same value are named together, with the words of the first; a quote is its words."""
     groups: dict[tuple, list[Related]] = {}
@@ -413,13 +453,15 @@ def _sources_say(related: list[Related], only: bool = False) -> str:
             parts.append(f"{who} say{'' if plural else 's'} {'only ' if only else ''}{r.value}{hedge}: “{r.words}”")
     if len(groups) > MAX_NAMED:
         parts.append(f"and {len(groups) - MAX_NAMED} other values")
+    if total > len(related):
+        parts.append(f"{total} places in the sources in all")
     return "; ".join(parts)
 
 
-def _attributions(related: list[Related]) -> str:
+def _attributions(related: list[Related], total: int) -> str:
     parts = [f"{r.where} attributes them to {r.subject}: “{r.words}”" for r in related[:MAX_NAMED]]
-    if len(related) > MAX_NAMED:
-        parts.append(f"and {len(related) - MAX_NAMED} more")
+    if max(total, len(related)) > MAX_NAMED:
+        parts.append(f"and {max(total, len(related)) - MAX_NAMED} more")
     return "; ".join(parts)
 
 
