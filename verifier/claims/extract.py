@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,9 +39,11 @@ from verifier.text.segment import Quote, Sentence, quotes
 
 EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
+LINK_WINDOW = 1500  # characters: no value is linked to an event word farther away (no sentence is that long)
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -62,22 +66,35 @@ class Link:
 
 class Words:
     """Distances in words in a text: a Latin word or a number is one, a Chinese character 0.6
-    of one. Counted on demand over the stretch asked for (links are local)."""
+    of one. Counted from prefix sums made once, so a distance costs the same however far."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cache: dict[tuple[int, int], float] = {}
+        self._cjk: array | None = None
+        self._word_starts: list[int] = []
+        self._word_ends: list[int] = []
+
+    def _index(self) -> array:
+        if self._cjk is None:
+            marks = bytearray(len(self.text))
+            for m in _CJK_CHAR.finditer(self.text):
+                marks[m.start()] = 1
+            self._cjk = array("l", accumulate(marks, initial=0))
+            words = [m.span() for m in _LATIN_WORD.finditer(self.text)]
+            self._word_starts = [w[0] for w in words]
+            self._word_ends = [w[1] for w in words]
+        return self._cjk
 
     def between(self, a: int, b: int) -> float:
         if a > b:
             a, b = b, a
-        key = (a, b)
-        found = self._cache.get(key)
-        if found is None:
-            cjk = len(_CJK_CHAR.findall(self.text, a, b))
-            latin = len(_LATIN_WORD.findall(self.text, a, b))
-            found = self._cache[key] = latin + CJK_WORD * cjk
-        return found
+        cjk = self._index()
+        starts = self._word_starts
+        latin = bisect_left(starts, b) - bisect_left(starts, a)
+        inside = bisect_left(starts, a) - 1  # the word `a` may fall inside of
+        if inside >= 0 and a < self._word_ends[inside] and _ALNUM.search(self.text, a, min(b, self._word_ends[inside])):
+            latin += 1  # counting from inside a word: its rest is one
+        return latin + CJK_WORD * (cjk[b] - cjk[a])
 
 
 class Extractor:
@@ -274,13 +291,17 @@ class SentenceView:
                         if not any(q.open <= m.start() <= q.end for q in inside)]
         self.used: set[int] = set()  # values consumed (by index in self.values)
         self._prep_cache: dict[int, bool] = {}
+        self._clause_at: dict[int, Clause] = {}
         self.quoted = quoted_in is not None  # a view of a quotation: subjects must be named in it
 
     def _negated(self, t: Trigger) -> bool:
         return bool(self.lex.negation_re.search(self.ex._before(t.start, 10)))
 
     def clause(self, pos: int) -> Clause:
-        return clause_of(self.clauses, pos) or self.clauses[0]
+        found = self._clause_at.get(pos)
+        if found is None:
+            found = self._clause_at[pos] = clause_of(self.clauses, pos) or self.clauses[0]
+        return found
 
     # ------------------------------------------------------------------ the steps
     def extract(self) -> None:
@@ -556,7 +577,7 @@ class SentenceView:
             if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
                     re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
                 senses = []  # "a strong start", "the lead": a verb's word used as a noun
-            if not senses or self._series(t) or self._generic_plural(t):
+            if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW:
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
