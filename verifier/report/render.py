@@ -173,7 +173,7 @@ def table(report: Report, width: int | None = None, colour: bool = False) -> str
     most `width` columns (default 100), verdicts coloured when `colour` is true."""
     width = max(width or 100, MIN_WIDTH)
     labels = source_labels([s.id for s in report.sources])
-    totals = "\n".join(wrap(_totals(report), width))
+    totals = "\n".join(line for part in _totals(report).split("\n") for line in wrap(part, width))
     return f"{_sources_table(report, labels, width)}\n\n{_findings_table(report, labels, width, colour)}\n\n{totals}\n"
 
 
@@ -274,7 +274,17 @@ def _value_lines(values: list[tuple[str, str]], width: int, label_w: int, prefix
 def _totals(report: Report) -> str:
     s = report.summary
     return (f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
-            f"{s.contradict} contradict (✗), {s.compatible} compatible (~), {s.agree} agree (✓)")
+            f"{s.contradict} contradict (✗), {s.compatible} compatible (~), {s.agree} agree (✓)"
+            + (f"\n{coverage(report)}" if s.unclaimed else ""))
+
+
+def coverage(report: Report) -> str:
+    """What was not checked, in one sentence (empty when every such sentence gave a claim)."""
+    n = report.summary.unclaimed
+    if not n:
+        return ""
+    return (f"Not checked: {n} sentence{'s' if n > 1 else ''} with a date, number or quote gave no claim "
+            f"(listed as `unclaimed` in the JSON report).")
 
 
 def _short(text: str, width: int) -> str:
@@ -306,13 +316,17 @@ def _md_escape(text: str) -> str:
 
 
 def markdown(report: Report) -> str:
+    from verifier.check.diagnostics import Lines
+
     s = report.summary
     labels = source_labels([x.id for x in report.sources])
     out = [
         "# Source consistency report",
         "",
         f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
-        f"**{s.contradict} contradict**, {s.compatible} compatible, {s.agree} agree.",
+        f"**{s.contradict} contradict**, {s.compatible} compatible, {s.agree} agree."
+        + (f" {s.unclaimed} sentence{'s' if s.unclaimed > 1 else ''} with a date, number or quote gave no claim: "
+           "see [Not checked](#not-checked)." if s.unclaimed else ""),
         "",
         "## Sources",
         "",
@@ -346,4 +360,11 @@ def markdown(report: Report) -> str:
         headers=["source", "line", "subject", "predicate", "text", "value"], tablefmt="github",
         disable_numparse=True,
     ), ""]
+    if report.unclaimed:
+        lines = {sid: Lines(text) for sid, text in report.texts.items()}
+        out += ["## Not checked", "", "Sentences with a date, number or quote that gave no claim:", ""]
+        for u in report.unclaimed:
+            where = f"line {lines[u.source].line_col(u.start)[0]}" if u.source in lines else f"[{u.start}:{u.end}]"
+            out.append(f"- {_md_escape(labels.get(u.source, u.source))} ({where}): {_md_escape(_short(' '.join(u.text.split()), 160))}")
+        out.append("")
     return "\n".join(out)
