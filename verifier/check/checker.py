@@ -147,21 +147,37 @@ def _short(text: str, limit: int = QUOTE_CHARS) -> str:
 MOST_SUPPORTED = 32  # a draft's value is compared with at most this many of the sources' values
 
 
-def _positions(candidates: list[Claim], claim: Claim) -> list[list[Claim]]:
-    """The sources' claims grouped by value (quotes: by speaker and words); when there are many
-    values for one thing, the best supported ones and any the draft's value equals, so the cost
-    stays linear however many articles repeat or vary a figure."""
-    from verifier.rules.engine import _position_key
+class _Positions:
+    """The sources' claims about one thing (subject, predicate, kind) grouped by value (quotes:
+    by speaker and words), each group in source order. Built once per thing, so that checking
+    a draft costs the number of its claims, not that times the number of the sources' claims."""
 
-    groups: dict[tuple, list[Claim]] = {}
-    for c in candidates:
-        groups.setdefault(_position_key(c), []).append(c)
-    positions = list(groups.values())
-    if len(positions) <= MOST_SUPPORTED:
-        return positions
-    mine = _position_key(claim)
-    ranked = sorted(positions, key=lambda p: (_position_key(p[0]) != mine, -len({c.source for c in p})))
-    return ranked[:MOST_SUPPORTED]
+    def __init__(self, candidates: list[Claim]) -> None:
+        from verifier.rules.engine import _position_key
+
+        groups: dict[tuple, dict[tuple, Claim]] = {}
+        for c in candidates:
+            groups.setdefault(_position_key(c), {}).setdefault((c.source, c.start, c.end), c)
+        self.by_key = {k: sorted(g.values(), key=_place) for k, g in groups.items()}
+        self.groups = list(self.by_key.values())
+        self.ranked = sorted(self.groups, key=lambda p: -len({c.source for c in p}))
+
+    def for_claim(self, claim: Claim) -> list[list[Claim]]:
+        """Every value when there are few; else the best supported ones and any the draft's value
+        equals, so the cost stays bounded however many articles repeat or vary a figure."""
+        if len(self.groups) <= MOST_SUPPORTED:
+            return self.groups
+        from verifier.rules.engine import _position_key
+
+        mine = self.by_key.get(_position_key(claim))
+        top = self.ranked[:MOST_SUPPORTED]
+        if mine is not None and not any(p is mine for p in top):
+            top = [mine] + top[:MOST_SUPPORTED - 1]
+        return top
+
+
+def _place(c: Claim) -> tuple:
+    return (c.source, c.start, c.end)
 
 
 class Checker:
@@ -230,17 +246,18 @@ class Checker:
             return DraftResult(path, [], text=text, empty=True, warnings=_warnings(path, suppressions(text, lines)))
         source_claims = [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims
         by_key: dict[tuple, list[Claim]] = defaultdict(list)
-        quotes: list[Claim] = []
         for c in source_claims:
-            (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
+            by_key[("quote",) if c.kind == "quote" else (c.subject, c.predicate, c.kind)].append(c)
+        things = {k: _Positions(v) for k, v in by_key.items()}
+        nothing = _Positions([])
         found: list[Diagnostic] = []
         for claim in draft.claims:
             within = self._within(path, text, lines, claim)
             found.extend(within)
             if within:  # a date that cannot be (2月30日) is not compared with anything
                 continue
-            candidates = quotes if claim.kind == "quote" else by_key.get((claim.subject, claim.predicate, claim.kind), [])
-            d = self._against(path, text, lines, claim, candidates)
+            key = ("quote",) if claim.kind == "quote" else (claim.subject, claim.predicate, claim.kind)
+            d = self._against(path, text, lines, claim, things.get(key, nothing))
             if d is not None:
                 found.append(d)
         return self._filter(path, text, lines, found, len(draft.claims))
@@ -266,6 +283,14 @@ class Checker:
         return result
 
     # ------------------------------------------------------------------ building diagnostics
+    def _places(self, positions: list[tuple[list[Claim], str]]) -> tuple[list[Related], int]:
+        """The places a diagnostic lists (at most MOST_RELATED of each value are candidates, which
+        is all `_listed` can choose from) and how many there are in all."""
+        total = sum(len(p) for p, _ in positions)
+        places = sorted(((c, verdict) for p, verdict in positions for c in p[:MOST_RELATED]),
+                        key=lambda x: _place(x[0]))
+        return [self._related(c, verdict) for c, verdict in _listed(places)], total
+
     def _related(self, claim: Claim, verdict: str) -> Related:
         from verifier import describe
         from verifier.rules.engine import snippet
@@ -306,13 +331,12 @@ class Checker:
                     out.append(self._diagnostic(path, text, lines, claim, r.code, "error", message, []))
         return out
 
-    def _against(self, path: str, text: str, lines: Lines, claim: Claim, candidates: list[Claim]) -> Diagnostic | None:
+    def _against(self, path: str, text: str, lines: Lines, claim: Claim, positions: _Positions) -> Diagnostic | None:
         from verifier.rules.engine import relate
 
-        relations = []
-        for position in _positions(candidates, claim):
-            rels = relate(claim, position[0])  # the same value in every claim of a position
-            relations += [(r, rel, s) for s in position for r, rel in rels]
+        relations = []  # (rule, relation, position): the same value in every claim of a position
+        for position in positions.for_claim(claim):
+            relations += [(r, rel, position) for r, rel in relate(claim, position[0])]
         contra = [(r, rel, s) for r, rel, s in relations if rel.verdict == "contradict"]
         support = [(r, rel, s) for r, rel, s in relations if rel.verdict != "contradict"]
         draft_words = _short(text[claim.start:claim.end])
@@ -320,13 +344,12 @@ class Checker:
         what = _what(claim)
 
         def rel_list(items):
-            """Each source claim once, in source order, with how it relates to the draft."""
-            seen, out = set(), []
-            for _, rel, s in sorted(items, key=lambda x: (x[2].source, x[2].start, x[1].verdict)):
-                if (s.source, s.start, s.end) not in seen:
-                    seen.add((s.source, s.start, s.end))
-                    out.append((s, rel.verdict))
-            return [self._related(s, verdict) for s, verdict in _listed(out)], len(out)
+            """Each source claim once, in source order, with how it relates to the draft (the
+            first verdict of its value's), and how many there are in all."""
+            verdicts: dict[int, tuple[list[Claim], str]] = {}
+            for _, rel, p in sorted(items, key=lambda x: (_place(x[2][0]), x[1].verdict)):
+                verdicts.setdefault(id(p), (p, rel.verdict))
+            return self._places(list(verdicts.values()))
 
         if contra and not support:
             r, rel, s = _first(contra)
@@ -382,12 +405,11 @@ class Checker:
 
         if claim.kind == "quote":
             message = f"{claim.subject} — quote: no trusted source has these words: “{_short(claim.value.quote)}”."
-        elif candidates:
-            ordered = [(s, "incomparable") for s in sorted(candidates, key=lambda s: (s.source, s.start))]
-            related = [self._related(s, verdict) for s, verdict in _listed(ordered)]
+        elif positions.groups:
+            related, total = self._places([(p, "incomparable") for p in positions.groups])
             message = (f"{what}: {says}; the sources speak of it but say nothing that can be compared: "
-                       f"{_sources_say(related, total=len(ordered))}.")
-            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related, len(ordered))
+                       f"{_sources_say(related, total=total)}.")
+            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related, total)
         else:
             message = f"{what}: {says}; no trusted source speaks of this."
         return self._diagnostic(path, text, lines, claim, "I101", "info", message, [])
@@ -409,7 +431,8 @@ def _draft_says(claim: Claim, words: str) -> str:
 
 def _first(items):
     """The relation a message explains: the first source in order."""
-    return min(items, key=lambda x: (x[2].source, x[2].start, x[0].code))
+    r, rel, p = min(items, key=lambda x: (_place(x[2][0]), x[0].code))
+    return r, rel, p[0]
 
 
 def _names(names: list[str]) -> str:
@@ -469,20 +492,25 @@ def _clashing(support):
     """Two sources that both fit the draft but contradict each other, if any."""
     from verifier.rules.engine import relate
 
-    claims = []
-    seen = set()  # one claim per value (and speaker): a hundred sources repeating a date are one
-    for _, _, s in sorted(support, key=lambda x: (x[2].source, x[2].start)):
-        k = (s.subject, s.value.model_dump_json())
-        if k not in seen:
-            seen.add(k)
-            claims.append(s)
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.source == b.source:
+    positions = list({id(p): p for _, _, p in sorted(support, key=lambda x: _place(x[2][0]))}.values())
+    for i, pa in enumerate(positions):  # one claim per value: a hundred sources repeating a date are one
+        for pb in positions[i + 1:]:
+            pair = _from_two_sources(pa, pb)
+            if pair is None:
                 continue
-            for _, rel in relate(a, b):
+            for _, rel in relate(*pair):
                 if rel.verdict == "contradict":
-                    return a, b, rel
+                    return (*pair, rel)
+    return None
+
+
+def _from_two_sources(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
+    """A claim of each value, from different sources, if any (positions are in source order, so
+    one of a position's ends is in another source when any claim of it is)."""
+    for a in (pa[0], pa[-1]):
+        for b in (pb[0], pb[-1]):
+            if a.source != b.source:
+                return a, b
     return None
 
 
