@@ -215,7 +215,7 @@ alternateName = "True"
 ratingValue = 5
 bestRating = 5
 worstRating = 1
-author = "Example Fact Check"
+author = {{ name = "Example Fact Check" }}
 url = "https://factcheck.example.org/x"
 datePublished = 2026-02-14
 source = "001_672225adbe650a98"

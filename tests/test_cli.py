@@ -52,6 +52,42 @@ def test_ledger_is_stable_between_runs(tmp_path):
             assert texts[c["source"]][c["start"]:c["end"]] == c["text"]
 
 
+def test_explain_says_what_produced_each_claim(tmp_path, capsys):
+    article = tmp_path / "wire.txt"
+    article.write_text("Nora Vance, the chief executive of Pellucid Robotics, resigned on Tuesday.\n\n"
+                       "Pellucid Robotics raised $40 million in March.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--ledger", str(tmp_path / "claims"), "--explain"]) == 0
+    out = capsys.readouterr().out
+    blocks = [b for b in out.split(str(article) + ":") if b.strip()]
+    claims = [json.loads(line) for line in (tmp_path / "claims" / "wire.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(blocks) == len(claims) >= 2  # one block per claim of the ledger, in its order
+    resign = next(b for b in blocks if "Tuesday" in b)
+    assert resign.startswith("1:") and "Nora Vance" in resign
+    assert "trigger  resigned" in resign and "value    en_date" in resign and "subject " in resign
+    money = next(b for b in blocks if "US$40 million" in b)
+    assert money.startswith("3:26:") and "Pellucid Robotics" in money and "trigger  raised" in money
+
+
+def test_an_unrelated_article_takes_no_claim_from_the_others(tmp_path):
+    """Extraction of one article does not depend on which other articles stand beside it."""
+    alone, together = tmp_path / "alone", tmp_path / "together"
+    for folder in (alone, together):
+        folder.mkdir()
+        for p in SEEDS.glob("*.txt"):
+            (folder / p.name).write_bytes(p.read_bytes())
+    (together / "zz_unrelated.txt").write_text(
+        "GENEVA, May 4 (Wire) - Halvard Instruments said on Thursday it had cut 120 jobs, or 8% of its staff.\n\n"
+        "雷鸣科技周三宣布完成5000万元A轮融资，公司创始人何远表示：“我们会继续招人。”\n", encoding="utf-8")
+    assert main(["extract", str(alone), "--ledger", str(tmp_path / "a"), "-q"]) == 0
+    assert main(["extract", str(together), "--ledger", str(tmp_path / "b"), "-q"]) == 0
+    for f in (tmp_path / "a").iterdir():
+        before = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines()]
+        after = [json.loads(line) for line in (tmp_path / "b" / f.name).read_text(encoding="utf-8").splitlines()]
+        assert [c["id"] for c in before] == [c["id"] for c in after], f.name
+        assert before == after
+    assert (tmp_path / "b" / "zz_unrelated.jsonl").read_text(encoding="utf-8").count("\n") >= 3
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty"),
     (b"\x00\x01binary\x00\x02", "binary"),

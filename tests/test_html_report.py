@@ -203,10 +203,13 @@ def test_hostile_article_markup_is_text(hostile_report):
 
 
 def test_hostile_source_id_and_json_block(tmp_path):
-    for name in ("a.txt", "manifest.toml"):
-        shutil.copy(HOSTILE / name, tmp_path / name)
+    shutil.copy(HOSTILE / "a.txt", tmp_path / "a.txt")
     # a file name can hold no "/", but "<!--<script>" alone would derail a raw JSON block
-    shutil.copy(HOSTILE / "b.txt", tmp_path / '<!--<script><img src=x onerror="window.__pwned=6">.txt')
+    hostile_id = '<!--<script><img src=x onerror="window.__pwned=6">'
+    shutil.copy(HOSTILE / "b.txt", tmp_path / f"{hostile_id}.txt")
+    manifest = (HOSTILE / "manifest.toml").read_text(encoding="utf-8")  # its entry for b names the new id
+    (tmp_path / "manifest.toml").write_text(manifest.replace("[sources.b]", f"[sources.{json.dumps(hostile_id)}]"),
+                                            encoding="utf-8")
     report = build([tmp_path])
     assert any("<!--<script>" in s.id for s in report.sources) and report.findings
     page = Page(html(report))

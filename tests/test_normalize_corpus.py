@@ -246,6 +246,12 @@ MONEY = [
      ["30至40亿美元", "30亿到40亿美元", "$3 billion to $4 billion", "$3-4 billion", "$3 billion-$4 billion",
       "between $3 billion and $4 billion"]),
     ({"low": 1e4, "high": 5e4, "currency": None, "bound": "between"}, ["1万-5万元", "1万至5万元", "一万到五万元", "1-5万元"]),
+    # the units written once after the high end: only those the low end lacks, never making it the larger
+    ({"low": 2e9, "high": 3e9, "currency": None, "bound": "between"}, ["二十至三十亿元", "二十亿到三十亿元"]),
+    ({"low": 7e6, "high": 8e6, "currency": None, "bound": "between"}, ["七百至八百万元", "七百万至八百万元"]),
+    ({"low": 4e7, "high": 9e7, "currency": None, "bound": "between"}, ["四千至九千万元"]),
+    ({"low": 1e6, "high": 3e6, "currency": None, "bound": "between"}, ["一到三百万元"]),
+    ({"low": 7000, "high": 3e4, "currency": None, "bound": "between"}, ["7000到3万元", "七千到三万元"]),
     # approximate amounts
     ({"low": 2e9, "high": 9e9, "currency": "USD", "bound": "between"}, ["数十亿美元", "几十亿美元"]),
     ({"low": 1.1e9, "high": 1.9e9, "currency": None, "bound": "between"}, ["十几亿元"]),

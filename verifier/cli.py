@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from verifier import io
     from verifier.errors import VerifierError
 
     parser = build_parser()
@@ -54,20 +55,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    io.inputs_read.clear()
     try:
-        return int(args._module.run(args) or 0)
+        status = int(args._module.run(args) or 0)
+        io.write_stdout("")  # flush: a full disk behind standard output is an error, not a silent loss
+        return status
     except VerifierError as exc:
-        print(f"verifier: error: {exc}", file=sys.stderr)
+        _error(f"verifier: error: {exc}")
         return 2
     except KeyboardInterrupt:
-        print("verifier: interrupted", file=sys.stderr)
+        _error("verifier: interrupted")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`verifier report | head`): not an error
+        io.silence_stdout()
         return 0
+    except OSError as exc:  # a file system fault no command expected: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"verifier: error: {where}{exc.strerror or exc}")
+        return 2
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         import os
 
         if os.environ.get("VERIFIER_DEBUG"):
             raise
-        print(f"verifier: internal error: {type(exc).__name__}: {exc} (set VERIFIER_DEBUG=1 for the traceback)", file=sys.stderr)
+        _error(f"verifier: internal error: {type(exc).__name__}: {exc} (set VERIFIER_DEBUG=1 for the traceback)")
         return 2
+
+
+def _error(line: str) -> None:
+    """One line on standard error (which may itself be gone: then there is nowhere to say it)."""
+    try:
+        print(line.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+    except OSError:
+        pass

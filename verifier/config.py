@@ -23,17 +23,13 @@ A malformed file or an unknown key is an error (exit 2) naming the file and the 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier.errors import VerifierError
+from verifier.io import file_status
 
 FILES = ("verifier.toml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "github")
-FAIL_ON = ("error", "warning", "info", "never")
-KEYS = ("against", "select", "ignore", "fail-on", "show-unsupported", "format", "published", "entities", "help-url",
-        "scheduler")
 
 
 @dataclass
@@ -51,48 +47,46 @@ class Config:
     scheduler: str | None = None
 
 
-def find(start: Path | None = None) -> tuple[Path, dict] | None:
+def find(start: Path | None = None) -> tuple[Path, dict, str] | None:
     """The configuration file that applies in `start` (default: the current folder), with
-    its verifier table; None when there is none."""
+    its data and its text; None when there is none."""
     folder = (start or Path.cwd()).resolve()
     for d in (folder, *folder.parents):
         for name in FILES:
             path = d / name
             if not path.is_file():
                 continue
-            table = _table(path, _read(path))
-            if table is not None:
-                return path, table
+            data, text = _read(path)
+            if _table(path, data) is not None:
+                return path, data, text
     return None
 
 
-def _table(path: Path, data: dict):
-    """The verifier settings in a file's data; None for a pyproject.toml without them."""
-    tool = data.get("tool")
+def _table(path: Path, data: dict) -> tuple[object, tuple] | None:
+    """The verifier settings in a file's data and where they are (("tool", "verifier") for a
+    [tool.verifier] table); None for a pyproject.toml without them."""
+    tool = data.get("tool") if isinstance(data, dict) else None
     if isinstance(tool, dict) and "verifier" in tool:
-        return tool["verifier"]
-    return None if path.name == "pyproject.toml" else data
+        return tool["verifier"], ("tool", "verifier")
+    return None if path.name == "pyproject.toml" else (data, ())
 
 
-def _read(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise VerifierError(f"{path}: malformed configuration: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VerifierError(f"{path}: cannot read the configuration: {exc}") from None
+def _read(path: Path) -> tuple[dict, str]:
+    from verifier.inputs import read_data
+
+    return read_data(path, "configuration", fmt="toml")
 
 
 def load(path: str | Path | None = None, *, start: Path | None = None) -> Config:
     """Read `path`, or the configuration found from `start`; an empty Config if none."""
     if path is not None:
         p = Path(path)
-        if not p.is_file():
+        if file_status(p) is None:
             raise VerifierError(f"{p}: no such configuration file")
-        table = _table(p, _read(p))
-        if table is None:
+        data, text = _read(p)
+        if _table(p, data) is None:
             raise VerifierError(f"{p}: no [tool.verifier] table")
-        found: tuple[Path, dict] | None = (p, table)
+        found: tuple[Path, dict, str] | None = (p, data, text)
     else:
         found = find(start)
     if found is None:
@@ -100,56 +94,27 @@ def load(path: str | Path | None = None, *, start: Path | None = None) -> Config
     return parse(*found)
 
 
-def _strings(where: str, key: str, value) -> list[str]:
-    if isinstance(value, str):
-        value = [v for v in value.replace(",", " ").split()]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise VerifierError(f"{where}: {key} must be a list of strings")
-    return value
+def parse(path: Path, data: dict, text: str | None = None) -> Config:
+    """The Config of a configuration file's data (`text`, the file's text, lets errors name
+    the line)."""
+    from verifier.inputs import config_from
 
-
-def parse(path: Path, table) -> Config:
-    where = f"{path}: [tool.verifier]" if path.name == "pyproject.toml" else str(path)
-    if not isinstance(table, dict):
-        raise VerifierError(f"{where}: the verifier configuration must be a table")
-    unknown = sorted(k for k in table if k not in KEYS)
-    if unknown:
-        raise VerifierError(f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(KEYS)})")
+    table, prefix = _table(path, data) or ({}, ())
+    settings = config_from(path, table, text, prefix)
     base = path.parent
-    cfg = Config(path=path)
-    if "against" in table:
-        cfg.against = [_path(base / p) for p in _strings(where, "against", table["against"])]
-    if "select" in table:
-        cfg.select = _strings(where, "select", table["select"])
-    if "ignore" in table:
-        cfg.ignore = _strings(where, "ignore", table["ignore"])
-    if "fail-on" in table:
-        if table["fail-on"] not in FAIL_ON:
-            raise VerifierError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
-        cfg.fail_on = table["fail-on"]
-    if "show-unsupported" in table:
-        if not isinstance(table["show-unsupported"], bool):
-            raise VerifierError(f"{where}: show-unsupported must be true or false")
-        cfg.show_unsupported = table["show-unsupported"]
-    if "format" in table:
-        if table["format"] not in FORMATS:
-            raise VerifierError(f"{where}: format must be one of {', '.join(FORMATS)}")
-        cfg.format = table["format"]
-    if "published" in table:
-        cfg.published = parse_date(table["published"], f"{where}: published")
-    if "entities" in table:
-        if not isinstance(table["entities"], str):
-            raise VerifierError(f"{where}: entities must be a path")
-        cfg.entities = _path(base / table["entities"])
-    if "help-url" in table:
-        if not isinstance(table["help-url"], str) or "://" not in table["help-url"]:
-            raise VerifierError(f"{where}: help-url must be an absolute URL, with {{code}} where the rule code goes")
-        cfg.help_url = table["help-url"]
-    if "scheduler" in table:
-        if not isinstance(table["scheduler"], str) or not table["scheduler"].strip():
-            raise VerifierError(f"{where}: scheduler must be the address of a dask scheduler, e.g. \"tcp://10.0.0.5:8786\"")
-        cfg.scheduler = table["scheduler"].strip()
-    return cfg
+    return Config(
+        path=path,
+        against=[_path(base / p) for p in settings.against or []],
+        select=settings.select,
+        ignore=settings.ignore or [],
+        fail_on=settings.fail_on,
+        show_unsupported=settings.show_unsupported,
+        format=settings.format,
+        published=settings.published,
+        entities=_path(base / settings.entities) if settings.entities is not None else None,
+        help_url=settings.help_url,
+        scheduler=settings.scheduler,
+    )
 
 
 def _path(path: Path) -> str:

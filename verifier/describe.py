@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from verifier.normalize.values import (
     CountValue, DateValue, DurationValue, MoneyValue, PercentValue, QuoteValue, Value,
@@ -90,6 +91,15 @@ def date(v: DateValue) -> str:
 
 
 def value(v: Value) -> str:
+    """A value in plain words (values are frozen, so each is described once)."""
+    try:
+        return _value(v)
+    except TypeError:  # an unhashable value (a mutable one built by hand)
+        return _value.__wrapped__(v)
+
+
+@lru_cache(maxsize=8192)
+def _value(v: Value) -> str:
     if isinstance(v, DateValue):
         return date(v)
     if isinstance(v, MoneyValue):

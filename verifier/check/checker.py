@@ -34,6 +34,7 @@ DRAFT_ID = "<draft>"
 SNIPPET_WIDTH = 20  # characters of context either side of a source's words
 QUOTE_CHARS = 40  # a quote longer than this is shortened in messages
 MAX_NAMED = 3  # sources named in one message; the rest are counted
+MOST_RELATED = 20  # source places listed with one diagnostic; the rest are counted
 
 
 @dataclass
@@ -143,6 +144,42 @@ def _short(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+MOST_SUPPORTED = 32  # a draft's value is compared with at most this many of the sources' values
+
+
+class _Positions:
+    """The sources' claims about one thing (subject, predicate, kind) grouped by value (quotes:
+    by speaker and words), each group in source order. Built once per thing, so that checking
+    a draft costs the number of its claims, not that times the number of the sources' claims."""
+
+    def __init__(self, candidates: list[Claim]) -> None:
+        from verifier.rules.engine import _position_key
+
+        groups: dict[tuple, dict[tuple, Claim]] = {}
+        for c in candidates:
+            groups.setdefault(_position_key(c), {}).setdefault((c.source, c.start, c.end), c)
+        self.by_key = {k: sorted(g.values(), key=_place) for k, g in groups.items()}
+        self.groups = list(self.by_key.values())
+        self.ranked = sorted(self.groups, key=lambda p: -len({c.source for c in p}))
+
+    def for_claim(self, claim: Claim) -> list[list[Claim]]:
+        """Every value when there are few; else the best supported ones and any the draft's value
+        equals, so the cost stays bounded however many articles repeat or vary a figure."""
+        if len(self.groups) <= MOST_SUPPORTED:
+            return self.groups
+        from verifier.rules.engine import _position_key
+
+        mine = self.by_key.get(_position_key(claim))
+        top = self.ranked[:MOST_SUPPORTED]
+        if mine is not None and not any(p is mine for p in top):
+            top = [mine] + top[:MOST_SUPPORTED - 1]
+        return top
+
+
+def _place(c: Claim) -> tuple:
+    return (c.source, c.start, c.end)
+
+
 class Checker:
     """Checks drafts against one set of trusted sources (read once)."""
 
@@ -213,8 +250,8 @@ class Checker:
         return draft
 
     def _sources_by_key(self) -> tuple[dict, list, list]:
-        """The articles' and ledgers' claims by (subject, predicate, kind), their quotes, and
-        the quotes' match keys: made once for each set of claims, not once per draft."""
+        """The articles' and ledgers' claims by (subject, predicate, kind) grouped by value, their
+        quotes, and the quotes' match keys: made once for each set of claims, not once per draft."""
         if self._candidates is None:
             from verifier.rules.quotes import quote_key
 
@@ -222,7 +259,8 @@ class Checker:
             quotes: list[Claim] = []
             for c in [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims:
                 (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
-            self._candidates = (by_key, quotes, [quote_key(q.value.quote) for q in quotes])
+            things = {k: _Positions(v) for k, v in by_key.items()}
+            self._candidates = (things, quotes, [quote_key(q.value.quote) for q in quotes])
         return self._candidates
 
     def _quote_candidates(self, claim: Claim) -> list[Claim]:
@@ -248,16 +286,18 @@ class Checker:
         lines = Lines(text)
         if draft is None:  # no article text: nothing to check (not an error)
             return DraftResult(path, [], text=text, empty=True, warnings=_warnings(path, suppressions(text, lines)))
-        by_key = self._sources_by_key()[0]
+        things = self._sources_by_key()[0]
         found: list[Diagnostic] = []
         for claim in draft.claims:
             within = self._within(path, text, lines, claim)
             found.extend(within)
             if within:  # a date that cannot be (2月30日) is not compared with anything
                 continue
-            candidates = self._quote_candidates(claim) if claim.kind == "quote" else \
-                by_key.get((claim.subject, claim.predicate, claim.kind), [])
-            d = self._against(path, text, lines, claim, candidates)
+            if claim.kind == "quote":
+                positions = _Positions(self._quote_candidates(claim))
+            else:
+                positions = things.get((claim.subject, claim.predicate, claim.kind)) or _Positions([])
+            d = self._against(path, text, lines, claim, positions)
             if d is not None:
                 found.append(d)
         return self._filter(path, text, lines, found, len(draft.claims))
@@ -283,6 +323,14 @@ class Checker:
         return result
 
     # ------------------------------------------------------------------ building diagnostics
+    def _places(self, positions: list[tuple[list[Claim], str]]) -> tuple[list[Related], int]:
+        """The places a diagnostic lists (at most MOST_RELATED of each value are candidates, which
+        is all `_listed` can choose from) and how many there are in all."""
+        total = sum(len(p) for p, _ in positions)
+        places = sorted(((c, verdict) for p, verdict in positions for c in p[:MOST_RELATED]),
+                        key=lambda x: _place(x[0]))
+        return [self._related(c, verdict) for c, verdict in _listed(places)], total
+
     def _related(self, claim: Claim, verdict: str) -> Related:
         from verifier import describe
         from verifier.rules.engine import snippet
@@ -301,13 +349,14 @@ class Checker:
                        claim.subject, claim.hedged)
 
     def _diagnostic(self, path: str, text: str, lines: Lines, claim: Claim, code: str, severity: Severity,
-                    message: str, related: list[Related]) -> Diagnostic:
+                    message: str, related: list[Related], total: int | None = None) -> Diagnostic:
         from verifier.rules.engine import rules
 
         return Diagnostic(
             path=path, position=lines.position(claim.start, claim.end), start=claim.start, end=claim.end,
             code=code, name=rules()[code].name, severity=severity, message=message, subject=claim.subject,
             predicate=claim.predicate, draft_words=text[claim.start:claim.end], related=tuple(related),
+            related_total=len(related) if total is None else total,
         )
 
     def _within(self, path: str, text: str, lines: Lines, claim: Claim) -> list[Diagnostic]:
@@ -322,10 +371,12 @@ class Checker:
                     out.append(self._diagnostic(path, text, lines, claim, r.code, "error", message, []))
         return out
 
-    def _against(self, path: str, text: str, lines: Lines, claim: Claim, candidates: list[Claim]) -> Diagnostic | None:
+    def _against(self, path: str, text: str, lines: Lines, claim: Claim, positions: _Positions) -> Diagnostic | None:
         from verifier.rules.engine import relate
 
-        relations = [(r, rel, s) for s in candidates for r, rel in relate(claim, s)]
+        relations = []  # (rule, relation, position): the same value in every claim of a position
+        for position in positions.for_claim(claim):
+            relations += [(r, rel, position) for r, rel in relate(claim, position[0])]
         contra = [(r, rel, s) for r, rel, s in relations if rel.verdict == "contradict"]
         support = [(r, rel, s) for r, rel, s in relations if rel.verdict != "contradict"]
         draft_words = _short(text[claim.start:claim.end])
@@ -333,43 +384,42 @@ class Checker:
         what = _what(claim)
 
         def rel_list(items):
-            """Each source claim once, in source order, with how it relates to the draft."""
-            seen, out = set(), []
-            for _, rel, s in sorted(items, key=lambda x: (x[2].source, x[2].start, x[1].verdict)):
-                if (s.source, s.start, s.end) not in seen:
-                    seen.add((s.source, s.start, s.end))
-                    out.append(self._related(s, rel.verdict))
-            return out
+            """Each source claim once, in source order, with how it relates to the draft (the
+            first verdict of its value's), and how many there are in all."""
+            verdicts: dict[int, tuple[list[Claim], str]] = {}
+            for _, rel, p in sorted(items, key=lambda x: (_place(x[2][0]), x[1].verdict)):
+                verdicts.setdefault(id(p), (p, rel.verdict))
+            return self._places(list(verdicts.values()))
 
         if contra and not support:
             r, rel, s = _first(contra)
-            related = rel_list(contra)
+            related, total = rel_list(contra)
             if r.code == "Q102":
                 message = (f"who said it: the draft attributes “{_short(claim.value.quote)}” to {claim.subject}, "
-                           f"but {_attributions(related)}.")
+                           f"but {_attributions(related, total)}.")
             else:
-                message = f"{what}: {says}, but {_sources_say(related)}."
+                message = f"{what}: {says}, but {_sources_say(related, total=total)}."
                 if rel.reason:
                     message += f" {rel.reason[0].upper()}{rel.reason[1:]}."
-            return self._diagnostic(path, text, lines, claim, r.code, "error", message, related)
+            return self._diagnostic(path, text, lines, claim, r.code, "error", message, related, total)
 
         if contra and support:
             _, rel, _ = _first(contra)
-            pro, con = rel_list(support), rel_list(contra)
-            message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro)}; "
-                       f"but {_sources_say(con)}" + (f" ({rel.reason})." if rel.reason else "."))
-            return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con)
+            (pro, n_pro), (con, n_con) = rel_list(support), rel_list(contra)
+            message = (f"{what}: the sources disagree. {says[0].upper()}{says[1:]}, as {_sources_say(pro, total=n_pro)}; "
+                       f"but {_sources_say(con, total=n_con)}" + (f" ({rel.reason})." if rel.reason else "."))
+            return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro + con, n_pro + n_con)
 
         if support:
             clash = _clashing(support)
             if clash is not None:
                 (a, b, rel) = clash
-                pro = rel_list(support)
+                pro, total = rel_list(support)
                 first, second = self._related(a, rel.verdict).where, self._related(b, rel.verdict).where
                 message = (f"{what}: the sources disagree among themselves. {says[0].upper()}{says[1:]}, "
-                           f"which fits {_sources_say(pro)}; but {first} and {second} cannot both be right"
+                           f"which fits {_sources_say(pro, total=total)}; but {first} and {second} cannot both be right"
                            + (f" ({rel.reason})." if rel.reason else "."))
-                return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro)
+                return self._diagnostic(path, text, lines, claim, "W102", "warning", message, pro, total)
             agree = [x for x in support if x[1].verdict == "agree"]
             if claim.kind == "quote":
                 if agree:
@@ -377,29 +427,29 @@ class Checker:
                 altered = [x for x in support if x[0].code == "Q101"]
                 if altered:
                     _, rel, _ = _first(altered)
-                    related = rel_list(altered)
+                    related, total = rel_list(altered)
                     message = (f"{claim.subject} — quote: {rel.reason or 'the wording differs'}: the draft has "
-                               f"“{_short(claim.value.quote)}”; {_sources_say(related)}.")
-                    return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related)
+                               f"“{_short(claim.value.quote)}”; {_sources_say(related, total=total)}.")
+                    return self._diagnostic(path, text, lines, claim, "Q101", "warning", message, related, total)
                 return None
             finer = [x for x in support if x[1].verdict == "compatible" and x[1].narrower == "b"]
             if finer:
-                related = rel_list(finer)
-                message = f"{what}: {says}, but the sources are more precise: {_sources_say(related)}."
-                return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related)
+                related, total = rel_list(finer)
+                message = f"{what}: {says}, but the sources are more precise: {_sources_say(related, total=total)}."
+                return self._diagnostic(path, text, lines, claim, "W101", "warning", message, related, total)
             if not agree:
-                related = rel_list(support)
-                message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True)}."
-                return self._diagnostic(path, text, lines, claim, "I102", "info", message, related)
+                related, total = rel_list(support)
+                message = f"{what}: {says}, more than the sources confirm: {_sources_say(related, only=True, total=total)}."
+                return self._diagnostic(path, text, lines, claim, "I102", "info", message, related, total)
             return None
 
         if claim.kind == "quote":
             message = f"{claim.subject} — quote: no trusted source has these words: “{_short(claim.value.quote)}”."
-        elif candidates:
-            related = [self._related(s, "incomparable") for s in sorted(candidates, key=lambda s: (s.source, s.start))]
+        elif positions.groups:
+            related, total = self._places([(p, "incomparable") for p in positions.groups])
             message = (f"{what}: {says}; the sources speak of it but say nothing that can be compared: "
-                       f"{_sources_say(related)}.")
-            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related)
+                       f"{_sources_say(related, total=total)}.")
+            return self._diagnostic(path, text, lines, claim, "I101", "info", message, related, total)
         else:
             message = f"{what}: {says}; no trusted source speaks of this."
         return self._diagnostic(path, text, lines, claim, "I101", "info", message, [])
@@ -421,7 +471,8 @@ def _draft_says(claim: Claim, words: str) -> str:
 
 def _first(items):
     """The relation a message explains: the first source in order."""
-    return min(items, key=lambda x: (x[2].source, x[2].start, x[0].code))
+    r, rel, p = min(items, key=lambda x: (_place(x[2][0]), x[0].code))
+    return r, rel, p[0]
 
 
 def _names(names: list[str]) -> str:
@@ -432,7 +483,21 @@ def _names(names: list[str]) -> str:
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _sources_say(related: list[Related], only: bool = False) -> str:
+def _listed(places: list) -> list:
+    """The places a diagnostic lists: every value once before any value twice, in source order,
+    at most MOST_RELATED (a thousand sources repeating a figure are counted, not listed)."""
+    if len(places) <= MOST_RELATED:
+        return places
+    firsts, repeats, values = [], [], set()
+    for s, verdict in places:
+        key = (s.subject, s.value.model_dump_json())
+        (repeats if key in values else firsts).append((s, verdict))
+        values.add(key)
+    chosen = {id(x) for x in (firsts + repeats)[:MOST_RELATED]}
+    return [x for x in places if id(x) in chosen]
+
+
+def _sources_say(related: list[Related], only: bool = False, total: int = 0) -> str:
     """"a.txt:3 says Monday: “…週一宣佈辭職…”; b.txt:9 says Sunday 2026-02-08: “…”". Sources giving
     the same value are named together, with the words of the first; a quote is its words."""
     groups: dict[tuple, list[Related]] = {}
@@ -451,13 +516,15 @@ def _sources_say(related: list[Related], only: bool = False) -> str:
             parts.append(f"{who} say{'' if plural else 's'} {'only ' if only else ''}{r.value}{hedge}: “{r.words}”")
     if len(groups) > MAX_NAMED:
         parts.append(f"and {len(groups) - MAX_NAMED} other values")
+    if total > len(related):
+        parts.append(f"{total} places in the sources in all")
     return "; ".join(parts)
 
 
-def _attributions(related: list[Related]) -> str:
+def _attributions(related: list[Related], total: int) -> str:
     parts = [f"{r.where} attributes them to {r.subject}: “{r.words}”" for r in related[:MAX_NAMED]]
-    if len(related) > MAX_NAMED:
-        parts.append(f"and {len(related) - MAX_NAMED} more")
+    if max(total, len(related)) > MAX_NAMED:
+        parts.append(f"and {max(total, len(related)) - MAX_NAMED} more")
     return "; ".join(parts)
 
 
@@ -465,20 +532,25 @@ def _clashing(support):
     """Two sources that both fit the draft but contradict each other, if any."""
     from verifier.rules.engine import relate
 
-    claims = []
-    seen = set()  # one claim per value (and speaker): a hundred sources repeating a date are one
-    for _, _, s in sorted(support, key=lambda x: (x[2].source, x[2].start)):
-        k = (s.subject, s.value.model_dump_json())
-        if k not in seen:
-            seen.add(k)
-            claims.append(s)
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.source == b.source:
+    positions = list({id(p): p for _, _, p in sorted(support, key=lambda x: _place(x[2][0]))}.values())
+    for i, pa in enumerate(positions):  # one claim per value: a hundred sources repeating a date are one
+        for pb in positions[i + 1:]:
+            pair = _from_two_sources(pa, pb)
+            if pair is None:
                 continue
-            for _, rel in relate(a, b):
+            for _, rel in relate(*pair):
                 if rel.verdict == "contradict":
-                    return a, b, rel
+                    return (*pair, rel)
+    return None
+
+
+def _from_two_sources(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
+    """A claim of each value, from different sources, if any (positions are in source order, so
+    one of a position's ends is in another source when any claim of it is)."""
+    for a in (pa[0], pa[-1]):
+        for b in (pb[0], pb[-1]):
+            if a.source != b.source:
+                return a, b
     return None
 
 

@@ -87,6 +87,7 @@ class Diagnostic:
     predicate: str = ""
     draft_words: str = ""
     related: tuple[Related, ...] = field(default_factory=tuple)
+    related_total: int = 0  # source places the finding rests on; `related` lists the first of them
 
     @property
     def line(self) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from verifier.check.markdown import MARKDOWN_SUFFIXES, is_markdown
 from verifier.errors import VerifierError
+from verifier.io import file_status, read_file, read_stream, walk_files
 
 DRAFT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt", ".text")
 MAX_BYTES = 5_000_000
@@ -24,8 +26,6 @@ class Draft:
 def _decode(data: bytes, name: str) -> str:
     from verifier.text.sources import decode
 
-    if len(data) > MAX_BYTES:
-        raise VerifierError(f"{name}: {len(data):,} bytes is too large for one draft (limit {MAX_BYTES:,})")
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     if not body.strip():  # an empty draft is nothing to check, not an error
         return body.decode("utf-8", errors="replace")
@@ -37,15 +37,16 @@ def read(names: list[str], stdin_filename: str | None = None, stdin=None) -> lis
     seen: set[Path] = set()
     for name in names:
         if name == "-":
-            data = (stdin or sys.stdin.buffer).read()
             shown = stdin_filename or "-"
+            data = read_stream(stdin or sys.stdin.buffer, MAX_BYTES, "standard input", "draft")
             drafts.append(Draft(shown, _decode(data, shown), stdin_filename is None or is_markdown(shown), None))
             continue
         path = Path(name)
-        if not path.exists():
+        st = file_status(path)
+        if st is None:
             raise VerifierError(f"{path}: no such file or folder")
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES)
+        if stat.S_ISDIR(st.st_mode):
+            files = [f for f in walk_files(path) if f.suffix.lower() in DRAFT_SUFFIXES]
             if not files:
                 raise VerifierError(f"{path}: no drafts here (.md or .txt files)")
         else:
@@ -54,9 +55,6 @@ def read(names: list[str], stdin_filename: str | None = None, stdin=None) -> lis
             if f.resolve() in seen:
                 continue
             seen.add(f.resolve())
-            try:
-                data = f.read_bytes()
-            except OSError as exc:
-                raise VerifierError(f"{f}: cannot read: {exc.strerror or exc}") from None
+            data = read_file(f, MAX_BYTES, "draft")
             drafts.append(Draft(str(f), _decode(data, str(f)), is_markdown(f.name), f))
     return drafts

@@ -191,7 +191,7 @@ def as_json(run: Run) -> str:
         "tool": "verifier", "version": __version__, "summary": run.summary(),
         "diagnostics": [d.as_dict() for d in run.diagnostics],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 # ----------------------------------------------------------------------------- github
@@ -290,7 +290,7 @@ def sarif(run: Run) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _help_markdown(code: str, r) -> str:

@@ -15,6 +15,7 @@ added to the entity registry, so the draft's names resolve to the ledger's canon
 
 from __future__ import annotations
 
+import stat
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,14 +74,17 @@ class Trusted:
 
 def is_ledger(path: Path) -> bool:
     """A .jsonl file, or a folder of .jsonl files and no articles."""
-    if path.is_file():
+    from verifier.io import file_status, list_folder
+
+    st = file_status(path)
+    if st is None:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
         return path.suffix.lower() == ".jsonl"
-    if path.is_dir():
-        files = [f for f in path.iterdir() if f.is_file()]
-        has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
-        has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
-        return has_ledger and not has_articles
-    return False
+    files = [f for f in list_folder(path) if not f.is_dir()]
+    has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
+    has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
+    return has_ledger and not has_articles
 
 
 def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = (), runner=None,
@@ -89,6 +93,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
     (a draft is never its own source). `runner` (pipeline.Runner) and `cache` say how the
     articles are prepared."""
     from verifier.claims import ledger
+    from verifier.io import file_status, list_folder
     from verifier.pipeline import Runner, prepare_corpus
     from verifier.text.sources import collect, read_source
 
@@ -99,7 +104,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
     excluded = {p.resolve() for p in exclude}
     article_paths, ledger_paths = [], []
     for p in paths:
-        if not p.exists():
+        if file_status(p) is None:
             raise VerifierError(f"{p}: no such file or folder (--against)")
         (ledger_paths if is_ledger(p) else article_paths).append(p)
     entries = [(f, e) for f, e in collect(article_paths) if f.resolve() not in excluded] if article_paths else []
@@ -108,7 +113,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
     claims: list[Claim] = []
     files: dict[str, str] = {}
     for p in ledger_paths:
-        for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p]):
+        for f in ([f for f in list_folder(p) if f.suffix.lower() == ".jsonl"] if p.is_dir() else [p]):
             for c in ledger.read(f):
                 claims.append(c)
                 files[c.id] = str(f)

@@ -92,6 +92,7 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
     paragraph_orgs: set[str] = set()
     salience = Salience()
     sentence_orgs: list[Mention] = []
+    last_product: Mention | None = None
     for m in [*mentions, None]:
         while s_index < len(sentences) and (m is None or sentences[s_index].end <= m.start):
             s_index += 1
@@ -111,7 +112,9 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
             paragraph_orgs = set()
         if m.pronoun:
             target: Mention | str | None
-            if m.type == "person":
+            if m.type == "product":
+                target = last_product  # "the game", 该游戏: the product named last
+            elif m.type == "person":
                 target = sentence_topic or topic
             elif m.bare:
                 # 公司 alone: the paragraph's one organisation; with none named in the paragraph,
@@ -131,6 +134,8 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
                 if m.type == "org":
                     salience.note(target.entity, OTHER_WEIGHT, m.start)
             continue
+        if m.type == "product":
+            last_product = m
         if m.type == "person" and sentence_topic is None and not in_quote(m.start):
             sentence_topic = m
         if m.type == "org":

@@ -97,6 +97,7 @@ def _data() -> dict:
         "org_followers": f(names["org_followers"]),
         "org_stem_stop": f(names["org_stem_stop"]),
         "category_followers": f(names["category_followers"]),
+        "org_name_openers": f(names["org_name_openers"]),
         "name_particles": names["name_particles"],
         "legal_suffixes": set(names["legal_suffixes"]),
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
@@ -109,36 +110,25 @@ def _data() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _cjk_place_names() -> frozenset[str]:
+    """Places in Chinese (新竹, 美国): the short form of 新竹科技 is not 新竹."""
+    names = [fold(p) for p in read_data_file("places.toml")["places"] if not p.isascii()]
+    names += [fold(p) for p in read_data_file("entities.toml")["names"].get("cjk_places", [])]
+    return frozenset(names)
+
+
 def _place_keys() -> set[str]:
     return {key(p) for p in read_data_file("places.toml")["places"] if p.isascii()}
 
 
 def load_registry(extra: str | None = None) -> list[dict]:
     """The shipped registry, plus the [[entity]] entries of a user's TOML file."""
-    import tomllib
-    from pathlib import Path
-
-    from verifier.errors import VerifierError
+    from verifier.inputs import read_entities
 
     entries = list(_data()["registry"])
     if extra:
-        path = Path(extra)
-        try:
-            text = path.read_text(encoding="utf-8")
-            data = _simple_registry(text) or tomllib.loads(text)
-        except FileNotFoundError:
-            raise VerifierError(f"{path}: no such entities file") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise VerifierError(f"{path}: malformed entities file: {exc}") from None
-        for i, item in enumerate(data.get("entity", []), 1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-                raise VerifierError(f"{path}: entity {i} needs a name")
-            if item.get("type", "org") not in ("person", "org", "product"):
-                raise VerifierError(f"{path}: entity {item['name']!r}: type must be person, org or product")
-            aliases = item.get("aliases", [])
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise VerifierError(f"{path}: entity {item['name']!r}: aliases must be a list of strings")
-            entries.append(item)
+        entries.extend(read_entities(extra))
     return entries
 
 
@@ -202,7 +192,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         "gloss": re.compile(rf"([{CJK}·][{CJK}·\-－]*)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
-        "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*(?:[ \t]+[0-9][0-9.]*(?![0-9.]*%))?(?![A-Za-z])"),
+        "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
+                          rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
         # a Chinese person: a surname (one or two characters) and one or two more characters
         "cjk_person": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}"),
         "title": re.compile(alternation(d["titles"])),
@@ -210,7 +201,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "follower": re.compile(rf"{boundary}"),
         "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
-        "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'])})$"),
+        "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
         # the name after a descriptor: three or four characters before what follows a name
@@ -373,8 +364,8 @@ def _in_title_case_line(text: str, pos: int) -> bool:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     line = text[a:b if b != -1 else len(text)]
-    if re.search(f"[{CJK}]", line):
-        return False
+    if re.search(f"[{CJK}]", line) or re.search(r"[.!?。”\"]\s*$", line):
+        return False  # a sentence, not a headline
     words = re.findall(r"[A-Za-z]{4,}", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -551,7 +542,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             continue
         seen.add(name)
         stem = folded[start:stem_end]
-        aliases = [stem] if counted(stem) > counted(name) else []
+        aliases = [stem] if counted(stem) > counted(name) and stem not in _cjk_place_names() else []
         out.add(name, "org", "text", aliases)
     for m in r["org_descriptor"].finditer(folded):
         tail = r["org_tail"].match(folded[m.end():m.end() + 10])
@@ -1000,8 +991,9 @@ class EntityIndex:
         i = 0
         while i < len(words):
             hit = None
-            first = key(split_camel(text[words[i][0]:words[i][1]])).split(" ")[0] if words[i][1] > words[i][0] else ""
-            longest = min(self._max_words, len(words) - i) if first in firsts else 0
+            surface0 = text[words[i][0]:words[i][1]]
+            known = key(surface0) in firsts or key(split_camel(surface0)).split(" ")[0] in firsts
+            longest = min(self._max_words, len(words) - i) if known else 0
             for n in range(longest, 0, -1):
                 if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "", " & ")
                                  for j in range(i, i + n - 1)):
@@ -1045,8 +1037,8 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     after = re.escape(fold(d.get("bare_org_after", "")))
     bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)", re.MULTILINE)
     regexes = []
-    for kind in ("person", "org"):
-        words = [fold(w) for w in d[kind]]
+    for kind in ("person", "org", "product"):
+        words = [fold(w) for w in d.get(kind, [])]
         latin = [w for w in words if w.isascii()]
         cjk = [w for w in words if not w.isascii()]
         parts = []

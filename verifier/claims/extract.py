@@ -21,10 +21,11 @@ that chose the subject. `verifier extract --explain` prints it.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
+from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,9 +39,11 @@ from verifier.text.segment import Quote, Sentence, quotes
 
 EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
+LINK_WINDOW = 1500  # characters: no value is linked to an event word farther away (no sentence is that long)
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -63,22 +66,35 @@ class Link:
 
 class Words:
     """Distances in words in a text: a Latin word or a number is one, a Chinese character 0.6
-    of one. Counted on demand over the stretch asked for (links are local)."""
+    of one. Counted from prefix sums made once, so a distance costs the same however far."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cache: dict[tuple[int, int], float] = {}
+        self._cjk: array | None = None
+        self._word_starts: list[int] = []
+        self._word_ends: list[int] = []
+
+    def _index(self) -> array:
+        if self._cjk is None:
+            marks = bytearray(len(self.text))
+            for m in _CJK_CHAR.finditer(self.text):
+                marks[m.start()] = 1
+            self._cjk = array("l", accumulate(marks, initial=0))
+            words = [m.span() for m in _LATIN_WORD.finditer(self.text)]
+            self._word_starts = [w[0] for w in words]
+            self._word_ends = [w[1] for w in words]
+        return self._cjk
 
     def between(self, a: int, b: int) -> float:
         if a > b:
             a, b = b, a
-        key = (a, b)
-        found = self._cache.get(key)
-        if found is None:
-            cjk = len(_CJK_CHAR.findall(self.text, a, b))
-            latin = len(_LATIN_WORD.findall(self.text, a, b))
-            found = self._cache[key] = latin + CJK_WORD * cjk
-        return found
+        cjk = self._index()
+        starts = self._word_starts
+        latin = bisect_left(starts, b) - bisect_left(starts, a)
+        inside = bisect_left(starts, a) - 1  # the word `a` may fall inside of
+        if inside >= 0 and a < self._word_ends[inside] and _ALNUM.search(self.text, a, min(b, self._word_ends[inside])):
+            latin += 1  # counting from inside a word: its rest is one
+        return latin + CJK_WORD * (cjk[b] - cjk[a])
 
 
 class Extractor:
@@ -104,10 +120,12 @@ class Extractor:
         self.claims: dict[str, Claim] = {}
         self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
+        self.in_sentence: dict[int, list[Claim]] = {}  # sentence start -> its claims
         self.buyer: str | None = None  # who buys, in the article's acquisition
+        self.last_object: dict[str, str] = {}  # predicate -> what its last event word was done to
         self.mention_starts = [m.start for m in self.mentions]
-        self._quote_starts: list[tuple[int, int, Claim]] = []  # quote claims: (start, order made, claim)
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
+        self._sentence_starts = [x.start for x in sentences]
         self.local_currency, self.generic_units = _local_currency(text, folded, language)
 
     _quote_mark = re.compile("[“「『\"‘]")
@@ -115,14 +133,17 @@ class Extractor:
 
     def _first_person(self, q: Quote) -> list[Mention]:
         """我/I/my in a quotation stand for its speaker (“今天（11月4日）是我在栖木的最后一天”)."""
-        # the first quote claim made that starts inside the quotation (claims in the order made)
-        i = bisect.bisect_left(self._quote_starts, (q.start,))
-        inside = [x for x in self._quote_starts[i:bisect.bisect_left(self._quote_starts, (q.end + 1,), i)]]
-        speaker = min(inside, key=lambda x: x[1])[2] if inside else None
+        speaker = next((c for c in self.in_sentence.get(self._sentence_at(q.start), ())
+                        if c.kind == "quote" and q.start <= c.start < q.end + 1), None)
         if speaker is None:
             return []
         return [Mention(m.start(), m.end(), speaker.subject, "person", pronoun=True)
                 for m in self._FIRST_PERSON.finditer(self.text, q.start, q.end)][:1]
+
+    def _sentence_at(self, pos: int) -> int:
+        """The start of the sentence holding a position."""
+        i = bisect_left(self._sentence_starts, pos + 1) - 1
+        return self.sentences[i].start if i >= 0 else 0
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before this one in the same paragraph."""
@@ -161,8 +182,7 @@ class Extractor:
             tz=tz, scope=scope or {}, why=why,
         )
         self.claims[cid] = claim
-        if kind == "quote":
-            bisect.insort(self._quote_starts, (start, len(self.claims), claim))
+        self.in_sentence.setdefault(sentence.start, []).append(claim)
         self.by_predicate[predicate] = claim
         return claim
 
@@ -183,7 +203,10 @@ class Extractor:
             s_values = _within(self.values, value_starts, sentence)
             if not s_values and not self._quote_mark.search(self.text, sentence.start, sentence.end) and \
                     not self.lex.anaphora_re.search(self.folded, sentence.start, sentence.end):
-                continue  # nothing to claim here
+                s_triggers = [t for t in _within(triggers, trigger_starts, sentence) if any(x.object_only for x in t.senses)]
+                if s_triggers:  # nothing to claim, but what is bought here may be inherited later
+                    SentenceView(self, sentence, (), [], s_triggers, _within(self.mentions, mention_starts, sentence))._note_objects()
+                continue
             inside = quotes(self.text, sentence.start, sentence.end)
             s_mentions = _within(self.mentions, mention_starts, sentence)
             s_triggers = _within(triggers, trigger_starts, sentence)
@@ -268,18 +291,23 @@ class SentenceView:
                         if not any(q.open <= m.start() <= q.end for q in inside)]
         self.used: set[int] = set()  # values consumed (by index in self.values)
         self._prep_cache: dict[int, bool] = {}
+        self._clause_at: dict[int, Clause] = {}
         self.quoted = quoted_in is not None  # a view of a quotation: subjects must be named in it
 
     def _negated(self, t: Trigger) -> bool:
         return bool(self.lex.negation_re.search(self.ex._before(t.start, 10)))
 
     def clause(self, pos: int) -> Clause:
-        return clause_of(self.clauses, pos) or self.clauses[0]
+        found = self._clause_at.get(pos)
+        if found is None:
+            found = self._clause_at[pos] = clause_of(self.clauses, pos) or self.clauses[0]
+        return found
 
     # ------------------------------------------------------------------ the steps
     def extract(self) -> None:
         from verifier.claims.groups import group_claims
 
+        self._note_objects()
         self._anaphora()
         group_claims(self)
         self.extract_values()
@@ -287,6 +315,16 @@ class SentenceView:
 
         quote_claims(self)
         self._impossible_dates()
+
+    def _note_objects(self) -> None:
+        """What the event words of this sentence are done to (agreed to buy Pallas Optics), for
+        later words that inherit it (the deal is expected to close …), claim or no claim."""
+        for t in self.triggers:
+            for sense in t.senses:
+                if sense.object_only:
+                    obj = self._object(t, self.clause(t.start), self.eligible(sense.predicate.types))
+                    if obj is not None:
+                        self.ex.last_object[sense.predicate.id] = obj.entity
 
     def extract_values(self) -> None:
         pending = []
@@ -331,6 +369,16 @@ class SentenceView:
             value = value.model_copy(update={"bound": "approx", "low": value.amount * 0.9, "high": value.amount * 1.1})
         return (v.model_copy(update={"value": value, "pattern": (v.pattern or "money") + "+conversion"}),
                 Link(link.trigger, link.sense, link.cost, f"conversion of {prev.text}"), subjects, how)
+
+    def _planned(self, v: Found, link: Link) -> bool:
+        """Whether a date is of something still to come: a future word in its clause (will,
+        planned for, 预计, 将) or a date the text reckons forward (next week, 下周)."""
+        val = v.value
+        if val.kind == "date" and val.relative and val.relative.startswith(("next", "in_")):
+            return True
+        clause = self.clause(v.start)
+        lo = min(clause.start, link.trigger.start)
+        return self.lex.future_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
 
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
@@ -470,6 +518,8 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
+            if self._planned(v, link):
+                scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成
         if pred.id == "acquisition" and ex.buyer is None:
             buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
             if buyer is not None and all(buyer.entity != s.entity for s in subjects):
@@ -524,7 +574,10 @@ class SentenceView:
                 senses = [s for s in senses if s.predicate.until_dates]
             if kind == "count":
                 senses = [s for s in senses if self._counts_what(v, s.predicate)]
-            if not senses or self._series(t) or self._generic_plural(t):
+            if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
+                    re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
+                senses = []  # "a strong start", "the lead": a verb's word used as a noun
+            if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW:
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
@@ -579,6 +632,12 @@ class SentenceView:
         if kind == "date" and not ex.chinese and any(
                 b1 <= v.start and ex.words.between(b1, v.start) <= 2 and b1 <= t.start for b0, b1 in self.bridges):
             cost = float("inf")
+        # "The resignation of X, announced on Monday, …": a date on a participle after a noun
+        # dates that noun's event
+        if kind == "date" and not ex.chinese and t.end <= v.start and any(s.noun for s in t.senses) and any(
+                b1 <= v.start and ex.words.between(b1, v.start) <= 2 and t.end <= b0 and ex.words.between(t.end, b0) <= 6
+                and t_clause.index + 1 >= self.clause(b0).index for b0, b1 in self.bridges):
+            cost, how = min(cost, 2 + ex.words.between(t.end, v.start) * 0.2), "announced then"
         for b0, b1 in self.bridges:
             if kind != "date" or b0 >= t.start:
                 continue
@@ -627,6 +686,8 @@ class SentenceView:
             return False
         clause = self.clause(t.start)
         before = self.ex.lower[clause.start:t.start].strip()
+        if re.search(r"\bone of\b", self.ex.lower[max(clause.start, t.start - 48):t.start]):
+            return True  # "one of China's most watched releases this year"
         return not before or before in ("such", "these", "those", "many", "most", "all")
 
     def _other_doer(self, bridge_start: int, t: Trigger) -> bool:
@@ -695,7 +756,7 @@ class SentenceView:
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if not dates and "when" not in scope and v.value.kind == "money":
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
-            dated = {(c.start, c.end) for c in ex.claims.values()
+            dated = {(c.start, c.end) for c in ex.in_sentence.get(self.sentence.start, ())
                      if c.kind == "date" and (c.predicate in lex.dated_by or c.predicate == link.sense.predicate.id)
                      and self.sentence.start <= c.start < self.sentence.end}
             dates = [d for d in self.values if (d.start, d.end) in dated]
@@ -734,9 +795,15 @@ class SentenceView:
         clause = self.clause(t.start)
         if role == "inherit":
             prior = self.ex.by_predicate.get(sense.inherit_from or "")
-            if prior is not None:
-                return [Mention(t.start, t.start, prior.subject, "org")], f"subject of the {sense.inherit_from} told before"
+            subject = prior.subject if prior is not None else self.ex.last_object.get(sense.inherit_from or "")
+            if subject is not None:
+                return [Mention(t.start, t.start, subject, "org")], f"subject of the {sense.inherit_from} told before"
             role = "agent"
+        if any(x.noun for x in t.senses) and role in ("agent", "patient", "owner"):
+            # "the resignation of Hollis Fairweather", "Wahlgren's departure", 他的离职
+            owner = self._owner(t, clause, cands)
+            if owner:
+                return [owner], "whose event the noun names (X's / of X)"
         if role == "holder":
             by = re.match(r"\s*by\b", self.ex.lower[t.end:t.end + 6])
             if by:
@@ -754,6 +821,8 @@ class SentenceView:
             obj = self._object(t, clause, cands)
             if obj:
                 return [obj], "object of the verb"
+            if sense.object_only:
+                return [], ""
             if role == "recipient":
                 # the doer: named in the word's clause, or carried from before unless the clause
                 # has a subject of its own (基石投资者合共认购…: someone unnamed)
@@ -821,6 +890,10 @@ class SentenceView:
         inside = [m for m in cands if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)]
         if inside:
             return inside[-1] if self.ex.chinese else self._english_subject(inside, t)
+        of = [m for m in cands if clause.start <= m.start and m.end <= t.start
+              and re.search(r"\bof\s+$", self.ex.lower[max(clause.start, m.start - 4):m.start])]
+        if of and not self.ex.chinese and not re.search(r"\b(?:by|from|with|to)\b", self.ex.lower[of[0].end:t.start]):
+            return of[0]  # "Shares of Meridia Genomics began trading"
         # a topic chain: the clauses before this one, main ones first
         for c in reversed(self.clauses[:clause.index]):
             if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
@@ -943,8 +1016,8 @@ class SentenceView:
         took it."""
         issues = [v for v in self.values if v.value.kind == "date" and v.value.issue]
         if not issues:
-            return  # (the claims made so far are looked at only when there is such a date)
-        claimed = {(c.start, c.end) for c in self.ex.claims.values() if self.sentence.start <= c.start < self.sentence.end}
+            return
+        claimed = {(c.start, c.end) for c in self.ex.in_sentence.get(self.sentence.start, ())}
         for v in issues:
             if (v.start, v.end) in claimed:
                 continue

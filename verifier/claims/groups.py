@@ -325,6 +325,12 @@ def _owner(view, v: Found) -> tuple[Mention | None, str]:
         gap = ex.lower[m.end:v.start]
         if re.match(r"\s*(?:的|'s|’s)", gap) or re.fullmatch(r"\s*(?:目前|现有|现在|共有|有|的|共)?\s*\S{0,6}", gap):
             return m, "owner of the group"
+    # "the five co-founders of Tesserine", 栖木的员工
+    of = re.match(r"\s*(?:[a-z\-]+\s+){0,2}?(?:of|at)\s+", ex.lower[v.end:v.end + 30])
+    if of:
+        after = [m for m in orgs if m.start == v.end + of.end()]
+        if after:
+            return after[0], "owner after 'of'"
     clause = view.clause(v.start)
     inside = [m for m in orgs if clause.start <= m.start < v.start and not view._prepositional(m)]
     if inside:
@@ -332,4 +338,8 @@ def _owner(view, v: Found) -> tuple[Mention | None, str]:
     topic = view._topic(("org",))
     if topic:
         return topic, "topic of the text"
+    # "… are still at Wrenfield Games": the one organisation the sentence names
+    named = {m.entity for m in orgs}
+    if len(named) == 1:
+        return next(m for m in orgs), "the organisation the sentence names"
     return None, ""

@@ -14,7 +14,7 @@ from verifier.errors import VerifierError
 
 
 def dumps(claims: Iterable[Claim]) -> str:
-    lines = [json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=False) for c in claims]
+    lines = [json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=False, allow_nan=False) for c in claims]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -25,23 +25,27 @@ def files(claims_by_source: dict[str, list[Claim]], folder: str | Path) -> dict[
 
 def read(path: str | Path) -> list[Claim]:
     """Claims from a ledger file, or from every .jsonl file of a ledger folder."""
+    from verifier.inputs import MAX_DATA_BYTES, decode_text, not_finite
+    from verifier.io import list_folder, read_file
+
     path = Path(path)
-    paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    paths = [p for p in list_folder(path) if p.suffix.lower() == ".jsonl"] if path.is_dir() else [path]
     if not paths:
         raise VerifierError(f"{path}: no claim ledger here (.jsonl files)")
     out: list[Claim] = []
     for p in paths:
-        try:
-            lines = p.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise VerifierError(f"{p}: cannot read the ledger: {exc}") from None
+        lines = decode_text(read_file(p, MAX_DATA_BYTES, "claim ledger"), p).splitlines()
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                out.append(Claim.model_validate_json(line))
+                claim = Claim.model_validate_json(line)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(x) for x in first.get("loc", ()))
                 raise VerifierError(f"{p}:{n}: not a claim: {where} {first.get('msg', '')}".rstrip()) from None
+            bad = not_finite(claim.value.model_dump())
+            if bad is not None:
+                raise VerifierError(f"{p}:{n}: not a claim: value.{bad} is not a finite number")
+            out.append(claim)
     return out

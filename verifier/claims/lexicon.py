@@ -40,6 +40,7 @@ class Sense:
     inherit_from: str | None = None
     noun: bool = False
     min_days: float = 0  # durations shorter than this are not what the word claims
+    object_only: bool = False  # a patient that is never the clause's subject (what is bought)
 
 
 def inflect(lemma: str) -> list[str]:
@@ -98,16 +99,17 @@ class Lexicon:
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
+                only = group.get("object_only", False)
                 for w in _words(group, "zh"):
-                    lex._add(w, Sense(pred, role, source, min_days=min_days), zh_words)
+                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only), zh_words)
                 for lemma in group.get("en", []):
                     for form in inflect(lemma.lower()):
-                        lex._add(form, Sense(pred, role, source, min_days=min_days), en_words)
+                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only), en_words)
                 for noun in group.get("en_nouns", []):
                     for form in pluralize(noun.lower()):
-                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days), en_words)
+                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days, object_only=only), en_words)
                 for exact in group.get("en_exact", []):
-                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days), en_words)
+                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only), en_words)
         not_triggers = data["not_triggers"]
         for w in _words(not_triggers, "zh"):
             lex.senses[w] = []
@@ -125,8 +127,12 @@ class Lexicon:
     def _add(self, surface: str, sense: Sense, table: dict) -> None:
         table[surface] = None
         senses = self.senses.setdefault(surface, [])
-        if all((s.predicate.id, s.role) != (sense.predicate.id, sense.role) for s in senses):
-            senses.append(sense)
+        for i, s in enumerate(senses):
+            if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
+                if sense.noun and not s.noun:  # "exit" is a verb and a noun
+                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only)
+                return
+        senses.append(sense)
 
     def _load_rest(self, data: dict) -> None:
         link = data["linking"]

@@ -90,7 +90,7 @@ def run(args) -> int:
     from verifier.check.formats import FRAME_WIDTH, Run, render, summary_line
     from verifier.claims.entities import load_registry
     from verifier.errors import VerifierError
-    from verifier.io import write_atomic
+    from verifier.io import write_atomic, write_stdout
     from verifier.rules.engine import rules
 
     cfg = configuration.Config() if args.no_config else configuration.load(args.config)
@@ -144,7 +144,7 @@ def run(args) -> int:
         write_atomic(Path(args.output), output)
         print(summary_line(run_) + f" Wrote {args.output}.", file=sys.stderr)
     else:
-        print(output, end="")
+        write_stdout(output)
     if args.exit_zero or fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]

@@ -44,7 +44,7 @@ def run(args) -> int:
 
     from verifier.errors import VerifierError
     from verifier.export import claimreview
-    from verifier.io import write_atomic
+    from verifier.io import write_atomic, write_stdout
 
     if args.sources:
         from verifier.claims.entities import load_registry
@@ -68,5 +68,5 @@ def run(args) -> int:
         write_atomic(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)  # standard output carries only results
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return 0

@@ -93,8 +93,12 @@ def _parse_kinds(raw: list[str] | None) -> frozenset[str] | None:
 
 
 def _lines(stream):
-    """Lines of a binary stream as text; an undecodable line is yielded with its error."""
-    for raw in stream:
+    """Lines of a binary stream as text; an undecodable line is yielded with its error. A line
+    longer than an article may be (such as all of /dev/zero) is a one-line error."""
+    from verifier.io import read_lines
+    from verifier.text.sources import MAX_BYTES
+
+    for raw in read_lines(stream, MAX_BYTES):
         line = raw.rstrip(b"\n").rstrip(b"\r")
         try:
             yield line.decode("utf-8"), None
@@ -109,6 +113,7 @@ def run(args) -> int:
     base = _parse_base(args.base)
     kinds = _parse_kinds(args.kind)
 
+    from verifier.io import write_stdout
     from verifier.normalize.engine import analyze
 
     out = sys.stdout
@@ -126,8 +131,11 @@ def run(args) -> int:
                 error = f"{type(exc).__name__}: {exc}"
         if error is not None:
             record["error"] = error
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
+        try:
+            line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        except ValueError as exc:  # a value that is not a finite number: strict JSON has no NaN
+            line = json.dumps({"text": text, "values": [], "error": f"ValueError: {exc}"}, ensure_ascii=False)
+        write_stdout(line + "\n")
 
     if args.text:
         for text in args.text:

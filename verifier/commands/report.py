@@ -86,7 +86,7 @@ def run(args) -> int:
     from verifier.claims import ledger
     from verifier.claims.entities import load_registry
     from verifier.errors import VerifierError
-    from verifier.io import write_all
+    from verifier.io import write_all, write_stdout
     from verifier.report.model import build
     from verifier.report.render import EXTENSIONS, render
 
@@ -107,8 +107,8 @@ def run(args) -> int:
     write_all(files)
     if not args.quiet:
         printed = "table" if args.output else (args.format or "table")
-        print(render(report, printed, width=terminal.width(), colour=terminal.colour(args.color),
-                     everything=args.everything), end="")
+        write_stdout(render(report, printed, width=terminal.width(), colour=terminal.colour(args.color),
+                            everything=args.everything))
     for path in files:
         terminal.status(f"wrote {path}", args.quiet)
     return 1 if failed(report.findings, args.fail_on) else 0

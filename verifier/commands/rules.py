@@ -17,6 +17,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from verifier.errors import VerifierError
+    from verifier.io import write_stdout
     from verifier.rules.engine import rules
 
     registry = rules()
@@ -24,9 +25,8 @@ def run(args) -> int:
         rule = registry.get(args.code.upper())
         if rule is None:
             raise VerifierError(f"no rule {args.code!r}; `verifier rules` lists them")
-        print(rule.documentation(), end="")
+        write_stdout(rule.documentation())
         return 0
     width = max(len(r.name) for r in registry.values())
-    for r in registry.values():
-        print(f"{r.code}  {r.name.ljust(width)}  {r.summary}")
+    write_stdout("".join(f"{r.code}  {r.name.ljust(width)}  {r.summary}\n" for r in registry.values()))
     return 0

@@ -28,196 +28,57 @@ and name on the Rating. This exporter asks the editor for all of them that it ca
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import urlsplit
 
 from verifier import describe
 from verifier.errors import VerifierError
+from verifier.inputs import CLAIM_REVIEWED_MAX, is_web_url
 from verifier.report.model import REPORT_SCHEMA_VERSION, Report, SourceInfo
-
-CLAIM_REVIEWED_MAX = 74  # Google: keep claimReviewed under 75 characters
-REQUIRED = ("alternateName", "ratingValue", "bestRating", "worstRating", "url", "datePublished", "author")
-OPTIONAL = ("claimReviewed", "ratingExplanation", "source", "claimAuthor")
-KNOWN = REQUIRED + OPTIONAL
-PERSON_OR_ORG = ("Organization", "Person")
 
 
 # ----------------------------------------------------------------------------- inputs
 def load_report(path: str | Path) -> Report:
     """A report.json written by `verifier report`."""
+    from pydantic import ValidationError
+
+    from verifier.inputs import read_data, validate
+    from verifier.io import file_status
+
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if file_status(path) is None:
         raise VerifierError(f"{path}: no such report; write one with `verifier report -o {path}` "
-                            "(or `make report`), or pass --sources") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VerifierError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise VerifierError(f"{path}: not JSON (line {exc.lineno}: {exc.msg})") from None
+                            "(or `make report`), or pass --sources")
+    data, text = read_data(path, "report", fmt="json")
     if not isinstance(data, dict) or data.get("tool") != "verifier":
         raise VerifierError(f"{path}: not a report written by `verifier report --format json`")
     if data.get("schema_version") != REPORT_SCHEMA_VERSION:
-        raise VerifierError(f"{path}: report schema {data.get('schema_version')!r}, this verifier reads "
+        from verifier.inputs import show
+
+        raise VerifierError(f"{path}: report schema {show(data.get('schema_version'))}, this verifier reads "
                             f"{REPORT_SCHEMA_VERSION}; write the report again")
     try:
         return Report.model_validate(data)
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise VerifierError(f"{path}: malformed report: {' '.join(first[:3])}") from None
+    except (ValidationError, RecursionError):
+        validate(Report, data, path=path, text=text, fmt="json")  # raises the one-line error
+        raise
 
 
 def read_reviews(path: str | Path) -> dict[str, dict[str, Any]]:
     """The review file: finding id -> the editor's fields, defaults applied, checked."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise VerifierError(f"{path}: no such review file") from None
-    except OSError as exc:
-        raise VerifierError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw.decode("utf-8"))
-        else:
-            data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise VerifierError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise VerifierError(f"{path}: not JSON (line {exc.lineno}: {exc.msg})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise VerifierError(f"{path}: not TOML ({exc})") from None
-    if not isinstance(data, dict):
-        raise VerifierError(f"{path}: expected a table with [reviews.\"FINDING-ID\"] entries")
-    extra = sorted(set(data) - {"defaults", "reviews"})
-    if extra:
-        raise VerifierError(f"{path}: unknown top-level key {extra[0]!r} (expected [defaults] and [reviews.\"ID\"])")
-    defaults = data.get("defaults", {})
-    reviews = data.get("reviews")
-    if not isinstance(defaults, dict):
-        raise VerifierError(f"{path}: [defaults] must be a table")
-    if not isinstance(reviews, dict) or not reviews:
-        raise VerifierError(f"{path}: no reviews; add a [reviews.\"FINDING-ID\"] table per rated finding")
-    _check_keys(path, "[defaults]", defaults)
-    out = {}
-    for fid, entry in reviews.items():
-        where = f'[reviews."{fid}"]'
-        if not isinstance(entry, dict):
-            raise VerifierError(f"{path}: {where} must be a table")
-        _check_keys(path, where, entry)
-        merged = {**defaults, **entry}
-        out[fid] = check_review(merged, f"{path}: {where}")
-    return out
+    from verifier.inputs import read_reviews as read
 
-
-def _check_keys(path: Path, where: str, entry: dict) -> None:
-    for key in entry:
-        if key not in KNOWN:
-            raise VerifierError(f"{path}: {where}: unknown field {key!r} (fields: {', '.join(KNOWN)})")
-
-
-def _number(value: Any, name: str, where: str) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise VerifierError(f"{where}: {name} must be a number, not {value!r}")
-    return value
-
-
-def _url(value: Any, name: str, where: str) -> str:
-    if not is_web_url(value):
-        raise VerifierError(f"{where}: {name} must be an absolute http(s) URL, not {value!r}")
-    return value
-
-
-def is_web_url(value: Any) -> bool:
-    """An absolute http(s) URL with a host and no spaces."""
-    if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-
-
-def _date(value: Any, name: str, where: str) -> str:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            if "T" in value or " " in value.strip():
-                return dt.datetime.fromisoformat(value.strip()).isoformat()
-            return dt.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise VerifierError(f"{where}: {name} must be an ISO date such as 2026-02-14, not {value!r}")
-
-
-def _party(value: Any, name: str, where: str, default_type: str) -> dict[str, str]:
-    if isinstance(value, str):
-        value = {"name": value}
-    if not isinstance(value, dict):
-        raise VerifierError(f"{where}: {name} must be a table with a name (and url), not {value!r}")
-    unknown = sorted(set(value) - {"name", "url", "type"})
-    if unknown:
-        raise VerifierError(f"{where}: {name}: unknown field {unknown[0]!r} (fields: name, url, type)")
-    if not isinstance(value.get("name"), str) or not value["name"].strip():
-        raise VerifierError(f"{where}: {name} needs a name")
-    kind = value.get("type", default_type)
-    if kind not in PERSON_OR_ORG:
-        raise VerifierError(f"{where}: {name}.type must be Organization or Person, not {kind!r}")
-    out = {"@type": kind, "name": value["name"].strip()}
-    if value.get("url") is not None:
-        out["url"] = _url(value["url"], f"{name}.url", where)
-    return out
+    return read(path)
 
 
 def check_review(entry: dict[str, Any], where: str) -> dict[str, Any]:
     """One review with every required field present and well-formed, normalized."""
-    for key in REQUIRED:
-        if entry.get(key) is None or entry.get(key) == "":
-            raise VerifierError(f"{where}: missing required field {key!r}")
-    name = entry["alternateName"]
-    if not isinstance(name, str) or not name.strip():
-        raise VerifierError(f"{where}: alternateName must be the verdict in words, such as \"False\"")
-    value = _number(entry["ratingValue"], "ratingValue", where)
-    best = _number(entry["bestRating"], "bestRating", where)
-    worst = _number(entry["worstRating"], "worstRating", where)
-    if not worst < best:
-        raise VerifierError(f"{where}: worstRating ({worst}) must be less than bestRating ({best}); higher is truer")
-    if not worst <= value <= best:
-        raise VerifierError(f"{where}: ratingValue {value} is outside the scale [{worst}, {best}]")
-    out: dict[str, Any] = {
-        "alternateName": name.strip(), "ratingValue": value, "bestRating": best, "worstRating": worst,
-        "url": _url(entry["url"], "url", where),
-        "datePublished": _date(entry["datePublished"], "datePublished", where),
-        "author": _party(entry["author"], "author", where, "Organization"),
-    }
-    if entry.get("claimReviewed") is not None:
-        text = entry["claimReviewed"]
-        if not isinstance(text, str) or not text.strip():
-            raise VerifierError(f"{where}: claimReviewed must be text")
-        if len(text.strip()) > CLAIM_REVIEWED_MAX:
-            raise VerifierError(f"{where}: claimReviewed is {len(text.strip())} characters; keep it under 75")
-        out["claimReviewed"] = text.strip()
-    if entry.get("ratingExplanation") is not None:
-        if not isinstance(entry["ratingExplanation"], str):
-            raise VerifierError(f"{where}: ratingExplanation must be text")
-        out["ratingExplanation"] = entry["ratingExplanation"].strip()
-    if entry.get("source") is not None:
-        if not isinstance(entry["source"], str):
-            raise VerifierError(f"{where}: source must be a source id")
-        out["source"] = entry["source"]
-    if entry.get("claimAuthor") is not None:
-        out["claimAuthor"] = _party(entry["claimAuthor"], "claimAuthor", where, "Person")
-    return out
+    from verifier.inputs import check_review as check
+
+    return check(entry, where)
 
 
 # ----------------------------------------------------------------------------- output
@@ -321,7 +182,11 @@ def export(report: Report, reviews: dict[str, dict[str, Any]], notes: list[str] 
 
 
 def to_json(items: list[dict[str, Any]]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    """The JSON-LD; strictly valid JSON (no NaN or Infinity: the inputs are checked for them)."""
+    try:
+        return json.dumps(items, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    except ValueError as exc:
+        raise VerifierError(f"cannot write the ClaimReview JSON: {exc}") from None
 
 
 def template(report: Report) -> str:

@@ -324,7 +324,10 @@ class _ZhMoney:
             rf"|(?:{num}(?:{self.sub_re})){{1,2}}(?:{digit}(?!{digit}))?)"
         )
         # the low end of a range, read by `parse` or as a bare number: 5.6, 五元六角, 五块六, 30, 1万
-        self.low = rf"(?:{num})(?:\s*(?:{self.main_re}|{self.sub_re})(?:零?(?:{num})(?:{self.sub_re})?)*)?"
+        # (each later number has its subunit, but the last digit: 五块六; a number without one
+        # in the middle would let a run of numerals split in exponentially many ways)
+        self.low = (rf"(?:{num})(?:\s*(?:{self.main_re}|{self.sub_re})(?:零?(?:{num})(?:{self.sub_re}))*"
+                    rf"(?:零?{digit}(?!{digit}))?)?")
         self.token_re = re.compile(
             rf"(?P<num>{num})?\s*(?P<unit>{self.main_re}|{self.sub_re}|{coll}|零|半)?"
         )
@@ -417,17 +420,17 @@ def money_recognizers() -> list[Recognizer]:
         hi, currency = right
         lo_text = m.group("lo")
         lo_parsed = mz.parse(lo_text)
-        if lo_parsed is None:
-            lo = parse_zh(lo_text)
-            if lo is None:
-                return None
-            # 30至40亿, 三到五仟: the unit written once applies to both ends, unless the low end
-            # is already the larger (6000到2万)
-            scale = _trailing_scale(m.group("hi"))
-            if scale > 1 and not any(c in z.unit_chars for c in lo_text) and lo * scale <= hi:
-                lo *= scale
-        else:
-            lo = lo_parsed[0]
+        lo = parse_zh(lo_text) if lo_parsed is None else lo_parsed[0]
+        if lo is None:
+            return None
+        if re.fullmatch(z.numeral, lo_text.strip()):
+            # 30至40亿, 三到五仟: the units written once apply to both ends (三十至四十亿: 十 is
+            # no unit of its own; 三百至四百万: only 万), unless the low end would then be the
+            # larger (6000到2万)
+            own = _trailing_scale(lo_text)
+            shared = [s for s in _trailing_scales(m.group("hi")) if s > own and lo * s <= hi]
+            if shared:
+                lo *= max(shared)
         if m.group("cb"):
             currency = mz.before[m.group("cb")]
         if m.group("ca"):  # 1亿至2亿元人民币
@@ -542,17 +545,26 @@ def money_recognizers() -> list[Recognizer]:
     return [rec, _en_money()]
 
 
-def _trailing_scale(amount: str) -> int | float:
-    """The units closing the number of an amount (五仟美元: 1000, 40亿: 10^8); 十 is not one."""
+def _trailing_scales(amount: str) -> list[int | float]:
+    """The units closing the number of an amount, innermost last (四百万美元: 10^4, 10^6;
+    40亿: 10^8); 十 is not one."""
     z = zh()
     m = re.match(z.numeral, amount)
+    scales: list[int | float] = []
     scale: int | float = 1
     for ch in reversed(m.group(0) if m else ""):
         size = z.big.get(ch) or z.small.get(ch)
         if size is None or size < 100:
             break
         scale *= size
-    return scale
+        scales.append(scale)
+    return scales
+
+
+def _trailing_scale(amount: str) -> int | float:
+    """All the units closing the number of an amount (五仟美元: 1000, 四百万: 10^6)."""
+    scales = _trailing_scales(amount)
+    return scales[-1] if scales else 1
 
 
 def _rescored(build, score_of):

@@ -451,7 +451,10 @@ def _summary(ctx: _Context) -> str:
     return (
         "<header>\n<h1>Source consistency report</h1>\n"
         f'<p class="muted">{s.sources} sources, {s.claims} claims, {s.findings} findings: '
-        f"<b>{s.contradict} contradict</b>, {s.compatible} compatible, {s.agree} agree.</p>\n"
+        f"<b>{s.contradict} contradict</b>, {s.compatible} compatible, {s.agree} agree."
+        + (f" Not checked: {s.unclaimed} sentence{'s' if s.unclaimed > 1 else ''} with a date, number or quote "
+           "gave no claim (listed as <code>unclaimed</code> in the JSON report)." if s.unclaimed else "")
+        + "</p>\n"
         f'<div class="counts">{counts}</div>\n'
         '<nav class="toc"><a href="#findings">Findings</a><a href="#timeline">Timeline</a>'
         '<a href="#matrix">Claims matrix</a><a href="#by-source">By source</a><a href="#rules">Rules</a></nav>\n'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -35,7 +36,7 @@ def to_json(report: Report) -> str:
     Python writes with an exponent below 1e-4 (1e-05) and values that are not finite: a report
     holding one of those is written by json.dumps."""
     if any(_unlike_python(v) for c in report.claims for v in c.value.__dict__.values()):
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return report.model_dump_json(indent=2) + "\n"
 
 
@@ -199,7 +200,7 @@ def table(report: Report, width: int | None = None, colour: bool = False, everyt
     the other formats hold; `everything` prints it all."""
     width = max(width or 100, MIN_WIDTH)
     labels = source_labels([s.id for s in report.sources])
-    totals = "\n".join(wrap(_totals(report), width))
+    totals = "\n".join(line for part in _totals(report).split("\n") for line in wrap(part, width))
     large = len(report.sources) > LARGE_SOURCES or len(report.findings) > LARGE_FINDINGS
     if everything or not large:
         findings, sources = report.findings, report.sources
@@ -314,7 +315,17 @@ def _value_lines(values: list[tuple[str, str]], width: int, label_w: int, prefix
 def _totals(report: Report) -> str:
     s = report.summary
     return (f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
-            f"{s.contradict} contradict (✗), {s.compatible} compatible (~), {s.agree} agree (✓)")
+            f"{s.contradict} contradict (✗), {s.compatible} compatible (~), {s.agree} agree (✓)"
+            + (f"\n{coverage(report)}" if s.unclaimed else ""))
+
+
+def coverage(report: Report) -> str:
+    """What was not checked, in one sentence (empty when every such sentence gave a claim)."""
+    n = report.summary.unclaimed
+    if not n:
+        return ""
+    return (f"Not checked: {n} sentence{'s' if n > 1 else ''} with a date, number or quote gave no claim "
+            f"(listed as `unclaimed` in the JSON report).")
 
 
 def _short(text: str, width: int) -> str:
@@ -334,23 +345,34 @@ def line_numbers(report: Report):
     return line
 
 
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article words as Markdown text, on one line: HTML in them is shown, never run, wherever
+    the Markdown is rendered with raw HTML allowed; links, emphasis, code and table cells can
+    neither be opened nor closed by them."""
+    text = " ".join(str(text).splitlines())
+    return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def markdown(report: Report) -> str:
+    from verifier.check.diagnostics import Lines
+
     s = report.summary
     labels = source_labels([x.id for x in report.sources])
     out = [
         "# Source consistency report",
         "",
         f"{s.sources} sources, {s.claims} claims, {s.findings} findings: "
-        f"**{s.contradict} contradict**, {s.compatible} compatible, {s.agree} agree.",
+        f"**{s.contradict} contradict**, {s.compatible} compatible, {s.agree} agree."
+        + (f" {s.unclaimed} sentence{'s' if s.unclaimed > 1 else ''} with a date, number or quote gave no claim: "
+           "see [Not checked](#not-checked)." if s.unclaimed else ""),
         "",
         "## Sources",
         "",
         tabulate(
-            [[labels[x.id], x.id, _md_escape(x.title or ""), x.language,
+            [[_md_escape(labels[x.id]), _md_escape(x.id), _md_escape(x.title or ""), x.language,
               f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
              for x in report.sources],
             headers=["label", "source", "title", "language", "published", "claims"], tablefmt="github",
@@ -366,17 +388,24 @@ def markdown(report: Report) -> str:
             continue
         out += [f"## {title}", ""]
         for f in items:
-            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {f.label}", "", _md_escape(f.message), ""]
+            out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {_md_escape(f.label)}", "", _md_escape(f.message), ""]
             for cid in f.claims:
                 c = claims[cid]
                 where = f"line {line(c)}, " if line(c) else ""
-                out.append(f"- `{c.source}` ({where}[{c.start}:{c.end}]) **{_md_escape(c.text)}** → {describe.value(c.value)}")
+                out.append(f"- {_md_escape(c.source)} ({where}[{c.start}:{c.end}]) **{_md_escape(c.text)}** → {_md_escape(describe.value(c.value))}")
             out.append("")
     out += ["## Claims", "", tabulate(
-        [[labels.get(c.source, c.source), line(c) or "", _md_escape(c.subject), c.label or c.predicate,
+        [[_md_escape(labels.get(c.source, c.source)), line(c) or "", _md_escape(c.subject), c.label or c.predicate,
           _md_escape(_short(c.text, 40)), _md_escape(describe.value(c.value))]
          for c in report.claims if c.kind != "quote"],
         headers=["source", "line", "subject", "predicate", "text", "value"], tablefmt="github",
         disable_numparse=True,
     ), ""]
+    if report.unclaimed:
+        lines = {sid: Lines(text) for sid, text in report.texts.items()}
+        out += ["## Not checked", "", "Sentences with a date, number or quote that gave no claim:", ""]
+        for u in report.unclaimed:
+            where = f"line {lines[u.source].line_col(u.start)[0]}" if u.source in lines else f"[{u.start}:{u.end}]"
+            out.append(f"- {_md_escape(labels.get(u.source, u.source))} ({where}): {_md_escape(_short(' '.join(u.text.split()), 160))}")
+        out.append("")
     return "\n".join(out)

@@ -329,8 +329,21 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
         return None
     rel = relate_dates(a.value, b.value)  # type: ignore[arg-type]
     if rel is not None and rel.verdict == "contradict":
-        return across_time_zones(a, b) or two_occasions(a, b) or rel
+        return across_time_zones(a, b) or two_occasions(a, b) or _in_time_order(a, b, rel)
     return rel
+
+
+def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
+    """A launch one source says happened last week and another says is planned for next week:
+    say it in those words."""
+    pa, pb = a.scope.get("tense") == "planned", b.scope.get("tense") == "planned"
+    if pa == pb:
+        return rel
+    from verifier.describe import date
+
+    done, planned = (b, a) if pa else (a, b)
+    return Relation("contradict", f"{done.source} says it already happened ({date(done.value)}), "
+                    f"{planned.source} that it is still to come ({date(planned.value)})", "neither", code="disjoint")
 
 
 @rule(

@@ -213,7 +213,8 @@ def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], t
     independent = len({copies.get(s, s) for s in sources})
     copied = [s for s in sources if s in copies and copies[s] in sources]
     if copied:
-        message += f" ({', '.join(f'{s} is a copy of {copies[s]}' for s in copied)}: {independent} independent sources.)"
+        message += (f" ({', '.join(f'{s} is a copy of {copies[s]}' for s in copied)}: {independent} independent "
+                    f"source{'s' if independent != 1 else ''}.)")
     scope = {k: v for k, v in a.scope.items() if k == "of"}
     values = sorted({_value_key(c) for c in members})
     return Finding(
@@ -267,23 +268,46 @@ def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.
         for c in sorted(members, key=lambda c: (c.source, c.start)):
             positions[_position_key(c) + (c.scope.get("of", ""),)].append(c)
         plist = list(positions.values())
-        merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim]]] = {}
+        merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim], set[str]]] = {}
         for pos in plist:
             pair = _pair(pos, pos)
             if pair:
                 for r, rel in relate(*pair, published):
                     _merge(merged, r, rel, pair[0], pair[1], pos)
-        for i, pa in enumerate(plist):
-            for pb in plist[i + 1:]:
-                pair = _pair(pa, pb)
-                if pair is None:
-                    continue
-                for r, rel in relate(*pair, published):
-                    _merge(merged, r, rel, pair[0], pair[1], pa + pb)
-        for r, rel, a, b, involved in merged.values():
+        for pa, pb in _position_pairs(plist):
+            pair = _pair(pa, pb)
+            if pair is None:
+                continue
+            for r, rel in relate(*pair, published):
+                _merge(merged, r, rel, pair[0], pair[1], pa + pb)
+        for r, rel, a, b, involved, _ in merged.values():
             findings.append(_finding(r, rel, a, b, involved, texts, copies))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
     return _unique_ids(findings)
+
+
+ALL_PAIRS_UP_TO = 32  # positions of one thing: all pairs compared up to this many; beyond, each
+# position is compared with the ones most sources give (cost linear in the positions)
+
+
+def _position_pairs(plist: list[list[Claim]]):
+    """Pairs of positions to compare: every pair when there are few; when there are many (an
+    archive's hundred figures for one company's valuation), each with the best supported ones."""
+    if len(plist) <= ALL_PAIRS_UP_TO:
+        for i, pa in enumerate(plist):
+            for pb in plist[i + 1:]:
+                yield pa, pb
+        return
+    support = sorted(range(len(plist)), key=lambda i: (-len({c.source for c in plist[i]}), i))[:ALL_PAIRS_UP_TO]
+    chosen = set(support)
+    for i in support:
+        for j in support:
+            if i < j:
+                yield plist[i], plist[j]
+    for j, pb in enumerate(plist):
+        if j not in chosen:
+            for i in support:
+                yield plist[i], pb
 
 
 def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
@@ -291,10 +315,11 @@ def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: l
     situation."""
     k = (r.code, rel.verdict, rel.reason_code, frozenset(c.source for c in involved))
     if k in merged:
-        have = {c.id for c in merged[k][4]}
+        have = merged[k][5]
         merged[k][4].extend(c for c in involved if c.id not in have)
+        have.update(c.id for c in involved)
     else:
-        merged[k] = (r, rel, a, b, list(involved))
+        merged[k] = (r, rel, a, b, list(involved), {c.id for c in involved})
 
 
 def _unique_ids(findings: list[Finding]) -> list[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from verifier.claims.model import Claim
 from verifier.normalize.quantities import seconds
@@ -16,15 +17,18 @@ APPROX_FLOOR = 0.05  # at least 5% ...
 
 
 def _interval(v, scale: float = 1.0) -> tuple[float, float]:
-    if v.bound == "approx":
-        amount = getattr(v, "amount", None) if v.kind == "money" else getattr(v, "value", None)
-        if amount and not (v.high is not None and v.high == amount and v.low is not None and v.low < amount):
+    amount = getattr(v, "amount", None) if v.kind == "money" else getattr(v, "value", None)
+    return _bounds(v.bound, amount, v.low, v.high, scale)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(bound: str, amount, low, high, scale: float) -> tuple[float, float]:
+    if bound == "approx":
+        if amount and not (high is not None and high == amount and low is not None and low < amount):
             width = min(max(_last_digit_unit(amount), APPROX_FLOOR * abs(amount)), APPROX_SHARE * abs(amount))
             return (amount - width) * scale, (amount + width) * scale
         # "nearly 80" (近80): up to 80 and 10% below, as the normalizer reads it
-    low = -math.inf if v.low is None else v.low * scale
-    high = math.inf if v.high is None else v.high * scale
-    return low, high
+    return (-math.inf if low is None else low * scale), (math.inf if high is None else high * scale)
 
 
 def _last_digit_unit(x: float) -> float:

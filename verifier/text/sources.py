@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
+from verifier.io import file_status, list_folder, read_file
 from verifier.lang import read_data_file
 
 SUFFIXES = (".txt", ".md")
@@ -75,11 +76,10 @@ def decode(data: bytes, name: str) -> str:
     """Decode a file's bytes, or raise a one-line VerifierError saying why it can't be read."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
+        return _decode_bom(data, "utf-32", name)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise VerifierError(f"{name}: bad UTF-16 text at byte {exc.start}") from None
+        return _decode_bom(data, "utf-16", name)
     if not data.strip():
         raise VerifierError(f"{name}: the file is empty")
     if _looks_binary(data):
@@ -106,6 +106,19 @@ def decode(data: bytes, name: str) -> str:
     return best[1]
 
 
+def _decode_bom(data: bytes, encoding: str, name: str) -> str:
+    label = encoding.upper()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise VerifierError(f"{name}: bad {label} text at byte {exc.start}") from None
+    if not text.strip():
+        raise VerifierError(f"{name}: the file is empty")
+    if "\x00" in text:
+        raise VerifierError(f"{name}: NUL characters in {label} text; this looks like a binary file or the wrong encoding")
+    return text
+
+
 # --------------------------------------------------------------------------- language
 def detect_language(text: str) -> Language:
     """zh-Hant, zh-Hans, mixed (both scripts in earnest), or en."""
@@ -128,49 +141,47 @@ def detect_language(text: str) -> Language:
 
 
 # --------------------------------------------------------------------------- manifest
-def _read_manifest(folder: Path) -> dict[str, dict]:
+def _read_manifest(folder: Path, articles: Iterable[Path]) -> dict[str, dict]:
+    """The manifest of a folder, by source id; an entry naming no article there is an error
+    (a typo in an id would silently lose the date)."""
+    from verifier.inputs import read_manifest
+
     path = folder / MANIFEST
-    if not path.is_file():
+    if file_status(path) is None:
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise VerifierError(f"{path}: malformed manifest: {exc}") from None
-    entries = data.get("sources", {})
-    if not isinstance(entries, dict):
-        raise VerifierError(f"{path}: malformed manifest: [sources] must be a table of source ids")
-    out: dict[str, dict] = {}
-    for sid, entry in entries.items():
-        if not isinstance(entry, dict):
-            raise VerifierError(f"{path}: malformed manifest: [sources.{sid}] must be a table")
-        published = entry.get("published")
-        if isinstance(published, str):
-            try:
-                published = dt.date.fromisoformat(published)
-            except ValueError:
-                raise VerifierError(f"{path}: [sources.{sid}] published = {published!r} is not an ISO date") from None
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        if published is not None and not isinstance(published, dt.date):
-            raise VerifierError(f"{path}: [sources.{sid}] published must be a date such as 2026-02-13")
-        out[sid] = {**entry, "published": published}
-    return out
+    entries = read_manifest(path, {p.stem for p in articles})
+    return {sid: entry.model_dump() for sid, entry in entries.items()}
 
 
 # --------------------------------------------------------------------------- collecting
+def _articles_in(folder: Path) -> list[Path]:
+    """The article files of a folder: names ending .txt or .md, not hidden, not folders."""
+    return [p for p in list_folder(folder)
+            if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()]
+
+
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
     """Article files under the given files and folders, with their manifest entries."""
     found: list[tuple[Path, dict]] = []
     seen: set[Path] = set()
+    manifests: dict[Path, dict[str, dict]] = {}
+
+    def manifest_of(folder: Path, articles: list[Path] | None = None) -> dict[str, dict]:
+        key = folder.resolve()
+        if key not in manifests:
+            manifests[key] = _read_manifest(folder, articles if articles is not None else _articles_in(folder))
+        return manifests[key]
+
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        st = file_status(path)
+        if st is None:
             raise VerifierError(f"{path}: no such file or folder")
-        if path.is_dir():
-            manifest = _read_manifest(path)
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+        if stat.S_ISDIR(st.st_mode):
+            files = _articles_in(path)
             if not files:
                 raise VerifierError(f"{path}: no articles here (.txt or .md files)")
+            manifest = manifest_of(path, files)
             for f in files:
                 if f.resolve() not in seen:
                     seen.add(f.resolve())
@@ -180,7 +191,7 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
                 raise VerifierError(f"{path}: not an article: expected a .txt or .md file")
             if path.resolve() not in seen:
                 seen.add(path.resolve())
-                found.append((path, _read_manifest(path.parent).get(path.stem, {})))
+                found.append((path, manifest_of(path.parent).get(path.stem, {})))
     ids: dict[str, Path] = {}
     for f, _ in found:
         if f.stem in ids:
@@ -193,10 +204,7 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
     """Read one article (or wrap `text` given for it) into a Source."""
     entry = entry or {}
     if text is None:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise VerifierError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
-        text = decode(path.read_bytes(), str(path))
+        text = decode(read_file(path, MAX_BYTES, "article"), str(path))
     if not text.strip():
         raise VerifierError(f"{path}: the file is empty")
     language = entry.get("language") or detect_language(text)

@@ -1,0 +1,213 @@
+"""Phrasing families the extractor must follow in text nobody tuned it for (issue 8).
+
+Every example here was written for this file: invented people and companies, phrased the ways
+news is written (time adjuncts fronted or late, appositives, reported speech, passives,
+inflections, Chinese topic chains and anaphora, counts in every frame, money and its owner,
+datelines in every shape). Each case names the claims a careful reader takes from the text:
+(predicate, subject, the words of the value, and optionally what the value must be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from verifier.pipeline import extract_sources
+from verifier.text.sources import read_source
+
+
+def claims_of(text: str, published: dt.date | None = None, name: str = "a"):
+    source = read_source(Path(f"{name}.txt"), {"published": published} if published else {}, text=text)
+    prepared, _ = extract_sources([source], registry=[])
+    return prepared[0]
+
+
+def has(p, predicate: str, subject: str, words: str, **value) -> bool:
+    for c in p.claims:
+        if c.predicate == predicate and c.subject == subject and words in c.text:
+            v = c.value.model_dump()
+            if all(v.get(k) == want for k, want in value.items()):
+                return True
+    return False
+
+
+def show(p) -> str:
+    return "\n".join(f"{c.predicate} | {c.subject} | {c.text} | {c.why}" for c in p.claims)
+
+
+D = dt.date(2024, 9, 12)  # a Thursday
+
+CASES = [
+    # ---------------------------------------------------------------- English sentence shapes
+    ("fronted time adjunct",
+     "On Tuesday, engineer Priya Ramanathan resigned from the robotics firm Kestrel Dynamics.",
+     D, [("departure", "Priya Ramanathan", "Tuesday", {"start": "2024-09-10"})]),
+    ("late time adjunct after an object",
+     "Teodor Vasile announced his exit from Brightwater Analytics Monday in a memo to staff.",
+     D, [("departure", "Teodor Vasile", "Monday", {"start": "2024-09-09"})]),
+    ("appositive between subject and verb",
+     "Marisa Okonkwo, a co-founder and the chief operating officer of Lindqvist Robotics, said on "
+     "Wednesday that she is leaving the company.",
+     D, [("departure", "Marisa Okonkwo", "Wednesday", {"start": "2024-09-11"})]),
+    ("passive with the doer after by",
+     "Chief executive Arvid Lindholm was ousted by the board of Pelion Bio on Friday.",
+     D, [("fired", "Arvid Lindholm", "Friday", {"start": "2024-09-06"})]),
+    ("inflection: resignation as a noun",
+     "The resignation of Hollis Fairweather, announced on Monday, stunned investors.",
+     D, [("departure", "Hollis Fairweather", "Monday")]),
+    ("stepped down effective immediately",
+     "Oksana Breyer stepped down as chief financial officer of Corvid Labs on Wednesday, effective immediately.",
+     D, [("departure", "Oksana Breyer", "Wednesday")]),
+    ("spent N years at",
+     "Desmond Achebe spent three years at Tallgrass Motors before leaving in August.",
+     D, [("tenure", "Desmond Achebe", "three years", {"value": 3, "unit": "year"}),
+         ("departure", "Desmond Achebe", "August")]),
+    ("last day through a date",
+     "Renata Solberg, who co-founded Fjordline AI, said she would stay on until September 30 to hand over her work.",
+     D, [("last_day", "Renata Solberg", "September 30", {"start": "2024-09-30"})]),
+    ("today (date) is my last day, inside a quote",
+     'Nadia Ferraro wrote: "Today (September 12) is my last day at Orsolo."',
+     D, [("said", "Nadia Ferraro", "Today (September 12) is my last day at Orsolo.")]),
+    ("joined in a relative clause",
+     "Ulrich Brandt, who joined Vesta Motors in 2018, was fired on Monday.",
+     D, [("joined", "Ulrich Brandt", "2018"), ("fired", "Ulrich Brandt", "Monday")]),
+    # ---------------------------------------------------------------- money and its subject
+    ("raised, led by an investor: the company's funding",
+     "Quorra Health raised $85 million in a Series B led by Ironbark Ventures.",
+     D, [("funding", "Quorra Health", "$85 million", {"amount": 85_000_000, "currency": "USD"})]),
+    ("X-based is no name",
+     "The Austin-based startup Larkspur Energy said it was valued at $2.3 billion.",
+     D, [("valuation", "Larkspur Energy", "$2.3 billion")]),
+    ("valued in a round, as a relative clause",
+     "Brisa Labs, which was valued at $900 million in its March round, is hiring again.",
+     D, [("valuation", "Brisa Labs", "$900 million")]),
+    ("fined a company",
+     "A Spanish regulator fined the retailer Almadena Hogar 4 million euros on Wednesday.",
+     D, [("fine", "Almadena Hogar", "4 million euros", {"currency": "EUR"}), ("fine", "Almadena Hogar", "Wednesday")]),
+    # ---------------------------------------------------------------- counts in every frame
+    ("N of the M co-founders are still there",
+     "Only four of the nine original co-founders are still at Wrenfield Games.",
+     D, [("founders_remaining", "Wrenfield Games", "four", {"value": 4, "whole": 9}),
+         ("founders", "Wrenfield Games", "nine", {"value": 9})]),
+    ("of the M co-founders, only N remain",
+     "Wrenfield Games was started by eight people. Of the eight cofounders, only two remain.",
+     D, [("founders_remaining", "Wrenfield Games", "two", {"value": 2})]),
+    ("one of the M co-founders states the total only",
+     "Ilse Marchetti, one of the five co-founders of Tesserine, left on Monday.",
+     D, [("founders", "Tesserine", "five", {"value": 5})]),
+    ("cut a share of the workforce, or about N jobs",
+     "Halden Systems said on Monday it would cut 12% of its workforce, or about 260 jobs.",
+     D, [("layoffs", "Halden Systems", "12%", {"value": 12}), ("layoffs", "Halden Systems", "260", {"value": 260})]),
+    ("employs roughly N",
+     "Halden Systems employs roughly 2,100 people in four countries.",
+     D, [("employees", "Halden Systems", "2,100", {"value": 2100})]),
+    # ---------------------------------------------------------------- Chinese
+    ("Chinese name after a title, no gloss anywhere",
+     "星川科技首席技术官周明远于周一宣布辞职。周明远在星川任职五年。",
+     D, [("departure", "周明远", "周一", {"start": "2024-09-09"}), ("tenure", "周明远", "五年")]),
+    ("surname form 氏",
+     "青禾资本合伙人郭振邦周二宣布离职。郭氏表示，他将在年底前完成交接。",
+     D, [("departure", "郭振邦", "周二")]),
+    ("a date in an earlier sentence, referred to (同一天)",
+     "云帆机器人创始人黎启航于9月2日晚间发文宣布离职。同一天，公司任命联合创始人许嘉言为首席执行官。",
+     D, [("departure", "黎启航", "9月2日晚间"), ("appointed", "许嘉言", "同一天", {"start": "2024-09-02"})]),
+    ("N days later (三天后)",
+     "9月3日，柏川生物宣布裁员。三天后，柏川生物首席财务官罗雅文宣布辞职。",
+     D, [("departure", "罗雅文", "三天后", {"start": "2024-09-06"})]),
+    ("announces Tuesday as the last day: a last day, not a tenure of one day",
+     "澄江电子创始人梁世昌上周五递交辞职信，并宣布周二为其在职最后一天。",
+     D, [("departure", "梁世昌", "上周五"), ("last_day", "梁世昌", "周二")]),
+    ("group totals and what remains in Chinese",
+     "鸣翠游戏由七位联合创始人创立，目前仅剩两位仍在公司。最初9人的创始团队已走4人。",
+     D, [("founders", "鸣翠游戏", "七位"), ("founders_remaining", "鸣翠游戏", "两位"),
+         ("founders_departed", "鸣翠游戏", "4人")]),
+    ("employees in Chinese",
+     "禾木医疗目前员工约一千五百名，研发人员占一半。",
+     D, [("employees", "禾木医疗", "一千五百名", {"value": 1500})]),
+    ("a bare 元 in a Simplified article is yuan",
+     "远帆汽车去年底完成15亿元C轮融资，投后估值约120亿元。",
+     D, [("funding", "远帆汽车", "15亿元", {"currency": "CNY"}), ("valuation", "远帆汽车", "120亿元", {"currency": "CNY"})]),
+    ("Traditional script, valuation with 達",
+     "晨曦半導體去年完成新一輪募資，估值達80億美元。",
+     D, [("valuation", "晨曦半导体", "80億美元", {"amount": 8_000_000_000})]),
+]
+
+
+@pytest.mark.parametrize("name,text,published,expected", CASES, ids=[c[0] for c in CASES])
+def test_family(name, text, published, expected):
+    p = claims_of(text, published)
+    for predicate, subject, words, *value in expected:
+        assert has(p, predicate, subject, words, **(value[0] if value else {})), \
+            f"{name}: no {predicate} of {subject} at {words!r}\n{show(p)}"
+
+
+D2 = dt.date(2025, 2, 20)  # a Thursday
+
+MORE_CASES = [
+    # ---------------------------------------------------------------- more predicates, both languages
+    ("acquisition: agreed to acquire X for an amount",
+     "Northwind Semiconductor agreed on Monday to acquire Pallas Optics for $640 million in cash.",
+     D2, [("acquisition", "Pallas Optics", "$640 million"), ("acquisition", "Pallas Optics", "Monday")]),
+    ("acquisition in Chinese: 以X收购Y",
+     "远峰集团周二宣布，将以12亿元收购苏州芯源科技。",
+     D2, [("acquisition", "苏州芯源科技", "12亿元"), ("acquisition", "苏州芯源科技", "周二")]),
+    ("deal expected to close",
+     "Northwind Semiconductor agreed to buy Pallas Optics. The deal is expected to close in the third quarter of 2025.",
+     D2, [("deal_close", "Pallas Optics", "third quarter of 2025", {"start": "2025-07-01", "end": "2025-09-30"})]),
+    ("IPO: listed on a date",
+     "Shares of Meridia Genomics began trading in Hong Kong on Friday, February 14.",
+     D2, [("ipo", "Meridia Genomics", "February 14")]),
+    ("IPO in Chinese: 挂牌",
+     "星海药业于2月14日在香港联交所挂牌上市，募资约18亿港元。",
+     D2, [("ipo", "星海药业", "2月14日"), ("funding", "星海药业", "18亿港元", {"currency": "HKD"})]),
+    ("layoffs in Chinese: 裁员N人",
+     "岳峰汽车本周一宣布裁员约800人，占员工总数的一成。",
+     D2, [("layoffs", "岳峰汽车", "800人"), ("layoffs", "岳峰汽车", "本周一")]),
+    ("lay off N employees",
+     "Caravel Freight will lay off 450 employees, the company said on Tuesday.",
+     D2, [("layoffs", "Caravel Freight", "450 employees")]),
+    ("stake: holds X% of Y",
+     "Osprey Holdings owns a 35% stake in Tidewell Foods, according to filings.",
+     D2, [("stake", "Osprey Holdings", "35%")]),
+    ("stake in Chinese: 持有X股份",
+     "坤泰控股持有华岭食品约四成股份。",
+     D2, [("stake", "坤泰控股", "四成")]),
+    ("lawsuit and damages",
+     "Former chief executive Lionel Ashby sued Verrano Foods on Monday, seeking $12 million in damages.",
+     D2, [("lawsuit", "Lionel Ashby", "Monday"), ("damages", "Lionel Ashby", "$12 million")]),
+    ("revenue and net loss in one sentence",
+     "Tamsin Biologics reported revenue of $48 million for 2024 and a net loss of $130 million.",
+     D2, [("revenue", "Tamsin Biologics", "$48 million"), ("loss", "Tamsin Biologics", "$130 million")]),
+    ("revenue and loss in Chinese",
+     "数据显示，禾丰智能2024年营收约5.6亿元，净亏损2.1亿元。",
+     D2, [("revenue", "禾丰智能", "5.6亿元"), ("loss", "禾丰智能", "2.1亿元")]),
+    ("sales: delivered N vehicles",
+     "Ostrava Motors delivered 12,400 vehicles in January, the company said.",
+     D2, [("sales", "Ostrava Motors", "12,400 vehicles")]),
+    ("launch of a product named by a title mark",
+     "灵犀科技的新款耳机《声屿》于上周四正式发售。",
+     D2, [("launch", "声屿", "上周四")]),
+    ("appointed as chief executive",
+     "The board of Corrigan Bank appointed Mireille Dutoit as chief executive on Wednesday.",
+     D2, [("appointed", "Mireille Dutoit", "Wednesday")]),
+    ("founded in a year, Chinese",
+     "卓远物流成立于2012年，总部位于武汉。",
+     D2, [("founded", "卓远物流", "2012年")]),
+    ("founded by someone, participial appositive",
+     "Galloway Labs, founded in 2017 by two former surgeons, makes surgical robots.",
+     D2, [("founded", "Galloway Labs", "2017")]),
+    ("a time zone named in the text",
+     "美国芯片公司Corra Systems于美东时间周二晚间宣布，首席执行官Ivan Petrov即日起辞职。",
+     D2, [("departure", "Ivan Petrov", "周二晚间")]),
+    ("same day in English",
+     "Solene Marchand resigned as chair of Brisbane Capital on Monday. The company named Arjun Mehta as her "
+     "successor the same day.",
+     D2, [("departure", "Solene Marchand", "Monday"), ("appointed", "Arjun Mehta", "the same day", {"start": "2025-02-17"})]),
+]
+
+
+@pytest.mark.parametrize("name,text,published,expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_more_families(name, text, published, expected):
+    test_family(name, text, published, expected)
