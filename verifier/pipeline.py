@@ -29,6 +29,7 @@ from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
 from verifier.text.sources import Source, load
+from verifier.text.wrap import View, joined, view
 
 _YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 
@@ -52,6 +53,7 @@ def prepare(source: Source) -> Prepared:
     lines = classify(source.text, source.folded)
     spans = [(l.start, l.end) for l in lines if l.furniture is None and source.text[l.start:l.end].strip()]
     found = find_dateline(source.text, source.folded, lines, is_prose)
+    spans = joined(source.text, spans, (found.start, found.end) if found else None)  # hard-wrapped paragraphs
     if found is not None:
         if source.published is None and found.date:
             source.published, source.published_from = found.date, "dateline"
@@ -84,8 +86,17 @@ def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:
 
 def learn(p: Prepared) -> Learned:
     """The names one prepared article teaches (the map step of the index)."""
-    spans = learning_spans(p)
-    return learn_article(article_text(p.source.text, spans), article_text(p.source.folded, spans))
+    v = article_view(p)
+    if v is None:
+        spans = learning_spans(p)
+        return learn_article(article_text(p.source.text, spans), article_text(p.source.folded, spans))
+    spans = [v.span_to_view(a, b) for a, b in learning_spans(p)]
+    return learn_article(article_text(v.text, spans), article_text(v.folded, spans))
+
+
+def article_view(p: Prepared) -> View | None:
+    """The text the extractor reads when the article is hard-wrapped (see text/wrap.py)."""
+    return view(p.source.text, p.source.folded, p.spans)
 
 
 def merge_index(lessons: Iterable[Learned], registry=None) -> EntityIndex:
@@ -131,27 +142,41 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
 
     source = p.source
     lex = lexicon()
+    # a hard-wrapped article is read as its view, and what is found there mapped back
+    v = article_view(p)
+    text, folded = (v.text, v.folded) if v else (source.text, source.folded)
+    to_view = v.span_to_view if v else (lambda a, b: (a, b))
+    sents = [Sentence(*to_view(s.start, s.end), s.paragraph) for s in p.sentences] if v else p.sentences
     # Values are read only where a claim can come from: sentences with a predicate's trigger or
     # a counted noun; elsewhere only dates that may not exist (a weekday, a late day of the month:
     # D102). Offsets are unchanged.
     values = []
-    for s in p.sentences:
-        kinds = lex.claim_kinds(source.folded, s.start, s.end)
+    for s in sents:
+        kinds = lex.claim_kinds(folded, s.start, s.end)
         if kinds is not None:
             pass
-        elif lex.may_be_impossible_date(source.folded, s.start, s.end):
+        elif lex.may_be_impossible_date(folded, s.start, s.end):
             kinds = ("date",)  # a date that cannot be is a finding even when nothing claims it
         else:
             continue
-        for found in analyze(source.text[s.start:s.end], folded=source.folded[s.start:s.end],
+        for found in analyze(text[s.start:s.end], folded=folded[s.start:s.end],
                              base=source.published, kinds=kinds, min_score=0.5):
             values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))
-    mentions = index.mentions(source.text, source.folded, learning_spans(p))
-    excluded = [(p.dateline.start, p.dateline.end)] if p.dateline else []
-    extractor = Extractor(source.id, source.text, source.folded, p.sentences, values, mentions, source.language,
+    mentions = index.mentions(text, folded, [to_view(a, b) for a, b in learning_spans(p)])
+    excluded = [to_view(p.dateline.start, p.dateline.end)] if p.dateline else []
+    extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
                           source.published, source.timezone, excluded)
-    p.claims = extractor.run()
+    claims = extractor.run()
+    p.claims = [_in_article(c, v, source.text) for c in claims] if v else claims
     return p.claims
+
+
+def _in_article(c: Claim, v: View, text: str) -> Claim:
+    """A claim found in an article's view, with offsets (and id, and words) in the article."""
+    start, end = v.span_to_article(c.start, c.end)
+    return c.model_copy(update={
+        "id": Claim.make_id(c.source, start, end, c.predicate, c.subject), "start": start, "end": end,
+        "text": text[start:end], "sentence": v.span_to_article(*c.sentence)})
 
 
 Progress = Callable[..., Iterable]  # progress(items, what=..., total=...) -> the items, as they come

@@ -89,7 +89,8 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
             reason = "sidebar heading"
         elif in_block and (not prose or r["list_item"].match(stripped)):
             reason = "sidebar"
-        elif before_prose and len(stripped) <= r["nav_max"] and not re.search(r"[0-9]", stripped):
+        elif before_prose and len(stripped) <= r["nav_max"] and not re.search(r"[0-9]", stripped) and \
+                not _continues(lines, folded, stripped):
             reason = "navigation"
         elif stripped in seen and len(stripped) >= 6:
             reason = "repeated line"
@@ -99,6 +100,16 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
         seen.add(stripped)
         lines.append(Line(start, end, reason))
     return lines
+
+
+def _continues(lines: list[Line], folded: str, stripped: str) -> bool:
+    """Whether the line is the rest of the article text line right above it (hard-wrapped)."""
+    from verifier.text.wrap import runs_on
+
+    if not lines or lines[-1].furniture is not None:
+        return False
+    above = folded[lines[-1].start:lines[-1].end].strip()
+    return bool(above) and runs_on(above, stripped)
 
 
 _MENU_CUT = re.compile(r"\s*[|｜·•]\s*|\s{2,}|\u3000+")
