@@ -358,3 +358,14 @@ def test_font_stack_covers_cjk(seeds_html):
                    "Noto Sans CJK TC", "WenQuanYi Micro Hei"):
         assert f'"{family}"' in seeds_html
     assert ":lang(zh-Hant){font-family:var(--sans),var(--cjk-tc)" in seeds_html
+
+
+def test_each_finding_shows_its_reason_code_and_says_it_in_words(seeds_report, seeds_html):
+    from verifier.rules.base import REASON_WORDS
+
+    for f in seeds_report.findings:
+        start = seeds_html.index(f'id="finding-{f.id}"')
+        article = seeds_html[start:seeds_html.index("</article>", start)]
+        assert f'<span class="reason" title="reason code">{f.reason}</span>' in article
+        explain = re.search(r'<p class="explain">(.*?)</p>', article).group(1)
+        assert REASON_WORDS[f.reason] in explain.replace("&#x27;", "'").replace("&#39;", "'"), explain

@@ -205,3 +205,35 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     assert "extracting claims:   0%" in drawn and "0/3" in drawn and drawn.endswith("\r")  # cleared when done
     report = build([SEEDS], progress=terminal.progress("extracting claims", "article", stream=(s := Tty())))
     assert report.summary.sources == 5 and "0/5" in s.getvalue()
+
+
+def test_every_finding_shows_its_reason_code(seeds_report):
+    from collections import Counter
+
+    from verifier.rules.base import REASON_CODES
+
+    expected = Counter(f.reason for f in seeds_report.findings)
+    assert expected and all(expected)
+    for width in (60, 120):
+        lines = ANSI.sub("", table(seeds_report, width=width)).splitlines()
+        shown = Counter(line.split()[0] for line in lines
+                        if line.strip() and not line.startswith(MARKS) and line.split()[0] in REASON_CODES)
+        assert shown == expected, width
+
+
+def test_a_copy_is_named_under_the_sources():
+    from verifier.report.model import build_from_sources
+    from verifier.text.sources import from_texts
+
+    story = ("March 6, 2026\n\nLena Ortiz, the chief executive of Brightwell Labs, said on Friday that she would "
+             "resign. Brightwell Labs was valued at $2.1 billion in January. The company employs 340 people "
+             "in three cities, and its board will meet next week to pick a successor. Analysts at two banks said "
+             "the departure came as a surprise to investors, who had expected her to lead the company through "
+             "its planned listing next year. A spokesperson for the company declined to comment on the reasons "
+             "for her decision or on the names of the candidates to replace her.\n")
+    report = build_from_sources(from_texts({"wire": story, "reprint": story.replace("Friday", "Thursday") + "\nOriginally published by the wire.\n",
+                                            "other": "March 6, 2026\n\nLena Ortiz resigned on Friday.\n"}))
+    copies = {s.id: s.syndicated_from for s in report.sources}
+    assert copies["reprint"] == "wire" and copies["other"] is None
+    text = " ".join(table(report, width=100).split())
+    assert "reprint is a near-verbatim copy of wire" in text

@@ -437,7 +437,9 @@ def _summary(ctx: _Context) -> str:
         published = (f"{esc(info.published.isoformat())} <span class=\"muted small\">({esc(info.published_from)})</span>"
                      if info.published else '<span class="muted">unknown</span>')
         rows.append(
-            f'<tr><td>{_swatch(ctx, info.id)}<a href="{esc(fragment("source", info.id))}">{esc(info.id)}</a></td>'
+            f'<tr><td>{_swatch(ctx, info.id)}<a href="{esc(fragment("source", info.id))}">{esc(info.id)}</a>'
+            + (f' <span class="muted small copy">copy of {esc(info.syndicated_from)}</span>' if info.syndicated_from else "")
+            + "</td>"
             f'<td data-label="title"{lang_attr(ctx.lang(info.id))}>{esc(info.title or "")}</td>'
             f'<td data-label="language">{esc(info.language)}</td><td data-label="published">{published}</td>'
             f'<td data-label="claims">{esc(info.claims)}</td><td data-label="link">{link}</td></tr>'
@@ -466,14 +468,16 @@ def _summary(ctx: _Context) -> str:
 
 # ----------------------------------------------------------------------------- findings
 def _explanation(f: Finding) -> str:
-    reason = f.reason.rstrip(".")
+    """The verdict and its reason code in a reader's words."""
+    from verifier.rules.base import REASON_WORDS
+
+    words = REASON_WORDS.get(f.reason, f.reason)
     if f.verdict == "contradict":
-        return f"These cannot both be right: {reason}." if reason else "These cannot both be right."
+        return f"These cannot both be right: {words}." if words else "These cannot both be right."
     if f.verdict == "compatible":
         if len(f.sources) == 1:
-            return f"{reason.capitalize()}." if reason else "Worth a look."
-        return (f"They can both be right; one source is less precise ({reason})." if reason
-                else "They can both be right; one source is less precise.")
+            return f"{words[:1].upper()}{words[1:]}." if words else "Worth a look."
+        return f"They can both be right: {words}." if words else "They can both be right."
     return "The sources agree."
 
 
@@ -550,7 +554,8 @@ def _finding(ctx: _Context, f: Finding) -> str:
         f'<h3><span class="badge {esc(f.verdict)}">{VERDICT_MARK.get(f.verdict, "")} {esc(f.verdict)}</span>'
         f"{esc(f.subject)} — {esc(f.label or f.predicate)}</h3>\n"
         f'<div class="rule"><a href="#rule-{esc(f.rule)}">{esc(f.rule)} {esc(rule_name)}</a>'
-        f' · <span class="fid" title="finding id (for review files)">{esc(f.id)}</span></div>\n'
+        + (f' · <span class="reason" title="reason code">{esc(f.reason)}</span>' if f.reason else "")
+        + f' · <span class="fid" title="finding id (for review files)">{esc(f.id)}</span></div>\n'
         f'<p class="explain">{esc(_explanation(f))}</p>\n'
         f"{_evidence(ctx, f)}\n{mini}"
         f'<details class="full"><summary>Full explanation</summary><p>{esc(f.message)}</p></details>\n'

@@ -193,6 +193,12 @@ LARGE_SOURCES = 50  # from this many sources, or LARGE_FINDINGS findings, the ta
 LARGE_FINDINGS = 200
 
 
+def _paint_first(cell: str, verdict: str, colour: bool) -> str:
+    """The cell with its first line (the verdict) coloured."""
+    first, sep, rest = cell.partition("\n")
+    return _paint(first, verdict, colour) + sep + rest
+
+
 def table(report: Report, width: int | None = None, colour: bool = False, everything: bool = False) -> str:
     """The report for a terminal: the sources with their labels, then every finding, in at
     most `width` columns (default 100), verdicts coloured when `colour` is true. A large
@@ -214,6 +220,10 @@ def table(report: Report, width: int | None = None, colour: bool = False, everyt
             f"the {left} other findings and every source are in the Markdown, JSON and HTML reports "
             f"(-o report.html), or in this table with --all.", width))
     listed = _sources_table(report, sources, labels, width) if sources else "no sources cited"
+    copies = [f"{labels[x.id]} is a near-verbatim copy of {labels.get(x.syndicated_from, x.syndicated_from)}"
+              for x in sources if x.syndicated_from]
+    if copies:
+        listed += "\n" + "\n".join(wrap("Copies (counted once as evidence): " + "; ".join(copies) + ".", width))
     return f"{listed}\n\n{_findings_table(report, findings, labels, width, colour)}\n\n{totals}\n"
 
 
@@ -273,9 +283,10 @@ def _findings_table(report: Report, findings: list, labels: dict[str, str], widt
         return "no findings" if not report.findings else "no contradictions"
     label_w = max(display_width(v) for v in labels.values())
     claims = _claims_by_id(report)
-    rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict), f.rule, f"{f.subject} — {f.label or f.predicate}",
-             _values(claims, f, labels)) for f in findings]
-    verdict_w = max(max(display_width(r[1]) for r in rows), len("verdict") + 2)
+    # the verdict with its reason code below it ("✗ contradict" / "  disjoint")
+    rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict) + (f"\n  {f.reason}" if f.reason else ""), f.rule,
+             f"{f.subject} — {f.label or f.predicate}", _values(claims, f, labels)) for f in findings]
+    verdict_w = max(max(display_width(line) for r in rows for line in r[1].split("\n")), len("verdict") + 2)
     rule_w = max(max(len(r[2]) for r in rows), len("rule") + 2)
     room = width - verdict_w - rule_w - 3 * 2  # tabulate puts two spaces between columns
     # share the room in proportion to what each column would need on one line
@@ -287,17 +298,18 @@ def _findings_table(report: Report, findings: list, labels: dict[str, str], widt
         what_w = max(14, min(what_need, round((room - 2) * what_need / (what_need + values_need))))
     values_w = room - what_w - 2
     if width >= WIDE and values_w >= label_w + 16:
-        body = [[_paint(mark, verdict, colour), rule, "\n".join(wrap(what, what_w)),
+        body = [[_paint_first(mark, verdict, colour), rule, "\n".join(wrap(what, what_w)),
                  "\n".join(_value_lines(values, values_w, label_w))]
                 for verdict, mark, rule, what, values in rows]
         return tabulate(body, headers=["verdict", "rule", "what", "values"], tablefmt="simple", disable_numparse=True)
-    heads = [f"{mark.split()[0]} {rule}" for _, mark, rule, _, _ in rows]
-    head_w = max(max(display_width(h) for h in heads), len("rule") + 2)
+    heads = [f"{mark.split()[0]} {rule}" + (f"\n{mark.split(chr(10))[1].strip()}" if "\n" in mark else "")
+             for _, mark, rule, _, _ in rows]
+    head_w = max(max(display_width(line) for h in heads for line in h.split("\n")), len("rule") + 2)
     body_w = width - head_w - 2
     body = []
     for head, (verdict, _, _, what, values) in zip(heads, rows):
         lines = wrap(what, body_w) + _value_lines(values, body_w - 2, label_w, "  ")
-        body.append([_paint(head, verdict, colour), "\n".join(lines)])
+        body.append([_paint_first(head, verdict, colour), "\n".join(lines)])
     return tabulate(body, headers=["rule", "finding"], tablefmt="simple", disable_numparse=True)
 
 
@@ -358,6 +370,7 @@ def _md_escape(text: str) -> str:
 
 def markdown(report: Report) -> str:
     from verifier.check.diagnostics import Lines
+    from verifier.rules.base import REASON_WORDS
 
     s = report.summary
     labels = source_labels([x.id for x in report.sources])
@@ -373,10 +386,11 @@ def markdown(report: Report) -> str:
         "",
         tabulate(
             [[_md_escape(labels[x.id]), _md_escape(x.id), _md_escape(x.title or ""), x.language,
-              f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims]
+              f"{x.published} ({x.published_from})" if x.published else "unknown", x.claims,
+              _md_escape(labels.get(x.syndicated_from, x.syndicated_from)) if x.syndicated_from else ""]
              for x in report.sources],
-            headers=["label", "source", "title", "language", "published", "claims"], tablefmt="github",
-            disable_numparse=True, colalign=["left"] * 5 + ["right"],
+            headers=["label", "source", "title", "language", "published", "claims", "copy of"], tablefmt="github",
+            disable_numparse=True, colalign=["left"] * 5 + ["right", "left"],
         ),
         "",
     ]
@@ -389,6 +403,8 @@ def markdown(report: Report) -> str:
         out += [f"## {title}", ""]
         for f in items:
             out += [f"### {f.rule} {f.name}: {_md_escape(f.subject)} — {_md_escape(f.label)}", "", _md_escape(f.message), ""]
+            if f.reason:
+                out += [f"Reason: `{f.reason}` ({REASON_WORDS.get(f.reason, f.reason)}).", ""]
             for cid in f.claims:
                 c = claims[cid]
                 where = f"line {line(c)}, " if line(c) else ""

@@ -30,6 +30,19 @@ Narrower = Literal["a", "b", "same", "neither"]
 #   reworded      the same quote worded differently
 REASON_CODES = ("same", "less-precise", "rounding", "overlap", "time-zone", "different-time", "disjoint",
                 "impossible", "misattributed", "reworded")
+# each code in a reader's words (the HTML and Markdown reports)
+REASON_WORDS = {
+    "same": "the same value",
+    "less-precise": "one source is less precise: its value contains the other's",
+    "rounding": "the figures differ only as much as rounding explains",
+    "overlap": "the ranges overlap",
+    "time-zone": "a day apart, which the sources' time zones explain",
+    "different-time": "values of different times: a change, not a conflict",
+    "disjoint": "no value fits both",
+    "impossible": "a date that cannot be",
+    "misattributed": "the same words are given to different speakers",
+    "reworded": "the same quotation, worded differently",
+}
 
 
 @dataclass(frozen=True)
