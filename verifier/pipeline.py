@@ -130,11 +130,14 @@ def article_text(text: str, spans: list[tuple[int, int]]) -> str:
     out = []
     pos = 0
     for start, end in spans:
-        out.append(re.sub(r"[^\r\n]", " ", text[pos:start]))
+        out.append(_NOT_LINE_BREAK.sub(" ", text[pos:start]))
         out.append(text[start:end])
         pos = end
-    out.append(re.sub(r"[^\r\n]", " ", text[pos:]))
+    out.append(_NOT_LINE_BREAK.sub(" ", text[pos:]))
     return "".join(out)
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 def extract(p: Prepared, index: EntityIndex) -> list[Claim]:

@@ -20,6 +20,8 @@ PROGRESS_DELAY = 0.5  # seconds before a bar shows: short runs print none
 
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal (a Chinese character takes two)."""
+    if text.isascii():
+        return len(text)
     from wcwidth import wcswidth
 
     width = wcswidth(text)

@@ -247,7 +247,7 @@ def _is_person_token(token: str, d: dict) -> bool:
         return True
     return (
         token[:1].isupper() and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
-        and not token.isupper() and not re.search(r"[a-z][A-Z]", token)
+        and not token.isupper() and not _CAMEL.search(token)
         and token not in d["not_names"] and token not in d["org_words"] and token not in d["not_name_starts"]
     )
 
@@ -359,14 +359,20 @@ def _is_chinese_person(name: str, d: dict) -> bool:
     return name[0] in d["surnames"] or any(name.startswith(c) for c in d["compound_surnames"])
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SENTENCE_END = re.compile(r"[.!?。”\"]\s*$")
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
 def _in_title_case_line(text: str, pos: int) -> bool:
     """A headline In Title Case: its capitalised words are not names of people."""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     line = text[a:b if b != -1 else len(text)]
-    if re.search(f"[{CJK}]", line) or re.search(r"[.!?。”\"]\s*$", line):
+    if _CJK_CHAR.search(line) or _SENTENCE_END.search(line):
         return False  # a sentence, not a headline
-    words = re.findall(r"[A-Za-z]{4,}", line)
+    words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 

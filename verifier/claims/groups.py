@@ -13,6 +13,7 @@ with each other. "Two co-founders left this week" counts the people of an event:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from verifier.claims.entities import Mention
@@ -234,14 +235,27 @@ def _part_kind(view, part: Found, whole: Found | None, g: dict) -> str | None:
     for w in _words(g["departed_before"]):
         if pre.rstrip().endswith(w) or (whole is not None and w in pre):
             return "departed"
-    cjk_gap = r"[\u4e00-\u9fff]{0,3}?"  # 6人离开, 韩知遥一人仍在, but not across a clause mark
-    for w in _words(g["departed_after"]):
-        if re.match(rf"\s*(?:[a-z]+\s+){{0,4}}?{re.escape(w)}\b" if w.isascii() else rf"\s*{cjk_gap}{re.escape(w)}", post_ascii):
-            return "departed"
-    for w in _words(g["remaining_after"]):
-        if re.match(rf"\s*(?:[a-z]+\s+){{0,4}}?{re.escape(w)}\b" if w.isascii() else rf"\s*(?:目前)?{cjk_gap}{re.escape(w)}", post_ascii):
-            return "remaining"
+    if _after_re(tuple(_words(g["departed_after"])), "").match(post_ascii):
+        return "departed"
+    if _after_re(tuple(_words(g["remaining_after"])), "(?:目前)?").match(post_ascii):
+        return "remaining"
     return None
+
+
+@lru_cache(maxsize=16)
+def _after_re(words: tuple[str, ...], cjk_lead: str) -> re.Pattern[str]:
+    """One of the words right after a value: a few English words may come first ("are still
+    at"), or up to three Chinese characters (6人离开, 韩知遥一人仍在), never a clause mark."""
+    cjk_gap = r"[\u4e00-\u9fff]{0,3}?"
+    branches = [rf"(?:[a-z]+\s+){{0,4}}?{re.escape(w)}\b" if w.isascii() else rf"{cjk_lead}{cjk_gap}{re.escape(w)}"
+                for w in words]
+    return re.compile(rf"\s*(?:{'|'.join(branches)})" if branches else "(?!)")
+
+
+@lru_cache(maxsize=16)
+def _ends_with_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the words at the end (spaces after it allowed), not inside an English word."""
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(re.escape(w) for w in words)})\s*$" if words else "(?!)")
 
 
 def _one_of(view, v: Found, after, g) -> bool:
@@ -257,7 +271,7 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
     low = view.ex.lower
     pre = low[max(view.sentence.start, v.start - 16):v.start]
     words = _words(g["total_before"])
-    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*$", pre) for w in words):
+    if _ends_with_re(tuple(words)).search(pre):
         return True
     # the value's own lead word (约有430名) frames it too
     lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", low[v.start:v.end])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import json
 import math
 import re
@@ -115,15 +116,21 @@ QUOTE_LINES = 2  # a quote's words are cut after this many lines (the full text 
 NO_BREAK_BEFORE = frozenset(",.;:!?)]}%，。、；：！？）」』”’》〉…")
 
 
+@lru_cache(maxsize=8192)
 def _char_width(ch: str) -> int:
     from wcwidth import wcwidth
 
     return max(wcwidth(ch), 0)
 
 
+_ASCII_TOKENS = re.compile(r" +|[^ ]+")
+
+
 def _tokens(paragraph: str) -> list[str]:
     """Runs of spaces, words of narrow characters, and single wide (Chinese) characters, each
     with the punctuation that may not start a line attached."""
+    if paragraph.isascii():  # every character narrow: words and runs of spaces
+        return _ASCII_TOKENS.findall(paragraph)
     tokens: list[str] = []
     for ch in paragraph:
         prev = tokens[-1] if tokens else ""
