@@ -267,15 +267,25 @@ def test_labels_of_many_sources_cost_linear_time():
     assert timed(source_labels, large) <= 3 * timed(source_labels, small, repeat=10)
 
 
-def test_a_large_report_prints_its_contradictions(corpus):
+def test_a_large_report_prints_its_contradictions(corpus, monkeypatch):
+    from verifier.report import render as rendering
+    from verifier.report.render import LARGE_FINDINGS
+
     report = build([corpus], load_registry(), jobs=1)
     table = render(report, "table", width=100)
     everything = render(report, "table", width=100, everything=True)
     contradictions = sum(1 for f in report.findings if f.verdict == "contradict")
     assert contradictions and report.summary.sources > 50
-    assert table.count("✗ contradict") == contradictions and "✓ agree" not in table
+    assert table.count("✗ contradict") == min(contradictions, LARGE_FINDINGS) and "✓ agree" not in table
     assert "in this table with --all" in table
+    if contradictions > LARGE_FINDINGS:
+        assert f"the first {LARGE_FINDINGS} of the {contradictions} contradictions" in " ".join(table.split())
     assert everything.count("✓ agree") == report.summary.agree
+    if contradictions > 2:  # a digest lists at most LARGE_FINDINGS contradictions and says how many there are
+        monkeypatch.setattr(rendering, "LARGE_FINDINGS", 2)
+        digest = render(report, "table", width=100)
+        assert digest.count("✗ contradict") == 2
+        assert f"the first 2 of the {contradictions} contradictions" in " ".join(digest.split())
 
 
 # ----------------------------------------------------------------------------- stable ids

@@ -659,7 +659,7 @@ class EntityIndex:
         self._first_words: set[str] = set()
         self._cjk_keys: set[str] = set()
         self._cjk_lengths: dict[str, list[int]] = {}
-        self._surname_lengths: dict[int, list[str]] | None = None  # surname keys by length
+        self._surname_lengths: dict[tuple[str, int], list[str]] | None = None  # surname keys by first letter, length
         self._close_memo: dict[str, str | None] = {}  # person_for_token's fuzzy answers
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
@@ -899,15 +899,16 @@ class EntityIndex:
 
     def _close_person(self, k: str) -> str | None:
         """The one person whose surname is spelt close to `k` (Sustkever for Sutskever). Only
-        surnames of a length that can be that close are compared, in rapidfuzz's C loop."""
+        surnames that start with the same letter (the block) and have a length that can be that
+        close are compared, in rapidfuzz's C loop: an archive's thousands of people cost little."""
         if self._surname_lengths is None:
             self._surname_lengths = {}
             for s in self._surname:
-                self._surname_lengths.setdefault(len(s), []).append(s)
+                self._surname_lengths.setdefault((s[:1], len(s)), []).append(s)
         n = len(k)
         # fuzz.ratio is at most 100 * (1 - |n - m| / (n + m)): other lengths cannot reach FUZZY_NAME
-        surnames = [s for m, group in self._surname_lengths.items() if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
-                    for s in group]
+        surnames = [s for m in range(1, 2 * n + 1) if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
+                    for s in self._surname_lengths.get((k[:1], m), ())]
         close = {name for s, _, _ in process.extract(k, surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
                  for name in self._surname[s]}
         return next(iter(close)) if len(close) == 1 else None

@@ -97,12 +97,12 @@ def _letters(i: int) -> str:
 
 def _values(claims: dict, finding, labels: dict[str, str]) -> list[tuple[str, str]]:
     """(source label, what it says) for each source of a finding (`claims`: claim id -> claim)."""
-    out = []
-    for source in finding.sources:
-        vals = sorted({describe.value(claims[i].value) for i in finding.claims
-                       if i in claims and claims[i].source == source})
-        out.append((labels.get(source, source), "; ".join(vals)))
-    return out
+    said: dict[str, set[str]] = {}
+    for i in finding.claims:
+        c = claims.get(i)
+        if c is not None:
+            said.setdefault(c.source, set()).add(describe.value(c.value))
+    return [(labels.get(source, source), "; ".join(sorted(said.get(source, ())))) for source in finding.sources]
 
 
 # ----------------------------------------------------------------------------- terminal table
@@ -218,12 +218,15 @@ def table(report: Report, width: int | None = None, colour: bool = False, everyt
     if everything or not large:
         findings, sources = report.findings, report.sources
     else:
-        findings = [f for f in report.findings if f.verdict == "contradict"]
+        contradictions = [f for f in report.findings if f.verdict == "contradict"]
+        findings = contradictions[:LARGE_FINDINGS]
         cited = {s for f in findings for s in f.sources}
         sources = [s for s in report.sources if s.id in cited]
         left = len(report.findings) - len(findings)
+        shown = (f"the {len(findings)} contradictions" if len(findings) == len(contradictions)
+                 else f"the first {len(findings)} of the {len(contradictions)} contradictions")
         totals += "\n" + "\n".join(wrap(
-            f"The table shows the {len(findings)} contradictions and the {len(sources)} sources they cite; "
+            f"The table shows {shown} and the {len(sources)} sources they cite; "
             f"the {left} other findings and every source are in the Markdown, JSON and HTML reports "
             f"(-o report.html), or in this table with --all.", width))
     listed = _sources_table(report, sources, labels, width) if sources else "no sources cited"
