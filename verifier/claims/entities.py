@@ -901,10 +901,11 @@ class EntityIndex:
         """The one person whose surname is spelt close to `k` (Sustkever for Sutskever). Only
         surnames that start with the same letter (the block) and have a length that can be that
         close are compared, in rapidfuzz's C loop: an archive's thousands of people cost little."""
-        if self._surname_lengths is None:
-            self._surname_lengths = {}
+        if self._surname_lengths is None:  # built whole, then shared (threads of a dask worker share the index)
+            blocks: dict[tuple[str, int], list[str]] = {}
             for s in self._surname:
-                self._surname_lengths.setdefault((s[:1], len(s)), []).append(s)
+                blocks.setdefault((s[:1], len(s)), []).append(s)
+            self._surname_lengths = blocks
         n = len(k)
         # fuzz.ratio is at most 100 * (1 - |n - m| / (n + m)): other lengths cannot reach FUZZY_NAME
         surnames = [s for m in range(1, 2 * n + 1) if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
@@ -934,11 +935,12 @@ class EntityIndex:
             self._cjk_keys = set(cjk)
             self._cjk_lengths = {start: sorted(ns, reverse=True) for start, ns in lengths.items()}
             firsts = sorted({k[0] for k in cjk})
-            self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
             self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
             # the first words of Latin names: a word that starts none is looked up no further
             self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()} | \
                 {key(split_camel(k)).split(" ")[0] for k in self._by_key if k.isascii()}
+            # set last: threads sharing the index (a dask worker's) use the rest once this is set
+            self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
         return self._regex
 
     def _cjk_names(self, folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
