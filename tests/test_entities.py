@@ -65,3 +65,15 @@ def test_plural_pronoun_is_not_a_person():
     index = index_of("Tony Wu 表示")
     mentions = index.mentions("他們表示", fold("他們表示"))
     assert not [m for m in mentions if m.pronoun]
+
+
+def test_people_a_user_registered_are_never_merged_however_close_their_names():
+    registry = [{"name": "Lena Ortiz", "type": "person", "aliases": []},
+                {"name": "Lena Ortis", "type": "person", "aliases": []}]
+    index = index_of("Lena Ortiz resigned on Monday.", "Lena Ortis joined on Friday.", registry=registry)
+    assert index.canonical("Lena Ortiz") == "Lena Ortiz"
+    assert index.canonical("Lena Ortis") == "Lena Ortis"
+    # an unregistered spelling as close still folds into a registered name
+    unregistered = index_of("Lena Ortiz resigned on Monday.", "Lena Ortiz said so.", "Lena Ortis said so too.",
+                            registry=registry[:1])
+    assert unregistered.canonical("Lena Ortis") == "Lena Ortiz"
