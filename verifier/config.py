@@ -127,13 +127,10 @@ def _path(path: Path) -> str:
 
 
 def parse_date(value, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise VerifierError(f"{where}: {value!r} is not a date such as 2026-02-13")
+    """A date from the command line or a file (an ISO date, or a date or datetime object)."""
+    from verifier.inputs import _date
+
+    try:
+        return _date(value)
+    except ValueError:
+        raise VerifierError(f"{where}: {value!r} is not a date such as 2026-02-13") from None

@@ -310,10 +310,12 @@ def _position_pairs(plist: list[list[Claim]]):
                 yield plist[i], pb
 
 
-def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim]) -> None:
-    """One finding per rule, verdict, reason and set of sources, citing every claim in that
-    situation."""
-    k = (r.code, rel.verdict, rel.reason_code, frozenset(c.source for c in involved))
+def _merge(merged: dict, r: Rule, rel: Relation, a: Claim, b: Claim, involved: list[Claim],
+           k: tuple | None = None) -> None:
+    """One finding per rule, verdict, reason and set of sources (or per key `k`), citing every
+    claim in that situation."""
+    if k is None:
+        k = (r.code, rel.verdict, rel.reason_code, frozenset(c.source for c in involved))
     if k in merged:
         have = merged[k][5]
         merged[k][4].extend(c for c in involved if c.id not in have)
@@ -377,13 +379,7 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
         if min(la, lb) * 2 < max(la, lb):
             continue  # quotes of very different lengths are different quotes
         for r, rel in relate(a, b):
-            k = (r.code, rel.verdict, a.subject, b.subject, quote_key(a.value.quote)[:12])
-            involved = plist[i] + plist[j]
-            if k in merged:
-                ids = merged[k][5]
-                merged[k][4].extend(c for c in involved if c.id not in ids)
-                ids.update(c.id for c in involved)
-            else:
-                merged[k] = (r, rel, a, b, list(involved), {c.id for c in involved})
+            _merge(merged, r, rel, a, b, plist[i] + plist[j],
+                   (r.code, rel.verdict, a.subject, b.subject, quote_key(a.value.quote)[:12]))
     findings.extend(_finding(r, rel, a, b, involved, texts, copies) for r, rel, a, b, involved, _ in merged.values())
     return findings
