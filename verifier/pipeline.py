@@ -313,7 +313,8 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
 
     p = prepare(source)
     p.title = heading_title(source.text, p.spans)
-    p.syndication = signature(article_text(source.text, p.spans), source.text)
+    p.syndication = signature(article_text(source.text, p.spans), source.text,
+                              article_text(source.folded, p.spans), source.folded)
     return p, learn(p)
 
 

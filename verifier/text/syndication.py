@@ -35,8 +35,9 @@ def _reprint_re() -> re.Pattern[str]:
     return re.compile(alternation(fold(w).lower() for w in words)) if words else re.compile("(?!)")
 
 
-def shingles(text: str) -> set[int]:
-    folded = fold(text).lower()
+def shingles(text: str, folded: str | None = None) -> set[int]:
+    """The article's sampled shingles (`folded`: fold(text), when the caller has it)."""
+    folded = (fold(text) if folded is None else folded).lower()
     out: set[int] = set()
     for run in _CJK.findall(folded):
         for i in range(max(1, len(run) - CJK_SHINGLE + 1)):
@@ -53,15 +54,16 @@ def _hash(s: str) -> int:
     return zlib.crc32(s.encode())
 
 
-def reprinted(raw: str) -> bool:
+def reprinted(raw: str, folded: str | None = None) -> bool:
     """Whether an article says it is a reprint (转载自, "originally published")."""
-    return bool(_reprint_re().search(fold(raw).lower()))
+    return bool(_reprint_re().search((fold(raw) if folded is None else folded).lower()))
 
 
-def signature(text: str, raw: str) -> tuple[list[int], bool]:
+def signature(text: str, raw: str, folded_text: str | None = None,
+              folded_raw: str | None = None) -> tuple[list[int], bool]:
     """What syndication looks at in one article: its sampled shingles (sorted) and whether it
     says it is a reprint. Computed article by article (the pipeline's map), compared here."""
-    return sorted(shingles(text)), reprinted(raw)
+    return sorted(shingles(text, folded_text)), reprinted(raw, folded_raw)
 
 
 def find_copies(articles: dict[str, str], published: dict[str, object] | None = None,
