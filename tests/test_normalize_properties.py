@@ -348,3 +348,17 @@ def test_long_runs_stay_linear(unit):
     found = analyze(text, base=dt.datetime(2026, 2, 12))
     assert time.perf_counter() - start < 5.0, unit
     assert all(text[f.start:f.end] == f.text for f in found)
+
+
+VALUE_WORDS = st.text(alphabet="零一二三四五六七八九十百千萬万億亿年月日週周星期兩两元美港幣币約约至到今去後后天號号0123456789 ", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUE_WORDS, st.sampled_from(["simplified", "traditional"]))
+def test_the_values_fold_is_the_fold_wherever_values_are_written(text, script):
+    """The normalizer skips OpenCC when no character is Traditional one by one: on the characters
+    values are written in, that reads exactly as the whole fold does."""
+    from verifier.text.fold import fold, fold_values
+
+    text = to_traditional(text) if script == "traditional" else to_simplified(text)
+    assert fold_values(text) == fold(text)

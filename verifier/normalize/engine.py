@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Literal
 
 from verifier.lang import alternation, lang
-from verifier.text.fold import fold
+from verifier.text.fold import fold_values
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found
 
@@ -211,7 +211,7 @@ def analyze(
         base = dt.datetime.combine(base, dt.time())
     kind_set = frozenset(kinds) if kinds else None
     if folded is None:
-        folded = text if text.isascii() else fold(text)  # folding leaves ASCII as it is
+        folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
     ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
     candidates = [
         c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars, ctx)

@@ -70,6 +70,25 @@ def fold(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """The characters OpenCC's t2s changes one by one (Traditional forms)."""
+    chars = "".join(chr(c) for c in range(0x3400, 0xA000)) + "".join(chr(c) for c in range(0xF900, 0xFB00))
+    simplified = _t2s().convert(chars)
+    if len(simplified) != len(chars):
+        return frozenset(ch for ch in chars if _t2s().convert(ch) != ch)
+    return frozenset(a for a, b in zip(chars, simplified) if a != b)
+
+
+def fold_values(text: str) -> str:
+    """`fold` for reading values (numbers, dates, money): OpenCC runs only when a character of
+    the text is Traditional one by one (a phrase-only difference, 瞭解 for 了解, holds no value)."""
+    folded = text.translate(_TABLE)
+    if _has_cjk(folded) and not _traditional_chars().isdisjoint(folded):
+        folded = _convert_same_length(_t2s(), folded)
+    return folded
+
+
 def to_traditional(text: str) -> str:
     """Simplified to Traditional script, same length (used by tests and language detection)."""
     return _convert_same_length(_s2t(), text) if _has_cjk(text) else text
