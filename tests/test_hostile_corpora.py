@@ -285,8 +285,15 @@ def prose(size: int, seed: int = 1) -> str:
     return "".join(out)
 
 
+def wrapped(size: int) -> str:
+    """The prose hard-wrapped into one long paragraph: every line runs on into the next."""
+    text = prose(size).replace("\n\n", "")
+    return "\n".join(text[i:i + 36] for i in range(0, len(text), 36)) + "\n"
+
+
 CORPORA = {
     "prose": prose,
+    "wrapped": wrapped,
     # no control characters (an article with many is refused as binary), numbers up to 60 digits
     "hostile": lambda size: hostile_text(size, size, controls=0.0, huge=(20, 60)),
     "weekdays": lambda size: ("周一 週二 Monday 星期三 " * (size // 16 + 1))[:size],
@@ -298,6 +305,7 @@ CORPORA = {
     ("check", "prose", 2000),
     ("normalize", "prose", 2000),
     ("report", "hostile", 1000),
+    ("report", "wrapped", 2000),
     ("normalize", "weekdays", 5000),
 ])
 def test_cost_grows_linearly(corpus_dir, command, kind, small):

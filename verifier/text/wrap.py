@@ -57,18 +57,19 @@ def joined(text: str, spans: list[tuple[int, int]], keep_apart: tuple[int, int] 
     adjacent when only a line break lies between them). `keep_apart` (a dateline's span) is
     never joined to the line after it when it ends its line."""
     out: list[tuple[int, int]] = []
+    prev: tuple[int, int] | None = None  # the line before this one
     for start, end in spans:
-        if out:
-            p_start, p_end = out[-1]
-            between = text[p_end:start]
-            last_line = text[text.rfind("\n", p_start, p_end) + 1 if "\n" in text[p_start:p_end] else p_start:p_end]
+        if prev is not None:
+            p_start, p_end = prev
             dateline_ends_it = keep_apart is not None and p_start <= keep_apart[0] < p_end and \
                 not text[keep_apart[1]:p_end].strip()
-            if _BREAK.fullmatch(between) and not dateline_ends_it and \
-                    runs_on(last_line.strip(), text[start:end].strip()):
-                out[-1] = (p_start, end)
+            if _BREAK.fullmatch(text, p_end, start) and not dateline_ends_it and \
+                    runs_on(text[p_start:p_end].strip(), text[start:end].strip()):
+                out[-1] = (out[-1][0], end)
+                prev = (start, end)
                 continue
         out.append((start, end))
+        prev = (start, end)
     return out
 
 
