@@ -205,9 +205,27 @@ MORE_CASES = [
      "Solene Marchand resigned as chair of Brisbane Capital on Monday. The company named Arjun Mehta as her "
      "successor the same day.",
      D2, [("departure", "Solene Marchand", "Monday"), ("appointed", "Arjun Mehta", "the same day", {"start": "2025-02-17"})]),
+    ("the combined company's value is the buyer's, in Chinese",
+     "美国芯片厂商北辰半导体（Northwind Semiconductor）宣布，将以12亿美元现金收购星桥光电。"
+     "以最新收盘价计算，合并后公司市值约90亿美元。",
+     D2, [("acquisition", "星桥光电", "12亿美元"), ("valuation", "Northwind Semiconductor", "90亿美元")]),
+    ("the two companies combined: the buyer's value",
+     "Northwind Semiconductor said on Tuesday it would acquire Pallas Optics for $1.2 billion in cash. Combined, "
+     "the two companies would have a market value of about $9 billion.",
+     D2, [("acquisition", "Pallas Optics", "$1.2 billion"), ("valuation", "Northwind Semiconductor", "$9 billion")]),
 ]
 
 
 @pytest.mark.parametrize("name,text,published,expected", MORE_CASES, ids=[c[0] for c in MORE_CASES])
 def test_more_families(name, text, published, expected):
     test_family(name, text, published, expected)
+
+
+def test_a_combined_company_value_is_scoped_as_combined():
+    """The buyer's name, but the combined company's value: never compared with the buyer's own."""
+    p = claims_of("Northwind Semiconductor said on Tuesday it would acquire Pallas Optics for $1.2 billion in cash. "
+                  "Combined, the two companies would have a market value of about $9 billion.", D2)
+    (valuation,) = [c for c in p.claims if c.predicate == "valuation"]
+    assert valuation.subject == "Northwind Semiconductor" and valuation.scope.get("of") == "combined"
+    alone = claims_of("Northwind Semiconductor is valued at about $9 billion.", D2)
+    assert all(c.scope.get("of") != "combined" for c in alone.claims)

@@ -340,6 +340,8 @@ class SentenceView:
                 continue
             for link in self.links(v):
                 subjects, how = self.subjects(link.trigger, link.sense)
+                if not subjects:
+                    subjects, how = self._combined_owner(v, link)
                 if subjects:
                     pending.append((v, link, subjects, how))
                     break
@@ -719,6 +721,18 @@ class SentenceView:
     def _hedged(self, t: Trigger) -> bool:
         clause = self.clause(t.start)
         return self.lex.hedge_re.search(self.ex.folded, clause.start, t.start) is not None
+
+    def _combined_owner(self, v: Found, link: Link) -> tuple[list[Mention], str]:
+        """A value of the combined company with no other subject ("合并后公司市值约140亿美元",
+        "Combined, the two companies would have a market value of …") is the buyer's, when the
+        article has named one: the combined company carries the buyer's name."""
+        ex = self.ex
+        if ex.buyer is None or "org" not in link.sense.predicate.types:
+            return [], ""
+        hi = max(v.end, link.trigger.end)
+        if not self.lex.scope_combined_re.search(ex.folded, self.sentence.start, hi):
+            return [], ""
+        return [Mention(v.start, v.start, ex.buyer, "org", pronoun=True)], "the buyer (a combined company is the buyer's)"
 
     def _scope(self, v: Found, link: Link) -> dict[str, str]:
         """When and of what a value holds, where its clause says so: a funding round (Series B,
