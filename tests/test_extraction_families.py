@@ -229,3 +229,15 @@ def test_a_combined_company_value_is_scoped_as_combined():
     assert valuation.subject == "Northwind Semiconductor" and valuation.scope.get("of") == "combined"
     alone = claims_of("Northwind Semiconductor is valued at about $9 billion.", D2)
     assert all(c.scope.get("of") != "combined" for c in alone.claims)
+
+
+def test_a_passive_marker_keeps_who_it_is_done_to_from_being_the_doer():
+    """被索赔 / 遭求偿: the company is asked to pay; the damages sought are not its claim. The doer
+    is the name between the marker and the word, or no one when the text does not say."""
+    headline = claims_of("北辰游戏旗下美国游戏公司Brightwell Labs解雇总裁 被索赔3000万美元", D2)
+    assert not [c for c in headline.claims if c.predicate == "damages"], show(headline)
+    named = claims_of("Brightwell Labs遭Lena Ortiz求偿3000万美元。", D2)
+    assert has(named, "damages", "Lena Ortiz", "3000万美元"), show(named)
+    assert not [c for c in named.claims if c.predicate == "damages" and c.subject == "Brightwell Labs"]
+    active = claims_of("Lena Ortiz于周四在加州法院提起诉讼，向Brightwell Labs索赔3000万美元。", D2)
+    assert has(active, "damages", "Lena Ortiz", "3000万美元"), show(active)

@@ -44,6 +44,7 @@ CJK_WORD = 0.6  # a Chinese character counts as this many words in link distance
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_UNNAMED = Mention(0, 0, "", "none")  # a passive's doer the text does not name
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -848,6 +849,10 @@ class SentenceView:
                 if topic:
                     return [topic], "the topic, not the doer"
                 return [], ""
+        if role == "agent" and self.ex.chinese:
+            passive = self._passive_agent(t, clause, cands)
+            if passive is not None:  # 被索赔: the clause's subject is who it is done to, not the doer
+                return ([passive], "the doer after 被") if passive is not _UNNAMED else ([], "")
         if role == "owner":
             owner = self._owner(t, clause, cands)
             if owner:
@@ -861,6 +866,19 @@ class SentenceView:
         if topic and not self._generic_before(clause, t):
             return [topic], "topic of the text"
         return [], ""
+
+    def _passive_agent(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        """In 被X索赔 / 遭求偿, the doer of an event word marked passive: the name between the
+        marker and the word, or _UNNAMED when the marker is right before it (the doer is not
+        said); None when the word is not passive."""
+        folded = self.ex.folded
+        marker = max(folded.rfind("被", clause.start, t.start), folded.rfind("遭", clause.start, t.start))
+        if marker < 0:
+            return None
+        between = [m for m in cands if marker < m.start and m.end <= t.start]
+        if between:
+            return between[-1]
+        return _UNNAMED if t.start - marker <= 3 else None
 
     def _owner(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         ex = self.ex
