@@ -209,6 +209,10 @@ MORE_CASES = [
      "美国芯片厂商北辰半导体（Northwind Semiconductor）宣布，将以12亿美元现金收购星桥光电。"
      "以最新收盘价计算，合并后公司市值约90亿美元。",
      D2, [("acquisition", "星桥光电", "12亿美元"), ("valuation", "Northwind Semiconductor", "90亿美元")]),
+    ("a Chinese compound noun: the name right before it owns it",
+     "北辰游戏2021年取得Brightwell Labs控股权。星桥光电市值约90亿美元，北辰半导体估值约为30亿美元。",
+     D2, [("acquisition", "Brightwell Labs", "2021年"), ("valuation", "星桥光电", "90亿美元"),
+          ("valuation", "北辰半导体", "30亿美元")]),
     ("the two companies combined: the buyer's value",
      "Northwind Semiconductor said on Tuesday it would acquire Pallas Optics for $1.2 billion in cash. Combined, "
      "the two companies would have a market value of about $9 billion.",

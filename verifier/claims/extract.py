@@ -887,6 +887,11 @@ class SentenceView:
                   and re.match(r"\s*(?:的|'s|’s)", ex.lower[m.end:m.end + 4])]
         if before:
             return before[-1]
+        if "\u4e00" <= ex.folded[t.start] <= "\u9fff":
+            # a Chinese compound: the name right before the noun owns it (取得Quillfen控股权, 腾讯市值)
+            touching = [m for m in cands if m.end == t.start and not m.pronoun]
+            if touching:
+                return touching[-1]
         m = re.match(r"\s*(?:of|in)\s+", ex.lower[t.end:t.end + 6])
         if m:
             after = [c for c in cands if c.start == t.end + m.end() or (0 <= c.start - (t.end + m.end()) <= 4)]
