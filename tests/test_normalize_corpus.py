@@ -390,7 +390,12 @@ DATES_RELATIVE = [
     (_date("2027-01-01", "2027-12-31", "year"), ["明年", "next year"]),
     (_date("2026-01-01", "2026-02-28", "month"), ["年初", "今年初", "今年年初"]),
     (_date("2026-11-01", "2026-12-31", "month"), ["年底", "今年底", "今年年底", "年末"]),
-    (_date("2025-11-01", "2025-12-31", "month"), ["去年底", "去年年底"]),
+    (_date("2025-11-01", "2025-12-31", "month"), ["去年底", "去年年底", "end of last year", "the end of last year"]),
+    (_date("2027-01-01", "2027-02-28", "month"), ["明年初", "the beginning of next year", "the start of next year"]),
+    (_date("2026-02-01", "2026-02-12", "month"), ["earlier this month"]),  # from the 1st to the base date
+    (_date("2026-02-12", "2026-02-28", "month"), ["later this month"]),
+    (_date("2026-01-01", "2026-02-28", "month"), ["earlier this year"]),  # to the base month
+    (_date("2026-01-21", "2026-01-31", "month"), ["late last month", "the end of last month"]),
     (_date("2026-03-01", "2026-03-31", "month"), ["今年3月", "今年三月"]),
     (_date("2025-05-01", "2025-05-31", "month"), ["去年5月", "去年五月"]),
     (_date("2027-01-01", "2027-01-31", "month"), ["明年1月", "明年一月"]),

@@ -1327,6 +1327,7 @@ def en_date_recognizer() -> Recognizer:
     part_re = alternation(parts)
     mp = {k.lower(): v for k, v in d["month_parts"].items()}
     yp = {k.lower(): v for k, v in d["year_parts"].items()}
+    base_parts = {k.lower(): v for k, v in d.get("base_parts", {}).items()}
     tail = rf"(?:\s+(?P<pod>{part_re}))?"
 
     def original_capitalized(m, ctx, group: str) -> bool:
@@ -1370,20 +1371,23 @@ def en_date_recognizer() -> Recognizer:
 
     def relative(m, ctx):
         w = re.sub(r"\s+", " ", m.group("rel").lower())
-        part = (m.groupdict().get("rpart") or "").lower().strip()
+        part = re.sub(r"\s+", " ", (m.groupdict().get("rpart") or "").lower().strip())
+        base = ctx.base
         if w in d["year_offsets"]:
             o = d["year_offsets"][w]
             spec = DateSpec(rel_year=o, relative=_label("year", o))
-            if part and part in yp:  # "early next year", "late last year"
-                lo, hi = yp[part]
-                spec = replace(spec, months=(lo, hi))
+            if part in yp:  # "early next year", "late last year", "the end of last year"
+                spec = replace(spec, months=tuple(yp[part]))
+            elif part in base_parts and o == 0 and base is not None:  # "earlier this year"
+                spec = replace(spec, months=(1, base.month) if base_parts[part] == "before" else (base.month, 12))
             return spec
         if w in d["month_offsets"]:
             o = d["month_offsets"][w]
             spec = DateSpec(rel_month=o, relative=_label("month", o))
-            if part and part in mp:  # "earlier this month" is the month; "late last month" its end
-                lo, hi = mp[part]
-                spec = replace(spec, days=(lo, hi))
+            if part in mp:  # "late last month", "the end of this month"
+                spec = replace(spec, days=tuple(mp[part]))
+            elif part in base_parts and o == 0 and base is not None:  # "earlier this month": the 1st to now
+                spec = replace(spec, days=(1, base.day) if base_parts[part] == "before" else (base.day, 31))
             return spec
         if w in d["week_offsets"]:
             o = d["week_offsets"][w]
@@ -1443,7 +1447,8 @@ def en_date_recognizer() -> Recognizer:
     )
     rel_words = list(d["year_offsets"]) + list(d["month_offsets"]) + list(d["week_offsets"])
     this_last_next = alternation(d["this"] + d["last"] + d["next"])
-    rec.add("relative", rf"\b(?:(?P<rpart>{alternation(k for k in yp if ' ' not in k)})[\s-]+)?(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)",
+    rel_parts = alternation(list(yp) + list(mp) + list(base_parts))
+    rec.add("relative", rf"\b(?:(?P<rpart>{rel_parts})[\s-]+)?(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)",
             0.85, relative, re.I)
     rec.add("relative_day", rf"\b(?P<rel>{_spaced(alternation(d['days']))})\b{tail}", 0.85, relative, re.I)
     rec.add("day_part", rf"\bthis\s+(?P<pod>{part_re})\b", 0.85, day_part, re.I)
