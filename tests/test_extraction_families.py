@@ -209,6 +209,12 @@ MORE_CASES = [
      "美国芯片厂商北辰半导体（Northwind Semiconductor）宣布，将以12亿美元现金收购星桥光电。"
      "以最新收盘价计算，合并后公司市值约90亿美元。",
      D2, [("acquisition", "星桥光电", "12亿美元"), ("valuation", "Northwind Semiconductor", "90亿美元")]),
+    ("investors in general subscribe: the money is the company's, in Chinese",
+     "北辰生物今日在港交所挂牌上市。\n\n北辰生物目前员工约600名。公司在上市前已获多家基金投资，基石投资者合共认购约3.2亿港元股份。",
+     D2, [("investment", "北辰生物", "3.2亿港元")]),
+    ("the company's own investors subscribe: X的投资者 are X's",
+     "北辰生物今日在港交所挂牌上市。北辰生物的基石投资者合共认购约3.2亿港元股份。",
+     D2, [("investment", "北辰生物", "3.2亿港元")]),
     ("a Chinese compound noun: the name right before it owns it",
      "北辰游戏2021年取得Brightwell Labs控股权。星桥光电市值约90亿美元，北辰半导体估值约为30亿美元。",
      D2, [("acquisition", "Brightwell Labs", "2021年"), ("valuation", "星桥光电", "90亿美元"),

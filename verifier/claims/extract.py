@@ -44,6 +44,7 @@ CJK_WORD = 0.6  # a Chinese character counts as this many words in link distance
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")
 _UNNAMED = Mention(0, 0, "", "none")  # a passive's doer the text does not name
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
@@ -842,7 +843,8 @@ class SentenceView:
                 # the doer: named in the word's clause, or carried from before unless the clause
                 # has a subject of its own (基石投资者合共认购…: someone unnamed)
                 doer = next((m for m in reversed(self.eligible(("org", "person")))
-                             if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)), None)
+                             if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)
+                             and not _POSSESSIVE_AFTER.match(self.ex.lower, m.end)), None)  # X的投资者: X owns them
                 if doer is None and not self._own_subject(clause, t.start):
                     doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
                 topic = self._topic(pred.types, exclude={doer.entity} if doer else set())
