@@ -251,3 +251,19 @@ def test_a_passive_marker_keeps_who_it_is_done_to_from_being_the_doer():
     assert not [c for c in named.claims if c.predicate == "damages" and c.subject == "Brightwell Labs"]
     active = claims_of("Lena Ortiz于周四在加州法院提起诉讼，向Brightwell Labs索赔3000万美元。", D2)
     assert has(active, "damages", "Lena Ortiz", "3000万美元"), show(active)
+
+
+def test_figures_about_a_field_or_from_a_source_are_nobody_s_claims():
+    """"Venture funding for the sector fell 18% last year, according to data provider X": X is
+    where the figure comes from and the sector is no one; "…, and venture investors put $31
+    billion into AI startups" is not the funding round of the clause before it."""
+    field = claims_of("Brightwell Labs raised money in January. Venture funding for the sector fell about 18% last "
+                      "year, according to data provider PitchLedger.", D2)
+    assert has(field, "funding", "Brightwell Labs", "January"), show(field)
+    assert not [c for c in field.claims if c.subject == "PitchLedger" or "last year" in c.text], show(field)
+    rival = claims_of("Rival Brightwell Labs was valued at $12 billion in a funding round last month, and venture "
+                      "investors put an estimated $31 billion into AI startups in the fourth quarter of 2024.", D2)
+    assert has(rival, "valuation", "Brightwell Labs", "$12 billion"), show(rival)
+    assert not [c for c in rival.claims if "31 billion" in c.text], show(rival)
+    own = claims_of("Brightwell Labs raised $40 million in a funding round last month, the company said.", D2)
+    assert has(own, "funding", "Brightwell Labs", "$40 million"), show(own)

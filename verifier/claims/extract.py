@@ -593,7 +593,9 @@ class SentenceView:
                 elif own_clause_has(kind):
                     cost += lex.clause_cost
                 if self._own_subject(v_clause, v.start) and self._own_subject(t_clause, t.start):
-                    cost += 2 * lex.clause_cost  # "…, and venture investors put $31 billion into …"
+                    if not how.startswith("reported by"):  # (X于周二宣布，Y辞职: the saying dates it)
+                        continue  # two clauses, two subjects: "…, and venture investors put $31 billion into …"
+                    cost += 2 * lex.clause_cost
             limit = lex.max_date_distance if kind == "date" else lex.max_distance
             for sense in senses:
                 c = cost - (1 if since and sense.predicate.id in starts else 0)
@@ -793,7 +795,8 @@ class SentenceView:
         if id(m) in self._prep_cache:
             return self._prep_cache[id(m)]
         before = self.ex._before(m.start, 12)
-        found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before))
+        found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before)) \
+            or bool(self.lex.source_attribution_re.search(self.ex._before(m.start, 48).lower()))
         if not found:
             prev = [x for x in self.named if x.end <= m.start]
             if prev and prev[-1] is not m:
@@ -865,7 +868,7 @@ class SentenceView:
         if found:
             return self._coordinated(found), "subject of the clause"
         topic = self._topic(pred.types)
-        if topic and not self._generic_before(clause, t):
+        if topic and not self._generic_before(clause, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end):
             return [topic], "topic of the text"
         return [], ""
 

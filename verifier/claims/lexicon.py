@@ -163,6 +163,15 @@ class Lexicon:
             rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
             rf"|[\u4e00-\u9fff]{{0,6}}(?:{alternation(_fold_all(link['generic_suffix']))})"
         )
+        # an event noun of a field, not of someone: "funding for the sector", "investment in AI startups"
+        self.generic_after_re = re.compile(
+            rf"\s*(?:for|of|in|into|across|among)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}?"
+            rf"(?:{alternation(w.lower() for w in _fold_all(link['generic']) if w.isascii())})(?![a-z])"
+        )
+        # who a figure comes from, a descriptor or two between: "according to data provider PitchLedger"
+        self.source_attribution_re = re.compile(
+            rf"(?<![a-z])(?:{alternation(w.lower() for w in link['source_attribution'])})\s+(?:[a-z][a-z\-]*\s+){{0,3}}$"
+        )
         ana = data["anaphora"]
         self.anaphora = {}
         for kind in ("same_day", "same_month", "same_year"):
