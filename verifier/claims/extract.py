@@ -529,9 +529,7 @@ class SentenceView:
             if buyer is not None and all(buyer.entity != s.entity for s in subjects):
                 ex.buyer = buyer.entity
         if scope.get("of") == "combined" and ex.buyer is not None:
-            # the combined company carries the buyer's name: "合并后公司市值约140亿美元"
-            subjects = [Mention(v.start, v.start, ex.buyer, "org", pronoun=True)]
-            why["subject"] = "the buyer (a combined company is the buyer's)"
+            subjects, why["subject"] = self._as_buyer(v)
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, v.value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
@@ -736,7 +734,11 @@ class SentenceView:
         hi = max(v.end, link.trigger.end)
         if not self.lex.scope_combined_re.search(ex.folded, self.sentence.start, hi):
             return [], ""
-        return [Mention(v.start, v.start, ex.buyer, "org", pronoun=True)], "the buyer (a combined company is the buyer's)"
+        return self._as_buyer(v)
+
+    def _as_buyer(self, v: Found) -> tuple[list[Mention], str]:
+        """The combined company carries the buyer's name: "合并后公司市值约140亿美元"."""
+        return [Mention(v.start, v.start, self.ex.buyer, "org", pronoun=True)], "the buyer (a combined company is the buyer's)"
 
     def _scope(self, v: Found, link: Link) -> dict[str, str]:
         """When and of what a value holds, where its clause says so: a funding round (Series B,

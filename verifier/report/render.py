@@ -200,12 +200,6 @@ LARGE_SOURCES = 50  # from this many sources, or LARGE_FINDINGS findings, the ta
 LARGE_FINDINGS = 200
 
 
-def _paint_first(cell: str, verdict: str, colour: bool) -> str:
-    """The cell with its first line (the verdict) coloured."""
-    first, sep, rest = cell.partition("\n")
-    return _paint(first, verdict, colour) + sep + rest
-
-
 def table(report: Report, width: int | None = None, colour: bool = False, everything: bool = False) -> str:
     """The report for a terminal: the sources with their labels, then every finding, in at
     most `width` columns (default 100), verdicts coloured when `colour` is true. A large
@@ -293,10 +287,14 @@ def _findings_table(report: Report, findings: list, labels: dict[str, str], widt
         return "no findings" if not report.findings else "no contradictions"
     label_w = max(display_width(v) for v in labels.values())
     claims = _claims_by_id(report)
-    # the verdict with its reason code below it ("✗ contradict" / "  disjoint")
-    rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict) + (f"\n  {f.reason}" if f.reason else ""), f.rule,
-             f"{f.subject} — {f.label or f.predicate}", _values(claims, f, labels)) for f in findings]
-    verdict_w = max(max(display_width(line) for r in rows for line in r[1].split("\n")), len("verdict") + 2)
+    rows = [(f.verdict, VERDICT_MARK.get(f.verdict, f.verdict), f.rule, f"{f.subject} — {f.label or f.predicate}",
+             _values(claims, f, labels), f.reason) for f in findings]
+
+    def below(reason: str, indent: str = "") -> str:
+        """The reason code on the line under the verdict ("✗ contradict" / "  disjoint")."""
+        return f"\n{indent}{reason}" if reason else ""
+
+    verdict_w = max(max(display_width(r[1]) for r in rows), max(2 + len(r[5]) for r in rows), len("verdict") + 2)
     rule_w = max(max(len(r[2]) for r in rows), len("rule") + 2)
     room = width - verdict_w - rule_w - 3 * 2  # tabulate puts two spaces between columns
     # share the room in proportion to what each column would need on one line
@@ -308,18 +306,17 @@ def _findings_table(report: Report, findings: list, labels: dict[str, str], widt
         what_w = max(14, min(what_need, round((room - 2) * what_need / (what_need + values_need))))
     values_w = room - what_w - 2
     if width >= WIDE and values_w >= label_w + 16:
-        body = [[_paint_first(mark, verdict, colour), rule, "\n".join(wrap(what, what_w)),
+        body = [[_paint(mark, verdict, colour) + below(reason, "  "), rule, "\n".join(wrap(what, what_w)),
                  "\n".join(_value_lines(values, values_w, label_w))]
-                for verdict, mark, rule, what, values in rows]
+                for verdict, mark, rule, what, values, reason in rows]
         return tabulate(body, headers=["verdict", "rule", "what", "values"], tablefmt="simple", disable_numparse=True)
-    heads = [f"{mark.split()[0]} {rule}" + (f"\n{mark.split(chr(10))[1].strip()}" if "\n" in mark else "")
-             for _, mark, rule, _, _ in rows]
-    head_w = max(max(display_width(line) for h in heads for line in h.split("\n")), len("rule") + 2)
+    heads = [f"{mark.split()[0]} {rule}" for _, mark, rule, _, _, _ in rows]
+    head_w = max(max(display_width(h) for h in heads), max(len(r[5]) for r in rows), len("rule") + 2)
     body_w = width - head_w - 2
     body = []
-    for head, (verdict, _, _, what, values) in zip(heads, rows):
+    for head, (verdict, _, _, what, values, reason) in zip(heads, rows):
         lines = wrap(what, body_w) + _value_lines(values, body_w - 2, label_w, "  ")
-        body.append([_paint_first(head, verdict, colour), "\n".join(lines)])
+        body.append([_paint(head, verdict, colour) + below(reason), "\n".join(lines)])
     return tabulate(body, headers=["rule", "finding"], tablefmt="simple", disable_numparse=True)
 
 
