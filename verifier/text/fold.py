@@ -70,21 +70,31 @@ def fold(text: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=1)
-def _traditional_chars() -> frozenset[str]:
-    """The characters OpenCC's t2s changes one by one (Traditional forms)."""
+def _changed_one_by_one(converter) -> frozenset[str]:
     chars = "".join(chr(c) for c in range(0x3400, 0xA000)) + "".join(chr(c) for c in range(0xF900, 0xFB00))
-    simplified = _t2s().convert(chars)
-    if len(simplified) != len(chars):
-        return frozenset(ch for ch in chars if _t2s().convert(ch) != ch)
-    return frozenset(a for a, b in zip(chars, simplified) if a != b)
+    converted = converter.convert(chars)
+    if len(converted) != len(chars):
+        return frozenset(ch for ch in chars if converter.convert(ch) != ch)
+    return frozenset(a for a, b in zip(chars, converted) if a != b)
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """The characters OpenCC's t2s changes one by one (Traditional forms)."""
+    return _changed_one_by_one(_t2s())
+
+
+@lru_cache(maxsize=1)
+def simplified_chars() -> frozenset[str]:
+    """The characters OpenCC's s2t changes one by one (Simplified forms)."""
+    return _changed_one_by_one(_s2t())
 
 
 def fold_values(text: str) -> str:
     """`fold` for reading values (numbers, dates, money): OpenCC runs only when a character of
     the text is Traditional one by one (a phrase-only difference, 瞭解 for 了解, holds no value)."""
     folded = text.translate(_TABLE)
-    if _has_cjk(folded) and not _traditional_chars().isdisjoint(folded):
+    if _has_cjk(folded) and not traditional_chars().isdisjoint(folded):
         folded = _convert_same_length(_t2s(), folded)
     return folded
 

@@ -122,15 +122,15 @@ def _decode_bom(data: bytes, encoding: str, name: str) -> str:
 # --------------------------------------------------------------------------- language
 def detect_language(text: str) -> Language:
     """zh-Hant, zh-Hans, mixed (both scripts in earnest), or en."""
-    from verifier.text.fold import to_simplified, to_traditional
+    from verifier.text.fold import simplified_chars, traditional_chars
 
     cjk = "".join(_CJK_RUN.findall(text))
     latin = sum(map(len, _LATIN_RUN.findall(text)))
     if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
-    trad = sum(map(str.__ne__, sample, to_simplified(sample)))  # characters only Traditional has
-    simp = sum(map(str.__ne__, sample, to_traditional(sample)))  # and only Simplified
+    trad = sum(map(traditional_chars().__contains__, sample))  # characters only Traditional has
+    simp = sum(map(simplified_chars().__contains__, sample))  # and only Simplified
     marked = trad + simp
     if marked == 0:
         return "zh-Hans"
