@@ -197,17 +197,18 @@ def test_check_reuses_the_sources_across_drafts_and_runs(corpus, tmp_path, monke
 
 # ----------------------------------------------------------------------------- linear costs
 def timed(fn, *args, repeat: int = 1) -> float:
-    """The best of three runs (each `repeat` calls), with the garbage collector paused (its
+    """The best of three runs (each `repeat` calls) in CPU seconds of this process (other
+    processes on a loaded machine do not count), with the garbage collector paused (its
     passes over every object make building any large structure look superlinear)."""
     best = float("inf")
     for _ in range(3):
         gc.collect()
         gc.disable()
         try:
-            t = time.perf_counter()
+            t = time.process_time()
             for _ in range(repeat):
                 fn(*args)
-            best = min(best, time.perf_counter() - t)
+            best = min(best, time.process_time() - t)
         finally:
             gc.enable()
     return best

@@ -77,3 +77,30 @@ def test_people_a_user_registered_are_never_merged_however_close_their_names():
     unregistered = index_of("Lena Ortiz resigned on Monday.", "Lena Ortiz said so.", "Lena Ortis said so too.",
                             registry=registry[:1])
     assert unregistered.canonical("Lena Ortis") == "Lena Ortiz"
+
+
+# --------------------------------------------------------------------------- romanisation lookups
+import itertools
+
+import pytest
+
+from verifier.claims.entities import _romanised_targets, _spellings, romanizes
+
+
+@pytest.mark.parametrize("chinese", ["林佩珊", "許文彥", "驰远", "张伟", "欧阳明", "吕强", "曾乐", "单于", "长乐"])
+def test_listed_spellings_agree_with_romanizes(chinese):
+    """Linking looks spellings up in a dict; that must say what comparing one by one says."""
+    spelt = _spellings(chinese)
+    assert spelt  # every name here can be spelt, and few enough ways to list
+    latin = ["Lin Peishan", "Peishan Lin", "Hsu Wen-yen", "Xu Wenyan", "Chiyuan", "Zhang Wei", "Chang Wei",
+             "Ouyang Ming", "Lu Qiang", "Lyu Qiang", "Zeng Le", "Tseng Yue", "Shan Yu", "Chan Yu", "Chang Le",
+             "Zhang Yue", "Lin Peisan", "Wei Zhang"]
+    for name in latin:
+        assert romanizes(chinese, name) == bool(spelt & set(_romanised_targets(name))), (chinese, name)
+
+
+def test_a_name_with_too_many_spellings_is_not_listed():
+    # six characters with several readings each: more spellings than are worth listing
+    many = next(n for n in ("".join(p) for p in itertools.permutations("长乐行重调和", 6)) if _spellings(n) is None)
+    assert _spellings(many) is None
+    assert _spellings("John") == frozenset()  # nothing Chinese to spell

@@ -41,7 +41,6 @@ _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
 _PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
-_PREFIX = 6  # letters of a romanised name's start that the index of Latin names is keyed by
 
 
 @dataclass
@@ -625,6 +624,26 @@ def _romanised_targets(latin: str) -> tuple[str, ...]:
     return tuple(targets)
 
 
+MAX_SPELLINGS = 512  # spellings of one name listed; a name with more is compared name by name
+
+
+@lru_cache(maxsize=65536)
+def _spellings(chinese: str) -> frozenset[str] | None:
+    """Every romanisation of `chinese` as letters (one form per character, run together); None
+    when there are more than MAX_SPELLINGS. `romanizes(chinese, latin)` holds exactly when one
+    of these is one of `_romanised_targets(latin)`."""
+    options = _chinese_options(chinese)
+    if options is None:
+        return frozenset()
+    spelt = {""}
+    for readings in options:
+        forms = {form for reading in readings for form in _syllable_forms(reading)}
+        if len(spelt) * len(forms) > MAX_SPELLINGS:
+            return None
+        spelt = {a + b for a in spelt for b in forms}
+    return frozenset(spelt)
+
+
 def _first_syllables(chinese: str) -> frozenset[str]:
     """The spellings a romanisation of `chinese` can start with (its first character's)."""
     options = _chinese_options(chinese)
@@ -781,23 +800,17 @@ class EntityIndex:
 
     def _link_romanised(self) -> None:
         """A Chinese name with no Latin form joins the Latin name that spells it: 林佩珊 -> Lin
-        Peishan; 驰远汽车 -> Chiyuan Motors (its leading characters spell the first word). A
-        Chinese name is compared only with the Latin names that start with a spelling of its
-        first character (an index of their first letters), not with every Latin name."""
+        Peishan; 驰远汽车 -> Chiyuan Motors (its leading characters spell the first word). Every
+        spelling of the Chinese name is looked up among the letters the Latin names spell (one
+        dict lookup each); a name with too many spellings to list is compared with the Latin
+        names starting with a spelling of its first character."""
         latin = [e for e in self.entities.values() if e.name.isascii() and e.type in ("person", "org")]
         chinese = [e for e in self.entities.values() if not e.name.isascii() and e.type in ("person", "org")]
         if not latin or not chinese:
             return
         d = _data()
-        starts: dict[str, tuple[str, str, frozenset[str]]] = {}  # name -> (folded, stem, first spellings)
-        for e in chinese:
-            name = fold(e.name)
-            stem = name if e.type == "person" else (_strip_org_suffix(name, d) or name)
-            spelt = [name] if e.type == "person" else [stem[:n] for n in (2, 3, 4) if n <= len(stem)]
-            starts[e.name] = (name, stem, frozenset(f[:_PREFIX] for part in spelt for f in _first_syllables(part)))
-        wanted = set().union(*(s[2] for s in starts.values()))
-        lead_of: dict[str, str] = {}
-        by_start: dict[tuple[str, str], list[int]] = {}  # (type, first letters) -> positions in `latin`
+        lead_of: dict[str, str] = {}  # an organisation's first word, the part a Chinese name spells
+        spelling: dict[tuple[str, str], list[int]] = {}  # (type, letters spelt) -> positions in `latin`
         for i, l in enumerate(latin):
             if l.type == "person":
                 spelt = l.name
@@ -805,26 +818,40 @@ class EntityIndex:
                 words = [w for w in l.name.split() if w not in d["org_words"]] or l.name.split()
                 spelt = lead_of[l.name] = split_camel(words[0]).split()[0]
             for target in _romanised_targets(spelt):
-                for n in range(1, min(len(target), _PREFIX) + 1):
-                    if target[:n] in wanted:
-                        by_start.setdefault((l.type, target[:n]), []).append(i)
+                spelling.setdefault((l.type, target), []).append(i)
         for e in chinese:
             if e.name not in self.entities:
                 continue
-            name, stem, forms = starts[e.name]
-            candidates = sorted({i for form in forms for i in by_start.get((e.type, form), ())})
-            matches = []
-            for i in candidates:
-                l = latin[i]
-                if l.name not in self.entities:
-                    continue
-                if e.type == "person":
-                    if romanizes(name, l.name):
-                        matches.append(l)
-                elif any(romanizes(stem[:n], lead_of[l.name]) for n in (2, 3, 4) if n <= len(stem)):
-                    matches.append(l)
+            name = fold(e.name)
+            if e.type == "person":
+                parts = [name]
+            else:
+                stem = _strip_org_suffix(name, d) or name
+                parts = [stem[:n] for n in (2, 3, 4) if n <= len(stem)]
+            listed = [_spellings(part) for part in parts]
+            if any(forms is None for forms in listed):
+                candidates = self._spelling_candidates(e, parts, latin, lead_of)
+            else:
+                candidates = sorted({i for forms in listed for t in forms for i in spelling.get((e.type, t), ())})
+            matches = [latin[i] for i in candidates if latin[i].name in self.entities]
             if len({m.name for m in matches}) == 1:
                 self._merge(e.name, into=matches[0].name)
+
+    def _spelling_candidates(self, e: Entity, parts: list[str], latin: list[Entity],
+                             lead_of: dict[str, str]) -> list[int]:
+        """The Latin names `parts` of a Chinese name spell, compared one by one (for a name with
+        too many spellings to list)."""
+        firsts = {f for part in parts for f in _first_syllables(part)}
+        found = []
+        for i, l in enumerate(latin):
+            if l.type != e.type:
+                continue
+            spelt = l.name if l.type == "person" else lead_of[l.name]
+            if not any(t.startswith(f) for t in _romanised_targets(spelt) for f in firsts):
+                continue
+            if any(romanizes(part, spelt) for part in parts):
+                found.append(i)
+        return found
 
     def _short_org_names(self, d: dict) -> None:
         """Halcyra for Halcyra Labs: the first word of an organisation's name, where it names
