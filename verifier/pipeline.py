@@ -436,8 +436,36 @@ def _store_prepared(p: Prepared, learned: Learned) -> dict:
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
-        "title": p.title, "syndication": p.syndication, "folded": s.folded,
+        "title": p.title, "syndication": p.syndication, "folded": _differences(s.text, s.folded),
     }
+
+
+def _differences(text: str, folded: str) -> list[list]:
+    """Where the folded text differs from the text, as [offset, folded characters] runs (most
+    characters fold to themselves, so this is far smaller than the folded text)."""
+    runs: list[list] = []
+    for i, (a, b) in enumerate(zip(text, folded)):
+        if a != b:
+            if runs and runs[-1][0] + len(runs[-1][1]) == i:
+                runs[-1][1] += b
+            else:
+                runs.append([i, b])
+    return runs
+
+
+def _with_differences(text: str, runs) -> str | None:
+    """The folded text from `_differences`; None when the runs do not fit the text."""
+    if runs == []:
+        return text
+    chars = list(text)
+    try:
+        for offset, folded in runs:
+            if not (isinstance(offset, int) and isinstance(folded, str) and 0 <= offset <= len(text) - len(folded)):
+                return None
+            chars[offset:offset + len(folded)] = folded
+    except (TypeError, ValueError):
+        return None
+    return "".join(chars)
 
 
 def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
@@ -459,8 +487,8 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
         syndication = ([int(h) for h in hashes], bool(reprint))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    folded = data.get("folded")
-    source.folded = folded if isinstance(folded, str) and len(folded) == n else fold(source.text)
+    folded = _with_differences(source.text, data.get("folded")) if isinstance(data.get("folded"), list) else None
+    source.folded = folded if folded is not None else fold(source.text)
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
     p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)

@@ -182,15 +182,18 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
             if not files:
                 raise VerifierError(f"{path}: no articles here (.txt or .md files)")
             manifest = manifest_of(path, files)
+            root = path.resolve()
             for f in files:
-                if f.resolve() not in seen:
-                    seen.add(f.resolve())
+                real = f.resolve() if f.is_symlink() else root / f.name  # one lstat, not a walk up the path
+                if real not in seen:
+                    seen.add(real)
                     found.append((f, manifest.get(f.stem, {})))
         else:
             if path.suffix.lower() not in SUFFIXES:
                 raise VerifierError(f"{path}: not an article: expected a .txt or .md file")
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+            real = path.resolve()
+            if real not in seen:
+                seen.add(real)
                 found.append((path, manifest_of(path.parent).get(path.stem, {})))
     ids: dict[str, Path] = {}
     for f, _ in found:
