@@ -157,6 +157,26 @@ def test_corrupt_or_foreign_entries_are_ignored(corpus, tmp_path, monkeypatch):
     assert report_json(corpus, cache=Cache(cache_dir)) == clean
 
 
+def test_a_new_version_of_the_tool_deletes_the_old_versions_entries(tmp_path, monkeypatch):
+    from verifier import cache as cache_mod
+
+    (tmp_path / "cache-v1.sqlite3").write_bytes(b"an earlier format")
+    monkeypatch.setattr(cache_mod, "tool_digest", lambda: "old tool")
+    old = Cache(tmp_path)
+    old.put_many({"a": [1], "b": [2]})
+    old.close()
+    assert not (tmp_path / "cache-v1.sqlite3").exists()  # the earlier format is removed
+    monkeypatch.setattr(cache_mod, "tool_digest", lambda: "new tool")
+    new = Cache(tmp_path)
+    assert new.get_many(["a"]) == {"a": [1]}  # reading alone deletes nothing
+    new.put_many({"c": [3]})
+    new.put_many({"d": [4]})
+    assert new.get_many(["a", "b", "c", "d"]) == {"c": [3], "d": [4]}
+    new.close()
+    db = sqlite3.connect(tmp_path / FILE)
+    assert db.execute("SELECT key, tool FROM entry ORDER BY key").fetchall() == [("c", "new tool"), ("d", "new tool")]
+
+
 def test_the_cache_goes_where_it_is_told(corpus, tmp_path):
     home = tmp_path / "xdg"
     env = {**os.environ, "XDG_CACHE_HOME": str(home)}

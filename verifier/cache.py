@@ -10,6 +10,10 @@ written in one transaction per stage, so a run that is killed leaves the entries
 runs as they were. An entry is JSON that names its own key; one that does not parse, does not
 name the key it was read for, or does not validate is ignored (and replaced), never trusted.
 A cache that cannot be opened or read is left alone and the run goes on without it.
+
+Each entry records the tool that wrote it. Entries of another version of the tool can never
+be read again (their keys hold that tool's digest), so the first run of a new version that
+writes to the cache deletes them: the cache holds one version's entries, not one per upgrade.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-FILE = "cache-v1.sqlite3"
+FILE = "cache-v2.sqlite3"
+OLD_FILES = ("cache-v1.sqlite3",)  # formats of earlier versions, removed when found
 
 
 def default_folder() -> Path:
@@ -57,14 +62,18 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self.broken = False
         self.hits = self.misses = 0
+        self._pruned = False
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self.broken:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.folder / FILE, timeout=30, isolation_level=None)
-                db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # a new file gives back deleted pages
+                db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value TEXT NOT NULL, tool TEXT)")
                 self._db = db
+                for old in OLD_FILES:
+                    (self.folder / old).unlink(missing_ok=True)
             except (OSError, sqlite3.Error):
                 self.broken = True  # not a cache we can use: run without it
         return self._db
@@ -97,12 +106,17 @@ class Cache:
         db = self._connect()
         if db is None or not items:
             return
-        rows = [(key, json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":")))
+        tool = tool_digest()
+        rows = [(key, json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":")), tool)
                 for key, data in items.items()]
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO entry (key, value) VALUES (?, ?)", rows)
+            if not self._pruned:  # once a run: what older versions wrote is never read again
+                db.execute("DELETE FROM entry WHERE tool IS NOT ?", (tool,))
+                self._pruned = True
+            db.executemany("INSERT OR REPLACE INTO entry (key, value, tool) VALUES (?, ?, ?)", rows)
             db.execute("COMMIT")
+            db.execute("PRAGMA incremental_vacuum")
         except sqlite3.Error:
             try:
                 db.execute("ROLLBACK")
