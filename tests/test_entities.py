@@ -104,3 +104,13 @@ def test_a_name_with_too_many_spellings_is_not_listed():
     many = next(n for n in ("".join(p) for p in itertools.permutations("长乐行重调和", 6)) if _spellings(n) is None)
     assert _spellings(many) is None
     assert _spellings("John") == frozenset()  # nothing Chinese to spell
+
+
+def test_readings_are_pypinyins_without_loading_its_phrases():
+    from pypinyin import Style, pinyin
+
+    from verifier.claims.entities import _reading_table, _readings
+
+    assert _reading_table() is not None  # the table is found where this pypinyin keeps it
+    for ch in "长乐吕欸女绿许彦重行曾单朴区㐀":
+        assert _readings(ch) == tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])), ch

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -562,12 +563,43 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
 
 
 # --------------------------------------------------------------------------- romanisation
+@lru_cache(maxsize=1)
+def _reading_table() -> dict[int, str] | None:
+    """pypinyin's table of each character's readings (code point -> "zhāng,cháng"), read on
+    its own: importing pypinyin loads its phrase dictionary too (0.3 s and 50 MB a process),
+    which names, read a character at a time, never use. None if the file is not where this
+    version of pypinyin keeps it."""
+    import importlib.util
+    from pathlib import Path
+
+    package = importlib.util.find_spec("pypinyin")
+    if package is None or package.origin is None:
+        return None
+    path = Path(package.origin).parent / "pinyin_dict.py"
+    spec = importlib.util.spec_from_file_location("_verifier_pinyin_table", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = getattr(module, "pinyin_dict", None)
+    return table if isinstance(table, dict) else None
+
+
+def _toneless(reading: str) -> str:
+    """A reading without its tone, written as pypinyin's Style.NORMAL writes it (lǚ -> lv)."""
+    marks = unicodedata.normalize("NFD", reading).replace("u\u0308", "v").replace("e\u0302", "ê")
+    return "".join(ch for ch in marks if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=4096)
 def _readings(ch: str) -> tuple[str, ...]:
-    try:
-        from pypinyin import Style, pinyin
-    except ImportError:  # pragma: no cover - a declared dependency
-        return ()
+    """The toneless pinyin readings of a character, as pinyin(ch, Style.NORMAL, heteronym=True)."""
+    table = _reading_table()
+    if table is not None:
+        readings = table.get(ord(ch))
+        return tuple(dict.fromkeys(_toneless(r) for r in readings.split(","))) if readings else (ch,)
+    from pypinyin import Style, pinyin
+
     return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
 
 
