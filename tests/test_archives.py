@@ -341,3 +341,14 @@ def test_adding_an_unrelated_article_or_a_copy_keeps_every_id(data, unrelated, b
         assert claims.get(c["id"]) == c
     ids = {f["id"] for f in grown["findings"]}
     assert {f["id"] for f in base_report["findings"]} <= ids
+
+
+def test_the_json_report_written_in_pieces_is_pydantics_text(corpus):
+    from verifier.report.render import json_chunks
+
+    report = build([corpus])
+    pieces = list(json_chunks(report))
+    assert len(pieces) > len(report.claims)  # one piece per claim at least: never the whole text at once
+    assert "".join(pieces) == report.model_dump_json(indent=2) + "\n"
+    empty = report.model_copy(update={"findings": [], "unclaimed": []})
+    assert "".join(json_chunks(empty)) == empty.model_dump_json(indent=2) + "\n"

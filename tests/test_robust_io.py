@@ -534,3 +534,24 @@ def test_a_folder_of_articles_skips_hidden_files(news, capsys, tmp_path):
     status, out, err = run(capsys, "report", news, "--format", "json")
     assert status == 0, err
     assert [s["id"] for s in json.loads(out)["sources"]] == ["a", "b", "c"]
+
+
+def test_a_report_written_in_pieces_is_all_new_or_all_old(tmp_path):
+    """A large report is rendered as it is written; a failure half-way leaves every output
+    as it was, and no temporary file behind."""
+    old_json, old_md = tmp_path / "r.json", tmp_path / "r.md"
+    old_json.write_text("old json", encoding="utf-8")
+    old_md.write_text("old markdown", encoding="utf-8")
+
+    def pieces():
+        yield '{"claims": ['
+        raise RuntimeError("rendering failed half-way")
+
+    with pytest.raises(RuntimeError):
+        io.write_all({old_md: "new markdown", old_json: pieces()})
+    assert old_json.read_text(encoding="utf-8") == "old json"
+    assert old_md.read_text(encoding="utf-8") == "old markdown"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.md"]
+    io.write_all({old_json: iter(["{", '"a": "é"', "}"]), old_md: "new markdown"})
+    assert old_json.read_text(encoding="utf-8") == '{"a": "é"}'
+    assert old_md.read_text(encoding="utf-8") == "new markdown"

@@ -202,8 +202,9 @@ def write_atomic(path: str | Path, content: str) -> None:
     write_all({Path(path): content})
 
 
-def write_all(files: dict[Path, str]) -> None:
-    """Write several files as one generation: all of them new, or (on an error) all old."""
+def write_all(files: dict[Path, str | Iterable[str]]) -> None:
+    """Write several files as one generation: all of them new, or (on an error) all old. A
+    file's content is its text or an iterable of pieces (a large report, rendered as written)."""
     targets = _check_targets(files)
     folders = sorted({t.parent for t in targets.values()})
     for folder in folders:
@@ -345,12 +346,16 @@ def _mode_for(real: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_new(tmp: Path, content: str, mode: int) -> None:
-    """Write `content` to the temporary file `tmp` (made here, never an existing file)."""
+def _write_new(tmp: Path, content: str | Iterable[str], mode: int) -> None:
+    """Write `content` (text, or its pieces one after another) to the temporary file `tmp`
+    (made here, never an existing file)."""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+            if isinstance(content, str):
+                fh.write(content)
+            else:
+                fh.writelines(content)
         os.chmod(tmp, mode)
     except BaseException:
         _remove(tmp)

@@ -88,19 +88,19 @@ def run(args) -> int:
     from verifier.errors import VerifierError
     from verifier.io import write_all, write_stdout
     from verifier.report.model import build
-    from verifier.report.render import EXTENSIONS, render
+    from verifier.report.render import EXTENSIONS, json_chunks, render
 
     paths = default_paths(args.paths)
     registry = load_registry(configured_entities(args.entities))
     report = build(paths, registry, progress=terminal.progress("extracting claims", "article", args.quiet),
                    **running.options(args))
-    files: dict[Path, str] = {}
+    files: dict = {}  # path -> text, or pieces of text written one after another
     for out in args.output:
         path = Path(out)
         fmt = args.format if (args.format and len(args.output) == 1) else EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
             raise VerifierError(f"{path}: cannot tell the format from the extension; use .md, .json, .html, .txt or --format")
-        files[path] = render(report, fmt)
+        files[path] = json_chunks(report) if fmt == "json" else render(report, fmt)
     if args.ledger:
         by_source = {s.id: [c for c in report.claims if c.source == s.id] for s in report.sources}
         files.update(ledger.files(by_source, args.ledger))

@@ -7,7 +7,9 @@ from functools import lru_cache
 import json
 import math
 import re
+from typing import Iterator
 
+from pydantic import BaseModel
 from tabulate import tabulate
 
 from verifier import describe
@@ -32,13 +34,33 @@ def render(report: Report, fmt: str, width: int | None = None, colour: bool = Fa
 
 
 def to_json(report: Report) -> str:
-    """The report as JSON (indented, UTF-8). pydantic's serializer writes it in one pass, the
-    same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but for numbers that
-    Python writes with an exponent below 1e-4 (1e-05) and values that are not finite: a report
-    holding one of those is written by json.dumps."""
+    """The report as JSON (indented, UTF-8): the text of `json_chunks`."""
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """The report as JSON, a piece at a time (one claim, finding or source each), so that
+    writing a large report never holds all of its text at once. pydantic's serializer writes
+    each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but for
+    numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
+    finite: a report holding one of those is written by json.dumps, whole."""
     if any(_unlike_python(v) for c in report.claims for v in c.value.__dict__.values()):
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    return report.model_dump_json(indent=2) + "\n"
+        yield json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return
+    names = list(type(report).model_fields)
+    yield "{\n"
+    for i, name in enumerate(names):
+        items = getattr(report, name)
+        if isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
+            yield f"  {json.dumps(name)}: [\n"
+            last = len(items) - 1
+            for j, item in enumerate(items):  # each item indented one level deeper than alone
+                yield "    " + item.model_dump_json(indent=2).replace("\n", "\n    ") + (",\n" if j < last else "\n")
+            yield "  ]"
+        else:
+            yield report.model_dump_json(indent=2, include={name})[2:-2]  # '  "name": value'
+        yield ",\n" if i < len(names) - 1 else "\n"
+    yield "}\n"
 
 
 def _unlike_python(v) -> bool:
