@@ -436,8 +436,18 @@ def _store_prepared(p: Prepared, learned: Learned) -> dict:
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
-        "title": p.title, "syndication": p.syndication, "folded": _differences(s.text, s.folded),
+        "title": p.title, "syndication": p.syndication, "folded": _folded_entry(s.text, s.folded),
     }
+
+
+FEW_DIFFERENCES = 32  # runs of folded characters kept instead of the whole folded text
+
+
+def _folded_entry(text: str, folded: str) -> str | list[list]:
+    """The folded text as the cache keeps it: where it differs from the text when that is in a
+    few places (English, Simplified), else whole (Traditional differs every few characters)."""
+    runs = _differences(text, folded)
+    return runs if len(runs) <= FEW_DIFFERENCES else folded
 
 
 def _differences(text: str, folded: str) -> list[list]:
@@ -455,17 +465,17 @@ def _differences(text: str, folded: str) -> list[list]:
 
 def _with_differences(text: str, runs) -> str | None:
     """The folded text from `_differences`; None when the runs do not fit the text."""
-    if runs == []:
-        return text
-    chars = list(text)
+    pieces, at = [], 0
     try:
         for offset, folded in runs:
-            if not (isinstance(offset, int) and isinstance(folded, str) and 0 <= offset <= len(text) - len(folded)):
+            if not (isinstance(offset, int) and isinstance(folded, str) and at <= offset <= len(text) - len(folded)):
                 return None
-            chars[offset:offset + len(folded)] = folded
+            pieces += (text[at:offset], folded)
+            at = offset + len(folded)
     except (TypeError, ValueError):
         return None
-    return "".join(chars)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
@@ -487,8 +497,9 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
         syndication = ([int(h) for h in hashes], bool(reprint))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    folded = _with_differences(source.text, data.get("folded")) if isinstance(data.get("folded"), list) else None
-    source.folded = folded if folded is not None else fold(source.text)
+    folded = data.get("folded")
+    folded = _with_differences(source.text, folded) if isinstance(folded, list) else folded
+    source.folded = folded if isinstance(folded, str) and len(folded) == n else fold(source.text)
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
     p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)

@@ -176,6 +176,20 @@ class _Positions:
         return top
 
 
+class _Things:
+    """The sources' claims by (subject, predicate, kind); each thing's _Positions are made the
+    first time a draft's claim asks for them (a draft touches few of an archive's things)."""
+
+    def __init__(self, claims: dict[tuple, list[Claim]]) -> None:
+        self.claims = claims
+        self._made: dict[tuple, _Positions] = {}
+
+    def positions(self, key: tuple) -> _Positions:
+        if key not in self._made:
+            self._made[key] = _Positions(self.claims.get(key, []))
+        return self._made[key]
+
+
 def _place(c: Claim) -> tuple:
     return (c.source, c.start, c.end)
 
@@ -259,8 +273,7 @@ class Checker:
             quotes: list[Claim] = []
             for c in [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims:
                 (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
-            things = {k: _Positions(v) for k, v in by_key.items()}
-            self._candidates = (things, quotes, [quote_key(q.value.quote) for q in quotes])
+            self._candidates = (_Things(by_key), quotes, [quote_key(q.value.quote) for q in quotes])
         return self._candidates
 
     def _quote_candidates(self, claim: Claim) -> list[Claim]:
@@ -296,7 +309,7 @@ class Checker:
             if claim.kind == "quote":
                 positions = _Positions(self._quote_candidates(claim))
             else:
-                positions = things.get((claim.subject, claim.predicate, claim.kind)) or _Positions([])
+                positions = things.positions((claim.subject, claim.predicate, claim.kind))
             d = self._against(path, text, lines, claim, positions)
             if d is not None:
                 found.append(d)
