@@ -46,6 +46,15 @@ def verdict(a: str, b: str, base_a=BASE, base_b=BASE) -> str | None:
     ("去年", "2023年11月", None, BASE, None),             # nothing stated in common
     ("May 2024", "14 May 2024", BASE, BASE, "compatible"),
     ("on Monday", "週一", BASE, BASE, "agree"),
+    # a vague part of a month or year and the whole of it name one period: they agree
+    ("late March 2025", "2025年3月", BASE, BASE, "agree"),
+    ("3月下旬", "in March", BASE, BASE, "agree"),
+    ("early 2024", "2024年", BASE, BASE, "agree"),
+    ("前年年底", "late 2024", BASE, BASE, "agree"),
+    ("early March 2025", "2025年3月下旬", BASE, BASE, "contradict"),  # parts that do not overlap
+    ("March 25, 2025", "late March 2025", BASE, BASE, "compatible"),  # a day is more than a part
+    ("March 20, 2025", "late March 2025", BASE, BASE, "contradict"),  # late March is the 21st to the 31st
+    ("2026年第一季度", "early 2026", BASE, BASE, "compatible"),  # a quarter is a period of its own
 ])
 def test_dates(a, b, base_a, base_b, expected):
     assert verdict(a, b, base_a, base_b) == expected

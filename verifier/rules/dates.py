@@ -170,12 +170,43 @@ def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
             sa, sb = _size(fa), _size(fb)
             verdict = "compatible"
             narrower = "a" if sa < sb else "b" if sb < sa else "neither"
+    if verdict == "compatible" and _one_period(a, b):
+        verdict, narrower = "agree", "same"
     # parts of the day matter once the days can be the same
     if _parts_disjoint(a.part_of_day, b.part_of_day):
         return Relation("contradict", f"{a.part_of_day} and {b.part_of_day} are different times of day", "neither")
     if verdict == "agree" and (a.part_of_day or None) != (b.part_of_day or None):
         verdict, narrower = "compatible", "a" if a.part_of_day else "b"
     return Relation(verdict, "", narrower)
+
+
+def _one_period(a: DateValue, b: DateValue) -> bool:
+    """Both name one month or one year, and one (or both) says which part of it: "the end of
+    January" and 1月, 去年底 and "late last year". The parts already overlap (else they
+    contradict), so the two say the same thing of the same period."""
+    if not (a.days or a.months or b.days or b.months):
+        return False
+    if any(v.range or v.weekday or v.day is not None or v.holiday for v in (a, b)):
+        return False
+    pa, pb = _period(a), _period(b)
+    return pa is not None and pa == pb
+
+
+def _period(v: DateValue) -> tuple | None:
+    """The month or year a date names, a vague part of it included ("month", "2025-01"); None
+    for other grains (a quarter is a period of its own, not a vague part of its year)."""
+    if v.grain not in ("month", "year"):
+        return None
+    whole = "year" if v.months is not None or (v.grain == "year" and v.days is None) else \
+        "month" if v.grain == "month" else None
+    if whole is None:
+        return None
+    if v.start and v.end:
+        cut = 4 if whole == "year" else 7
+        return (whole, v.start[:cut]) if v.start[:cut] == v.end[:cut] else None
+    if v.year is None or (whole == "month" and v.month is None):
+        return None
+    return (whole, v.year, v.month if whole == "month" else None)
 
 
 def _why_apart(a: DateValue, b: DateValue, fa: Facts, fb: Facts) -> str:
@@ -316,8 +347,9 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
     days: "May 2024" contains "14 May 2024"; "this week" contains "Monday evening"; a bare
     weekday with no known week still excludes every other weekday.
 
-    Verdicts: agree (the same days), compatible (one contains the other or they overlap:
-    one source is less precise), contradict (no day fits both).
+    Verdicts: agree (the same days; or one month or year, named whole by one source and by a
+    vague part by the other: "the end of January" and 1月), compatible (one contains the other
+    or they overlap: one source is less precise), contradict (no day fits both).
 
     Why: a wrong date or weekday is one of the most common errors in fast news, and the easiest
     to miss when sources are in different languages and scripts.
