@@ -55,6 +55,12 @@ def verdict(a: str, b: str, base_a=BASE, base_b=BASE) -> str | None:
     ("March 25, 2025", "late March 2025", BASE, BASE, "compatible"),  # a day is more than a part
     ("March 20, 2025", "late March 2025", BASE, BASE, "contradict"),  # late March is the 21st to the 31st
     ("2026年第一季度", "early 2026", BASE, BASE, "compatible"),  # a quarter is a period of its own
+    # a date whose weekday is not its own: its calendar date may agree or fit, never contradict
+    ("Monday, June 2, 2026", "2026年6月2日", BASE, BASE, "agree"),   # June 2, 2026 is a Tuesday
+    ("Monday, June 2, 2026", "2026年6月", BASE, BASE, "compatible"),
+    ("Monday, June 2, 2026", "2026年6月9日", BASE, BASE, None),      # either part may be the error
+    ("Monday, June 2, 2026", "周一", BASE, BASE, None),
+    ("2026年2月30日", "2026年2月", BASE, BASE, None),                # a date that does not exist
 ])
 def test_dates(a, b, base_a, base_b, expected):
     assert verdict(a, b, base_a, base_b) == expected

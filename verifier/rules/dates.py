@@ -115,7 +115,7 @@ def _size(f: Facts) -> float:
 
 def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
     if a.issue or b.issue:
-        return None
+        return _relate_dated_part(a, b)
     fa, fb = facts(a), facts(b)
     if fa.anchored and fb.anchored:
         if fa.end < fb.start or fb.end < fa.start:
@@ -178,6 +178,26 @@ def relate_dates(a: DateValue, b: DateValue) -> Relation | None:
     if verdict == "agree" and (a.part_of_day or None) != (b.part_of_day or None):
         verdict, narrower = "compatible", "a" if a.part_of_day else "b"
     return Relation(verdict, "", narrower)
+
+
+def _relate_dated_part(a: DateValue, b: DateValue) -> Relation | None:
+    """A date whose weekday does not match it (Friday, May 14, 2025: a Wednesday) is wrong in
+    one part, and D102 says so. Its calendar date is still compared, but only to agree or fit:
+    when the other source's date excludes it, either part may be the error, and nothing is
+    said."""
+    da, db = _without_bad_weekday(a), _without_bad_weekday(b)
+    if da is None or db is None:
+        return None
+    rel = relate_dates(da, db)
+    return rel if rel is not None and rel.verdict != "contradict" else None
+
+
+def _without_bad_weekday(v: DateValue) -> DateValue | None:
+    if not v.issue:
+        return v
+    if v.weekday and v.start and v.start == v.end and not v.range:  # a day and a weekday not its own
+        return v.model_copy(update={"weekday": None, "issue": None})
+    return None  # a date that does not exist
 
 
 def _one_period(a: DateValue, b: DateValue) -> bool:
@@ -349,7 +369,8 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
 
     Verdicts: agree (the same days; or one month or year, named whole by one source and by a
     vague part by the other: "the end of January" and 1月), compatible (one contains the other
-    or they overlap: one source is less precise), contradict (no day fits both).
+    or they overlap: one source is less precise), contradict (no day fits both). A date whose
+    weekday is not its own (D102) is compared by its calendar date, to agree or fit only.
 
     Why: a wrong date or weekday is one of the most common errors in fast news, and the easiest
     to miss when sources are in different languages and scripts.
