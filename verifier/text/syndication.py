@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import zlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import combinations
 from functools import lru_cache
 
 from verifier.lang import alternation, read_data_file
@@ -81,12 +82,10 @@ def find_copies(articles: dict[str, str], published: dict[str, object] | None = 
     for sid in sorted(sets):
         for h in sets[sid]:
             index[h].append(sid)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    shared: Counter[tuple[str, str]] = Counter()
     for ids in index.values():
         if 1 < len(ids) <= MAX_POSTINGS:
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    shared[(a, b)] += 1
+            shared.update(combinations(ids, 2))  # counted in C: ids are in sorted order, so (a, b) with a < b
     copies: dict[str, str] = {}
     for (a, b), n in sorted(shared.items()):
         if n < MIN_SHARED:
