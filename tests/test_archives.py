@@ -164,7 +164,9 @@ def test_a_new_version_of_the_tool_deletes_the_old_versions_entries(tmp_path, mo
     monkeypatch.setattr(cache_mod, "tool_digest", lambda: "old tool")
     old = Cache(tmp_path)
     old.put_many({"a": [1], "b": [2]})
+    old.put_many({f"bulk{i}": ["x" * 1000] for i in range(500)})
     old.close()
+    full = (tmp_path / FILE).stat().st_size
     assert not (tmp_path / "cache-v1.sqlite3").exists()  # the earlier format is removed
     monkeypatch.setattr(cache_mod, "tool_digest", lambda: "new tool")
     new = Cache(tmp_path)
@@ -173,6 +175,7 @@ def test_a_new_version_of_the_tool_deletes_the_old_versions_entries(tmp_path, mo
     new.put_many({"d": [4]})
     assert new.get_many(["a", "b", "c", "d"]) == {"c": [3], "d": [4]}
     new.close()
+    assert (tmp_path / FILE).stat().st_size < full / 10  # the deleted entries' pages are given back
     db = sqlite3.connect(tmp_path / FILE)
     assert db.execute("SELECT key, tool FROM entry ORDER BY key").fetchall() == [("c", "new tool"), ("d", "new tool")]
 

@@ -111,12 +111,16 @@ class Cache:
                 for key, data in items.items()]
         try:
             db.execute("BEGIN IMMEDIATE")
+            deleted = 0
             if not self._pruned:  # once a run: what older versions wrote is never read again
-                db.execute("DELETE FROM entry WHERE tool IS NOT ?", (tool,))
+                deleted = db.execute("DELETE FROM entry WHERE tool IS NOT ?", (tool,)).rowcount
                 self._pruned = True
             db.executemany("INSERT OR REPLACE INTO entry (key, value, tool) VALUES (?, ?, ?)", rows)
             db.execute("COMMIT")
-            db.execute("PRAGMA incremental_vacuum")
+            if deleted > 0:
+                # give the deleted entries' pages back; executescript steps the pragma to the end
+                # (execute stops after one step, which frees one page)
+                db.executescript("PRAGMA incremental_vacuum;")
         except sqlite3.Error:
             try:
                 db.execute("ROLLBACK")
