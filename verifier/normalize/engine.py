@@ -122,73 +122,83 @@ def resolve_overlaps(candidates: list[Candidate], prefer_language: str = "zh") -
 class _Index:
     """The patterns of a selection of recognizers by the characters their matches can start
     with, so that a text runs only the patterns that can match in it. Patterns are bits of an
-    int mask, in the recognizers' and patterns' order."""
+    int mask, in the recognizers' and patterns' order; a character maps to one int holding both
+    the patterns that may start with it (the low `width` bits) and those needing it or another
+    (the bits above), so that each character of a text costs one lookup."""
+
+    MAX_GROUPINGS = 4096  # masks whose grouping is kept; the cache starts over beyond
 
     def __init__(self, selected: tuple[Recognizer, ...]) -> None:
         self.slots: list[tuple[int, Recognizer, object]] = []
-        self.always = 0  # patterns that may start with any character
-        self.by_char: dict[str, int] = {}  # character -> the patterns that may start with it
-        self.always_held = 0  # patterns without a set of necessary characters
-        self.held_by_char: dict[str, int] = {}  # character -> the patterns needing it (or another)
         for r, rec in enumerate(selected):
-            for pattern in rec.patterns:
-                bit = 1 << len(self.slots)
-                self.slots.append((r, rec, pattern))
-                if pattern.first is None:
-                    self.always |= bit
-                else:
-                    for ch in pattern.first:
-                        self.by_char[ch] = self.by_char.get(ch, 0) | bit
-                if pattern.necessary is None:
-                    self.always_held |= bit
-                else:
-                    for ch in pattern.necessary:
-                        self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
-        self.keys = frozenset(self.by_char) | frozenset(self.held_by_char)  # characters that matter
+            self.slots.extend((r, rec, pattern) for pattern in rec.patterns)
+        self.width = width = len(self.slots)
+        self.all = (1 << width) - 1
+        self.always = 0  # patterns that may start with any character | those needing none
+        self.by_char: dict[str, int] = {}  # character -> the patterns it lets start | it holds
+        for i, (_r, _rec, pattern) in enumerate(self.slots):
+            starts, held = 1 << i, 1 << (width + i)
+            if pattern.first is None:
+                self.always |= starts
+            else:
+                for ch in pattern.first:
+                    self.by_char[ch] = self.by_char.get(ch, 0) | starts
+            if pattern.necessary is None:
+                self.always |= held
+            else:
+                for ch in pattern.necessary:
+                    self.by_char[ch] = self.by_char.get(ch, 0) | held
+        self.keys = frozenset(self.by_char)  # characters that matter
         # patterns run only on some settings (五百万 as money when money alone is asked for)
         self.conditional = [(1 << i, pattern.when) for i, (_r, _rec, pattern) in enumerate(self.slots)
                             if pattern.when is not None]
+        # a mask -> its patterns grouped by recognizer: few distinct masks occur
+        self.groupings: dict[int, list[tuple[Recognizer, list]]] = {}
 
     @staticmethod
     @lru_cache(maxsize=64)
     def of(language: str, kinds: frozenset[str] | None) -> "_Index":
         return _Index(_select(language, kinds))
 
+    def grouped(self, mask: int) -> list[tuple[Recognizer, list]]:
+        """(recognizer, its patterns in `mask`), in the recognizers' and patterns' order."""
+        groups = self.groupings.get(mask)
+        if groups is not None:
+            return groups
+        groups, current, patterns, rest = [], None, [], mask
+        while rest:
+            low = rest & -rest
+            _r, rec, pattern = self.slots[low.bit_length() - 1]
+            rest ^= low
+            if rec is not current:
+                if current is not None:
+                    groups.append((current, patterns))
+                current, patterns = rec, []
+            patterns.append(pattern)
+        if current is not None:
+            groups.append((current, patterns))
+        if len(self.groupings) >= self.MAX_GROUPINGS:
+            self.groupings.clear()
+        self.groupings[mask] = groups
+        return groups
+
 
 FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
 
 
-def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context):
-    """(recognizer, its patterns that can match), in the recognizers' and patterns' order."""
+def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context) -> list[tuple[Recognizer, list]]:
+    """(recognizer, its patterns that can match), in the recognizers' and patterns' order (the
+    lists are shared: not to be changed)."""
     if not FILTER_PATTERNS:
-        seen: set[int] = set()
-        for r, rec, _pattern in index.slots:
-            if r not in seen:
-                seen.add(r)
-                yield rec, list(rec.patterns)
-        return
-    mask, held = index.always, index.always_held
-    by_char, held_by_char = index.by_char, index.held_by_char
+        return index.grouped(index.all)
+    both, by_char = index.always, index.by_char
     for ch in chars & index.keys:  # intersect in C first: most characters of a text select nothing
-        mask |= by_char.get(ch, 0)
-        held |= held_by_char.get(ch, 0)
-    mask &= held
+        both |= by_char[ch]
+    mask = both & (both >> index.width) & index.all
     for bit, when in index.conditional:
         if mask & bit and not when(ctx):
             mask ^= bit
-    current, patterns = None, []
-    slots = index.slots
-    while mask:
-        low = mask & -mask
-        _r, rec, pattern = slots[low.bit_length() - 1]
-        mask ^= low
-        if rec is not current:
-            if current is not None:
-                yield current, patterns
-            current, patterns = rec, []
-        patterns.append(pattern)
-    if current is not None:
-        yield current, patterns
+    return index.grouped(mask)
 
 
 def _has_cjk(text: str) -> bool:
