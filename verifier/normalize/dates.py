@@ -42,7 +42,7 @@ from typing import NamedTuple
 from verifier.lang import alternation, lang
 from verifier.normalize.base import Candidate, Context, Recognizer, safe_build
 from verifier.normalize.numerals import digit_sequence, en, parse_en, parse_zh, zh
-from verifier.normalize.values import WEEKDAYS, DateValue
+from verifier.normalize.values import WEEKDAYS, DateValue, made
 
 WEEKEND = 7
 
@@ -201,9 +201,9 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         try:
             dt.date(spec.year, spec.month, spec.day)
         except ValueError:
-            return DateValue(grain="day", issue=f"invalid date: {spec.year}-{spec.month:02d}-{spec.day:02d} does not exist", **fields)
+            return made(DateValue, grain="day", issue=f"invalid date: {spec.year}-{spec.month:02d}-{spec.day:02d} does not exist", **fields)
     if spec.month is not None and spec.day is not None and spec.day > _max_day(spec.month):
-        return DateValue(grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
+        return made(DateValue, grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
 
     if spec.ago is not None and spec.ago[1] in ("hour", "minute"):
         return _clock_ago(spec, fields, now)
@@ -212,20 +212,20 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         if interval is not None and spec.part is not None:
             interval = _part_of(interval, spec.part)
     except _Invalid as exc:
-        return DateValue(grain="day", issue=f"invalid date: {exc}", **fields)
+        return made(DateValue, grain="day", issue=f"invalid date: {exc}", **fields)
     except (OverflowError, ValueError):  # 3800亿天前: beyond the calendar
-        return DateValue(grain=_grain_unanchored(spec), issue="date out of range", **fields)
+        return made(DateValue, grain=_grain_unanchored(spec), issue="date out of range", **fields)
     if interval is None:
         grain = _grain_unanchored(spec)
-        return DateValue(grain=fine or grain, anchored=False, **fields)
+        return made(DateValue, grain=fine or grain, anchored=False, **fields)
     start, end, grain = interval
     anchored = spec.year is None or spec.relative is not None or spec.ago is not None or spec.inherited
     issue = None
     if spec.weekday is not None and spec.weekday < 7 and start == end and start.weekday() != spec.weekday:
         issue = (f"weekday mismatch: {start.isoformat()} is a {WEEKDAYS[start.weekday()].capitalize()}, "
                  f"the text says {WEEKDAYS[spec.weekday].capitalize()}")
-    return DateValue(
-        start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
+    return made(
+        DateValue, start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
         anchored=anchored and base is not None, issue=issue, **fields,
     )
 
@@ -233,13 +233,13 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
 def _clock_ago(spec: DateSpec, fields: dict, now: dt.datetime | None) -> DateValue:
     n, unit = spec.ago  # type: ignore[misc]
     if now is None:
-        return DateValue(grain=unit, anchored=False, **fields)
+        return made(DateValue, grain=unit, anchored=False, **fields)
     try:
         t = now - (dt.timedelta(hours=n) if unit == "hour" else dt.timedelta(minutes=n))
     except OverflowError:
-        return DateValue(grain=unit, issue="date out of range", **fields)
+        return made(DateValue, grain=unit, issue="date out of range", **fields)
     fields = {**fields, "time": f"{t.hour:02d}:{t.minute:02d}"}
-    return DateValue(start=t.date().isoformat(), end=t.date().isoformat(), grain=unit, anchored=True, **fields)
+    return made(DateValue, start=t.date().isoformat(), end=t.date().isoformat(), grain=unit, anchored=True, **fields)
 
 
 _RANGE_GRAIN = {"part_of_day": "day", "hour": "day", "minute": "day"}
@@ -251,7 +251,7 @@ def _range_value(a: DateValue, b: DateValue) -> DateValue:
     (3月5日至11日 without a base: month 3, days 5-11)."""
     grain = _RANGE_GRAIN.get(a.grain, a.grain)
     if a.issue or b.issue:
-        return DateValue(grain=grain, issue=a.issue or b.issue, range=True)
+        return made(DateValue, grain=grain, issue=a.issue or b.issue, range=True)
     fields: dict = {}
     if a.year is not None and a.year == b.year:
         fields["year"] = a.year
@@ -262,10 +262,10 @@ def _range_value(a: DateValue, b: DateValue) -> DateValue:
     if a.relative is not None and a.relative == b.relative:
         fields["relative"] = a.relative
     if a.start is None or b.start is None:
-        return DateValue(grain=grain, range=True, **fields)
+        return made(DateValue, grain=grain, range=True, **fields)
     if b.end < a.start:  # type: ignore[operator]
-        return DateValue(grain=grain, range=True, issue=f"invalid range: {b.end} is before {a.start}", **fields)
-    return DateValue(start=a.start, end=b.end, grain=grain, anchored=a.anchored or b.anchored, range=True, **fields)
+        return made(DateValue, grain=grain, range=True, issue=f"invalid range: {b.end} is before {a.start}", **fields)
+    return made(DateValue, start=a.start, end=b.end, grain=grain, anchored=a.anchored or b.anchored, range=True, **fields)
 
 
 def _lunar_label(lunar: tuple[int, int, bool]) -> str:

@@ -28,7 +28,7 @@ from typing import Iterable, Literal
 from verifier.lang import alternation, lang
 from verifier.text.fold import fold_values
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
-from verifier.normalize.values import KINDS, Found
+from verifier.normalize.values import KINDS, Found, made
 
 Lang = Literal["auto", "zh", "en"]
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -232,6 +232,6 @@ def analyze(
     candidates = _inside_words(candidates, ctx.folded)
     prefer_language = "zh" if _has_cjk(ctx.folded) else "en"
     return [
-        Found(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
+        made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
         for c in resolve_overlaps(candidates, prefer_language)
     ]
