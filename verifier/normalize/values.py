@@ -32,8 +32,18 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CHECK_MADE = False  # validate what `made` builds as well, and compare (the tests set it)
 
 M = TypeVar("M", bound=BaseModel)
-_set = object.__setattr__
-_DEFAULTS: dict[type, dict[str, Any]] = {}  # a model -> each field with its default, in order
+_new, _set = object.__new__, object.__setattr__
+
+
+class _Defaults(dict):
+    """A model -> each of its fields with its default, in the declared order."""
+
+    def __missing__(self, cls: type[BaseModel]) -> dict[str, Any]:
+        defaults = self[cls] = {name: f.default for name, f in cls.model_fields.items()}
+        return defaults
+
+
+_DEFAULTS = _Defaults()
 
 
 def made(cls: type[M], **fields: Any) -> M:
@@ -41,11 +51,8 @@ def made(cls: type[M], **fields: Any) -> M:
     have the declared types already (a tuple where a tuple is declared, a float for a float...)
     and include the required ones: the same instance in every respect (field values and order,
     fields set, frozen). Nothing is checked here; `CHECK_MADE` checks all in the tests."""
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = {name: f.default for name, f in cls.model_fields.items()}
-    value = cls.__new__(cls)
-    _set(value, "__dict__", {**defaults, **fields})
+    value = _new(cls)
+    _set(value, "__dict__", {**_DEFAULTS[cls], **fields})
     _set(value, "__pydantic_fields_set__", set(fields))
     _set(value, "__pydantic_extra__", None)
     _set(value, "__pydantic_private__", None)
