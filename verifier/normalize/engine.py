@@ -186,13 +186,13 @@ class _Index:
 FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
 
 
-def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context) -> list[tuple[Recognizer, list]]:
-    """(recognizer, its patterns that can match), in the recognizers' and patterns' order (the
-    lists are shared: not to be changed)."""
+def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recognizer, list]]:
+    """(recognizer, its patterns that can match in `folded`), in the recognizers' and patterns'
+    order (the lists are shared: not to be changed)."""
     if not FILTER_PATTERNS:
         return index.grouped(index.all)
     both, by_char = index.always, index.by_char
-    for ch in chars & index.keys:  # intersect in C first: most characters of a text select nothing
+    for ch in index.keys.intersection(folded):  # in C first: most characters of a text select nothing
         both |= by_char[ch]
     mask = both & (both >> index.width) & index.all
     for bit, when in index.conditional:
@@ -222,9 +222,9 @@ def analyze(
     kind_set = frozenset(kinds) if kinds else None
     if folded is None:
         folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
-    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
+    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
     candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars, ctx)
+        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), folded, ctx)
         for c in rec.analyze(ctx, patterns) if c.score >= min_score
     ]
     if not candidates:
