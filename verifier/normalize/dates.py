@@ -83,7 +83,11 @@ class DateSpec(NamedTuple):
 
 # --------------------------------------------------------------------------- calendar helpers
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """`calendar.monthrange(year, month)[1]` (the same error for a month outside 1-12) without
+    computing the weekday of the 1st."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
