@@ -56,17 +56,23 @@ def recognizers() -> tuple[Recognizer, ...]:
 
 @lru_cache(maxsize=1)
 def _not_numbers():
+    """The regex of the words that merely contain numerals, and a set of characters of which
+    each such word holds one (None: unknown), to skip the regex on most texts."""
     from verifier.normalize.base import compile_gated
+    from verifier.normalize.prefilter import analyze as analyze_regex
 
     words = lang("zh")["numerals"].get("not_numbers", [])
-    return compile_gated(alternation(words)) if words else None
+    if not words:
+        return None, None
+    regex = alternation(words)
+    return compile_gated(regex), analyze_regex(regex)[2]
 
 
 def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """Drop the candidates lying wholly inside a word that is not a number. The words found do
     not overlap, so the one that may hold a candidate is the last starting at or before it."""
-    regex = _not_numbers()
-    if regex is None or not candidates:
+    regex, needed = _not_numbers()
+    if regex is None or not candidates or (needed is not None and needed.isdisjoint(folded)):
         return candidates
     words = [m.span() for m in regex.finditer(folded)]
     if not words:
