@@ -235,9 +235,10 @@ def analyze(
     ]
     if not candidates:
         return []
-    candidates = _inside_words(candidates, ctx.folded)
-    prefer_language = "zh" if _has_cjk(ctx.folded) else "en"
+    candidates = _inside_words(candidates, folded)
+    if len(candidates) > 1:  # (the language of the text breaks ties only)
+        candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
     return [
         made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
-        for c in resolve_overlaps(candidates, prefer_language)
+        for c in candidates
     ]
