@@ -4,5 +4,19 @@ never in the user's ~/.cache."""
 import os
 import tempfile
 
+import pytest
+
 _CACHE_HOME = tempfile.mkdtemp(prefix="verifier-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _check_made_values(request):
+    """The normalizer builds its values without validation (`values.made`): in its own tests
+    each is validated as well and must come out the same. (Not elsewhere: the check costs time,
+    and other tests time whole commands.)"""
+    from verifier.normalize import values
+
+    values.CHECK_MADE = request.module.__name__.startswith("test_normalize")
+    yield
+    values.CHECK_MADE = False

@@ -39,7 +39,9 @@ class Context:
     prefer: Prefer = "past"
     approx_tolerance: float = 0.1
     kinds: frozenset[str] | None = None  # only these kinds are wanted (None: all)
-    chars: frozenset[str] | None = None  # the characters of `folded`, to skip patterns fast
+    # the characters of `folded`, for `Recognizer.wanted` to skip patterns (the engine selects
+    # the patterns itself and leaves it None)
+    chars: frozenset[str] | None = None
 
 
 @dataclass(slots=True)

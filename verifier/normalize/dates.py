@@ -36,20 +36,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from verifier.lang import alternation, lang
 from verifier.normalize.base import Candidate, Context, Recognizer, safe_build
 from verifier.normalize.numerals import digit_sequence, en, parse_en, parse_zh, zh
-from verifier.normalize.values import WEEKDAYS, DateValue
+from verifier.normalize.values import WEEKDAYS, DateValue, made
 
 WEEKEND = 7
 
 
-@dataclass(frozen=True)
-class DateSpec:
-    """What a date expression states, before it is anchored."""
+class DateSpec(NamedTuple):
+    """What a date expression states, before it is anchored. A named tuple: a date pattern
+    builds one or more per match, and a tuple is made (and `_replace`d) several times faster
+    than a frozen dataclass of as many fields. Being a tuple, a build returning `(spec, score)`
+    is told from one returning a spec by its exact type."""
 
     year: int | None = None
     month: int | None = None
@@ -81,7 +83,11 @@ class DateSpec:
 
 # --------------------------------------------------------------------------- calendar helpers
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """`calendar.monthrange(year, month)[1]` (the same error for a month outside 1-12) without
+    computing the weekday of the 1st."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -169,14 +175,14 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
     """The `DateValue` of a spec against the base date (`now`, the base date-time, places
     "5小时前" / "two hours ago")."""
     if spec.until is not None:
-        first = resolve(replace(spec, until=None), base, prefer, now)
+        first = resolve(spec._replace(until=None), base, prefer, now)
         until = spec.until
         if first.start is not None and until.month is not None and until.year is None and until.rel_year is None \
                 and until.rel_month is None:  # 3-6月: June of the year March was resolved to
-            until = replace(until, year=int(first.start[:4]), inherited=True)
+            until = until._replace(year=int(first.start[:4]), inherited=True)
             second = resolve(until, base, prefer, now)
             if second.end is not None and second.end < first.start:
-                second = resolve(replace(until, year=until.year + 1), base, prefer, now)  # type: ignore[operator]
+                second = resolve(until._replace(year=until.year + 1), base, prefer, now)  # type: ignore[operator]
             return _range_value(first, second)
         return _range_value(first, resolve(until, base, prefer, now))
     fields = {
@@ -199,9 +205,9 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         try:
             dt.date(spec.year, spec.month, spec.day)
         except ValueError:
-            return DateValue(grain="day", issue=f"invalid date: {spec.year}-{spec.month:02d}-{spec.day:02d} does not exist", **fields)
+            return made(DateValue, grain="day", issue=f"invalid date: {spec.year}-{spec.month:02d}-{spec.day:02d} does not exist", **fields)
     if spec.month is not None and spec.day is not None and spec.day > _max_day(spec.month):
-        return DateValue(grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
+        return made(DateValue, grain="day", issue=f"invalid date: month {spec.month} has no day {spec.day}", **fields)
 
     if spec.ago is not None and spec.ago[1] in ("hour", "minute"):
         return _clock_ago(spec, fields, now)
@@ -210,20 +216,20 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
         if interval is not None and spec.part is not None:
             interval = _part_of(interval, spec.part)
     except _Invalid as exc:
-        return DateValue(grain="day", issue=f"invalid date: {exc}", **fields)
+        return made(DateValue, grain="day", issue=f"invalid date: {exc}", **fields)
     except (OverflowError, ValueError):  # 3800亿天前: beyond the calendar
-        return DateValue(grain=_grain_unanchored(spec), issue="date out of range", **fields)
+        return made(DateValue, grain=_grain_unanchored(spec), issue="date out of range", **fields)
     if interval is None:
         grain = _grain_unanchored(spec)
-        return DateValue(grain=fine or grain, anchored=False, **fields)
+        return made(DateValue, grain=fine or grain, anchored=False, **fields)
     start, end, grain = interval
     anchored = spec.year is None or spec.relative is not None or spec.ago is not None or spec.inherited
     issue = None
     if spec.weekday is not None and spec.weekday < 7 and start == end and start.weekday() != spec.weekday:
         issue = (f"weekday mismatch: {start.isoformat()} is a {WEEKDAYS[start.weekday()].capitalize()}, "
                  f"the text says {WEEKDAYS[spec.weekday].capitalize()}")
-    return DateValue(
-        start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
+    return made(
+        DateValue, start=start.isoformat(), end=end.isoformat(), grain=(fine if fine and start == end else grain),
         anchored=anchored and base is not None, issue=issue, **fields,
     )
 
@@ -231,13 +237,13 @@ def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime 
 def _clock_ago(spec: DateSpec, fields: dict, now: dt.datetime | None) -> DateValue:
     n, unit = spec.ago  # type: ignore[misc]
     if now is None:
-        return DateValue(grain=unit, anchored=False, **fields)
+        return made(DateValue, grain=unit, anchored=False, **fields)
     try:
         t = now - (dt.timedelta(hours=n) if unit == "hour" else dt.timedelta(minutes=n))
     except OverflowError:
-        return DateValue(grain=unit, issue="date out of range", **fields)
+        return made(DateValue, grain=unit, issue="date out of range", **fields)
     fields = {**fields, "time": f"{t.hour:02d}:{t.minute:02d}"}
-    return DateValue(start=t.date().isoformat(), end=t.date().isoformat(), grain=unit, anchored=True, **fields)
+    return made(DateValue, start=t.date().isoformat(), end=t.date().isoformat(), grain=unit, anchored=True, **fields)
 
 
 _RANGE_GRAIN = {"part_of_day": "day", "hour": "day", "minute": "day"}
@@ -249,7 +255,7 @@ def _range_value(a: DateValue, b: DateValue) -> DateValue:
     (3月5日至11日 without a base: month 3, days 5-11)."""
     grain = _RANGE_GRAIN.get(a.grain, a.grain)
     if a.issue or b.issue:
-        return DateValue(grain=grain, issue=a.issue or b.issue, range=True)
+        return made(DateValue, grain=grain, issue=a.issue or b.issue, range=True)
     fields: dict = {}
     if a.year is not None and a.year == b.year:
         fields["year"] = a.year
@@ -260,10 +266,10 @@ def _range_value(a: DateValue, b: DateValue) -> DateValue:
     if a.relative is not None and a.relative == b.relative:
         fields["relative"] = a.relative
     if a.start is None or b.start is None:
-        return DateValue(grain=grain, range=True, **fields)
+        return made(DateValue, grain=grain, range=True, **fields)
     if b.end < a.start:  # type: ignore[operator]
-        return DateValue(grain=grain, range=True, issue=f"invalid range: {b.end} is before {a.start}", **fields)
-    return DateValue(start=a.start, end=b.end, grain=grain, anchored=a.anchored or b.anchored, range=True, **fields)
+        return made(DateValue, grain=grain, range=True, issue=f"invalid range: {b.end} is before {a.start}", **fields)
+    return made(DateValue, start=a.start, end=b.end, grain=grain, anchored=a.anchored or b.anchored, range=True, **fields)
 
 
 def _lunar_label(lunar: tuple[int, int, bool]) -> str:
@@ -614,7 +620,7 @@ def _tail(m: re.Match[str], spec: DateSpec, parts: dict[str, str]) -> DateSpec:
         if pod in ("afternoon", "evening", "night") and hour < 12:
             hour += 12
         time = (hour % 24, minute)
-    return replace(spec, part_of_day=pod, time=time)
+    return spec._replace(part_of_day=pod, time=time)
 
 
 class _Renamed:
@@ -636,10 +642,10 @@ class _Renamed:
 def _parts_spec(z: _ZhDates, g: dict, spec: DateSpec) -> DateSpec:
     if g.get("mp"):
         lo, hi = z.month_parts[g["mp"]]
-        spec = replace(spec, days=(lo, hi))
+        spec = spec._replace(days=(lo, hi))
     if g.get("yp"):
         lo, hi = z.year_parts[g["yp"]]
-        spec = replace(spec, months=(lo, hi))
+        spec = spec._replace(months=(lo, hi))
     return spec
 
 
@@ -666,7 +672,8 @@ class DateRecognizer(Recognizer):
                 built = safe_build(pattern, m, ctx)
                 if built is None:
                     continue
-                spec, score = built if isinstance(built, tuple) else (built, pattern.score)
+                # (spec, score) or a spec, itself a tuple: told apart by the exact type
+                spec, score = built if type(built) is tuple else (built, pattern.score)
                 start, end = m.start(), m.end()
                 while end > start and ctx.folded[end - 1].isspace():
                     end -= 1
@@ -709,12 +716,12 @@ class DateRecognizer(Recognizer):
             if unit in ("month", "year") and fv.start and sv.end and sv.end < fv.start:
                 spec = _roll(spec, unit)  # 2019年11月至2月: February of the next year
                 second = Candidate(c.start, c.end, resolve(spec, base, ctx.prefer, ctx.base), c.score, c.pattern, spec)
-            value = resolve(replace(first.detail, until=spec), base, ctx.prefer, ctx.base)
+            value = resolve(first.detail._replace(until=spec), base, ctx.prefer, ctx.base)
             if value.issue and not (first.value.issue or second.value.issue):
                 continue  # the second end is before the first: not a range
             start, end = self._widened(first.start, second.end, text)
             ranges.append(Candidate(start, end, value, max(first.score, second.score),
-                                    f"{self.name}.range", replace(first.detail, until=spec)))
+                                    f"{self.name}.range", first.detail._replace(until=spec)))
         return out + ranges
 
     def _range_opening(self, c: Candidate, by_end: dict[int, Candidate], text: str) -> Candidate | None:
@@ -758,32 +765,32 @@ def _inherit(spec: DateSpec, first: Candidate) -> tuple[DateSpec, str | None]:
     bare_day = spec.day is not None and spec.month is None and spec.rel_month is None and spec.year is None
     if bare_day and (f.day is not None or f.month is not None) and f.lunar is None:
         if v.start is not None:  # the year and month the first date was resolved to
-            return replace(spec, year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative,
-                           inherited=True), "month"
-        return replace(spec, month=f.month, year=f.year, rel_year=f.rel_year, rel_month=f.rel_month,
-                       relative=f.relative), "month"
+            return spec._replace(year=int(v.start[:4]), month=int(v.start[5:7]), relative=f.relative,
+                                 inherited=True), "month"
+        return spec._replace(month=f.month, year=f.year, rel_year=f.rel_year, rel_month=f.rel_month,
+                             relative=f.relative), "month"
     if _bare_weekday(spec) and _bare_weekday(f):
         if v.start is not None:
             d = dt.date.fromisoformat(v.start) + dt.timedelta(days=(spec.weekday - f.weekday) % 7 or 7)  # type: ignore[operator]
-            return replace(spec, year=d.year, month=d.month, day=d.day, relative=f.relative, inherited=True), "week"
-        return replace(spec, rel_week=f.rel_week, relative=f.relative), "week"
+            return spec._replace(year=d.year, month=d.month, day=d.day, relative=f.relative, inherited=True), "week"
+        return spec._replace(rel_week=f.rel_week, relative=f.relative), "week"
     yearless = (spec.month is not None and spec.year is None and spec.rel_year is None and spec.rel_month is None
                 and spec.lunar is None and spec.nth is None and spec.week_nth is None)
     if yearless and (f.month is not None or f.rel_month is not None) and f.lunar is None:
         if v.start is not None:  # the year the first end was resolved to (3月至6月: the same year)
-            return replace(spec, year=int(v.start[:4]), inherited=True), "year"
+            return spec._replace(year=int(v.start[:4]), inherited=True), "year"
         if f.year is not None or f.rel_year is not None:
-            return replace(spec, year=f.year, rel_year=f.rel_year, relative=f.relative), "year"
+            return spec._replace(year=f.year, rel_year=f.rel_year, relative=f.relative), "year"
     return spec, None
 
 
 def _roll(spec: DateSpec, unit: str) -> DateSpec:
     """The second end of a range one month (or year) later: it was before the first."""
     if unit == "year" and spec.year is not None:
-        return replace(spec, year=spec.year + 1)
+        return spec._replace(year=spec.year + 1)
     if unit == "month" and spec.year is not None and spec.month is not None:
         y, m = _add_months(spec.year, spec.month, 1)
-        return replace(spec, year=y, month=m)
+        return spec._replace(year=y, month=m)
     return spec
 
 
@@ -817,9 +824,9 @@ def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
             end = second.end
             if first is a and ctx.folded[end:end + 1] in (")", "）"):
                 end += 1
-            spec = replace(a.detail, weekday=b.detail.weekday,
-                           part_of_day=b.detail.part_of_day or a.detail.part_of_day,
-                           time=b.detail.time or a.detail.time)
+            spec = a.detail._replace(weekday=b.detail.weekday,
+                                     part_of_day=b.detail.part_of_day or a.detail.part_of_day,
+                                     time=b.detail.time or a.detail.time)
             value = resolve(spec, base, ctx.prefer)
             yield Candidate(first.start, end, value, max(a.score, b.score) + 0.01, f"{a.pattern}+weekday", spec)
 
@@ -890,7 +897,7 @@ def zh_date_recognizer() -> Recognizer:
             offset = 0 if prefix in z.d["this"] else -1 if prefix in z.d["last"] else 1
         spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None)
         if g.get("past"):
-            spec = replace(spec, relative="just_past")
+            spec = spec._replace(relative="just_past")
         return _tail(m, spec, z.parts)
 
     def nth_in_month(m, ctx):
@@ -901,8 +908,8 @@ def zh_date_recognizer() -> Recognizer:
         if spec is None or n is None or not (n == -1 or 1 <= n <= 5):
             return None
         if g.get("wd"):
-            return replace(spec, nth=n, weekday=z.weekday_names[g["wd"]])
-        return replace(spec, week_nth=n)
+            return spec._replace(nth=n, weekday=z.weekday_names[g["wd"]])
+        return spec._replace(week_nth=n)
 
     ago_units: dict[str, str] = z.d["ago_units"]
 
@@ -1023,17 +1030,17 @@ def zh_date_recognizer() -> Recognizer:
         year = _int(g["y"]) if g.get("y") else None
         spec = DateSpec(year=year, holiday=name)
         if name in fixed:
-            spec = replace(spec, month=fixed[name][0], day=fixed[name][1])
+            spec = spec._replace(month=fixed[name][0], day=fixed[name][1])
         elif name in solar_terms:  # 清明节, 冬至
-            spec = replace(spec, term=solar_terms[name])
+            spec = spec._replace(term=solar_terms[name])
         elif name in lunar_holidays:  # 春节, 中秋节, 除夕 (the day before 正月初一)
             month, day, *shift = lunar_holidays[name]
-            spec = replace(spec, lunar=(month, day, False), lunar_shift=shift[0] if shift else 0)
+            spec = spec._replace(lunar=(month, day, False), lunar_shift=shift[0] if shift else 0)
         else:
-            spec = replace(spec, easter=from_easter[name])
+            spec = spec._replace(easter=from_easter[name])
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
-            spec = replace(spec, rel_year=offset, relative=_label("year", offset))
+            spec = spec._replace(rel_year=offset, relative=_label("year", offset))
         return _tail(m, spec, z.parts)
 
     rec.add(
@@ -1049,7 +1056,7 @@ def zh_date_recognizer() -> Recognizer:
     def quarter(m, ctx):
         spec = quarter_spec(m, ctx.base)
         qp = m.groupdict().get("qp")
-        return replace(spec, part=(quarter_parts[qp], 1, "month")) if spec is not None and qp else spec
+        return spec._replace(part=(quarter_parts[qp], 1, "month")) if spec is not None and qp else spec
 
     def quarter_spec(m, ctx_base):
         g = m.groupdict()
@@ -1064,7 +1071,7 @@ def zh_date_recognizer() -> Recognizer:
         spec = DateSpec(year=year, months=months, quarter=True)
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
-            spec = replace(spec, rel_year=offset, relative=_label("year", offset))
+            spec = spec._replace(rel_year=offset, relative=_label("year", offset))
         return spec
 
     rec.add(
@@ -1161,7 +1168,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
         side, unit = sides[g["side"]], units[g["unit"]]
         if side == "nth" and unit not in ("day", "month"):
             return None  # 今年第10周 is the week of the tenth Monday (nth_week_of_year)
-        return replace(spec, part=(side, n, unit))
+        return spec._replace(part=(side, n, unit))
 
     month_num = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
     period = (  # a year (with or without its month), a month, or a relative month
@@ -1182,7 +1189,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
         if spec is None:
             return None
         lo, hi = halves[g["half"]]
-        return replace(spec, days=(lo, hi))
+        return spec._replace(days=(lo, hi))
 
     rec.add(
         "month_half",
@@ -1205,7 +1212,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
             first = DateSpec(rel_year=offset, month=m1, relative=_label("year", offset))
         else:
             first = DateSpec(year=_year_of(g["y"], ctx.base) if g.get("y") else None, month=m1)
-        return replace(first, until=replace(first, month=m2))
+        return first._replace(until=first._replace(month=m2))
 
     def day_span(m, ctx):
         g = m.groupdict()
@@ -1213,7 +1220,7 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
         d1, d2 = _int(g["d"]), _int(g["d2"])
         if spec is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
             return None
-        return replace(spec, day=d1, until=replace(spec, day=d2))
+        return spec._replace(day=d1, until=spec._replace(day=d2))
 
     day_num = rf"3[01]|[12][0-9]|0?[1-9]|{z.day_zh}"
     rec.add(
@@ -1261,8 +1268,8 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
         spec = DateSpec(lunar=(lunar_months[g["lm"]], day, bool(g.get("leap"))))
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
-            return replace(spec, rel_year=offset, relative=_label("year", offset))
-        return replace(spec, year=_year_of(g["y"], ctx.base)) if g.get("y") else spec
+            return spec._replace(rel_year=offset, relative=_label("year", offset))
+        return spec._replace(year=_year_of(g["y"], ctx.base)) if g.get("y") else spec
 
     lunar_day = (
         rf"{re.escape(day_prefix)}[一二三四五六七八九十]|二?十[一二三四五六七八九]|廿[一二三四五六七八九]|[二三]十"
@@ -1348,7 +1355,7 @@ def en_date_recognizer() -> Recognizer:
         spec = DateSpec(year=year, month=month, day=day)
         if m.group("part"):
             lo, hi = mp[m.group("part").lower()]
-            spec = replace(spec, days=(lo, hi))
+            spec = spec._replace(days=(lo, hi))
         if day is not None and day > 31:
             return None
         return spec
@@ -1377,17 +1384,17 @@ def en_date_recognizer() -> Recognizer:
             o = d["year_offsets"][w]
             spec = DateSpec(rel_year=o, relative=_label("year", o))
             if part in yp:  # "early next year", "late last year", "the end of last year"
-                spec = replace(spec, months=tuple(yp[part]))
+                spec = spec._replace(months=tuple(yp[part]))
             elif part in base_parts and o == 0 and base is not None:  # "earlier this year"
-                spec = replace(spec, months=(1, base.month) if base_parts[part] == "before" else (base.month, 12))
+                spec = spec._replace(months=(1, base.month) if base_parts[part] == "before" else (base.month, 12))
             return spec
         if w in d["month_offsets"]:
             o = d["month_offsets"][w]
             spec = DateSpec(rel_month=o, relative=_label("month", o))
             if part in mp:  # "late last month", "the end of this month"
-                spec = replace(spec, days=tuple(mp[part]))
+                spec = spec._replace(days=tuple(mp[part]))
             elif part in base_parts and o == 0 and base is not None:  # "earlier this month": the 1st to now
-                spec = replace(spec, days=(1, base.day) if base_parts[part] == "before" else (base.day, 31))
+                spec = spec._replace(days=(1, base.day) if base_parts[part] == "before" else (base.day, 31))
             return spec
         if w in d["week_offsets"]:
             o = d["week_offsets"][w]
@@ -1405,7 +1412,7 @@ def en_date_recognizer() -> Recognizer:
         spec = DateSpec(year=y)
         if m.group("part"):
             lo, hi = yp[m.group("part").lower()]
-            spec = replace(spec, months=(lo, hi))
+            spec = spec._replace(months=(lo, hi))
         return (spec, 0.85) if m.group("part") or m.group("prep") else spec
 
     def ago(m, ctx):

@@ -28,7 +28,7 @@ from typing import Iterable, Literal
 from verifier.lang import alternation, lang
 from verifier.text.fold import fold_values
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
-from verifier.normalize.values import KINDS, Found
+from verifier.normalize.values import KINDS, Found, made
 
 Lang = Literal["auto", "zh", "en"]
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -56,17 +56,23 @@ def recognizers() -> tuple[Recognizer, ...]:
 
 @lru_cache(maxsize=1)
 def _not_numbers():
+    """The regex of the words that merely contain numerals, and a set of characters of which
+    each such word holds one (None: unknown), to skip the regex on most texts."""
     from verifier.normalize.base import compile_gated
+    from verifier.normalize.prefilter import analyze as analyze_regex
 
     words = lang("zh")["numerals"].get("not_numbers", [])
-    return compile_gated(alternation(words)) if words else None
+    if not words:
+        return None, None
+    regex = alternation(words)
+    return compile_gated(regex), analyze_regex(regex)[2]
 
 
 def _inside_words(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """Drop the candidates lying wholly inside a word that is not a number. The words found do
     not overlap, so the one that may hold a candidate is the last starting at or before it."""
-    regex = _not_numbers()
-    if regex is None or not candidates:
+    regex, needed = _not_numbers()
+    if regex is None or not candidates or (needed is not None and needed.isdisjoint(folded)):
         return candidates
     words = [m.span() for m in regex.finditer(folded)]
     if not words:
@@ -122,73 +128,83 @@ def resolve_overlaps(candidates: list[Candidate], prefer_language: str = "zh") -
 class _Index:
     """The patterns of a selection of recognizers by the characters their matches can start
     with, so that a text runs only the patterns that can match in it. Patterns are bits of an
-    int mask, in the recognizers' and patterns' order."""
+    int mask, in the recognizers' and patterns' order; a character maps to one int holding both
+    the patterns that may start with it (the low `width` bits) and those needing it or another
+    (the bits above), so that each character of a text costs one lookup."""
+
+    MAX_GROUPINGS = 4096  # masks whose grouping is kept; the cache starts over beyond
 
     def __init__(self, selected: tuple[Recognizer, ...]) -> None:
         self.slots: list[tuple[int, Recognizer, object]] = []
-        self.always = 0  # patterns that may start with any character
-        self.by_char: dict[str, int] = {}  # character -> the patterns that may start with it
-        self.always_held = 0  # patterns without a set of necessary characters
-        self.held_by_char: dict[str, int] = {}  # character -> the patterns needing it (or another)
         for r, rec in enumerate(selected):
-            for pattern in rec.patterns:
-                bit = 1 << len(self.slots)
-                self.slots.append((r, rec, pattern))
-                if pattern.first is None:
-                    self.always |= bit
-                else:
-                    for ch in pattern.first:
-                        self.by_char[ch] = self.by_char.get(ch, 0) | bit
-                if pattern.necessary is None:
-                    self.always_held |= bit
-                else:
-                    for ch in pattern.necessary:
-                        self.held_by_char[ch] = self.held_by_char.get(ch, 0) | bit
-        self.keys = frozenset(self.by_char) | frozenset(self.held_by_char)  # characters that matter
+            self.slots.extend((r, rec, pattern) for pattern in rec.patterns)
+        self.width = width = len(self.slots)
+        self.all = (1 << width) - 1
+        self.always = 0  # patterns that may start with any character | those needing none
+        self.by_char: dict[str, int] = {}  # character -> the patterns it lets start | it holds
+        for i, (_r, _rec, pattern) in enumerate(self.slots):
+            starts, held = 1 << i, 1 << (width + i)
+            if pattern.first is None:
+                self.always |= starts
+            else:
+                for ch in pattern.first:
+                    self.by_char[ch] = self.by_char.get(ch, 0) | starts
+            if pattern.necessary is None:
+                self.always |= held
+            else:
+                for ch in pattern.necessary:
+                    self.by_char[ch] = self.by_char.get(ch, 0) | held
+        self.keys = frozenset(self.by_char)  # characters that matter
         # patterns run only on some settings (五百万 as money when money alone is asked for)
         self.conditional = [(1 << i, pattern.when) for i, (_r, _rec, pattern) in enumerate(self.slots)
                             if pattern.when is not None]
+        # a mask -> its patterns grouped by recognizer: few distinct masks occur
+        self.groupings: dict[int, list[tuple[Recognizer, list]]] = {}
 
     @staticmethod
     @lru_cache(maxsize=64)
     def of(language: str, kinds: frozenset[str] | None) -> "_Index":
         return _Index(_select(language, kinds))
 
+    def grouped(self, mask: int) -> list[tuple[Recognizer, list]]:
+        """(recognizer, its patterns in `mask`), in the recognizers' and patterns' order."""
+        groups = self.groupings.get(mask)
+        if groups is not None:
+            return groups
+        groups, current, patterns, rest = [], None, [], mask
+        while rest:
+            low = rest & -rest
+            _r, rec, pattern = self.slots[low.bit_length() - 1]
+            rest ^= low
+            if rec is not current:
+                if current is not None:
+                    groups.append((current, patterns))
+                current, patterns = rec, []
+            patterns.append(pattern)
+        if current is not None:
+            groups.append((current, patterns))
+        if len(self.groupings) >= self.MAX_GROUPINGS:
+            self.groupings.clear()
+        self.groupings[mask] = groups
+        return groups
+
 
 FILTER_PATTERNS = True  # False runs every pattern on every text (the tests compare both)
 
 
-def _patterns_for(index: _Index, chars: frozenset[str], ctx: Context):
-    """(recognizer, its patterns that can match), in the recognizers' and patterns' order."""
+def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recognizer, list]]:
+    """(recognizer, its patterns that can match in `folded`), in the recognizers' and patterns'
+    order (the lists are shared: not to be changed)."""
     if not FILTER_PATTERNS:
-        seen: set[int] = set()
-        for r, rec, _pattern in index.slots:
-            if r not in seen:
-                seen.add(r)
-                yield rec, list(rec.patterns)
-        return
-    mask, held = index.always, index.always_held
-    by_char, held_by_char = index.by_char, index.held_by_char
-    for ch in chars & index.keys:  # intersect in C first: most characters of a text select nothing
-        mask |= by_char.get(ch, 0)
-        held |= held_by_char.get(ch, 0)
-    mask &= held
+        return index.grouped(index.all)
+    both, by_char = index.always, index.by_char
+    for ch in index.keys.intersection(folded):  # in C first: most characters of a text select nothing
+        both |= by_char[ch]
+    mask = both & (both >> index.width) & index.all
     for bit, when in index.conditional:
         if mask & bit and not when(ctx):
             mask ^= bit
-    current, patterns = None, []
-    slots = index.slots
-    while mask:
-        low = mask & -mask
-        _r, rec, pattern = slots[low.bit_length() - 1]
-        mask ^= low
-        if rec is not current:
-            if current is not None:
-                yield current, patterns
-            current, patterns = rec, []
-        patterns.append(pattern)
-    if current is not None:
-        yield current, patterns
+    return index.grouped(mask)
 
 
 def _has_cjk(text: str) -> bool:
@@ -212,16 +228,17 @@ def analyze(
     kind_set = frozenset(kinds) if kinds else None
     if folded is None:
         folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
-    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set, frozenset(folded))
+    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
     candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), ctx.chars, ctx)
+        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), folded, ctx)
         for c in rec.analyze(ctx, patterns) if c.score >= min_score
     ]
     if not candidates:
         return []
-    candidates = _inside_words(candidates, ctx.folded)
-    prefer_language = "zh" if _has_cjk(ctx.folded) else "en"
+    candidates = _inside_words(candidates, folded)
+    if len(candidates) > 1:  # (the language of the text breaks ties only)
+        candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
     return [
-        Found(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
-        for c in resolve_overlaps(candidates, prefer_language)
+        made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
+        for c in candidates
     ]

@@ -32,7 +32,7 @@ from verifier.normalize.numerals import (
     ARABIC, NO_SIGN_AFTER, en, parse_en, parse_number, parse_zh, to_number, zh,
 )
 from verifier.normalize.values import (
-    CountValue, DurationValue, MoneyValue, NumberValue, OrdinalValue, PercentValue,
+    CountValue, DurationValue, MoneyValue, NumberValue, OrdinalValue, PercentValue, made,
 )
 
 CJK = r"\u3400-\u9fff"
@@ -105,7 +105,7 @@ def number_recognizers() -> list[Recognizer]:
             return None
         if m.group("mult"):
             v *= mult[m.group("mult")]
-        value = NumberValue(value=to_number(_negative(m) * v))
+        value = made(NumberValue, value=to_number(_negative(m) * v))
         if len(num) == 1 and not num.isdigit() and not m.group("mult"):
             return value, 0.35  # a lone 一 or 三 in running text is rarely a number worth reading
         return value
@@ -114,23 +114,23 @@ def number_recognizers() -> list[Recognizer]:
         v = parse_zh(m.group("num"))
         if v is None:
             return None
-        return NumberValue(value=to_number(_negative(m) * v * en().suffixes[m.group("suffix").lower()]))
+        return made(NumberValue, value=to_number(_negative(m) * v * en().suffixes[m.group("suffix").lower()]))
 
     def fraction(m, ctx):
         den, nom = parse_zh(m.group("den")), parse_zh(m.group("nom"))
         whole = parse_zh(m.group("whole")) if m.group("whole") else 0.0
         if den in (None, 0) or nom is None or whole is None:
             return None
-        return NumberValue(value=to_number(round(whole + nom / den, 12)))
+        return made(NumberValue, value=to_number(round(whole + nom / den, 12)))
 
     def halves(m, ctx):
         lead = m.group("lead")
         if lead in (None, "", "一") and not m.group("cls"):
-            return NumberValue(value=0.5)
+            return made(NumberValue, value=0.5)
         v = parse_zh(lead) if lead else 1.0
         if v is None:
             return None
-        return NumberValue(value=to_number(v + 0.5))
+        return made(NumberValue, value=to_number(v + 0.5))
 
     mult_re = alternation(mult)
     zh_rec.add("numeral", rf"{neg}(?P<num>{z.numeral})(?P<mult>{mult_re})?", 0.6, numeral)
@@ -149,7 +149,7 @@ def number_recognizers() -> list[Recognizer]:
         v = parse_zh(m.group("num"))
         if v is None or v != int(v):
             return None
-        return OrdinalValue(value=int(v))
+        return made(OrdinalValue, value=int(v))
 
     ord_rec.add("di", rf"第\s*(?P<num>{z.numeral})", 0.8, ordinal)
 
@@ -159,7 +159,7 @@ def number_recognizers() -> list[Recognizer]:
         v = parse_en(m.group("num"))
         if v is None:
             return None
-        return NumberValue(value=to_number(_negative(m) * v))
+        return made(NumberValue, value=to_number(_negative(m) * v))
 
     en_rec.add("numeral", rf"(?:{NO_SIGN_AFTER}(?P<neg>-)\s*)?(?P<num>{e.numeral})", 0.55, en_number, re.I)
 
@@ -169,7 +169,7 @@ def number_recognizers() -> list[Recognizer]:
     def en_ordinal(m, ctx):
         g = m.groupdict()
         if g.get("digits"):
-            return OrdinalValue(value=int(g["digits"].replace(",", "")))
+            return made(OrdinalValue, value=int(g["digits"].replace(",", "")))
         value = e.ordinals[g["word"].lower()]
         if g.get("lead"):
             lead = parse_en(g["lead"])
@@ -182,8 +182,8 @@ def number_recognizers() -> list[Recognizer]:
                 value += lead  # "twenty-first", "one hundred and first"
             else:
                 return None
-            return OrdinalValue(value=value), 0.8  # a compound ordinal is unambiguous
-        return OrdinalValue(value=value)
+            return made(OrdinalValue, value=value), 0.8  # a compound ordinal is unambiguous
+        return made(OrdinalValue, value=value)
 
     en_ord.add("suffix", rf"\b(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})*|[0-9]+){suffixes}\b", 0.8, en_ordinal, re.I)
     en_ord.add(
@@ -216,7 +216,7 @@ def percent_recognizers() -> list[Recognizer]:
         elif m.groupdict().get("ten"):
             v *= 10
         v *= _negative(m)
-        return PercentValue(value=to_number(v), **_quantity(v, q.bound(m), ctx))
+        return made(PercentValue, value=to_number(v), **_quantity(v, q.bound(m), ctx))
 
     neg = rf"(?:(?P<neg>{z.negative_re})\s*)?"
     rec.add("symbol", rf"{q.before_re}{neg}(?P<num>{ARABIC}|{z.numeral})\s*{symbols}{q.after_re}", 0.95, build)
@@ -235,7 +235,7 @@ def percent_recognizers() -> list[Recognizer]:
         if v is None:
             return None
         v = _negative(m) * v * points[m.group("pts")]
-        return PercentValue(value=to_number(v), points=True, **_quantity(v, q.bound(m), ctx))
+        return made(PercentValue, value=to_number(v), points=True, **_quantity(v, q.bound(m), ctx))
 
     rec.add(
         "points", rf"{q.before_re}{neg}(?P<num>{z.numeral})\s*(?P<pts>{alternation(points)}){q.after_re}",
@@ -250,8 +250,8 @@ def percent_recognizers() -> list[Recognizer]:
         pts = m.groupdict().get("pts")
         scale = points[pts] if pts else 1
         low, high = low * scale, high * scale
-        return PercentValue(value=to_number((low + high) / 2), points=True if pts else None,
-                            **_quantity(0, "between", ctx, low, high))
+        return made(PercentValue, value=to_number((low + high) / 2), points=True if pts else None,
+                    **_quantity(0, "between", ctx, low, high))
 
     rec.add("approximate", rf"{before}{approximate_re()}", 0.9, approximate)
     rec.add("approximate_points", rf"{approximate_re()}\s*(?P<pts>{alternation(points)})", 0.9, approximate)
@@ -264,14 +264,14 @@ def percent_recognizers() -> list[Recognizer]:
         v = parse_en(m.group("num"))
         if v is None:
             return None
-        return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
+        return made(PercentValue, value=to_number(v), **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add("words", rf"{eq.before_re}(?P<num>{en().numeral})\s*{words}\b{eq.after_re}", 0.95, en_build, re.I)
     en_symbols = alternation(lang("en")["percent"]["symbols"])
 
     def en_symbol(m, ctx):
         v = _negative(m) * float(m.group("num").replace(",", ""))
-        return PercentValue(value=to_number(v), **_quantity(v, eq.bound(m), ctx))
+        return made(PercentValue, value=to_number(v), **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add(
         "symbol", rf"{eq.before_re}(?:{NO_SIGN_AFTER}(?P<neg>-)\s*)?(?P<num>{ARABIC})\s*{en_symbols}{eq.after_re}",
@@ -285,7 +285,7 @@ def percent_recognizers() -> list[Recognizer]:
         if v is None:
             return None
         v = v * en_points[" ".join(m.group("pts").lower().split())]
-        return PercentValue(value=to_number(v), points=True, **_quantity(v, eq.bound(m), ctx))
+        return made(PercentValue, value=to_number(v), points=True, **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add(
         "points",
@@ -402,7 +402,7 @@ def money_recognizers() -> list[Recognizer]:
             currency = mz.before[m.group("cb")]
         if m.group("ca"):  # 1亿元人民币, 500元新台币
             currency = mz.after[m.group("ca")]
-        return MoneyValue(amount=to_number(value), currency=currency, **_quantity(value, q.bound(m), ctx))
+        return made(MoneyValue, amount=to_number(value), currency=currency, **_quantity(value, q.bound(m), ctx))
 
     def prefixed(m, ctx):
         v = parse_zh(m.group("num"))
@@ -411,7 +411,7 @@ def money_recognizers() -> list[Recognizer]:
         currency = mz.before[m.group("cb")]
         if m.group("ca"):
             currency = mz.after[m.group("ca")]
-        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+        return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
     def ranged(m, ctx):
         right = mz.parse(m.group("hi"))
@@ -435,7 +435,7 @@ def money_recognizers() -> list[Recognizer]:
             currency = mz.before[m.group("cb")]
         if m.group("ca"):  # 1亿至2亿元人民币
             currency = mz.after[m.group("ca")]
-        return MoneyValue(currency=currency, **_quantity(lo, "between", ctx, lo, hi))
+        return made(MoneyValue, currency=currency, **_quantity(lo, "between", ctx, lo, hi))
 
     qb, qa = q.before_re, q.after_re
     rng = q.range_re
@@ -463,7 +463,7 @@ def money_recognizers() -> list[Recognizer]:
             currency = mz.after[m.group("ca")]
         if m.group("cb"):
             currency = mz.before[m.group("cb")]
-        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, mz.more[m.group("more")], ctx))
+        return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, mz.more[m.group("more")], ctx))
 
     rec.add(
         "more_than",
@@ -478,7 +478,7 @@ def money_recognizers() -> list[Recognizer]:
             return None
         currency, size = mz.cents[m.group("unit")]
         v *= size
-        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+        return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
     rec.add("cents", rf"{qb}(?P<num>{z.numeral})\s*(?P<unit>{alternation(mz.cents)}){qa}", 0.9, cents)
 
@@ -491,7 +491,7 @@ def money_recognizers() -> list[Recognizer]:
         currency = mz.after.get(m.group("unit"))
         if m.group("ca"):
             currency = mz.after[m.group("ca")]
-        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, mz.order_words[m.group("ord")], ctx))
+        return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, mz.order_words[m.group("ord")], ctx))
 
     small_big = "".join(sorted(set(z.small) | set(z.big)))
     rec.add(
@@ -509,7 +509,7 @@ def money_recognizers() -> list[Recognizer]:
             v *= mz.letter_units[m.group("w")]
         elif not any(c in z.big_chars for c in m.group("num")):
             return None
-        return MoneyValue(amount=to_number(v), currency=None, **_quantity(v, q.bound(m), ctx))
+        return made(MoneyValue, amount=to_number(v), currency=None, **_quantity(v, q.bound(m), ctx))
 
     letters = "".join(sorted(mz.letter_units))
     rec.add(
@@ -523,7 +523,7 @@ def money_recognizers() -> list[Recognizer]:
         currency = mz.after.get(m.group("unit")) or (mz.after[m.group("ca")] if m.group("ca") else None)
         if m.group("cb"):
             currency = mz.before[m.group("cb")]
-        return MoneyValue(currency=currency, **_quantity(0, "between", ctx, low, high))
+        return made(MoneyValue, currency=currency, **_quantity(0, "between", ctx, low, high))
 
     # 数十亿美元, 几百万元, 十几亿元, 两三百万美元
     rec.add(
@@ -536,7 +536,7 @@ def money_recognizers() -> list[Recognizer]:
         found = approximate_range(m.groupdict())
         if found is None or not m.group("u2"):
             return None
-        return MoneyValue(currency=None, **_quantity(0, "between", ctx, *found))
+        return made(MoneyValue, currency=None, **_quantity(0, "between", ctx, *found))
 
     rec.add("approximate_bare", approximate_re(), 0.3, approximate_bare, when=alone("money"))
     # re-score by what the text names: a named currency beats a bare 元, which beats 分 alone
@@ -612,8 +612,8 @@ def _en_money() -> Recognizer:
                     v *= e.scales[sm.group(0).strip().lower()]
                 elif g.get("hsuf"):
                     v *= suffixes[g["hsuf"].lower()]
-            return MoneyValue(currency=currency, **_quantity(v, "between", ctx, v, hi))
-        return MoneyValue(amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
+            return made(MoneyValue, currency=currency, **_quantity(v, "between", ctx, v, hi))
+        return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
     cb = alternation(before)
     ca = alternation(after)
@@ -694,12 +694,12 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
             p = parse_zh(m.group("part"))
             if p is None or p > v:
                 return None
-            return CountValue(
-                value=to_number(p), unit=m.group("pcls") or m.group("cls"), noun=noun,
+            return made(
+                CountValue, value=to_number(p), unit=m.group("pcls") or m.group("cls"), noun=noun,
                 whole=to_number(v), **_quantity(p, "exact", ctx),
             )
         bound = "more_than" if m.groupdict().get("vague") else q.bound(m)
-        return CountValue(value=to_number(v), unit=m.group("cls"), noun=noun, **_quantity(v, bound, ctx))
+        return made(CountValue, value=to_number(v), unit=m.group("cls"), noun=noun, **_quantity(v, bound, ctx))
 
     qb, qa = q.before_re, q.after_re
     # a one-character noun counts only as a word of its own: not the 人 of 人工智能
@@ -725,8 +725,8 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
             return None
         low, high = found
         noun = g.get("noun") or None
-        return CountValue(value=to_number((low + high) / 2), unit=g["cls"], noun=noun,
-                          **_quantity(0, "between", ctx, low, high))
+        return made(CountValue, value=to_number((low + high) / 2), unit=g["cls"], noun=noun,
+                    **_quantity(0, "between", ctx, low, high))
 
     rec.add("approximate", rf"{approximate_re()}(?P<cls>{cls}){noun_part}", 0.75, approximate)
 
@@ -743,9 +743,9 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
             whole = parse_en(m.group("whole"))
             if whole is None or whole < v:
                 return None
-            return CountValue(value=to_number(v), unit=noun, noun=noun, whole=to_number(whole),
-                              **_quantity(v, eq.bound(m), ctx))
-        return CountValue(value=to_number(v), unit=noun, noun=noun, **_quantity(v, eq.bound(m), ctx))
+            return made(CountValue, value=to_number(v), unit=noun, noun=noun, whole=to_number(whole),
+                        **_quantity(v, eq.bound(m), ctx))
+        return made(CountValue, value=to_number(v), unit=noun, noun=noun, **_quantity(v, eq.bound(m), ctx))
 
     cdata = lang("en")["count"]
     not_nouns = alternation(cdata["not_nouns"])
@@ -857,7 +857,7 @@ def duration_recognizers() -> list[Recognizer]:
         bound = q.bound(m)
         if more_than and bound == "exact":
             bound = "more_than"
-        return DurationValue(value=value, unit=unit, **_quantity(value, bound, ctx))
+        return made(DurationValue, value=value, unit=unit, **_quantity(value, bound, ctx))
 
     rec.add("pieces", rf"{q.before_re}(?P<dur>{piece}(?:\s*零?\s*{piece})*(?:零?(?:{num})(?=$|[^{CJK}0-9]))?){q.after_re}", 0.75, build)
     # 五分三十秒 / 两小时十分 where the last piece omits its unit is covered above; 分半 = 90 s
@@ -880,7 +880,7 @@ def duration_recognizers() -> list[Recognizer]:
             v += 0.5
         v *= esizes.get(word, 1)
         value, unit = duration_in(v, eunits[word])
-        return DurationValue(value=value, unit=unit, **_quantity(value, eq.bound(m), ctx))
+        return made(DurationValue, value=value, unit=unit, **_quantity(value, eq.bound(m), ctx))
 
     and_a_half = r"\s+and\s+a\s+half"
     en_rec.add(

@@ -8,6 +8,7 @@ Folding is for matching only: spans and claims always quote the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -32,6 +33,26 @@ def _width_table() -> dict[int, str]:
 _TABLE = _width_table()
 
 
+def _class_of(codes) -> str:
+    """A regex character class of code points, consecutive ones as ranges (quick to compile)."""
+    parts, codes = [], sorted(codes)
+    start = prev = codes[0]
+    for code in codes[1:] + [None]:
+        if code is not None and code == prev + 1:
+            prev = code
+            continue
+        parts.append(re.escape(chr(start)) if start == prev else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+        if code is not None:
+            start = prev = code
+    return f"[{''.join(parts)}]"
+
+
+# a character `translate` changes: most texts have none, and searching for one costs far less
+# than translating every character through the table
+_FOLDABLE = re.compile(_class_of(_TABLE))
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -47,7 +68,12 @@ def _s2t():
 
 
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK.search(text) is not None
+
+
+def _translated(text: str) -> str:
+    """`text` through the width and diacritics table."""
+    return text.translate(_TABLE) if _FOLDABLE.search(text) else text
 
 
 def _convert_same_length(converter, text: str) -> str:
@@ -64,7 +90,7 @@ def _convert_same_length(converter, text: str) -> str:
 
 def fold(text: str) -> str:
     """Fold `text` for matching; the result has the same length as `text`."""
-    folded = text.translate(_TABLE)
+    folded = _translated(text)
     if _has_cjk(folded):
         folded = _convert_same_length(_t2s(), folded)
     return folded
@@ -93,7 +119,7 @@ def simplified_chars() -> frozenset[str]:
 def fold_values(text: str) -> str:
     """`fold` for reading values (numbers, dates, money): OpenCC runs only when a character of
     the text is Traditional one by one (a phrase-only difference, 瞭解 for 了解, holds no value)."""
-    folded = text.translate(_TABLE)
+    folded = _translated(text)
     if _has_cjk(folded) and not traditional_chars().isdisjoint(folded):
         folded = _convert_same_length(_t2s(), folded)
     return folded
