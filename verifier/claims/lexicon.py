@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from verifier.lang import alternation, read_data_file
+from verifier.lang import alternation, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 _VOWELS = "aeiou"
@@ -117,10 +117,11 @@ class Lexicon:
         for w in not_triggers["en"]:
             lex.senses[w.lower()] = []
             en_words[w.lower()] = None
-        lex.trigger_re = re.compile("|".join(x for x in (
+        lex.trigger_words = [*zh_words, *en_words]
+        lex.trigger_re = re.compile(starts_gate(lex.trigger_words) + "(?:" + "|".join(x for x in (
             alternation(zh_words) if zh_words else "",
             rf"(?i:(?<![A-Za-z\-]){alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
-        ) if x))
+        ) if x) + ")")
         lex._load_rest(data)
         return lex
 
@@ -206,7 +207,8 @@ class Lexicon:
         zh_nouns = [w for w in self.count_noun if not w.isascii()]
         en_nouns = [w for w in self.count_noun if w.isascii()]
         self.count_noun_re = re.compile(
-            f"{alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){alternation(en_nouns)}(?![A-Za-z\-]))")
+            starts_gate(self.count_noun)
+            + f"(?:{alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){alternation(en_nouns)}(?![A-Za-z\-])))")
         self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
@@ -228,8 +230,9 @@ class Lexicon:
             + rf"|(?i:\b(?:2[89]|3[01])(?:st|nd|rd|th)?\b)"
         )
         # where values are worth reading: a trigger or a counted noun
-        employ = alternation(w.lower() for w in data["counts"]["employees"].get("verbs", []))
-        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{employ})")
+        employ_verbs = [w.lower() for w in data["counts"]["employees"].get("verbs", [])]
+        self.claim_hint_re = re.compile(starts_gate([*self.trigger_words, *self.count_noun, *employ_verbs])
+                                        + f"(?:{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{alternation(employ_verbs)}))")
 
     def senses_of(self, surface: str) -> list[Sense]:
         return self.senses.get(surface.lower(), [])
