@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
-from verifier.lang import alternation, lang, read_data_file
+from verifier.lang import alternation, lang, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 CJK = "\u3400-\u9fff"
@@ -189,8 +189,12 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     follower = alternation(d["name_followers"])
     boundary = rf"(?=[^{CJK}·]|{follower}|$)"
     particles = alternation(d["name_particles"])
+    # a lookahead on the characters an organisation suffix starts with rejects most places at once
+    suffix_starts = "".join(sorted({re.escape(w[0]) for w in d["org_suffixes"] if w}))
+    suffix_gate = rf"(?=[{CJK}]{{2,5}}[{suffix_starts}])" if suffix_starts else ""
     return {
-        "gloss": re.compile(rf"([{CJK}·][{CJK}·\-－]*)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
+        # a gloss's Chinese starts where a run of Chinese does (not at each character of it)
+        "gloss": re.compile(rf"(?<![{CJK}·])([{CJK}·][{CJK}·\-－]*+)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
         "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
                           rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
@@ -199,7 +203,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "title": re.compile(alternation(d["titles"])),
         "speech": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}(?={alternation(d['speech'])})"),
         "follower": re.compile(rf"{boundary}"),
-        "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
+        "org_suffix": re.compile(rf"{suffix_gate}[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
         "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
@@ -532,7 +536,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             stem = folded[start:stem_end]
             if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or any(ch in d["not_in_names"] for ch in stem):
                 break
-            if any(stem.startswith(w) for w in stops) or stem in stops:
+            if any(stem[:n] in stops for n in range(len(stem) + 1)):  # starts with a stop word, or is one
                 continue
             count = counted(folded[start:end])
             prev = folded[start - 1] if start else "\n"
@@ -1044,7 +1048,10 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     not_before = alternation(fold(w) for w in d["not_before"])
     bare = alternation(fold(w) for w in d.get("bare_org", []))
     after = re.escape(fold(d.get("bare_org_after", "")))
-    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)", re.MULTILINE)
+    # each regex opens with a lookahead on the characters its words start with (starts_gate)
+    bare_words = [fold(w) for w in d.get("bare_org", [])]
+    bare_re = re.compile(rf"{starts_gate(bare_words)}(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)",
+                         re.MULTILINE)
     regexes = []
     for kind in ("person", "org", "product"):
         words = [fold(w) for w in d.get(kind, [])]
@@ -1058,5 +1065,7 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
         if kind == "org" and d.get("org_heads"):
             heads = alternation(h for h in d["org_heads"])
             parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?{heads}\b(?!\s+[A-Z])")
-        regexes.append((kind, re.compile("|".join(parts), re.IGNORECASE)))
+            words = [*words, "the", "this"]
+        gate = starts_gate(words) if parts else ""
+        regexes.append((kind, re.compile(gate + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))
     return bare_re, regexes
