@@ -66,6 +66,12 @@ def starts_gate(words: Iterable[str]) -> str:
     return "(?i:(?=[" + "".join(re.escape(ch) for ch in firsts) + "]))"
 
 
+def gated_alternation(words: Iterable[str]) -> str:
+    """`alternation(words)` behind `starts_gate(words)`: the same matches, found faster."""
+    words = list(words)
+    return starts_gate(words) + alternation(words)
+
+
 def _trie_pattern(node: dict) -> str:
     ends_here = "" in node
     branches = []
