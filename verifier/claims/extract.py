@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +40,7 @@ EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
 LINK_WINDOW = 1500  # characters: no value is linked to an event word farther away (no sentence is that long)
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")
@@ -68,35 +67,42 @@ class Link:
 
 class Words:
     """Distances in words in a text: a Latin word or a number is one, a Chinese character 0.6
-    of one. Counted from prefix sums made once, so a distance costs the same however far."""
+    of one. Counted from the positions of the words and of the runs of Chinese, found once, so
+    a distance costs the same however far."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cjk: array | None = None
+        self._run_starts: list[int] | None = None
+        self._run_ends: list[int] = []
+        self._cjk_before: list[int] = []  # Chinese characters before each run
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
 
-    def _index(self) -> array:
-        if self._cjk is None:
-            marks = bytearray(len(self.text))
-            for m in _CJK_CHAR.finditer(self.text):
-                marks[m.start()] = 1
-            self._cjk = array("l", accumulate(marks, initial=0))
+    def _index(self) -> None:
+        if self._run_starts is None:
+            runs = [m.span() for m in _CJK_RUN.finditer(self.text)]
+            self._run_ends = [e for _, e in runs]
+            self._cjk_before = list(accumulate((e - s for s, e in runs), initial=0))
             words = [m.span() for m in _LATIN_WORD.finditer(self.text)]
             self._word_starts = [w[0] for w in words]
             self._word_ends = [w[1] for w in words]
-        return self._cjk
+            self._run_starts = [s for s, _ in runs]
+
+    def _cjk_upto(self, pos: int) -> int:
+        """The Chinese characters before a position."""
+        i = bisect_right(self._run_starts, pos) - 1
+        return self._cjk_before[i] + min(pos, self._run_ends[i]) - self._run_starts[i] if i >= 0 else 0
 
     def between(self, a: int, b: int) -> float:
         if a > b:
             a, b = b, a
-        cjk = self._index()
+        self._index()
         starts = self._word_starts
         latin = bisect_left(starts, b) - bisect_left(starts, a)
         inside = bisect_left(starts, a) - 1  # the word `a` may fall inside of
         if inside >= 0 and a < self._word_ends[inside] and _ALNUM.search(self.text, a, min(b, self._word_ends[inside])):
             latin += 1  # counting from inside a word: its rest is one
-        return latin + CJK_WORD * (cjk[b] - cjk[a])
+        return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
 
 
 class Extractor:
