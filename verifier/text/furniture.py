@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.lang import read_data_file
+from verifier.normalize.base import gated
 from verifier.text.fold import fold
 
 
@@ -29,9 +30,10 @@ def _rules() -> dict:
     patterns = [fold(p) for p in data["line"]["patterns"]]
     return {
         # one regex for all line patterns: one search per line instead of one per pattern; those
-        # anchored at the line's start are tried there only
+        # anchored at the line's start are tried there only, the others behind a lookahead on
+        # the characters they can start with (normalize/prefilter.py reads them from the regex)
         "line_start": _any_of([p for p in patterns if _anchored(p)]),
-        "line": _any_of([p for p in patterns if not _anchored(p)]),
+        "line": _any_of([gated(p, _FLAGS) for p in patterns if not _anchored(p)]),
         "starts": [fold(s).casefold() for s in data["block"]["starts"]],
         "max_start": data["block"]["max_start_chars"],
         "prose_min": data["prose"]["min_chars"],
@@ -43,8 +45,11 @@ def _rules() -> dict:
     }
 
 
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE | re.MULTILINE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", _FLAGS)
 
 
 def _anchored(pattern: str) -> bool:
