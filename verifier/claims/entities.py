@@ -38,6 +38,8 @@ _LATIN_TOKEN_RE = re.compile(LATIN_TOKEN)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+_NUMBER_TOKEN = re.compile(r"[0-9][0-9.]*")
+_CAMEL_OR_CAPITALS = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}")
 _PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
@@ -436,7 +438,7 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             i = k
             continue
         # Ember Tide 2: a name and a number is a product
-        if k < len(tokens) and re.fullmatch(r"[0-9][0-9.]*", tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
+        if k < len(tokens) and _NUMBER_TOKEN.fullmatch(tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
             out.add(" ".join(tokens[i:k + 1]), "product", "text")
             i = k + 1
             continue
@@ -454,7 +456,7 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         if _PRODUCT_TOKEN.match(token):
             out.add(token, "product", "text")
         elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&":
-            inside = not (sentence_initial and i == 0) or bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}", token))
+            inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))
             seen = out.tokens.setdefault(token, [0, 0])
             seen[0] += inside
             seen[1] += 1

@@ -45,6 +45,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")
 _UNNAMED = Mention(0, 0, "", "none")  # a passive's doer the text does not name
+_DETERMINER_AT_END = re.compile(r"(?i)(?:the|a|an|his|her|its|their|our)\s*$")
+_LAST_WORD = re.compile(r"\s+\w+\s*$")
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -169,7 +171,7 @@ class Extractor:
         return opened > closed
 
     def _after_preposition(self, m: Mention) -> bool:
-        before = re.sub(r"(?i)(?:the|a|an|his|her|its|their|our)\s*$", "", self._before(m.start, 18))
+        before = _DETERMINER_AT_END.sub("", self._before(m.start, 18))
         return bool(self.lex.preposition_re.search(before))
 
     def _before(self, pos: int, width: int = 14) -> str:
@@ -707,7 +709,7 @@ class SentenceView:
 
     def _series(self, t: Trigger) -> bool:
         """"the third senior departure this year": one of a series, not one event."""
-        return bool(self.lex.series_re.search(re.sub(r"\s+\w+\s*$", " ", self.ex._before(t.start, 30))) or
+        return bool(self.lex.series_re.search(_LAST_WORD.sub(" ", self.ex._before(t.start, 30))) or
                     self.lex.series_re.search(self.ex._before(t.start, 12)))
 
     def _leads_date(self, t: Trigger, v: Found) -> bool:
