@@ -8,6 +8,7 @@ Folding is for matching only: spans and claims always quote the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -46,8 +47,11 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def _convert_same_length(converter, text: str) -> str:

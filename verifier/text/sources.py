@@ -129,8 +129,7 @@ def detect_language(text: str) -> Language:
     if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
-    trad = sum(map(str.__ne__, sample, to_simplified(sample)))  # characters only Traditional has
-    simp = sum(map(str.__ne__, sample, to_traditional(sample)))  # and only Simplified
+    trad, simp = _changed(sample, to_simplified(sample)), _changed(sample, to_traditional(sample))
     marked = trad + simp
     if marked == 0:
         return "zh-Hans"
@@ -138,6 +137,12 @@ def detect_language(text: str) -> Language:
     if minority >= 10 and minority / marked >= 0.04:
         return "mixed"
     return "zh-Hant" if trad > simp else "zh-Hans"
+
+
+def _changed(text: str, converted: str) -> int:
+    """How many characters a same-length conversion changed: those only Traditional has (to
+    Simplified), or only Simplified (to Traditional)."""
+    return 0 if converted == text else sum(map(str.__ne__, text, converted))
 
 
 # --------------------------------------------------------------------------- manifest
