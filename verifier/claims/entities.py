@@ -227,13 +227,17 @@ def learn_article(text: str, folded: str) -> Learned:
     for m in r["reverse_gloss"].finditer(text):
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
+    headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
     for m in r["run"].finditer(text):
         g = bisect.bisect_right(gloss_starts, m.start()) - 1
         if g >= 0 and m.end() <= gloss_spans[g][1]:
             continue  # 機器學習(Machine Learning): what a gloss teaches, the gloss learner decided
         before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
         initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r—-–|·" or before.endswith(("—", "-"))
-        _learn_latin_run(out, m.group(0), d, initial, _in_title_case_line(text, m.start()))
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headlines:
+            headlines[line] = _in_title_case_line(text, line)
+        _learn_latin_run(out, m.group(0), d, initial, headlines[line])
     out.lower_words = {w for w in _LOWER_WORD.findall(text)}
     _learn_cjk_people(out, text, folded, d, r)
     _learn_cjk_orgs(out, text, folded, d, r)
@@ -371,10 +375,10 @@ _LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
-def _in_title_case_line(text: str, pos: int) -> bool:
-    """A headline In Title Case: its capitalised words are not names of people."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
+def _in_title_case_line(text: str, a: int) -> bool:
+    """Whether the line starting at `a` is a headline In Title Case: its capitalised words are
+    not names of people."""
+    b = text.find("\n", a)
     line = text[a:b if b != -1 else len(text)]
     if _CJK_CHAR.search(line) or _SENTENCE_END.search(line):
         return False  # a sentence, not a headline
