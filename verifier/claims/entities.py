@@ -95,6 +95,7 @@ def _data() -> dict:
         "surname_suffix": f(names["surname_suffix"]),
         "role_ends": set(fold(names["role_ends"])),
         "org_suffixes": f(names["org_suffixes"]),
+        "org_suffixes_longest_first": sorted(f(names["org_suffixes"]), key=len, reverse=True),
         "org_descriptors": f(names["org_descriptors"]),
         "org_followers": f(names["org_followers"]),
         "org_stem_stop": f(names["org_stem_stop"]),
@@ -197,6 +198,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         # a gloss's Chinese starts where a run of Chinese does (not at each character of it)
         "gloss": re.compile(rf"(?<![{CJK}·])([{CJK}·][{CJK}·\-－]*+)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
+        "paren_latin": re.compile(r"[（(]\s*[A-Za-z]"),
+        "paren_cjk": re.compile(rf"[（(]\s*[{CJK}·]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
         "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
                           rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
@@ -206,6 +209,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "speech": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}(?={alternation(d['speech'])})"),
         "follower": re.compile(rf"{boundary}"),
         "org_suffix": re.compile(rf"{suffix_gate}[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
+        "org_suffix_word": re.compile(alternation(d["org_suffixes"])),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
         "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
@@ -221,10 +225,12 @@ def learn_article(text: str, folded: str) -> Learned:
     r = _regexes()
     out = Learned()
     gloss_spans = []
-    for m in r["gloss"].finditer(folded):
+    # a gloss opens a parenthesis on Latin letters (a reverse one on Chinese): a text without
+    # one is not searched further (the quick search skips to the parentheses)
+    for m in r["gloss"].finditer(folded) if r["paren_latin"].search(folded) else ():
         _learn_gloss(out, m.group(1), text[m.start(2):m.end(2)], d)
         gloss_spans.append((m.start(2), m.end(2)))
-    for m in r["reverse_gloss"].finditer(text):
+    for m in r["reverse_gloss"].finditer(text) if r["paren_cjk"].search(text) else ():
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
     headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
@@ -357,7 +363,7 @@ def _is_category(folded: str, name: str, d: dict) -> bool:
 
 
 def _strip_org_suffix(name: str, d: dict) -> str | None:
-    for suffix in sorted(d["org_suffixes"], key=len, reverse=True):
+    for suffix in d["org_suffixes_longest_first"]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[:-len(suffix)]
     return None
@@ -529,9 +535,10 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
 
     stops = set(d["org_stem_stop"]) | set(d["org_descriptors"]) | set(d["org_suffixes"])
     seen: set[str] = set()
-    for m in r["org_suffix"].finditer(folded):
+    # a text without an organisation word (most English ones) is not searched further
+    for m in r["org_suffix"].finditer(folded) if r["org_suffix_word"].search(folded) else ():
         whole = m.group(0)
-        suffix = next(s for s in sorted(d["org_suffixes"], key=len, reverse=True) if whole.endswith(s))
+        suffix = next(s for s in d["org_suffixes_longest_first"] if whole.endswith(s))
         end = m.end()
         stem_end = end - len(suffix)
         best = None
@@ -542,7 +549,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             stem = folded[start:stem_end]
             if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or any(ch in d["not_in_names"] for ch in stem):
                 break
-            if any(stem[:n] in stops for n in range(len(stem) + 1)):  # starts with a stop word, or is one
+            if any(stem[:k] in stops for k in range(len(stem) + 1)):  # starts with a stop word, or is one
                 continue
             count = counted(folded[start:end])
             prev = folded[start - 1] if start else "\n"
@@ -565,11 +572,16 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         if not tail:
             continue
         name = tail.group(1)
-        if any(ch in d["not_in_names"] for ch in name) or any(w in name for w in stops) or name in seen:
+        if any(ch in d["not_in_names"] for ch in name) or _holds_any(name, stops) or name in seen:
             continue
         if counted(name) >= 3:
             seen.add(name)
             out.add(name, "org", "text")
+
+
+def _holds_any(text: str, words: set[str]) -> bool:
+    """Whether one of the words is in a short text: its substrings looked up in the set."""
+    return "" in words or any(text[i:j] in words for i in range(len(text)) for j in range(i + 1, len(text) + 1))
 
 
 # --------------------------------------------------------------------------- romanisation
