@@ -1013,7 +1013,7 @@ class EntityIndex:
             s, e = m.start(), m.end()
             while e > s and folded[e - 1] in ".-'’":
                 e -= 1
-            if folded[s:e].endswith(("'s", "’s")):
+            if folded.endswith(("'s", "’s"), s, e):
                 e -= 2
             if e > s:
                 words.append((s, e))
@@ -1034,11 +1034,10 @@ class EntityIndex:
                 if canonical is not None and (not text[s:e].islower() or canonical.islower()):
                     hit = (n, s, e, canonical)  # "chip" is not Chip Capital; xAI stays xAI
                     break
-            if hit is None:
+            if hit is None and not surface0.islower():  # a word in lower case names no one alone
                 s, e = words[i]
-                surface = text[s:e]
-                if _LATIN_TOKEN_RE.fullmatch(surface) and (surface[:1].isupper() or _CAMEL.search(surface)):
-                    canonical = self.person_for_token(surface)
+                if (surface0[:1].isupper() or _CAMEL.search(surface0)) and _LATIN_TOKEN_RE.fullmatch(surface0):
+                    canonical = self.person_for_token(surface0)
                     if canonical is not None:
                         hit = (1, s, e, canonical)
             if hit is None:
