@@ -545,11 +545,7 @@ class SentenceView:
                 ex.last_date = (v.value, pid)
 
     def _start_of_targets(self) -> dict[str, str]:
-        out = {}
-        for p in self.lex.predicates.values():
-            for s in p.start_of:
-                out[s] = p.id
-        return out
+        return self.lex.start_of_targets
 
     def _since(self, v: Found) -> bool:
         return bool(self.lex.since_re.search(self.ex._before(v.start, 4))) or \

@@ -123,6 +123,8 @@ class Lexicon:
             rf"(?i:(?<![A-Za-z\-]){gated_alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
         ) if x) + ")")
         lex._load_rest(data)
+        # predicate -> the predicate whose start it is ("has led since 2019": a joining)
+        lex.start_of_targets = {s: p.id for p in lex.predicates.values() for s in p.start_of}
         return lex
 
     def _add(self, surface: str, sense: Sense, table: dict) -> None:
