@@ -9,6 +9,7 @@ import sys
 from typing import Sequence
 
 from verifier import __version__
+from verifier.collector import kept
 
 # name -> (module under verifier.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -57,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     io.inputs_read.clear()
     try:
-        status = int(args._module.run(args) or 0)
+        with kept():  # what the command makes lives to its end (collector.py)
+            status = int(args._module.run(args) or 0)
         io.write_stdout("")  # flush: a full disk behind standard output is an error, not a silent loss
         return status
     except VerifierError as exc:

@@ -54,6 +54,24 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + _trie_pattern(trie) + ")"
 
 
+def starts_gate(words: Iterable[str]) -> str:
+    """A lookahead on the characters the words start with, to put before a pattern whose every
+    match starts with one of them (an alternation of the words, or several). Python's regex
+    engine tries a big alternation branch by branch at every position of a text; the gate
+    rejects most positions with one test. Case is ignored (a gate wider than needed changes
+    no match), so it serves case-insensitive words too."""
+    firsts = sorted({w[0] for w in words if w})
+    if not firsts:
+        return "(?!)"
+    return "(?i:(?=[" + "".join(re.escape(ch) for ch in firsts) + "]))"
+
+
+def gated_alternation(words: Iterable[str]) -> str:
+    """`alternation(words)` behind `starts_gate(words)`: the same matches, found faster."""
+    words = list(words)
+    return starts_gate(words) + alternation(words)
+
+
 def _trie_pattern(node: dict) -> str:
     ends_here = "" in node
     branches = []

@@ -24,6 +24,7 @@ from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
+from verifier.collector import kept
 from verifier.text.dateline import Dateline, find as find_dateline, infer_year
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
@@ -362,15 +363,16 @@ class Runner:
             index: EntityIndex | None = None) -> list:
         if not items:
             return []
-        if self.scheduler:
-            results = self._dask_map(func, items, index)
-        elif self.jobs == 1 or len(items) < 2 * MIN_PER_JOB:
-            results = (func(item, index) if index is not None else func(item) for item in items)
-        else:
-            results = self._pool_map(func, items, index)
-        if progress is not None:
-            results = progress(results, what=what, total=len(items))
-        return list(results)
+        with kept():  # what exists before the map lives through it (collector.py)
+            if self.scheduler:
+                results = self._dask_map(func, items, index)
+            elif self.jobs == 1 or len(items) < 2 * MIN_PER_JOB:
+                results = (func(item, index) if index is not None else func(item) for item in items)
+            else:
+                results = self._pool_map(func, items, index)
+            if progress is not None:
+                results = progress(results, what=what, total=len(items))
+            return list(results)
 
     def _pool_map(self, func, items: Sequence, index: EntityIndex | None):
         import multiprocessing

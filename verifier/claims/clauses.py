@@ -45,7 +45,8 @@ def _rules() -> dict:
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
         "appositive": re.compile(rf"(?i)\s*(?:{alternation(en['appositive_starts'])}\b|[a-z]+ed\b)"),
         "possessive_start": re.compile(r"\s*[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*)*['’]s\b"),
-        "separator": re.compile(r"\s+[—–]\s+|\s+--?\s+|[，,；;：:]|[()（）]"),
+        # the lookahead on the characters a mark starts with rejects most places at once
+        "separator": re.compile(r"(?=[\s，,；;：:()（）])(?:\s+[—–]\s+|\s+--?\s+|[，,；;：:]|[()（）])"),
         "en_words": re.compile(r"[A-Za-z0-9]+"),
     }
 

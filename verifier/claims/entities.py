@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
-from verifier.lang import alternation, lang, read_data_file
+from verifier.lang import alternation, lang, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 CJK = "\u3400-\u9fff"
@@ -39,6 +39,8 @@ _LATIN_TOKEN_RE = re.compile(LATIN_TOKEN)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
+_NUMBER_TOKEN = re.compile(r"[0-9][0-9.]*")
+_CAMEL_OR_CAPITALS = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}")
 _PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
@@ -93,6 +95,7 @@ def _data() -> dict:
         "surname_suffix": f(names["surname_suffix"]),
         "role_ends": set(fold(names["role_ends"])),
         "org_suffixes": f(names["org_suffixes"]),
+        "org_suffixes_longest_first": sorted(f(names["org_suffixes"]), key=len, reverse=True),
         "org_descriptors": f(names["org_descriptors"]),
         "org_followers": f(names["org_followers"]),
         "org_stem_stop": f(names["org_stem_stop"]),
@@ -189,8 +192,14 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     follower = alternation(d["name_followers"])
     boundary = rf"(?=[^{CJK}·]|{follower}|$)"
     particles = alternation(d["name_particles"])
+    # a lookahead on the characters an organisation suffix starts with rejects most places at once
+    suffix_starts = "".join(sorted({re.escape(w[0]) for w in d["org_suffixes"] if w}))
+    suffix_gate = rf"(?=[{CJK}]{{2,5}}[{suffix_starts}])" if suffix_starts else ""
     return {
-        "gloss": re.compile(rf"([{CJK}·][{CJK}·\-－]*)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
+        # a gloss's Chinese starts where a run of Chinese does (not at each character of it)
+        "gloss": re.compile(rf"(?<![{CJK}·])([{CJK}·][{CJK}·\-－]*+)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
+        "paren_latin": re.compile(r"[（(]\s*[A-Za-z]"),
+        "paren_cjk": re.compile(rf"[（(]\s*[{CJK}·]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
         "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
                           rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
@@ -199,7 +208,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "title": re.compile(alternation(d["titles"])),
         "speech": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}(?={alternation(d['speech'])})"),
         "follower": re.compile(rf"{boundary}"),
-        "org_suffix": re.compile(rf"[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
+        "org_suffix": re.compile(rf"{suffix_gate}[{CJK}]{{2,5}}?{alternation(d['org_suffixes'])}"),
+        "org_suffix_word": re.compile(alternation(d["org_suffixes"])),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
         "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
@@ -215,19 +225,25 @@ def learn_article(text: str, folded: str) -> Learned:
     r = _regexes()
     out = Learned()
     gloss_spans = []
-    for m in r["gloss"].finditer(folded):
+    # a gloss opens a parenthesis on Latin letters (a reverse one on Chinese): a text without
+    # one is not searched further (the quick search skips to the parentheses)
+    for m in r["gloss"].finditer(folded) if r["paren_latin"].search(folded) else ():
         _learn_gloss(out, m.group(1), text[m.start(2):m.end(2)], d)
         gloss_spans.append((m.start(2), m.end(2)))
-    for m in r["reverse_gloss"].finditer(text):
+    for m in r["reverse_gloss"].finditer(text) if r["paren_cjk"].search(text) else ():
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
+    headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
     for m in r["run"].finditer(text):
         g = bisect.bisect_right(gloss_starts, m.start()) - 1
         if g >= 0 and m.end() <= gloss_spans[g][1]:
             continue  # 機器學習(Machine Learning): what a gloss teaches, the gloss learner decided
         before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
         initial = not before or before[-1] in ".!?:;\"“”'‘’\n\r—-–|·" or before.endswith(("—", "-"))
-        _learn_latin_run(out, m.group(0), d, initial, _in_title_case_line(text, m.start()))
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headlines:
+            headlines[line] = _in_title_case_line(text, line)
+        _learn_latin_run(out, m.group(0), d, initial, headlines[line])
     out.lower_words = {w for w in _LOWER_WORD.findall(text)}
     _learn_cjk_people(out, text, folded, d, r)
     _learn_cjk_orgs(out, text, folded, d, r)
@@ -347,7 +363,7 @@ def _is_category(folded: str, name: str, d: dict) -> bool:
 
 
 def _strip_org_suffix(name: str, d: dict) -> str | None:
-    for suffix in sorted(d["org_suffixes"], key=len, reverse=True):
+    for suffix in d["org_suffixes_longest_first"]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[:-len(suffix)]
     return None
@@ -365,10 +381,10 @@ _LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
-def _in_title_case_line(text: str, pos: int) -> bool:
-    """A headline In Title Case: its capitalised words are not names of people."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
+def _in_title_case_line(text: str, a: int) -> bool:
+    """Whether the line starting at `a` is a headline In Title Case: its capitalised words are
+    not names of people."""
+    b = text.find("\n", a)
     line = text[a:b if b != -1 else len(text)]
     if _CJK_CHAR.search(line) or _SENTENCE_END.search(line):
         return False  # a sentence, not a headline
@@ -432,7 +448,7 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             i = k
             continue
         # Ember Tide 2: a name and a number is a product
-        if k < len(tokens) and re.fullmatch(r"[0-9][0-9.]*", tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
+        if k < len(tokens) and _NUMBER_TOKEN.fullmatch(tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
             out.add(" ".join(tokens[i:k + 1]), "product", "text")
             i = k + 1
             continue
@@ -450,7 +466,7 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         if _PRODUCT_TOKEN.match(token):
             out.add(token, "product", "text")
         elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&":
-            inside = not (sentence_initial and i == 0) or bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}", token))
+            inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))
             seen = out.tokens.setdefault(token, [0, 0])
             seen[0] += inside
             seen[1] += 1
@@ -519,9 +535,10 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
 
     stops = set(d["org_stem_stop"]) | set(d["org_descriptors"]) | set(d["org_suffixes"])
     seen: set[str] = set()
-    for m in r["org_suffix"].finditer(folded):
+    # a text without an organisation word (most English ones) is not searched further
+    for m in r["org_suffix"].finditer(folded) if r["org_suffix_word"].search(folded) else ():
         whole = m.group(0)
-        suffix = next(s for s in sorted(d["org_suffixes"], key=len, reverse=True) if whole.endswith(s))
+        suffix = next(s for s in d["org_suffixes_longest_first"] if whole.endswith(s))
         end = m.end()
         stem_end = end - len(suffix)
         best = None
@@ -532,7 +549,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
             stem = folded[start:stem_end]
             if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or any(ch in d["not_in_names"] for ch in stem):
                 break
-            if any(stem.startswith(w) for w in stops) or stem in stops:
+            if any(stem[:k] in stops for k in range(len(stem) + 1)):  # starts with a stop word, or is one
                 continue
             count = counted(folded[start:end])
             prev = folded[start - 1] if start else "\n"
@@ -555,11 +572,16 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         if not tail:
             continue
         name = tail.group(1)
-        if any(ch in d["not_in_names"] for ch in name) or any(w in name for w in stops) or name in seen:
+        if any(ch in d["not_in_names"] for ch in name) or _holds_any(name, stops) or name in seen:
             continue
         if counted(name) >= 3:
             seen.add(name)
             out.add(name, "org", "text")
+
+
+def _holds_any(text: str, words: set[str]) -> bool:
+    """Whether one of the words is in a short text: its substrings looked up in the set."""
+    return "" in words or any(text[i:j] in words for i in range(len(text)) for j in range(i + 1, len(text) + 1))
 
 
 # --------------------------------------------------------------------------- romanisation
@@ -1050,7 +1072,7 @@ class EntityIndex:
             s, e = m.start(), m.end()
             while e > s and folded[e - 1] in ".-'’":
                 e -= 1
-            if folded[s:e].endswith(("'s", "’s")):
+            if folded.endswith(("'s", "’s"), s, e):
                 e -= 2
             if e > s:
                 words.append((s, e))
@@ -1071,11 +1093,10 @@ class EntityIndex:
                 if canonical is not None and (not text[s:e].islower() or canonical.islower()):
                     hit = (n, s, e, canonical)  # "chip" is not Chip Capital; xAI stays xAI
                     break
-            if hit is None:
+            if hit is None and not surface0.islower():  # a word in lower case names no one alone
                 s, e = words[i]
-                surface = text[s:e]
-                if _LATIN_TOKEN_RE.fullmatch(surface) and (surface[:1].isupper() or _CAMEL.search(surface)):
-                    canonical = self.person_for_token(surface)
+                if (surface0[:1].isupper() or _CAMEL.search(surface0)) and _LATIN_TOKEN_RE.fullmatch(surface0):
+                    canonical = self.person_for_token(surface0)
                     if canonical is not None:
                         hit = (1, s, e, canonical)
             if hit is None:
@@ -1103,7 +1124,10 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     not_before = alternation(fold(w) for w in d["not_before"])
     bare = alternation(fold(w) for w in d.get("bare_org", []))
     after = re.escape(fold(d.get("bare_org_after", "")))
-    bare_re = re.compile(rf"(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)", re.MULTILINE)
+    # each regex opens with a lookahead on the characters its words start with (starts_gate)
+    bare_words = [fold(w) for w in d.get("bare_org", [])]
+    bare_re = re.compile(rf"{starts_gate(bare_words)}(?:^|(?<=[。，,；;：:！？!?\s{after}]))({bare})(?!名|家)",
+                         re.MULTILINE)
     regexes = []
     for kind in ("person", "org", "product"):
         words = [fold(w) for w in d.get(kind, [])]
@@ -1117,5 +1141,7 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
         if kind == "org" and d.get("org_heads"):
             heads = alternation(h for h in d["org_heads"])
             parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?{heads}\b(?!\s+[A-Z])")
-        regexes.append((kind, re.compile("|".join(parts), re.IGNORECASE)))
+            words = [*words, "the", "this"]
+        gate = starts_gate(words) if parts else ""
+        regexes.append((kind, re.compile(gate + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))
     return bare_re, regexes

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,11 +40,13 @@ EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
 LINK_WINDOW = 1500  # characters: no value is linked to an event word farther away (no sentence is that long)
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")
 _UNNAMED = Mention(0, 0, "", "none")  # a passive's doer the text does not name
+_DETERMINER_AT_END = re.compile(r"(?i)(?:the|a|an|his|her|its|their|our)\s*$")
+_LAST_WORD = re.compile(r"\s+\w+\s*$")
 _N_DAYS = re.compile(r"^in_(\d+)_(day|week|month|year)s$")
 _DAY_UNITS = {"day": 1, "week": 7}
 
@@ -68,35 +69,42 @@ class Link:
 
 class Words:
     """Distances in words in a text: a Latin word or a number is one, a Chinese character 0.6
-    of one. Counted from prefix sums made once, so a distance costs the same however far."""
+    of one. Counted from the positions of the words and of the runs of Chinese, found once, so
+    a distance costs the same however far."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cjk: array | None = None
+        self._run_starts: list[int] | None = None
+        self._run_ends: list[int] = []
+        self._cjk_before: list[int] = []  # Chinese characters before each run
         self._word_starts: list[int] = []
         self._word_ends: list[int] = []
 
-    def _index(self) -> array:
-        if self._cjk is None:
-            marks = bytearray(len(self.text))
-            for m in _CJK_CHAR.finditer(self.text):
-                marks[m.start()] = 1
-            self._cjk = array("l", accumulate(marks, initial=0))
+    def _index(self) -> None:
+        if self._run_starts is None:
+            runs = [m.span() for m in _CJK_RUN.finditer(self.text)]
+            self._run_ends = [e for _, e in runs]
+            self._cjk_before = list(accumulate((e - s for s, e in runs), initial=0))
             words = [m.span() for m in _LATIN_WORD.finditer(self.text)]
             self._word_starts = [w[0] for w in words]
             self._word_ends = [w[1] for w in words]
-        return self._cjk
+            self._run_starts = [s for s, _ in runs]
+
+    def _cjk_upto(self, pos: int) -> int:
+        """The Chinese characters before a position."""
+        i = bisect_right(self._run_starts, pos) - 1
+        return self._cjk_before[i] + min(pos, self._run_ends[i]) - self._run_starts[i] if i >= 0 else 0
 
     def between(self, a: int, b: int) -> float:
         if a > b:
             a, b = b, a
-        cjk = self._index()
+        self._index()
         starts = self._word_starts
         latin = bisect_left(starts, b) - bisect_left(starts, a)
         inside = bisect_left(starts, a) - 1  # the word `a` may fall inside of
         if inside >= 0 and a < self._word_ends[inside] and _ALNUM.search(self.text, a, min(b, self._word_ends[inside])):
             latin += 1  # counting from inside a word: its rest is one
-        return latin + CJK_WORD * (cjk[b] - cjk[a])
+        return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
 
 
 class Extractor:
@@ -163,7 +171,7 @@ class Extractor:
         return opened > closed
 
     def _after_preposition(self, m: Mention) -> bool:
-        before = re.sub(r"(?i)(?:the|a|an|his|her|its|their|our)\s*$", "", self._before(m.start, 18))
+        before = _DETERMINER_AT_END.sub("", self._before(m.start, 18))
         return bool(self.lex.preposition_re.search(before))
 
     def _before(self, pos: int, width: int = 14) -> str:
@@ -537,11 +545,7 @@ class SentenceView:
                 ex.last_date = (v.value, pid)
 
     def _start_of_targets(self) -> dict[str, str]:
-        out = {}
-        for p in self.lex.predicates.values():
-            for s in p.start_of:
-                out[s] = p.id
-        return out
+        return self.lex.start_of_targets
 
     def _since(self, v: Found) -> bool:
         return bool(self.lex.since_re.search(self.ex._before(v.start, 4))) or \
@@ -701,7 +705,7 @@ class SentenceView:
 
     def _series(self, t: Trigger) -> bool:
         """"the third senior departure this year": one of a series, not one event."""
-        return bool(self.lex.series_re.search(re.sub(r"\s+\w+\s*$", " ", self.ex._before(t.start, 30))) or
+        return bool(self.lex.series_re.search(_LAST_WORD.sub(" ", self.ex._before(t.start, 30))) or
                     self.lex.series_re.search(self.ex._before(t.start, 12)))
 
     def _leads_date(self, t: Trigger, v: Found) -> bool:

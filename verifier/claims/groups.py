@@ -21,6 +21,8 @@ from verifier.normalize.values import CountValue, Found
 from verifier.text.fold import fold
 
 PART_REACH = 40  # characters between a whole and its part
+# English part of a whole: "three of the company's seven co-founders"
+_OF_WHOLE = re.compile(r"\s*of\s+(?:the|its|their|his|her|[a-z0-9&.\-]+['’]s)\s+(?:[a-z\-]+\s+){0,3}?")
 
 
 @dataclass
@@ -126,7 +128,7 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
     fractions = lex.group_fractions
     is_fraction = val.kind == "number" and low[v.start:v.end].strip() in fractions
     # English part of a whole: "three of the company's seven co-founders", "Half of the 12 founders"
-    of = re.match(r"\s*of\s+(?:the|its|their|his|her|[a-z0-9&.\-]+['’]s)\s+(?:[a-z\-]+\s+){0,3}?", low[v.end:v.end + 48])
+    of = _OF_WHOLE.match(low[v.end:v.end + 48])
     if of and val.kind in ("number", "count") and not noun:
         j = i + 1
         if j < len(view.values):

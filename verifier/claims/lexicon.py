@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from verifier.lang import alternation, read_data_file
+from verifier.lang import gated_alternation, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 _VOWELS = "aeiou"
@@ -117,11 +117,14 @@ class Lexicon:
         for w in not_triggers["en"]:
             lex.senses[w.lower()] = []
             en_words[w.lower()] = None
-        lex.trigger_re = re.compile("|".join(x for x in (
-            alternation(zh_words) if zh_words else "",
-            rf"(?i:(?<![A-Za-z\-]){alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
-        ) if x))
+        lex.trigger_words = [*zh_words, *en_words]
+        lex.trigger_re = re.compile(starts_gate(lex.trigger_words) + "(?:" + "|".join(x for x in (
+            gated_alternation(zh_words) if zh_words else "",
+            rf"(?i:(?<![A-Za-z\-]){gated_alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
+        ) if x) + ")")
         lex._load_rest(data)
+        # predicate -> the predicate whose start it is ("has led since 2019": a joining)
+        lex.start_of_targets = {s: p.id for p in lex.predicates.values() for s in p.start_of}
         return lex
 
     def _add(self, surface: str, sense: Sense, table: dict) -> None:
@@ -146,12 +149,12 @@ class Lexicon:
         self.bridge_blocker_re = _word_re(link["bridge_blockers"])
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
-        self.until_start_re = re.compile(rf"(?i:{alternation(_fold_all(link['until']))})\s")
+        self.until_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['until']))})\s")
         self.effective_re = _suffix_re(link["effective"])
-        self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{alternation(_fold_all(link['effective']))})")
+        self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{gated_alternation(_fold_all(link['effective']))})")
         self.since_re = _suffix_re(link["since"])
-        self.since_after_re = re.compile(rf"\s*{alternation(_fold_all(link['since_after']))}")
-        self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
+        self.since_after_re = re.compile(rf"\s*{gated_alternation(_fold_all(link['since_after']))}")
+        self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
         self.negation_re = _suffix_re(link["negation"])
         self.series_re = _suffix_re(link["series"])
         self.hedge_re = _word_re(link["hedges"])
@@ -160,26 +163,26 @@ class Lexicon:
         self.agent_marker_re = _suffix_re(link["agent_markers"])
         self.object_verb_re = _suffix_re(link["object_verbs"])
         self.generic_re = re.compile(
-            rf"(?i:(?<![A-Za-z]){alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
-            rf"|[\u4e00-\u9fff]{{0,6}}(?:{alternation(_fold_all(link['generic_suffix']))})"
+            rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
+            rf"|[\u4e00-\u9fff]{{0,6}}(?:{gated_alternation(_fold_all(link['generic_suffix']))})"
         )
         # an event noun of a field, not of someone: "funding for the sector", "investment in AI startups"
         self.generic_after_re = re.compile(
             rf"\s*(?:for|of|in|into|across|among)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}?"
-            rf"(?:{alternation(w.lower() for w in _fold_all(link['generic']) if w.isascii())})(?![a-z])"
+            rf"(?:{gated_alternation(w.lower() for w in _fold_all(link['generic']) if w.isascii())})(?![a-z])"
         )
         # who a figure comes from, a descriptor or two between: "according to data provider PitchLedger"
         self.source_attribution_re = re.compile(
-            rf"(?<![a-z])(?:{alternation(w.lower() for w in link['source_attribution'])})\s+(?:[a-z][a-z\-]*\s+){{0,3}}$"
+            rf"(?<![a-z])(?:{gated_alternation(w.lower() for w in link['source_attribution'])})\s+(?:[a-z][a-z\-]*\s+){{0,3}}$"
         )
         ana = data["anaphora"]
         self.anaphora = {}
         for kind in ("same_day", "same_month", "same_year"):
             for w in ana[kind]:
                 self.anaphora[fold(w).lower()] = kind
-        self.anaphora_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(self.anaphora)}(?![A-Za-z]))")
-        self.later_re = re.compile(rf"\s*(?i:{alternation(_fold_all(ana['later']))})")
-        self.earlier_re = re.compile(rf"\s*(?i:{alternation(_fold_all(ana['earlier']))})")
+        self.anaphora_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(self.anaphora)}(?![A-Za-z]))")
+        self.later_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(ana['later']))})")
+        self.earlier_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(ana['earlier']))})")
         scope = data["scope"]
         self.scope_then_re = _word_re(scope["then"])
         self.scope_before_re = _word_re(scope["before_event"])
@@ -191,8 +194,8 @@ class Lexicon:
         self.before_event_re = re.compile(scope["before_event_re"], re.IGNORECASE)
         self.dated_by = set(scope["dated_by"])
         self.round_re = re.compile(
-            rf"(?i:(?<![A-Za-z]){alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
-            rf"|(?i:{alternation(_fold_all(scope['round_zh']))})"
+            rf"(?i:(?<![A-Za-z]){gated_alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
+            rf"|(?i:{gated_alternation(_fold_all(scope['round_zh']))})"
         )
         # groups (counts)
         self.count_families: dict[str, dict] = {}
@@ -206,30 +209,33 @@ class Lexicon:
         zh_nouns = [w for w in self.count_noun if not w.isascii()]
         en_nouns = [w for w in self.count_noun if w.isascii()]
         self.count_noun_re = re.compile(
-            f"{alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){alternation(en_nouns)}(?![A-Za-z\-]))")
-        self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
+            starts_gate(self.count_noun)
+            + f"(?:{gated_alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){gated_alternation(en_nouns)}(?![A-Za-z\-])))")
+        self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
         self.group_fractions = {fold(k).lower(): v for k, v in g["fractions"].items()}
         q = data["quotes"]
-        self.speech_re = re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(q['speech_verbs']))}(?![A-Za-z]))")
+        self.speech_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(q['speech_verbs']))}(?![A-Za-z]))")
         self.quote_min = q["min_chars"]
         self.verb_before = q["verb_before"]
         self.verb_after = q["verb_after"]
-        self.anonymous_re = re.compile(rf"\s*(?i:{alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")
-        self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
+        self.anonymous_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")
+        self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{gated_alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
         from verifier.lang import lang
 
         zh_date, en_date = lang("zh")["date"], lang("en")["date"]
         self.date_hint_re = re.compile(
-            alternation(zh_date["weekday_prefix"]) + alternation(zh_date["weekday_names"])
-            + rf"|(?i:\b{alternation(en_date['weekdays'])}\b)"
-            + rf"|(?:2[89]|3[0-9]|[二三]十[一二三四五六七八九]?)\s*{alternation(zh_date['day'])}"
-            + rf"|(?i:\b(?:2[89]|3[01])(?:st|nd|rd|th)?\b)"
+            starts_gate([*zh_date["weekday_prefix"], *en_date["weekdays"], "2", "3", "二", "三"]) + "(?:"
+            + gated_alternation(zh_date["weekday_prefix"]) + gated_alternation(zh_date["weekday_names"])
+            + rf"|(?i:\b{gated_alternation(en_date['weekdays'])}\b)"
+            + rf"|(?:2[89]|3[0-9]|[二三]十[一二三四五六七八九]?)\s*{gated_alternation(zh_date['day'])}"
+            + rf"|(?i:\b(?:2[89]|3[01])(?:st|nd|rd|th)?\b))"
         )
         # where values are worth reading: a trigger or a counted noun
-        employ = alternation(w.lower() for w in data["counts"]["employees"].get("verbs", []))
-        self.claim_hint_re = re.compile(f"{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{employ})")
+        employ_verbs = [w.lower() for w in data["counts"]["employees"].get("verbs", [])]
+        self.claim_hint_re = re.compile(starts_gate([*self.trigger_words, *self.count_noun, *employ_verbs])
+                                        + f"(?:{self.trigger_re.pattern}|{self.count_noun_re.pattern}|(?i:{gated_alternation(employ_verbs)}))")
 
     def senses_of(self, surface: str) -> list[Sense]:
         return self.senses.get(surface.lower(), [])
@@ -268,11 +274,11 @@ def _fold_all(words) -> list[str]:
 
 def _suffix_re(words) -> re.Pattern[str]:
     """Matches when the text before a position ends with one of the words."""
-    return re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(words))})\s*$")
+    return re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(words))})\s*$")
 
 
 def _word_re(words) -> re.Pattern[str]:
-    return re.compile(rf"(?i:(?<![A-Za-z]){alternation(_fold_all(words))}(?![A-Za-z]))")
+    return re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(words))}(?![A-Za-z]))")
 
 
 @lru_cache(maxsize=1)

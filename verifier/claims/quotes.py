@@ -15,6 +15,8 @@ import re
 from verifier.claims.entities import Mention
 from verifier.normalize.values import QuoteValue
 
+_POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")  # X的, X's: X owns what follows, does not say it
+
 
 def quote_claims(view) -> None:
     ex, lex = view.ex, view.lex
@@ -99,7 +101,7 @@ def _before(view, q, speakers):
     usable = [m for m in speakers if view.sentence.start <= m.start and m.end <= verb.start()
               and not any(o.open <= m.start < o.end + 1 for o in view.inside)
               and not view._prepositional(m)
-              and not re.match(r"\s*(?:的|'s|’s)", ex.lower[m.end:m.end + 3])]
+              and not _POSSESSIVE_AFTER.match(ex.lower[m.end:m.end + 3])]
     for pool in ([m for m in usable if m.start >= clause.start], usable):
         people = [m for m in pool if m.type == "person"]
         if people:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.lang import read_data_file
+from verifier.normalize.base import gated
 from verifier.text.fold import fold
 
 
@@ -26,9 +27,13 @@ class Line:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     data = read_data_file("furniture.toml")
+    patterns = [fold(p) for p in data["line"]["patterns"]]
     return {
-        # one regex for all line patterns: one search per line instead of one per pattern
-        "line": re.compile("|".join(f"(?:{fold(p)})" for p in data["line"]["patterns"]), re.IGNORECASE | re.MULTILINE),
+        # one regex for all line patterns: one search per line instead of one per pattern; those
+        # anchored at the line's start are tried there only, the others behind a lookahead on
+        # the characters they can start with (normalize/prefilter.py reads them from the regex)
+        "line_start": _any_of([p for p in patterns if _anchored(p)]),
+        "line": _any_of([gated(p, _FLAGS) for p in patterns if not _anchored(p)]),
         "starts": [fold(s).casefold() for s in data["block"]["starts"]],
         "max_start": data["block"]["max_start_chars"],
         "prose_min": data["prose"]["min_chars"],
@@ -38,6 +43,36 @@ def _rules() -> dict:
         "menu_pieces": data["menu"]["min_pieces"],
         "menu_piece_chars": data["menu"]["max_piece_chars"],
     }
+
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", _FLAGS)
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern starts with ^ and has no alternative outside parentheses: in a line
+    (no line break in it), it can match at the line's start only."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, i = 0, False, 1
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern.startswith("^]", i + 1) else 1 if pattern.startswith("]", i + 1) else 0  # []…] and [^]…]
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -80,7 +115,7 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
             continue
         prose = is_prose(stripped, r)
         low = stripped.casefold()
-        if r["line"].search(stripped):
+        if r["line_start"].match(stripped) or r["line"].search(stripped):
             reason = "furniture line"
         elif not prose and _is_menu(stripped, r):
             reason = "menu"

@@ -54,7 +54,7 @@ def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int
         closing: list[str] = []
         skip_to = start
         # only quote marks and sentence ends matter: visit just those characters
-        for m in _special(marks).finditer(text, start, end):
+        for m in _special().finditer(text, start, end):
             i = m.start()
             if i < skip_to:
                 continue
@@ -77,13 +77,11 @@ def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int
 
 
 @lru_cache(maxsize=1)
-def _special_re(chars: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(chars) + "]")
-
-
-def _special(marks: dict) -> re.Pattern[str]:
+def _special() -> re.Pattern[str]:
+    """The quote marks and sentence ends."""
+    marks = _marks()
     chars = "".join(sorted(set(marks["ends"]) | set(marks["pairs"]) | set(marks["pairs"].values()) | {"."}))
-    return _special_re(chars)
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _english_stop(text: str, i: int, end: int) -> bool:
@@ -112,7 +110,7 @@ def quotes(text: str, start: int, end: int) -> tuple[Quote, ...]:
     pairs = marks["pairs"]
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for m in _special(marks).finditer(text, start, end):
+    for m in _special().finditer(text, start, end):
         i = m.start()
         ch = text[i]
         if stack and ch == stack[-1][0]:

@@ -37,22 +37,17 @@ def _reprint_re() -> re.Pattern[str]:
 
 
 def shingles(text: str, folded: str | None = None) -> set[int]:
-    """The article's sampled shingles (`folded`: fold(text), when the caller has it)."""
+    """The article's sampled shingles (`folded`: fold(text), when the caller has it). A
+    shingle's hash is its CRC-32: the same in every process and run, fast, and a rare collision
+    only adds a shared shingle to two articles' counts."""
     folded = (fold(text) if folded is None else folded).lower()
-    out: set[int] = set()
-    for run in _CJK.findall(folded):
-        for i in range(max(1, len(run) - CJK_SHINGLE + 1)):
-            out.add(_hash(run[i:i + CJK_SHINGLE]))
+    crc = zlib.crc32
+    out = {crc(run[i:i + CJK_SHINGLE].encode())
+           for run in _CJK.findall(folded) for i in range(max(1, len(run) - CJK_SHINGLE + 1))}
     words = _WORD.findall(folded)
-    for i in range(max(0, len(words) - LATIN_SHINGLE + 1)):
-        out.add(_hash(" ".join(words[i:i + LATIN_SHINGLE])))
+    out.update(crc(" ".join(words[i:i + LATIN_SHINGLE]).encode())
+               for i in range(max(0, len(words) - LATIN_SHINGLE + 1)))
     return {h for h in out if h % SAMPLE == 0}
-
-
-def _hash(s: str) -> int:
-    """A shingle's hash: the same in every process and run (CRC-32: fast, and a rare collision
-    only adds a shared shingle to two articles' counts)."""
-    return zlib.crc32(s.encode())
 
 
 def reprinted(raw: str, folded: str | None = None) -> bool:

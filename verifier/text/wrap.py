@@ -108,6 +108,8 @@ def view(text: str, folded: str, spans: list[tuple[int, int]]) -> View | None:
     """The view of an article whose spans hold line breaks; None when none does."""
     cuts: list[tuple[int, int, bool]] = []  # (start, end, dropped) of each break and the spaces around it
     for start, end in spans:
+        if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
+            continue  # one line (most spans are)
         for m in _BREAK.finditer(text, start, end):
             a, b = m.start(), m.end()
             drop = a > 0 and b < len(text) and _cjk(text[a - 1]) and _cjk(text[b])
