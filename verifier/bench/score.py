@@ -28,7 +28,8 @@ BENCH_BASE = dt.datetime(2013, 2, 12, 4, 30)
 KIND_GROUPS = {"number": ("number", "ordinal"), "ordinal": ("number", "ordinal")}
 FILES = ("numbers", "money", "durations", "dates")
 TARGETS = {"numbers": 0.95, "money": 0.90, "durations": 0.90, "dates": 0.85}
-SPEED_TARGET = 20_000  # expressions per second, one core
+SPEED_TARGET = 20_000  # expressions per second, one core, restricted to the gold kind (issue 10)
+SPEED_TARGET_ALL_KINDS = 10_000  # and with every kind
 IMPORT_TARGET = 0.2  # seconds
 REPO = Path(__file__).resolve().parents[2]
 
@@ -296,7 +297,8 @@ def run_normalizer_bench(
         restore()
     result.update(expressions_per_second=rate_scored, expressions_per_second_all_kinds=rate_all,
                   date_lines_per_second=rate_dates, lines=len(every))
-    ok = "ok" if min(rate_scored, rate_all) >= SPEED_TARGET else f"BELOW target {SPEED_TARGET:,}/s"
+    ok = "ok" if rate_scored >= SPEED_TARGET and rate_all >= SPEED_TARGET_ALL_KINDS else \
+        f"BELOW target {SPEED_TARGET:,}/s restricted, {SPEED_TARGET_ALL_KINDS:,}/s every kind"
     load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     print(f"  speed, one core: {rate_scored:,.0f} expressions/s restricted to the gold kind, "
           f"{rate_all:,.0f}/s with every kind ({len(every)} lines repeated ~{seconds:g} s{load})  {ok}")
