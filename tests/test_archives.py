@@ -61,6 +61,30 @@ def test_two_processes_write_the_same_reports_as_one(corpus, tmp_path):
     assert data["summary"]["sources"] == 60 and data["summary"]["claims"] > 300
 
 
+def test_groups_compared_in_processes_give_the_same_findings(corpus, monkeypatch):
+    from verifier.rules.engine import compare
+
+    prepared, _ = pipeline.extract_sources(pipeline.load([corpus]), load_registry(), jobs=1)
+    texts = {p.source.id: p.source.text for p in prepared}
+    published = {p.source.id: p.source.published for p in prepared}
+    pooled = []
+    real = pipeline.Runner._pool_map
+    monkeypatch.setattr(pipeline.Runner, "_pool_map", lambda self, *a: pooled.append(1) or real(self, *a))
+    two = pipeline.compare_corpus(prepared, texts, published, {}, jobs=2)
+    assert pooled, "the groups were not sent to a pool of processes"
+    everything = compare([c for p in prepared for c in p.claims], texts, published, {})
+    assert [f.model_dump() for f in two] == [f.model_dump() for f in everything]
+    assert len(two) > 20
+
+
+@given(st.lists(st.integers(1, 40), max_size=60), st.integers(1, 4))
+def test_batches_hold_every_group_once_in_order(sizes, jobs):
+    groups = [[i] * n for i, n in enumerate(sizes)]
+    batches = pipeline._batches(groups, jobs)
+    assert [g for batch in batches for g in batch] == groups
+    assert all(batches)
+
+
 def test_jobs_must_be_a_positive_number(corpus):
     done = run_cli("report", str(corpus), "--jobs", "0")
     assert done.returncode == 2 and "between 1 and 1024" in done.stderr

@@ -13,9 +13,10 @@ a `cache` (verifier/cache.py), both maps reuse what an earlier run found for the
 
 from __future__ import annotations
 
-import re
 import datetime as dt
 import os
+import re
+from collections import defaultdict
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -263,40 +264,77 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
 
 
 def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: dict, copies: dict[str, str],
-                   cache=None) -> list:
-    """rules.engine.compare over the corpus's claims. With a cache, each group of claims (one
-    subject, predicate and kind; the quotes) is compared again only when one of its articles'
-    claims, dates or copies changed: findings are made within a group, and their order and ids
-    are the same whether groups are compared together or one by one."""
-    from collections import defaultdict
-
+                   cache=None, jobs: int = 1) -> list:
+    """rules.engine.compare over the corpus's claims, one group of claims (one subject,
+    predicate and kind; the quotes) at a time: findings are made within a group, and their
+    order and ids are the same whether groups are compared together or one by one. `jobs`
+    processes share the groups. With a cache, a group is compared again only when one of its
+    articles' claims, dates or copies changed."""
     from verifier.cache import digest, tool_digest
-    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, compare, group_key
+    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, group_key
 
-    claims = [c for p in prepared for c in p.claims]
-    if cache is None or any(p.claims_key is None for p in prepared):
-        return compare(claims, texts, published, copies)
-    key_of = {p.source.id: p.claims_key for p in prepared}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
-    keys = {}
-    for g, members in groups.items():
-        sources = sorted({c.source for c in members})
-        keys[g] = digest("compare", tool_digest(), [c.id for c in members],
-                         [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
-    stored = cache.get_many(keys.values())
-    findings: list[Finding] = []
+    for p in prepared:
+        for c in p.claims:
+            groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
+    ordered = sorted(groups.items())
+    keys: dict[tuple, str] = {}
+    stored: dict = {}
+    if cache is not None and all(p.claims_key is not None for p in prepared):
+        key_of = {p.source.id: p.claims_key for p in prepared}
+        for g, members in ordered:
+            sources = sorted({c.source for c in members})
+            keys[g] = digest("compare", tool_digest(), [c.id for c in members],
+                             [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
+        stored = cache.get_many(keys.values())
+    found: dict[tuple, list[Finding]] = {}
+    for g, _ in ordered:
+        restored = _restore_findings(stored[keys[g]]) if g in keys and keys[g] in stored else None
+        if restored is not None:
+            found[g] = restored
+    todo = [(g, members) for g, members in ordered if g not in found]
+    with Runner(jobs) as runner:
+        done = runner.map(_compare_batch, _batches([members for _, members in todo], jobs), None,
+                          "comparing claims", (texts, published, copies), local=True)
     fresh = {}
-    for g, members in sorted(groups.items()):
-        restored = _restore_findings(stored[keys[g]]) if keys[g] in stored else None
-        if restored is None:
-            restored = compare(members, texts, published, copies)
-            fresh[keys[g]] = [f.model_dump(mode="json") for f in restored]
-        findings.extend(restored)
-    cache.put_many(fresh)
+    for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
+        found[g] = findings
+        if g in keys:
+            fresh[keys[g]] = [f.model_dump(mode="json") for f in findings]
+    if cache is not None and fresh:
+        cache.put_many(fresh)
+    findings = [f for g, _ in ordered for f in found[g]]
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
     return _unique_ids(findings)
+
+
+COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
+
+
+def _batches(groups: list[list[Claim]], jobs: int) -> list[list[list[Claim]]]:
+    """The groups in batches of about equal numbers of claims, in order (a batch may be one
+    large group: the quotes)."""
+    if jobs == 1:
+        return [groups] if groups else []
+    size = max(1, sum(map(len, groups)) // (jobs * COMPARE_BATCHES_PER_JOB))
+    batches, batch, claims = [], [], 0
+    for members in groups:
+        batch.append(members)
+        claims += len(members)
+        if claims >= size:
+            batches.append(batch)
+            batch, claims = [], 0
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def _compare_batch(groups: list[list[Claim]], shared) -> list[list]:
+    """The findings of each group of a batch."""
+    from verifier.rules.engine import compare
+
+    texts, published, copies = shared
+    return [compare(members, texts, published, copies) for members in groups]
 
 
 def _restore_findings(data) -> list | None:
@@ -319,17 +357,25 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
     return p, learn(p)
 
 
-def _extract_one(p: Prepared, index: EntityIndex | None = None) -> tuple[list[Claim], list[tuple[int, int]]]:
-    claims = extract(p, index if index is not None else _WORKER["index"])
-    return claims, unclaimed(p)
+def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
+    return extract(p, index), unclaimed(p)
 
 
 # ----------------------------------------------------------------------------- running the maps
-_WORKER: dict[str, Any] = {}  # what a worker process shares with every call: the entity index
+_WORKER: dict[str, Any] = {}  # in a pool's process: the function mapped, its items and what every call shares
 
 
-def _init_worker(index: EntityIndex | None) -> None:
-    _WORKER["index"] = index
+def _init_worker(func, items: Sequence | None, shared) -> None:
+    _WORKER.update(func=func, items=items, shared=shared)
+
+
+def _call(item):
+    """One call in a pool's process: `item` is the item itself, or its position among the
+    items the process inherited when it was forked."""
+    func, items, shared = _WORKER["func"], _WORKER["items"], _WORKER["shared"]
+    if items is not None:
+        item = items[item]
+    return func(item) if shared is None else func(item, shared)
 
 
 def default_jobs() -> int:
@@ -341,7 +387,7 @@ def default_jobs() -> int:
 
 
 CONNECT_TIMEOUT = 10  # seconds to reach a dask scheduler
-MIN_PER_JOB = 8  # fewer articles than this per process are extracted in this one (a pool costs more)
+MIN_PER_JOB = 8  # fewer items than this per process are done in this one (a pool costs more)
 
 
 class Runner:
@@ -359,36 +405,42 @@ class Runner:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def map(self, func, items: Sequence, progress: Progress | None, what: str,
-            index: EntityIndex | None = None) -> list:
+    def map(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
+            local: bool = False) -> list:
+        """[func(item) or func(item, shared) for item in items], in a pool or on the cluster.
+        `local`: in this machine's processes even when a cluster is set (work whose inputs
+        are the whole corpus, cheaper here than sent)."""
         if not items:
             return []
         with kept():  # what exists before the map lives through it (collector.py)
-            if self.scheduler:
-                results = self._dask_map(func, items, index)
+            if self.scheduler and not local:
+                results = self._dask_map(func, items, shared)
             elif self.jobs == 1 or len(items) < 2 * MIN_PER_JOB:
-                results = (func(item, index) if index is not None else func(item) for item in items)
+                results = (func(item) if shared is None else func(item, shared) for item in items)
             else:
-                results = self._pool_map(func, items, index)
+                results = self._pool_map(func, items, shared)
             if progress is not None:
                 results = progress(results, what=what, total=len(items))
             return list(results)
 
-    def _pool_map(self, func, items: Sequence, index: EntityIndex | None):
+    def _pool_map(self, func, items: Sequence, shared):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        # the first article here: what every article needs (data files, compiled patterns) is
-        # then loaded once, and the forked processes share it
-        yield func(items[0], index) if index is not None else func(items[0])
-        rest = items[1:]
+        forked = "fork" in methods
+        context = multiprocessing.get_context("fork" if forked else None)
+        # the first item here: what every item needs (data files, compiled patterns) is then
+        # loaded once, and the forked processes share it
+        yield func(items[0]) if shared is None else func(items[0], shared)
+        rest = range(1, len(items))
         jobs = min(self.jobs, len(rest) // MIN_PER_JOB)
         chunk = max(1, min(64, len(rest) // (jobs * 8)))
-        with context.Pool(jobs, initializer=_init_worker, initargs=(index,)) as pool:
-            yield from pool.imap(func, rest, chunksize=chunk)
+        # forked processes inherit the items and are sent their positions; others are sent the items
+        initargs = (func, items, shared) if forked else (func, None, shared)
+        with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
+            yield from pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
 
-    def _dask_map(self, func, items: Sequence, index: EntityIndex | None):
+    def _dask_map(self, func, items: Sequence, shared):
         from verifier.errors import VerifierError
 
         try:
@@ -401,11 +453,11 @@ class Runner:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise VerifierError(f"cannot reach the dask scheduler at {self.scheduler}: {exc}") from None
         client = self._client
-        if index is None:
+        if shared is None:
             futures = client.map(func, items, pure=False)
-        else:  # the index is sent to every worker once, not with every article
-            shared = client.scatter(index, broadcast=True)
-            futures = client.map(func, items, [shared] * len(items), pure=False)
+        else:  # what every call shares (the entity index) is sent to every worker once
+            scattered = client.scatter(shared, broadcast=True)
+            futures = client.map(func, items, [scattered] * len(items), pure=False)
         for future in futures:
             try:
                 yield future.result()

@@ -93,7 +93,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     signatures = {p.source.id: p.syndication for p in prepared if p.syndication is not None}
     copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts,
                          signatures if len(signatures) == len(prepared) else None)
-    findings = compare_corpus(prepared, texts, published, copies, cache)
+    findings = compare_corpus(prepared, texts, published, copies, cache, jobs)
     sources = [
         SourceInfo(
             id=p.source.id, path=p.source.path, language=p.source.language,
