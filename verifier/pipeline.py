@@ -26,6 +26,7 @@ from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
 from verifier.collector import kept
+from verifier.compact import Compactor
 from verifier.text.dateline import Dateline, find as find_dateline, infer_year
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
@@ -252,7 +253,13 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
         p.claims_key = k
     stored = cache.get_many(keys) if cache is not None else {}
     todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys)) if k not in stored or not _restore_claims(p, stored[k])]
-    done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index)
+    compactor = Compactor()
+    waiting = set(todo)
+    for i, p in enumerate(corpus.prepared):
+        if i not in waiting:  # restored from the cache
+            compactor.compact(p.claims)
+    done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
+                      arrived=compactor.extracted)
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
         p = corpus.prepared[i]
@@ -406,10 +413,11 @@ class Runner:
         self.close()
 
     def map(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
-            local: bool = False) -> list:
+            local: bool = False, arrived: Callable | None = None) -> list:
         """[func(item) or func(item, shared) for item in items], in a pool or on the cluster.
         `local`: in this machine's processes even when a cluster is set (work whose inputs
-        are the whole corpus, cheaper here than sent)."""
+        are the whole corpus, cheaper here than sent). `arrived` is applied here to each
+        result as it comes, before the next is taken."""
         if not items:
             return []
         with kept():  # what exists before the map lives through it (collector.py)
@@ -419,6 +427,8 @@ class Runner:
                 results = (func(item) if shared is None else func(item, shared) for item in items)
             else:
                 results = self._pool_map(func, items, shared)
+            if arrived is not None:
+                results = map(arrived, results)
             if progress is not None:
                 results = progress(results, what=what, total=len(items))
             return list(results)

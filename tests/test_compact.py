@@ -1,0 +1,38 @@
+"""Compacting claims in memory (verifier/compact.py) changes nothing they say."""
+
+from __future__ import annotations
+
+import pickle
+
+from verifier.compact import Compactor
+from verifier.pipeline import extract_sources
+from verifier.text.sources import from_texts
+
+ARTICLES = {
+    "a.txt": "Acme Robotics said on Monday it raised $40 million. Chief executive Dana Whit said 40 people were hired.",
+    "b.txt": "Acme Robotics raised $45 million on Tuesday, and hired 40 people, Dana Whit said.",
+}
+
+
+def claims_from_two_processes():
+    """Claims as the pool gives them back: each copied through pickle on its own."""
+    prepared, _ = extract_sources(from_texts(ARTICLES))
+    return [pickle.loads(pickle.dumps(c)) for p in prepared for c in p.claims]
+
+
+def test_compacting_keeps_every_field_and_field_set():
+    claims = claims_from_two_processes()
+    before = [(c.model_dump(), c.model_fields_set, c.value.model_fields_set) for c in claims]
+    Compactor().compact(claims)
+    assert [(c.model_dump(), c.model_fields_set, c.value.model_fields_set) for c in claims] == before
+    assert len(claims) >= 4
+
+
+def test_claims_given_the_same_fields_share_one_set_and_their_strings():
+    claims = claims_from_two_processes()
+    assert len({id(c.__pydantic_fields_set__) for c in claims}) == len(claims)
+    Compactor().compact(claims)
+    assert len({id(c.__pydantic_fields_set__) for c in claims}) < len(claims) / 2
+    same_source = [c for c in claims if c.source == claims[0].source]
+    assert len({id(c.source) for c in same_source}) == 1
+    assert len({id(c.subject) for c in claims if c.subject == claims[0].subject}) == 1
