@@ -143,6 +143,19 @@ def number_recognizers() -> list[Recognizer]:
     # 一半, 半个, 五个半, 个半
     zh_rec.add("half", rf"(?P<lead>{z.numeral})?(?P<cls>个)?{half}(?:个)?", 0.5, halves)
 
+    def vague(m, ctx):  # 几百万, 数百亿, 二十几, 两三百万: a range, never a precise number
+        g = m.groupdict()
+        if g.get("pa") and not (g.get("u1") or g.get("u2")):
+            return None  # 七八 alone (乱七八糟) is no amount; 七八百 is
+        found = approximate_range(g)
+        if found is None:
+            return None
+        low, high = found
+        return made(NumberValue, value=to_number((low + high) / 2), **_quantity(0, "between", ctx, low, high))
+
+    # not inside a longer numeral: the 二三十 of 一百二三十 is not 20-30
+    zh_rec.add("vague", rf"(?<![{z.all_chars}0-9.]){approximate_re()}", 0.6, vague)
+
     ord_rec = Recognizer("zh_ordinal", "ordinal", "zh")
 
     def ordinal(m, ctx):
