@@ -88,7 +88,7 @@ W_NUMBERS = [
 @pytest.mark.parametrize("expected,text", corpus(W_NUMBERS))
 def test_w_is_ten_thousand_in_chinese_text(expected, text):
     for sentence in (f"粉丝{text}", f"约{text}", f"{text}左右"):
-        found = [v for v in _values(sentence, kinds=("number",)) if v["text"] == text]
+        found = [v for v in _values(sentence, kinds=("number",)) if text in v["text"]]  # (约20w: with its bound)
         assert found and found[0]["value"] == expected["value"], (sentence, _values(sentence, kinds=("number",)))
 
 
@@ -108,3 +108,24 @@ def test_w_is_not_ten_thousand_elsewhere(text):
     # watts in English text, a word, a bare 20w without Chinese beside it, watt-hours, watts
     # in Chinese text about power
     assert 200_000 not in [v.get("value") for v in _values(text)], _values(text)
+
+
+# --------------------------------------------------------------------------- bounds on numbers
+BOUNDED_NUMBERS = [
+    ({"value": 300_000, "bound": "more_than", "low": 300_000, "high": None}, ["大于30万", "超过30万", "超过三十万"]),
+    ({"value": 300_000, "bound": "at_least", "low": 300_000, "high": None}, ["30万以上", "至少30万"]),
+    ({"value": 50, "bound": "less_than", "low": None, "high": 50}, ["不到50", "少于五十"]),
+]
+
+
+@pytest.mark.parametrize("expected,text", corpus(BOUNDED_NUMBERS))
+def test_numbers_alone_carry_their_bound(expected, text):
+    # as money alone reads 大于30万 as more than 300,000 (a count does: 大于30万人)
+    check(text, "number", expected, kinds=("number",))
+
+
+def test_with_every_kind_a_qualifier_stays_outside_the_number():
+    # in running text the qualifier is left to the claim reader, and 预计3月 stays a date
+    assert [(v["kind"], v["text"]) for v in _values("预计3月", base=None)] == [("date", "3月")]
+    out = [v for v in _values("大于30万") if v["kind"] == "number"]
+    assert [(v["text"], v.get("bound")) for v in out] == [("30万", None)]

@@ -172,6 +172,31 @@ def number_recognizers() -> list[Recognizer]:
         low, high = found
         return made(NumberValue, value=to_number((low + high) / 2), **_quantity(0, "between", ctx, low, high))
 
+    # 大于30万, 30万以上: a number with its bound, when numbers alone are asked for (as money
+    # alone reads 大于30万); in running text the qualifier is left outside the number, where a
+    # longer reading could take a date's place (预计3月) and the claim reader weighs it
+    q = qualifiers("zh")
+
+    def qualified(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        if m.group("w"):  # 约20w: the qualifier is the Chinese beside it
+            if not m.group("num")[-1].isdigit() or watts.search(ctx.folded, max(0, m.start() - 8), m.end() + 4):
+                return None
+            v *= letters[m.group("w")]
+        v = to_number(_negative(m) * v)
+        return made(NumberValue, value=v, **_quantity(v, q.bound(m), ctx))
+
+    def numbers_alone(ctx) -> bool:
+        return ctx.kinds is not None and "number" in ctx.kinds and ctx.kinds <= {"number", "ordinal"}
+
+    qb_required = rf"(?P<qb>{alternation(q.before)})\s*"
+    qa_required = rf"\s*(?P<qa>{alternation(q.after)})"
+    w = rf"(?:(?P<w>{alternation(letters)})(?![A-Za-z0-9]))?"
+    zh_rec.add("qualified_before", rf"{qb_required}{neg}(?P<num>{z.numeral}){w}", 0.6, qualified, when=numbers_alone)
+    zh_rec.add("qualified_after", rf"{neg}(?P<num>{z.numeral}){w}{qa_required}", 0.6, qualified, when=numbers_alone)
+
     # not inside a longer numeral: the 二三十 of 一百二三十 is not 20-30
     zh_rec.add("vague", rf"(?<![{z.all_chars}0-9.]){approximate_re()}", 0.6, vague)
 
