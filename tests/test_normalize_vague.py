@@ -129,3 +129,19 @@ def test_with_every_kind_a_qualifier_stays_outside_the_number():
     assert [(v["kind"], v["text"]) for v in _values("预计3月", base=None)] == [("date", "3月")]
     out = [v for v in _values("大于30万") if v["kind"] == "number"]
     assert [(v["text"], v.get("bound")) for v in out] == [("30万", None)]
+
+
+def test_a_vague_number_read_as_money_or_a_count_keeps_its_range():
+    # the claim reader turns a number beside a money word into money: 数百亿 stays 20-90 billion
+    from verifier.claims.extract import as_money
+
+    money = as_money(_found("数百亿")).value
+    assert (money.bound, money.low, money.high, money.amount) == ("between", 2e10, 9e10, None)
+    exact = as_money(_found("300亿")).value
+    assert (exact.bound, exact.low, exact.high, exact.amount) == ("exact", 3e10, 3e10, 3e10)
+
+
+def _found(text):
+    from verifier.normalize.engine import analyze
+
+    return analyze(text, kinds=("number",))[0]
