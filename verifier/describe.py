@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 from verifier.normalize.values import (
-    CountValue, DateValue, DurationValue, MoneyValue, PercentValue, QuoteValue, Value,
+    CountValue, DateValue, DurationValue, MoneyValue, NumberValue, PercentValue, QuoteValue, Value,
 )
 
 _CURRENCY = {"USD": "US$", "CNY": "CN¥", "HKD": "HK$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -116,6 +116,8 @@ def _value(v: Value) -> str:
         return _quantity(v, f"{number(v.value)} {unit}", f"{number(v.low)} {unit}", f"{number(v.high)} {unit}")
     if isinstance(v, QuoteValue):
         return f"“{v.quote}”"
+    if isinstance(v, NumberValue) and v.bound is not None:  # 几百万: between 2 and 9 million
+        return _quantity(v, number(v.value), number(v.low), number(v.high))
     return str(getattr(v, "value", v))
 
 

@@ -430,7 +430,7 @@ class SentenceView:
             gap = found.start - t.end
             if t.end <= found.start and self.ex.words.between(t.end, found.start) <= 1.3 and \
                     any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses):
-                count = CountValue(value=v.value, unit="", bound="exact", low=v.value, high=v.value)
+                count = CountValue(value=v.value, unit="", **_range_of(v))
                 return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
         written = self.ex.folded[found.start:found.end]
         if not any(u in written for u in ("万", "亿")):
@@ -1098,8 +1098,18 @@ def _round_name(words: str) -> str:
 def as_money(found: Found) -> Found:
     """A bare number in 万/亿 read as an amount of money whose currency the text does not name."""
     v = found.value
-    money = MoneyValue(amount=v.value, currency=None, bound="exact", low=v.value, high=v.value)
+    if v.bound == "between":  # 几百万: a range, no one amount
+        return found.model_copy(update={"value": MoneyValue(currency=None, **_range_of(v))})
+    money = MoneyValue(amount=v.value, currency=None, **_range_of(v))
     return found.model_copy(update={"value": money})
+
+
+def _range_of(v) -> dict:
+    """The bound, low and high of a number as a quantity's: a number without a bound is exact;
+    a vague one (几百万) keeps its range."""
+    if v.bound is None:
+        return {"bound": "exact", "low": v.value, "high": v.value}
+    return {"bound": v.bound, "low": v.low, "high": v.high}
 
 
 __all__ = ["Extractor", "lexicon", "UNATTRIBUTED", "CountValue", "QuoteValue"]

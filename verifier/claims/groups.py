@@ -302,7 +302,7 @@ def _emit(view, r: Reading) -> None:
     if r.total is not None and r.total_value is not None:
         v = r.total.value
         value = CountValue(value=r.total_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
-                           bound=getattr(v, "bound", "exact") if r.total is not r.part else "exact",
+                           bound=(getattr(v, "bound", None) or "exact") if r.total is not r.part else "exact",
                            low=r.total_value if r.total is r.part or getattr(v, "low", None) is None else v.low,
                            high=r.total_value if r.total is r.part or getattr(v, "high", None) is None else v.high)
         if r.total is r.part:

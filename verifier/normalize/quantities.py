@@ -36,6 +36,7 @@ from verifier.normalize.values import (
 )
 
 CJK = r"\u3400-\u9fff"
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 _NOT_AFTER_NUMERAL = r"(?![0-9.])"
 
 
@@ -132,8 +133,26 @@ def number_recognizers() -> list[Recognizer]:
             return None
         return made(NumberValue, value=to_number(v + 0.5))
 
+    letters: dict[str, float] = lang("zh")["numerals_more"]["letter_units"]
+    watts = re.compile(alternation(lang("zh")["numerals_more"]["letter_units_watts"]))
+
+    def letter_unit(m, ctx):  # 20w = 200,000, only with Chinese beside it (20W is watts in English)
+        before, after = ctx.folded[m.start() - 1:m.start()], ctx.folded[m.end():m.end() + 1]
+        if not (_CJK_CHAR.match(before) or _CJK_CHAR.match(after)):
+            return None
+        if watts.search(ctx.folded, max(0, m.start() - 8), m.end() + 4):
+            return None  # 功率20W, 65W快充: watts
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        return made(NumberValue, value=to_number(_negative(m) * v * letters[m.group("w")]))
+
     mult_re = alternation(mult)
     zh_rec.add("numeral", rf"{neg}(?P<num>{z.numeral})(?P<mult>{mult_re})?", 0.6, numeral)
+    zh_rec.add(
+        "letter_unit", rf"(?<![A-Za-z]){neg}(?P<num>{ARABIC})(?P<w>{alternation(letters)})(?![A-Za-z0-9])", 0.6,
+        letter_unit,
+    )
     zh_rec.add("k_suffix", rf"{neg}(?P<num>{ARABIC})(?P<suffix>[kKmMgG])(?![A-Za-z])", 0.6, k_suffix)
     zh_rec.add(
         "fraction",
@@ -142,6 +161,44 @@ def number_recognizers() -> list[Recognizer]:
     )
     # 一半, 半个, 五个半, 个半
     zh_rec.add("half", rf"(?P<lead>{z.numeral})?(?P<cls>个)?{half}(?:个)?", 0.5, halves)
+
+    def vague(m, ctx):  # 几百万, 数百亿, 二十几, 两三百万: a range, never a precise number
+        g = m.groupdict()
+        if g.get("pa") and not (g.get("u1") or g.get("u2")):
+            return None  # 七八 alone (乱七八糟) is no amount; 七八百 is
+        found = approximate_range(g)
+        if found is None:
+            return None
+        low, high = found
+        return made(NumberValue, value=to_number((low + high) / 2), **_quantity(0, "between", ctx, low, high))
+
+    # 大于30万, 30万以上: a number with its bound, when numbers alone are asked for (as money
+    # alone reads 大于30万); in running text the qualifier is left outside the number, where a
+    # longer reading could take a date's place (预计3月) and the claim reader weighs it
+    q = qualifiers("zh")
+
+    def qualified(m, ctx):
+        v = parse_zh(m.group("num"))
+        if v is None:
+            return None
+        if m.group("w"):  # 约20w: the qualifier is the Chinese beside it
+            if not m.group("num")[-1].isdigit() or watts.search(ctx.folded, max(0, m.start() - 8), m.end() + 4):
+                return None
+            v *= letters[m.group("w")]
+        v = to_number(_negative(m) * v)
+        return made(NumberValue, value=v, **_quantity(v, q.bound(m), ctx))
+
+    def numbers_alone(ctx) -> bool:
+        return ctx.kinds is not None and "number" in ctx.kinds and ctx.kinds <= {"number", "ordinal"}
+
+    qb_required = rf"(?P<qb>{alternation(q.before)})\s*"
+    qa_required = rf"\s*(?P<qa>{alternation(q.after)})"
+    w = rf"(?:(?P<w>{alternation(letters)})(?![A-Za-z0-9]))?"
+    zh_rec.add("qualified_before", rf"{qb_required}{neg}(?P<num>{z.numeral}){w}", 0.6, qualified, when=numbers_alone)
+    zh_rec.add("qualified_after", rf"{neg}(?P<num>{z.numeral}){w}{qa_required}", 0.6, qualified, when=numbers_alone)
+
+    # not inside a longer numeral: the 二三十 of 一百二三十 is not 20-30
+    zh_rec.add("vague", rf"(?<![{z.all_chars}0-9.]){approximate_re()}", 0.6, vague)
 
     ord_rec = Recognizer("zh_ordinal", "ordinal", "zh")
 
@@ -305,7 +362,7 @@ class _ZhMoney:
         self.after: dict[str, str] = {**data["after"], **more["after"]}
         self.whole: list[str] = more["whole"]
         self.more: dict[str, str] = more["more"]
-        self.letter_units: dict[str, float] = more["letter_units"]
+        self.letter_units: dict[str, float] = {**more["letter_units"], **lang("zh")["numerals_more"]["letter_units"]}
         self.cents: dict[str, list] = more["cents"]
         self.order_words: dict[str, str] = more["order_words"]
         self.generic: list[str] = data["generic"]
@@ -685,10 +742,16 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     part = alternation(data["part_markers"])
     remaining = alternation(data["remaining"])
     part_verbs = alternation(data["part_verbs"])
+    letters: dict[str, float] = lang("zh")["numerals_more"]["letter_units"]  # 20w人
+
     def build(m, ctx):
         v = parse_zh(m.group("num"))
         if v is None:
             return None
+        if m.groupdict().get("w"):  # 20w人
+            if not m.group("num")[-1].isdigit():
+                return None
+            v *= letters[m.group("w")]
         noun = m.groupdict().get("noun") or None
         if m.groupdict().get("part"):
             p = parse_zh(m.group("part"))
@@ -709,7 +772,7 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     noun_part = rf"(?P<noun>{noun_re})?" if nouns else "(?P<noun>(?!))?"
     rec.add(
         "classifier",
-        rf"{qb}(?P<num>{z.numeral})(?P<vague>[多余])?(?P<cls>{cls}){noun_part}{qa}",
+        rf"{qb}(?P<num>{z.numeral})(?P<w>{alternation(letters)})?(?P<vague>[多余])?(?P<cls>{cls}){noun_part}{qa}",
         0.7, build,
     )
     rec.add(

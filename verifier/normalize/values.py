@@ -86,8 +86,14 @@ class Quantity(_Value):
 
 
 class NumberValue(_Value):
+    """A number. Without a `bound` it is exact as written (三百万); a vague numeral (几百万,
+    二十几) is `between` `low` and `high`, its `value` the midpoint, as a vague count is."""
+
     kind: Literal["number"] = "number"
     value: Num
+    bound: Bound | None = Field(default=None, description="None: exact as written")
+    low: Num | None = None
+    high: Num | None = None
 
 
 class OrdinalValue(_Value):
