@@ -200,7 +200,10 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
         corpus = prepare_corpus(sources, runner, cache, progress)
         settle_datelines(corpus.prepared)
         index = merge_index(corpus.lessons, registry)
+        corpus.lessons.clear()  # merged
         extract_corpus(corpus, index, runner, cache, progress)
+    for p in corpus.prepared:
+        p.sentences = []  # read by extraction only: an archive's millions of them need not wait for the report
     return corpus.prepared, index
 
 
@@ -230,7 +233,14 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
             todo.append(i)
         else:
             prepared[i], lessons[i] = restored
-    done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names")
+    sent = iter([sources[i] for i in todo])
+
+    def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
+        """An article prepared by another process holds a copy of its text: keep the one here."""
+        result[0].source.text = next(sent).text
+        return result
+
+    done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", arrived=one_text)
     fresh = {}
     for i, (p, learned) in zip(todo, done):
         prepared[i], lessons[i] = p, learned

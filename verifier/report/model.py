@@ -84,15 +84,16 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     from verifier.text.title import heading_title
 
     from verifier.pipeline import article_text, unclaimed
-    from verifier.text.syndication import find_copies
+    from verifier.text.syndication import copies_among, find_copies
 
     prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler)
     claims = [c for p in prepared for c in p.claims]
     texts = {p.source.id: p.source.text for p in prepared}
     published = {p.source.id: p.source.published for p in prepared}
-    signatures = {p.source.id: p.syndication for p in prepared if p.syndication is not None}
-    copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts,
-                         signatures if len(signatures) == len(prepared) else None)
+    if all(p.syndication is not None for p in prepared):  # found in the corpus map
+        copies = copies_among({p.source.id: p.syndication for p in prepared}, published)
+    else:
+        copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
     findings = compare_corpus(prepared, texts, published, copies, cache, jobs)
     sources = [
         SourceInfo(

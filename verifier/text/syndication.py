@@ -63,16 +63,18 @@ def signature(text: str, raw: str, folded_text: str | None = None,
 
 
 def find_copies(articles: dict[str, str], published: dict[str, object] | None = None,
-                raw: dict[str, str] | None = None,
-                signatures: dict[str, tuple[list[int], bool]] | None = None) -> dict[str, str]:
+                raw: dict[str, str] | None = None) -> dict[str, str]:
     """{copy id: original id} for the near-verbatim copies among `articles` (id -> article
-    text). `raw` (id -> the whole file) is searched for reprint notices. `signatures` (id ->
-    `signature(text, raw)`) saves computing them here."""
-    published = published or {}
+    text). `raw` (id -> the whole file) is searched for reprint notices."""
     raw = raw or articles
-    if signatures is None:
-        signatures = {sid: signature(text, raw.get(sid, "")) for sid, text in articles.items()}
-    sets = {sid: set(signatures[sid][0]) for sid in articles}
+    return copies_among({sid: signature(text, raw.get(sid, "")) for sid, text in articles.items()}, published)
+
+
+def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[str, object] | None = None
+                 ) -> dict[str, str]:
+    """`find_copies` over the articles' signatures (id -> `signature(text, raw)`)."""
+    published = published or {}
+    sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
     index: dict[int, list[str]] = defaultdict(list)
     for sid in sorted(sets):
         for h in sets[sid]:
