@@ -267,3 +267,19 @@ def test_figures_about_a_field_or_from_a_source_are_nobody_s_claims():
     assert not [c for c in rival.claims if "31 billion" in c.text], show(rival)
     own = claims_of("Brightwell Labs raised $40 million in a funding round last month, the company said.", D2)
     assert has(own, "funding", "Brightwell Labs", "$40 million"), show(own)
+
+
+def test_a_round_named_with_its_time_dates_that_round():
+    """去年的A轮, 三年前的Pre-IPO轮: the time before a round's name is when that round was raised,
+    whatever the case of its letters; a later round's valuation in the sentence is not of that time."""
+    later = claims_of("栖川机器人本周完成C轮融资，投后估值达45亿元，较三年前的a轮估值翻了两番。", D2)
+    assert has(later, "funding", "栖川机器人", "三年前", start="2022-01-01"), show(later)
+    (dated,) = [c for c in later.claims if c.text == "三年前"]
+    assert dated.scope.get("of") == "round:a"
+    valuation = [c for c in later.claims if c.predicate == "valuation" and "45亿元" in c.text]
+    assert valuation and all(c.scope.get("of") == "round:c" and "2022" not in c.scope.get("when", "")
+                             for c in valuation), show(later)
+    upper = claims_of("栖川机器人本周完成C轮融资，估值高于2022年的A轮估值。", D2)
+    assert has(upper, "funding", "栖川机器人", "2022年"), show(upper)
+    traditional = claims_of("棲川機器人本週完成C輪融資，較去年的PRE-IPO輪估值上升。", D2)
+    assert has(traditional, "funding", "栖川机器人", "去年", start="2024-01-01"), show(traditional)

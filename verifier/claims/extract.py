@@ -780,9 +780,11 @@ class SentenceView:
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if not dates and "when" not in scope and v.value.kind == "money":
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
+            # (not the date of another round: 估值达60亿元，高于2023年的A轮估值)
             dated = {(c.start, c.end) for c in ex.in_sentence.get(self.sentence.start, ())
                      if c.kind == "date" and (c.predicate in lex.dated_by or c.predicate == link.sense.predicate.id)
-                     and self.sentence.start <= c.start < self.sentence.end}
+                     and self.sentence.start <= c.start < self.sentence.end
+                     and c.scope.get("of", scope.get("of")) == scope.get("of", c.scope.get("of"))}
             dates = [d for d in self.values if (d.start, d.end) in dated]
         if dates and scope.get("when") not in ("before", "after"):
             closest = min(dates, key=lambda d: abs(d.start - v.start))

@@ -118,8 +118,12 @@ class Lexicon:
             lex.senses[w.lower()] = []
             en_words[w.lower()] = None
         lex.trigger_words = [*zh_words, *en_words]
+        # a Chinese word with Latin letters in it (A轮, Pre-IPO轮) is found in either case
+        cased = [w for w in zh_words if not re.search("[A-Za-z]", w)]
+        uncased = [w for w in zh_words if re.search("[A-Za-z]", w)]
         lex.trigger_re = re.compile(starts_gate(lex.trigger_words) + "(?:" + "|".join(x for x in (
-            gated_alternation(zh_words) if zh_words else "",
+            gated_alternation(cased) if cased else "",
+            f"(?i:{gated_alternation(uncased)})" if uncased else "",
             rf"(?i:(?<![A-Za-z\-]){gated_alternation(en_words)}(?![A-Za-z\-]))" if en_words else "",
         ) if x) + ")")
         lex._load_rest(data)
