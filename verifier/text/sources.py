@@ -125,8 +125,10 @@ def detect_language(text: str) -> Language:
     from verifier.text.fold import simplified_chars, traditional_chars
 
     cjk = "".join(_CJK_RUN.findall(text))
+    if not cjk:  # an English article: its Latin letters need not be counted
+        return "en"
     latin = sum(map(len, _LATIN_RUN.findall(text)))
-    if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
+    if len(cjk) < 0.2 * (latin + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
     trad = sum(map(traditional_chars().__contains__, sample))  # characters only Traditional has
