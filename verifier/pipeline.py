@@ -24,7 +24,7 @@ from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
-from verifier.collector import kept
+from verifier.collector import kept, paused
 from verifier.text.dateline import Dateline, find as find_dateline, infer_year
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
@@ -219,17 +219,19 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
 
     sources = list(sources)
     keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
-    stored = cache.get_many(keys) if cache is not None else {}
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
     lesson_keys: list = [None] * len(sources)
     todo = []
-    for i, (s, k) in enumerate(zip(sources, keys)):
-        restored = _restore_prepared(s, stored[k]) if k in stored else None
-        if restored is None:
-            todo.append(i)
-        else:
-            prepared[i], lessons[i], lesson_keys[i] = restored
+    with paused():
+        stored = cache.get_many(keys) if cache is not None else {}
+        for i, (s, k) in enumerate(zip(sources, keys)):
+            restored = _restore_prepared(s, stored[k]) if k in stored else None
+            if restored is None:
+                todo.append(i)
+            else:
+                prepared[i], lessons[i], lesson_keys[i] = restored
+        del stored
     done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names")
     fresh = {}
     for i, (p, learned) in zip(todo, done):
@@ -276,8 +278,11 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
-    stored = cache.get_many(keys) if cache is not None else {}
-    todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys)) if k not in stored or not _restore_claims(p, stored[k])]
+    with paused():
+        stored = cache.get_many(keys) if cache is not None else {}
+        todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
+                if k not in stored or not _restore_claims(p, stored[k])]
+        del stored
     done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index)
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
