@@ -100,3 +100,86 @@ def test_a_rerun_restores_the_index_and_a_bad_index_entry_is_merged_again(corpus
         overwrite(cache_dir, {indexes[0]: json.dumps({"key": indexes[0], "data": bad})})
         calls.clear()
         assert report_json(folder, cache=Cache(cache_dir)) == again and calls == [1]
+
+
+# ----------------------------------------------------------------------------- check snapshots
+def check_json(corpus: Path, draft: Path, tmp_path: Path, *cache: str) -> str:
+    from verifier.cli import main
+
+    out = tmp_path / "out.json"
+    main(["check", str(draft), "--against", str(corpus), "--format", "json", "-o", str(out), "--jobs", "1",
+          *(cache or ["--no-cache"])])
+    return out.read_text(encoding="utf-8")
+
+
+def spy_preparing(monkeypatch) -> list[int]:
+    """How many times the trusted articles are prepared (what a snapshot spares)."""
+    calls: list[int] = []
+    real = pipeline.prepare_corpus
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "prepare_corpus", spy)
+    return calls
+
+
+@pytest.fixture()
+def drafts(corpus, tmp_path) -> list[Path]:
+    """A draft with a wrong year, and another draft of the same article (the same names)."""
+    source = sorted(corpus.glob("veltrix-*en.txt"))[0].read_text(encoding="utf-8")
+    assert "2019" in source
+    paths = []
+    for name, text in (("draft.md", source.replace("2019", "2017")), ("other.md", source.replace("2019", "2018"))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_warm_check_reads_a_snapshot_and_says_what_a_cold_one_says(corpus, drafts, tmp_path, monkeypatch):
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    cold = [check_json(corpus, d, tmp_path) for d in drafts]
+    assert '"code": "D101"' in cold[0] and cold[0] != cold[1]
+    prepared = spy_preparing(monkeypatch)
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold[0] and prepared == [1]  # writes the snapshot
+    prepared.clear()
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold[0] and prepared == []  # the same draft
+    assert check_json(corpus, drafts[1], tmp_path, *cache) == cold[1] and prepared == []  # the same names
+    # an article changed: the snapshot is not of these articles any more
+    changed = tmp_path / "news"
+    shutil.copytree(corpus, changed)
+    article = sorted(changed.glob("veltrix-*en.txt"))[1]
+    article.write_text(article.read_text(encoding="utf-8").replace("2019", "2016"), encoding="utf-8")
+    expected = check_json(changed, drafts[0], tmp_path)
+    prepared.clear()
+    assert check_json(changed, drafts[0], tmp_path, *cache) == expected and prepared == [1]
+
+
+def test_a_damaged_snapshot_is_not_trusted(corpus, drafts, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    cache = ["--cache-dir", str(cache_dir)]
+    cold = check_json(corpus, drafts[0], tmp_path)
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold
+    stored = entries(cache_dir)
+    drafted = [k for k, data in stored.items() if isinstance(data, dict) and "sources" in data]
+    indexed = [k for k, data in stored.items() if isinstance(data, dict) and data.keys() == {"index", "claims"}]
+    buckets = [k for k, data in stored.items() if isinstance(data, list) and data and isinstance(data[0], list)
+               and len(data[0]) == 4]
+    assert len(drafted) == 1 and len(indexed) == 1 and len(buckets) > 10
+    prepared = spy_preparing(monkeypatch)
+    # every bucket emptied: the draft's claims find no source, unless the damage is seen
+    overwrite(cache_dir, {k: json.dumps({"key": k, "data": [["x", "y", "z", [{"id": 1}]]]}) for k in buckets})
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold and prepared == [1]
+    prepared.clear()
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold and prepared == []  # written again
+    db = sqlite3.connect(cache_dir / FILE)
+    db.execute(f"DELETE FROM entry WHERE key IN ({','.join('?' * len(buckets))})", buckets)
+    db.commit()
+    db.close()
+    assert check_json(corpus, drafts[0], tmp_path, *cache) == cold and prepared == [1]
+    for bad in ({"claims": [{"id": 1}], "sources": "x"}, {"claims": [], "sources": 7}, "nonsense"):
+        overwrite(cache_dir, {drafted[0]: json.dumps({"key": drafted[0], "data": bad}),
+                              indexed[0]: json.dumps({"key": indexed[0], "data": bad})})
+        assert check_json(corpus, drafts[0], tmp_path, *cache) == cold

@@ -208,10 +208,7 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
 def read_source(path: Path, entry: dict | None = None, text: str | None = None) -> Source:
     """Read one article (or wrap `text` given for it) into a Source."""
     entry = entry or {}
-    if text is None:
-        text = decode(read_file(path, MAX_BYTES, "article"), str(path))
-    if not text.strip():
-        raise VerifierError(f"{path}: the file is empty")
+    text = read_article(path) if text is None else _not_empty(text, path)
     language = entry.get("language") or detect_language(text)
     source = Source(
         id=path.stem, path=str(path), text=text, language=language,
@@ -223,6 +220,17 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
     if entry.get("timezone"):
         source.timezone, source.timezone_from = entry["timezone"], "manifest"
     return source
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file."""
+    return _not_empty(decode(read_file(path, MAX_BYTES, "article"), str(path)), path)
+
+
+def _not_empty(text: str, path: Path) -> str:
+    if not text.strip():
+        raise VerifierError(f"{path}: the file is empty")
+    return text
 
 
 def load(paths: Iterable[str | Path]) -> list[Source]:
