@@ -115,14 +115,14 @@ class Trusted:
 
 def is_ledger(path: Path) -> bool:
     """A .jsonl file, or a folder of .jsonl files and no articles."""
-    from verifier.io import file_status, list_folder
+    from verifier.io import file_status, folder_files
 
     st = file_status(path)
     if st is None:
         return False
     if not stat.S_ISDIR(st.st_mode):
         return path.suffix.lower() == ".jsonl"
-    files = [f for f in list_folder(path) if not f.is_dir()]
+    files = folder_files(path)
     has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
     has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
     return has_ledger and not has_articles

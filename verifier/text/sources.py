@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
-from verifier.io import file_status, list_folder, read_file
+from verifier.io import file_status, folder_files, read_file
 from verifier.lang import read_data_file
 
 SUFFIXES = (".txt", ".md")
@@ -158,8 +158,7 @@ def _read_manifest(folder: Path, articles: Iterable[Path]) -> dict[str, dict]:
 # --------------------------------------------------------------------------- collecting
 def _articles_in(folder: Path) -> list[Path]:
     """The article files of a folder: names ending .txt or .md, not hidden, not folders."""
-    return [p for p in list_folder(folder)
-            if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()]
+    return [p for p in folder_files(folder) if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
 
 
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
