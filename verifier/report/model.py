@@ -93,8 +93,10 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
         signatures = {p.source.id: p.syndication for p in prepared if p.syndication is not None}
-        copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts,
-                             signatures if len(signatures) == len(prepared) else None)
+        if len(signatures) == len(prepared):  # all find_copies reads of the articles (from the cache on a re-run)
+            copies = find_copies(dict.fromkeys(texts, ""), published, texts, signatures)
+        else:
+            copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
         findings = compare_corpus(prepared, texts, published, copies, cache)
         sources = [
             SourceInfo(

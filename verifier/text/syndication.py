@@ -67,7 +67,8 @@ def find_copies(articles: dict[str, str], published: dict[str, object] | None = 
                 signatures: dict[str, tuple[list[int], bool]] | None = None) -> dict[str, str]:
     """{copy id: original id} for the near-verbatim copies among `articles` (id -> article
     text). `raw` (id -> the whole file) is searched for reprint notices. `signatures` (id ->
-    `signature(text, raw)`) saves computing them here."""
+    `signature(text, raw)`) saves computing them here: with one for every article, the texts
+    are not read (only the ids of `articles`)."""
     published = published or {}
     raw = raw or articles
     if signatures is None:
