@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from verifier import pipeline
 from verifier.bench.corpus import generate
@@ -183,3 +184,41 @@ def test_a_damaged_snapshot_is_not_trusted(corpus, drafts, tmp_path, monkeypatch
         overwrite(cache_dir, {drafted[0]: json.dumps({"key": drafted[0], "data": bad}),
                               indexed[0]: json.dumps({"key": indexed[0], "data": bad})})
         assert check_json(corpus, drafts[0], tmp_path, *cache) == cold
+
+
+# ----------------------------------------------------------------------------- reading articles
+def _language_counting_every_letter(text: str) -> str:
+    """detect_language as it was: the Latin letters always counted."""
+    import re
+
+    from verifier.text.fold import simplified_chars, traditional_chars
+    from verifier.text.sources import _CJK_RUN, LANGUAGE_SAMPLE
+
+    cjk = "".join(_CJK_RUN.findall(text))
+    latin = sum(map(len, re.findall(r"[A-Za-z]+", text)))
+    if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
+        return "en"
+    sample = cjk[:LANGUAGE_SAMPLE]
+    trad = sum(map(traditional_chars().__contains__, sample))
+    simp = sum(map(simplified_chars().__contains__, sample))
+    if trad + simp == 0:
+        return "zh-Hans"
+    if min(trad, simp) >= 10 and min(trad, simp) / (trad + simp) >= 0.04:
+        return "mixed"
+    return "zh-Hant" if trad > simp else "zh-Hans"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z1,.\n。中文國语汉説说")), max_size=80))
+def test_language_detection_counts_latin_letters_only_when_they_can_matter(text):
+    from verifier.text.sources import detect_language
+
+    assert detect_language(text) == _language_counting_every_letter(text)
+
+
+def test_language_detection_of_the_archive_is_unchanged(corpus):
+    from verifier.text.sources import detect_language
+
+    for path in sorted(corpus.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        assert detect_language(text) == _language_counting_every_letter(text)

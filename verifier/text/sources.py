@@ -127,8 +127,8 @@ def detect_language(text: str) -> Language:
     cjk = "".join(_CJK_RUN.findall(text))
     if not cjk:  # an English article: its Latin letters need not be counted
         return "en"
-    latin = sum(map(len, _LATIN_RUN.findall(text)))
-    if len(cjk) < 0.2 * (latin + len(cjk)):
+    # Latin letters are counted only when the characters that are not Chinese could outweigh it
+    if len(text) - len(cjk) > 4 * len(cjk) and len(cjk) < 0.2 * (sum(map(len, _LATIN_RUN.findall(text))) + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
     trad = sum(map(traditional_chars().__contains__, sample))  # characters only Traditional has
