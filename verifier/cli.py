@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    io.inputs_read.clear()
+    io.forget_inputs()
     try:
         with kept():  # what the command makes lives to its end (collector.py)
             status = int(args._module.run(args) or 0)

@@ -23,6 +23,7 @@ import re
 import secrets
 import stat
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
@@ -101,8 +102,29 @@ def read_file(path: str | Path, limit: int, what: str = "file") -> bytes:
         os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise VerifierError(f"{path}: more than {limit:,} bytes is too large for {_one(what)}")
-    inputs_read.add(os.path.realpath(path))
+    inputs_read.add(_real_path(path))
     return data
+
+
+def forget_inputs() -> None:
+    """Before a command: no file read yet (and folders may have moved since an earlier one)."""
+    inputs_read.clear()
+    _real_folder.cache_clear()
+
+
+def _real_path(path: str | Path) -> str:
+    """os.path.realpath(path), with the folder resolved once for all the files read in it (a
+    command's run: cli.main forgets them)."""
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real_folder(os.path.join(os.getcwd(), folder)), name)
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _one(what: str) -> str:
@@ -150,11 +172,29 @@ def read_lines(stream: BinaryIO, limit: int, name: str = "standard input"):
 
 def list_folder(path: str | Path) -> list[Path]:
     """The entries of a folder, sorted; an unreadable folder is a one-line error."""
+    return [Path(path) / name for name, _ in _scan(path)]
+
+
+def folder_files(path: str | Path) -> list[Path]:
+    """The entries of a folder that are not folders (links followed), sorted; the kind of each
+    comes with the listing (no stat per file, as an archive of thousands would cost)."""
+    return [Path(path) / name for name, is_dir in _scan(path) if not is_dir]
+
+
+def _scan(path: str | Path) -> list[tuple[str, bool]]:
+    """(name, is a folder) of each entry, sorted by name (as the paths sort: one folder)."""
     try:
         with os.scandir(path) as entries:
-            return sorted(Path(path) / e.name for e in entries)
+            found = []
+            for e in entries:
+                try:
+                    is_dir = e.is_dir()
+                except OSError:
+                    is_dir = False
+                found.append((e.name, is_dir))
     except OSError as exc:
         raise VerifierError(f"{path}: cannot read the folder: {_reason(exc)}") from None
+    return sorted(found)
 
 
 def walk_files(path: str | Path) -> list[Path]:

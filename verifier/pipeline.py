@@ -25,7 +25,7 @@ from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
-from verifier.collector import kept
+from verifier.collector import kept, paused
 from verifier.compact import Compactor
 from verifier.text.dateline import Dateline, find as find_dateline, infer_year
 from verifier.text.fold import fold
@@ -199,7 +199,7 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
     with Runner(jobs, scheduler) as runner:
         corpus = prepare_corpus(sources, runner, cache, progress)
         settle_datelines(corpus.prepared)
-        index = merge_index(corpus.lessons, registry)
+        index = corpus_index(corpus, registry, cache)
         corpus.lessons.clear()  # merged
         extract_corpus(corpus, index, runner, cache, progress)
     for p in corpus.prepared:
@@ -214,6 +214,7 @@ class Corpus:
     prepared: list[Prepared]
     lessons: list[Learned]
     keys: list[str]
+    lesson_keys: list[str] = field(default_factory=list)  # a digest of each article's lesson
 
 
 def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progress: Progress | None = None) -> Corpus:
@@ -223,16 +224,19 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
 
     sources = list(sources)
     keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
-    stored = cache.get_many(keys) if cache is not None else {}
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
+    lesson_keys: list = [None] * len(sources)
     todo = []
-    for i, (s, k) in enumerate(zip(sources, keys)):
-        restored = _restore_prepared(s, stored[k]) if k in stored else None
-        if restored is None:
-            todo.append(i)
-        else:
-            prepared[i], lessons[i] = restored
+    with paused():
+        stored = cache.get_many(keys) if cache is not None else {}
+        for i, (s, k) in enumerate(zip(sources, keys)):
+            restored = _restore_prepared(s, stored[k]) if k in stored else None
+            if restored is None:
+                todo.append(i)
+            else:
+                prepared[i], lessons[i], lesson_keys[i] = restored
+        del stored
     sent = iter([sources[i] for i in todo])
 
     def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
@@ -243,12 +247,37 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", arrived=one_text)
     fresh = {}
     for i, (p, learned) in zip(todo, done):
-        prepared[i], lessons[i] = p, learned
+        prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
         if cache is not None:
-            fresh[keys[i]] = _store_prepared(p, learned)
+            fresh[keys[i]] = _store_prepared(p, learned, lesson_keys[i])
     if cache is not None:
         cache.put_many(fresh)
-    return Corpus(prepared, lessons, keys)
+    return Corpus(prepared, lessons, keys, lesson_keys)
+
+
+def corpus_index(corpus: Corpus, registry=None, cache=None) -> EntityIndex:
+    """The entity index merged from the corpus's lessons (merge_index). With a cache, what an
+    earlier run merged from the same lessons and registry is restored instead: the index of an
+    archive where one article changed but taught the same names is not merged again."""
+    from verifier.cache import digest, tool_digest
+
+    if cache is None:
+        return merge_index(corpus.lessons, registry)
+    # an index reads an article's lower-case words only where a capitalised token is written
+    # in lower case somewhere (EntityIndex.finalize): an article that adds "staff members"
+    # changes no index
+    tokens = {t.lower() for learned in corpus.lessons for t in learned.tokens}
+    lower = sorted(tokens.intersection(set().union(*(learned.lower_words for learned in corpus.lessons))))
+    key = digest("index", tool_digest(), registry, corpus.lesson_keys, lower)
+    stored = cache.get_many([key])
+    if key in stored:
+        try:
+            return EntityIndex.from_mention_state(stored[key])
+        except ValueError:
+            pass  # not an entry this tool wrote: merged again, and replaced
+    index = merge_index(corpus.lessons, registry)
+    cache.put_many({key: index.mention_state()})
+    return index
 
 
 def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=None,
@@ -261,13 +290,16 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
-    stored = cache.get_many(keys) if cache is not None else {}
-    todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys)) if k not in stored or not _restore_claims(p, stored[k])]
-    compactor = Compactor()
-    waiting = set(todo)
-    for i, p in enumerate(corpus.prepared):
-        if i not in waiting:  # restored from the cache
-            compactor.compact(p.claims)
+    with paused():
+        stored = cache.get_many(keys) if cache is not None else {}
+        todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
+                if k not in stored or not _restore_claims(p, stored[k])]
+        del stored
+        compactor = Compactor()
+        waiting = set(todo)
+        for i, p in enumerate(corpus.prepared):
+            if i not in waiting:  # restored from the cache
+                compactor.compact(p.claims)
     done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
                       arrived=compactor.extracted)
     fresh = {}
@@ -503,10 +535,18 @@ def _settled(p: Prepared) -> list:
     return [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from]
 
 
-def _store_prepared(p: Prepared, learned: Learned) -> dict:
+def _lesson_key(learned: Learned) -> str:
+    """A digest of the names and tokens an article teaches, in the order an index merges them
+    (its lower-case words count only with the corpus's tokens: corpus_index)."""
+    from verifier.cache import digest
+
+    return digest("lesson", learned.names, learned.tokens)
+
+
+def _store_prepared(p: Prepared, learned: Learned, lesson_key: str) -> dict:
     s = p.source
     return {
-        "spans": p.spans, "sentences": [astuple(x) for x in p.sentences],
+        "lesson_key": lesson_key, "spans": p.spans, "sentences": [astuple(x) for x in p.sentences],
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
@@ -552,7 +592,7 @@ def _with_differences(text: str, runs) -> str | None:
     return "".join(pieces)
 
 
-def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
+def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | None:
     """A cached preparation, or None when the entry is not one this tool could have written."""
     try:
         n = len(source.text)
@@ -569,6 +609,9 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
         title = data["title"] if data["title"] is None else str(data["title"])
         hashes, reprint = data["syndication"]
         syndication = ([int(h) for h in hashes], bool(reprint))
+        lesson_key = data["lesson_key"]
+        if not isinstance(lesson_key, str):
+            return None
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     folded = data.get("folded")
@@ -577,7 +620,7 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned] | None:
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
     p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)
-    return p, learned
+    return p, learned, lesson_key
 
 
 def _restore_claims(p: Prepared, data) -> bool:

@@ -190,6 +190,48 @@ class _Things:
         return self._made[key]
 
 
+class _Quotes:
+    """The sources' quotes (those of a snapshot first, if any, then `claims`), in source order,
+    with their match keys (rules.quotes.quote_key)."""
+
+    def __init__(self, claims: list[Claim], stored=None) -> None:
+        self.claims, self.stored = claims, stored
+        self._keys: list[str] | None = None
+
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            from verifier.rules.quotes import quote_key
+
+            own = [quote_key(q.value.quote) for q in self.claims]
+            self._keys = self.stored.quote_keys() + own if self.stored is not None else own
+        return self._keys
+
+    def __getitem__(self, i: int) -> Claim:
+        if self.stored is None:
+            return self.claims[i]
+        n = len(self.stored.quote_keys())
+        return self.stored.quote(i) if i < n else self.claims[i - n]
+
+
+class _StoredThings:
+    """The claims about each thing: a snapshot's (check/snapshot.py), then the ledgers'."""
+
+    def __init__(self, stored, ledger: dict[tuple, list[Claim]]) -> None:
+        self.stored, self.ledger = stored, ledger
+
+    def get(self, key: tuple, default=()) -> list[Claim]:
+        return self.stored.about(key) + self.ledger.get(key, [])
+
+
+def _grouped(claims) -> tuple[dict[tuple, list[Claim]], list[Claim]]:
+    """Claims by (subject, predicate, kind), and the quotes, each in the order given."""
+    by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    quotes: list[Claim] = []
+    for c in claims:
+        (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
+    return by_key, quotes
+
+
 def _place(c: Claim) -> tuple:
     return (c.source, c.start, c.end)
 
@@ -208,11 +250,16 @@ class Checker:
         self.progress = progress
         self._learned: bytes | None = None  # the entity index that has learnt the articles (pickled), not finalized
         self._claims_for: tuple | None = None  # fingerprint of the index the articles' claims come from
-        self._candidates: tuple[dict, list, list] | None = None  # the articles' claims by what they are about
+        self._candidates: tuple[_Things, _Quotes] | None = None  # the sources' claims by what they are about
+        self._stored = None  # a snapshot's claims (check/snapshot.Stored), when one answered the draft
+        self._sources_key: str | None = None  # the key of the articles' snapshots (check/snapshot.py)
+        self._claims_key: str | None = None  # the snapshot's key of the articles' claims the index gave
+        self._read_snapshots = cache is not None  # False while a draft is checked again past a damaged one
 
-    def _index_with(self, draft):
-        """The entity index of the articles and the draft. The articles' names are merged once;
-        each draft is learnt into a copy, exactly as one build_index over all of them would."""
+    def _index_with(self, lesson):
+        """The entity index of the articles and the draft (its lesson). The articles' names are
+        merged once; each draft is learnt into a copy, exactly as one build_index over all of
+        them would."""
         import pickle
 
         from verifier.claims.entities import EntityIndex
@@ -222,24 +269,33 @@ class Checker:
             base = EntityIndex(self.trusted.registry)
             lessons = self.trusted.corpus.lessons if self.trusted.corpus is not None else \
                 [learn(p) for p in self.trusted.prepared]
-            for lesson in lessons:
-                base.merge(lesson)
+            for learned in lessons:
+                base.merge(learned)
             self._learned = pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL)
         index = pickle.loads(self._learned)
-        index.merge(learn(draft))
+        index.merge(lesson)
         index.finalize()
         return index
 
     # ------------------------------------------------------------------ extraction
-    def _extract(self, path: str, text: str, markdown: bool):
+    def _extract(self, path: str, text: str, markdown: bool) -> list[Claim] | None:
         """The draft's claims, extracted together with the trusted articles (one entity index
-        for all of them, the articles first so their spellings of a name win)."""
-        from verifier.pipeline import Corpus, extract, extract_corpus, learn, prepare
+        for all of them, the articles first so their spellings of a name win); None when it has
+        no article text."""
+        from verifier.check import snapshot
+        from verifier.pipeline import extract, learn, prepare
         from verifier.text.sources import read_source
 
         article = mask(text) if markdown else mask_plain(text)
         if not article.strip():
             return None
+        draft_key = self._draft_key(path, article)
+        if draft_key is not None and self._read_snapshots:
+            restored = snapshot.restore_draft(self.cache, self._sources_key, draft_key)
+            if restored is not None:  # this draft checked before against these articles
+                claims, self._stored = restored
+                self._candidates, self._claims_for = None, None
+                return claims
         source = read_source(Path(path), {}, text=article)
         source.id, source.path = DRAFT_ID, path
         if self.options.published:
@@ -247,7 +303,50 @@ class Checker:
         draft = prepare(source)
         if source.published is None and self.options.default_published:
             source.published, source.published_from = self.options.default_published, "config"
-        index = self._index_with(draft)
+        lesson = learn(draft)
+        index = self._from_snapshot(lesson)
+        if index is None:
+            index = self._index_with(lesson)
+            self._extract_articles(index, lesson)
+        claims = extract(draft, index)
+        if draft_key is not None:
+            snapshot.store_draft(self.cache, draft_key, claims, self._claims_key)
+        return claims
+
+    def _draft_key(self, path: str, article: str) -> str | None:
+        """The cache key of a draft's claims (check/snapshot.py); None without a cache or for
+        articles given already prepared."""
+        from verifier.check import snapshot
+
+        if self.cache is None or self.trusted.articles is None:
+            return None
+        if self._sources_key is None:
+            self._sources_key = snapshot.sources_key(self.trusted)
+        published = self.options.published, self.options.default_published
+        return snapshot.draft_key(self._sources_key, path, article, [str(d) for d in published])
+
+    def _from_snapshot(self, lesson):
+        """The index of the articles and this draft from a snapshot (check/snapshot.py), which
+        then gives the articles' claims; None when there is none."""
+        from verifier.check import snapshot
+
+        if not self._read_snapshots or self.trusted.articles is None:
+            return None
+        if self._sources_key is None:
+            self._sources_key = snapshot.sources_key(self.trusted)
+        restored = snapshot.restore(self.cache, self._sources_key, snapshot.lesson_key(lesson))
+        if restored is None:
+            return None
+        index, self._stored = restored
+        self._candidates, self._claims_for = None, None
+        self._claims_key = self._stored.claims_key
+        return index
+
+    def _extract_articles(self, index, lesson) -> None:
+        """The articles' claims with the index of the articles and the draft."""
+        from verifier.pipeline import Corpus, extract_corpus, learn
+
+        self._stored = None
         # the articles' claims depend only on the names the index knows: re-extract them only
         # when this draft taught it a name the previous one did not (the cache keeps them)
         fingerprint = index.fingerprint()
@@ -260,20 +359,27 @@ class Checker:
                            self.progress)
             self._claims_for = fingerprint
             self._candidates = None
-        extract(draft, index)
-        return draft
+        if self.cache is not None and self.trusted.articles is not None:
+            from verifier.cache import digest
+            from verifier.check import snapshot
 
-    def _sources_by_key(self) -> tuple[dict, list, list]:
-        """The articles' and ledgers' claims by (subject, predicate, kind) grouped by value, their
-        quotes, and the quotes' match keys: made once for each set of claims, not once per draft."""
+            if self._sources_key is None:
+                self._sources_key = snapshot.sources_key(self.trusted)
+            self._claims_key = digest(fingerprint)
+            snapshot.store(self.cache, self._sources_key, snapshot.lesson_key(lesson), index, self._claims_key,
+                           [c for p in self.trusted.prepared for c in p.claims], again=not self._read_snapshots)
+
+    def _sources_by_key(self) -> tuple[_Things, _Quotes]:
+        """The articles' and ledgers' claims by (subject, predicate, kind) grouped by value, and
+        their quotes: made once for each set of claims, not once per draft (from a snapshot, read
+        as the draft's claims ask for them)."""
         if self._candidates is None:
-            from verifier.rules.quotes import quote_key
-
-            by_key: dict[tuple, list[Claim]] = defaultdict(list)
-            quotes: list[Claim] = []
-            for c in [c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims:
-                (quotes if c.kind == "quote" else by_key[(c.subject, c.predicate, c.kind)]).append(c)
-            self._candidates = (_Things(by_key), quotes, [quote_key(q.value.quote) for q in quotes])
+            if self._stored is not None:
+                by_key, quotes = _grouped(self.trusted.ledger_claims)
+                self._candidates = (_Things(_StoredThings(self._stored, by_key)), _Quotes(quotes, self._stored))
+            else:
+                by_key, quotes = _grouped([c for p in self.trusted.prepared for c in p.claims] + self.trusted.ledger_claims)
+                self._candidates = (_Things(by_key), _Quotes(quotes))
         return self._candidates
 
     def _quote_candidates(self, claim: Claim) -> list[Claim]:
@@ -284,24 +390,36 @@ class Checker:
 
         from verifier.rules.quotes import SIMILAR_QUOTE, quote_key
 
-        _, quotes, keys = self._sources_by_key()
+        _, quotes = self._sources_by_key()
         own = quote_key(claim.value.quote)
         if not own:
             return []
-        close = process.extract(own, keys, scorer=fuzz.ratio, score_cutoff=SIMILAR_QUOTE, limit=None)
+        close = process.extract(own, quotes.keys(), scorer=fuzz.ratio, score_cutoff=SIMILAR_QUOTE, limit=None)
         return [quotes[i] for i in sorted(found[2] for found in close)]
 
     # ------------------------------------------------------------------ checking
     def check(self, path: str, text: str, markdown: bool | None = None) -> DraftResult:
         """Diagnostics for one draft; `text` is the file as read (Markdown and all). Markdown
         syntax is masked when `markdown` is true (default: when the name says .md)."""
+        from verifier.check.snapshot import Missing
+
+        try:
+            return self._check(path, text, markdown)
+        except Missing:  # a damaged snapshot: checked the long way (which writes it again)
+            self._read_snapshots, self._stored, self._candidates = False, None, None
+            try:
+                return self._check(path, text, markdown)
+            finally:
+                self._read_snapshots = True
+
+    def _check(self, path: str, text: str, markdown: bool | None) -> DraftResult:
         draft = self._extract(path, text, is_markdown(path) if markdown is None else markdown)
         lines = Lines(text)
         if draft is None:  # no article text: nothing to check (not an error)
             return DraftResult(path, [], text=text, empty=True, warnings=_warnings(path, suppressions(text, lines)))
         things = self._sources_by_key()[0]
         found: list[Diagnostic] = []
-        for claim in draft.claims:
+        for claim in draft:
             within = self._within(path, text, lines, claim)
             found.extend(within)
             if within:  # a date that cannot be (2月30日) is not compared with anything
@@ -313,7 +431,7 @@ class Checker:
             d = self._against(path, text, lines, claim, positions)
             if d is not None:
                 found.append(d)
-        return self._filter(path, text, lines, found, len(draft.claims))
+        return self._filter(path, text, lines, found, len(draft))
 
     def _filter(self, path: str, text: str, lines: Lines, found: list[Diagnostic], claims: int) -> DraftResult:
         opts = self.options

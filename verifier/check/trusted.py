@@ -8,6 +8,10 @@ as `pipeline.extract_sources([*articles, draft])` would do, so a name glossed in
 knows: they are extracted again only when a draft teaches a name (and then read from the cache
 the next time).
 
+The articles are read when the sources are loaded, but prepared only when a check needs them:
+a check whose draft a snapshot of the same articles answers (check/snapshot.py) reads from the
+cache only the claims the draft's claims are about, and the texts of the sources it cites.
+
 A ledger written by `verifier extract` has claims but no article text. Its claims are compared
 as they are, and their subjects (with the words the articles used for them, subject_text) are
 added to the entity registry, so the draft's names resolve to the ledger's canonical names.
@@ -29,23 +33,60 @@ from verifier.text.sources import SUFFIXES
 
 
 @dataclass
+class Article:
+    """A trusted article as read from its file, not yet prepared."""
+
+    path: Path
+    entry: dict  # its manifest entry
+    text: str
+
+    @property
+    def id(self) -> str:
+        return self.path.stem  # as read_source names it
+
+
+@dataclass
 class Trusted:
-    prepared: list  # pipeline.Prepared of each article
+    """The trusted articles (prepared when first asked for: `prepared`, `corpus`) and ledgers."""
+
+    _prepared: list | None = None  # pipeline.Prepared of each article
     ledger_claims: list[Claim] = field(default_factory=list)
     ledger_files: dict[str, str] = field(default_factory=dict)  # claim id -> ledger file
     registry: list[dict] = field(default_factory=list)
-    corpus: object = None  # pipeline.Corpus of the articles (their names learnt, their cache keys)
+    _corpus: object = None  # pipeline.Corpus of the articles (their names learnt, their cache keys)
+    articles: list[Article] | None = None  # as read, when `load` read them
+    preparing: tuple = (None, None, None)  # the runner, cache and progress `load` prepares them with
     _lines: dict[str, Lines] = field(default_factory=dict, repr=False)
     _by_id: dict = field(default_factory=dict, repr=False)
 
+    @property
+    def corpus(self):
+        """The pipeline.Corpus of the articles `load` read (None for articles given prepared)."""
+        if self._corpus is None and self.articles is not None:
+            from verifier.pipeline import Runner, prepare_corpus
+            from verifier.text.sources import read_source
+
+            runner, cache, progress = self.preparing
+            sources = [read_source(a.path, a.entry, text=a.text) for a in self.articles]
+            self._corpus = prepare_corpus(sources, runner or Runner(), cache, progress)
+        return self._corpus
+
+    @property
+    def prepared(self) -> list:
+        if self._prepared is None:
+            self._prepared = self.corpus.prepared if self.corpus is not None else []
+        return self._prepared
+
     def _article(self, source: str):
-        if len(self._by_id) != len(self.prepared):
-            self._by_id = {p.source.id: p for p in self.prepared}
+        """The prepared article, else the article as read, of a source id."""
+        if not self._by_id:
+            self._by_id = {a.id: a for a in self.articles} if self._prepared is None and self.articles is not None \
+                else {p.source.id: p.source for p in self.prepared}
         return self._by_id.get(source)
 
     @property
     def source_ids(self) -> list[str]:
-        ids = [p.source.id for p in self.prepared]
+        ids = [a.id for a in self.articles] if self.articles is not None else [p.source.id for p in self.prepared]
         seen = set(ids)
         for c in self.ledger_claims:
             if c.source not in seen:
@@ -54,14 +95,14 @@ class Trusted:
         return ids
 
     def text(self, source: str) -> str | None:
-        p = self._article(source)
-        return p.source.text if p is not None else None
+        a = self._article(source)
+        return a.text if a is not None else None
 
     def path(self, claim: Claim) -> str | None:
         if claim.id in self.ledger_files:
             return self.ledger_files[claim.id]
-        p = self._article(claim.source)
-        return p.source.path if p is not None else None
+        a = self._article(claim.source)
+        return str(a.path) if a is not None else None
 
     def lines(self, source: str) -> Lines | None:
         if source not in self._lines:
@@ -74,14 +115,14 @@ class Trusted:
 
 def is_ledger(path: Path) -> bool:
     """A .jsonl file, or a folder of .jsonl files and no articles."""
-    from verifier.io import file_status, list_folder
+    from verifier.io import file_status, folder_files
 
     st = file_status(path)
     if st is None:
         return False
     if not stat.S_ISDIR(st.st_mode):
         return path.suffix.lower() == ".jsonl"
-    files = [f for f in list_folder(path) if not f.is_dir()]
+    files = folder_files(path)
     has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
     has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
     return has_ledger and not has_articles
@@ -94,8 +135,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
     articles are prepared."""
     from verifier.claims import ledger
     from verifier.io import file_status, list_folder
-    from verifier.pipeline import Runner, prepare_corpus
-    from verifier.text.sources import collect, read_source
+    from verifier.text.sources import collect, read_article
 
     paths = [Path(p) for p in paths]
     if not paths:
@@ -107,9 +147,18 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
         if file_status(p) is None:
             raise VerifierError(f"{p}: no such file or folder (--against)")
         (ledger_paths if is_ledger(p) else article_paths).append(p)
-    entries = [(f, e) for f, e in collect(article_paths) if f.resolve() not in excluded] if article_paths else []
-    corpus = prepare_corpus([read_source(f, e) for f, e in entries], runner or Runner(), cache, progress)
-    prepared = corpus.prepared
+    folders: dict[Path, Path] = {}
+
+    def real(f: Path) -> Path:  # f.resolve(), with each folder resolved once
+        if f.is_symlink():
+            return f.resolve()
+        if f.parent not in folders:
+            folders[f.parent] = f.parent.resolve()
+        return folders[f.parent] / f.name
+
+    entries = [(f, e) for f, e in collect(article_paths) if not excluded or real(f) not in excluded] \
+        if article_paths else []
+    articles = [Article(f, e, read_article(f)) for f, e in entries]
     claims: list[Claim] = []
     files: dict[str, str] = {}
     for p in ledger_paths:
@@ -117,12 +166,13 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
             for c in ledger.read(f):
                 claims.append(c)
                 files[c.id] = str(f)
-    if not prepared and not claims:
+    if not articles and not claims:
         raise VerifierError(
             f"{', '.join(str(p) for p in paths)}: no source articles or claims to check against"
             + (" (the only articles there are the drafts themselves)" if article_paths else "")
         )
-    return Trusted(prepared, claims, files, registry + ledger_entities(claims, registry), corpus)
+    return Trusted(None, claims, files, registry + ledger_entities(claims, registry), articles=articles,
+                   preparing=(runner, cache, progress))
 
 
 @lru_cache(maxsize=1)

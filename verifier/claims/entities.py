@@ -954,6 +954,40 @@ class EntityIndex:
             tuple(sorted((k, tuple(sorted(v))) for k, v in self._given.items())),
         )
 
+    def mention_state(self) -> dict:
+        """What finding mentions reads of a finalized index (the parts of its fingerprint), as
+        JSON data for the cache: `from_mention_state` makes an index that finds the same mentions."""
+        return {
+            "by_key": self._by_key,
+            "types": {n: e.type for n, e in self.entities.items()},
+            "surname": {k: sorted(v) for k, v in self._surname.items()},
+            "given": {k: sorted(v) for k, v in self._given.items()},
+        }
+
+    @classmethod
+    def from_mention_state(cls, state: dict) -> EntityIndex:
+        """A finalized index for finding mentions (not for learning more names) from
+        `mention_state`'s data; ValueError when the data is not such a state."""
+        index = cls([])
+        try:
+            by_key, types = state["by_key"], state["types"]
+            people = {part: {k: set(v) for k, v in state[part].items()} for part in ("surname", "given")}
+            strings = [*by_key.items(), *types.items(),
+                       *((k, n) for part in people.values() for k, names in part.items() for n in names)]
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not an index's mention state: {exc}") from None
+        if not all(isinstance(a, str) and isinstance(b, str) for a, b in strings):
+            raise ValueError("not an index's mention state: a name or key that is not text")
+        named = set(by_key.values()) | {n for part in people.values() for names in part.values() for n in names}
+        if not named <= types.keys():
+            raise ValueError("not an index's mention state: a key names no entity")
+        index.entities = {n: Entity(n, t, "text") for n, t in types.items()}
+        for k, n in by_key.items():
+            index.entities[n].aliases.add(k)
+        index._by_key = dict(by_key)
+        index._surname, index._given = people["surname"], people["given"]
+        return index
+
     def _merge(self, name: str, into: str) -> None:
         if name == into or name not in self.entities or into not in self.entities:
             return

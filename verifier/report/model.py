@@ -80,6 +80,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     """The report on sources already read (`verifier.text.sources.load` or `from_texts`);
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
+    from verifier.collector import paused
     from verifier.pipeline import compare_corpus, extract_sources
     from verifier.text.title import heading_title
 
@@ -87,31 +88,32 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     from verifier.text.syndication import copies_among, find_copies
 
     prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler)
-    claims = [c for p in prepared for c in p.claims]
-    texts = {p.source.id: p.source.text for p in prepared}
-    published = {p.source.id: p.source.published for p in prepared}
-    if all(p.syndication is not None for p in prepared):  # found in the corpus map
-        copies = copies_among({p.source.id: p.syndication for p in prepared}, published)
-    else:
-        copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
-    findings = compare_corpus(prepared, texts, published, copies, cache, jobs)
-    sources = [
-        SourceInfo(
-            id=p.source.id, path=p.source.path, language=p.source.language,
-            published=p.source.published, published_from=p.source.published_from,
-            title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=len(p.claims),
-            timezone=p.source.timezone, syndicated_from=copies.get(p.source.id),
+    with paused():  # what is built here lives to the end of the run: collections would only walk it
+        claims = [c for p in prepared for c in p.claims]
+        texts = {p.source.id: p.source.text for p in prepared}
+        published = {p.source.id: p.source.published for p in prepared}
+        if all(p.syndication is not None for p in prepared):  # signed in the corpus map (or the cache)
+            copies = copies_among({p.source.id: p.syndication for p in prepared}, published)
+        else:
+            copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
+        findings = compare_corpus(prepared, texts, published, copies, cache, jobs)
+        sources = [
+            SourceInfo(
+                id=p.source.id, path=p.source.path, language=p.source.language,
+                published=p.source.published, published_from=p.source.published_from,
+                title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=len(p.claims),
+                timezone=p.source.timezone, syndicated_from=copies.get(p.source.id),
+            )
+            for p in prepared
+        ]
+        gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
+                for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
+        count = lambda v: sum(1 for f in findings if f.verdict == v)
+        report = Report(
+            summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
+                            contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
+                            unclaimed=len(gaps)),
+            sources=sources, claims=claims, findings=findings, unclaimed=gaps,
         )
-        for p in prepared
-    ]
-    gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
-            for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
-    count = lambda v: sum(1 for f in findings if f.verdict == v)
-    report = Report(
-        summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
-                        contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
-                        unclaimed=len(gaps)),
-        sources=sources, claims=claims, findings=findings, unclaimed=gaps,
-    )
     report._texts = texts
     return report

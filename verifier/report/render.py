@@ -44,7 +44,7 @@ def json_chunks(report: Report) -> Iterator[str]:
     each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but for
     numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
     finite: a report holding one of those is written by json.dumps, whole."""
-    if any(_unlike_python(v) for c in report.claims for v in c.value.__dict__.values()):
+    if any(map(_unlike_python, [v for c in report.claims for v in c.value.__dict__.values() if type(v) is float])):
         yield json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         return
     names = list(type(report).model_fields)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
-from verifier.io import file_status, list_folder, read_file
+from verifier.io import file_status, folder_files, read_file
 from verifier.lang import read_data_file
 
 SUFFIXES = (".txt", ".md")
@@ -125,8 +125,10 @@ def detect_language(text: str) -> Language:
     from verifier.text.fold import simplified_chars, traditional_chars
 
     cjk = "".join(_CJK_RUN.findall(text))
-    latin = sum(map(len, _LATIN_RUN.findall(text)))
-    if not cjk or len(cjk) < 0.2 * (latin + len(cjk)):
+    if not cjk:  # an English article: its Latin letters need not be counted
+        return "en"
+    # Latin letters are counted only when the characters that are not Chinese could outweigh it
+    if len(text) - len(cjk) > 4 * len(cjk) and len(cjk) < 0.2 * (sum(map(len, _LATIN_RUN.findall(text))) + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
     trad = sum(map(traditional_chars().__contains__, sample))  # characters only Traditional has
@@ -156,8 +158,7 @@ def _read_manifest(folder: Path, articles: Iterable[Path]) -> dict[str, dict]:
 # --------------------------------------------------------------------------- collecting
 def _articles_in(folder: Path) -> list[Path]:
     """The article files of a folder: names ending .txt or .md, not hidden, not folders."""
-    return [p for p in list_folder(folder)
-            if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()]
+    return [p for p in folder_files(folder) if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
 
 
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
@@ -206,10 +207,7 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
 def read_source(path: Path, entry: dict | None = None, text: str | None = None) -> Source:
     """Read one article (or wrap `text` given for it) into a Source."""
     entry = entry or {}
-    if text is None:
-        text = decode(read_file(path, MAX_BYTES, "article"), str(path))
-    if not text.strip():
-        raise VerifierError(f"{path}: the file is empty")
+    text = read_article(path) if text is None else _not_empty(text, path)
     language = entry.get("language") or detect_language(text)
     source = Source(
         id=path.stem, path=str(path), text=text, language=language,
@@ -221,6 +219,17 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
     if entry.get("timezone"):
         source.timezone, source.timezone_from = entry["timezone"], "manifest"
     return source
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file."""
+    return _not_empty(decode(read_file(path, MAX_BYTES, "article"), str(path)), path)
+
+
+def _not_empty(text: str, path: Path) -> str:
+    if not text.strip():
+        raise VerifierError(f"{path}: the file is empty")
+    return text
 
 
 def load(paths: Iterable[str | Path]) -> list[Source]:
