@@ -595,7 +595,7 @@ def unclaimed(p: Prepared) -> list[tuple[int, int]]:
     """Sentences of article text that hold a date, a number or a quotation but gave no claim:
     what the tool did not check. A sentence counts when the normalizer finds a value in it or it
     has quotation marks."""
-    from verifier.normalize.engine import analyze
+    from verifier.normalize.engine import holds_value
 
     claimed = sorted((c.sentence for c in p.claims))
     taken = {s for s in claimed}
@@ -608,7 +608,7 @@ def unclaimed(p: Prepared) -> list[tuple[int, int]]:
         if not _CHECKABLE.search(text):
             continue
         quoted = any(ch in text for ch in "“「『\"")
-        if quoted or analyze(text, folded=p.source.folded[s.start:s.end], kinds=("date", "money", "count", "percent"),
-                             min_score=0.6):
+        if quoted or holds_value(text, folded=p.source.folded[s.start:s.end],
+                                 kinds=("count", "date", "money", "percent"), min_score=0.6):
             out.append((s.start, s.end))
     return out

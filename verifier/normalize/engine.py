@@ -211,6 +211,18 @@ def _has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def _runs(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: Iterable[str] | None,
+          approx_tolerance: float) -> tuple[Context, list[tuple[Recognizer, list]]]:
+    """The context of a text and the (recognizer, patterns) that can match in it."""
+    if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
+        base = dt.datetime.combine(base, dt.time())
+    kind_set = frozenset(kinds) if kinds else None
+    if folded is None:
+        folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
+    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
+    return ctx, _patterns_for(_Index.of(language, kind_set), folded, ctx)
+
+
 def analyze(
     text: str,
     *,
@@ -223,16 +235,9 @@ def analyze(
     approx_tolerance: float = 0.1,
 ) -> list[Found]:
     """Every value found in `text`, with exact offsets into `text`."""
-    if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
-        base = dt.datetime.combine(base, dt.time())
-    kind_set = frozenset(kinds) if kinds else None
-    if folded is None:
-        folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
-    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
-    candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), folded, ctx)
-        for c in rec.analyze(ctx, patterns) if c.score >= min_score
-    ]
+    ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
+    folded = ctx.folded
+    candidates = [c for rec, patterns in runs for c in rec.analyze(ctx, patterns) if c.score >= min_score]
     if not candidates:
         return []
     candidates = _inside_words(candidates, folded)
@@ -242,3 +247,29 @@ def analyze(
         made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
         for c in candidates
     ]
+
+
+def holds_value(
+    text: str,
+    *,
+    folded: str | None = None,
+    base: dt.datetime | dt.date | None = None,
+    prefer: Prefer = "past",
+    language: Lang = "auto",
+    kinds: Iterable[str] | None = None,
+    min_score: float = 0.0,
+    approx_tolerance: float = 0.1,
+) -> bool:
+    """Whether `analyze` with the same arguments finds any value, known sooner: the recognizers
+    run one at a time, those of the kinds given first first (the likeliest), until one reads a
+    value that is not inside a word (overlaps need not be resolved: of overlapping values one
+    is always kept)."""
+    ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
+    if kinds:
+        order = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
+        runs = sorted(runs, key=lambda run: order[run[0].kind])
+    for rec, patterns in runs:
+        found = [c for c in rec.analyze(ctx, patterns) if c.score >= min_score]
+        if found and _inside_words(found, ctx.folded):
+            return True
+    return False
