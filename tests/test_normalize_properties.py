@@ -382,3 +382,11 @@ def test_holds_value_says_whether_analyze_finds_a_value(text, base, kinds, min_s
     assert holds_value(text, base=base, kinds=kinds, min_score=min_score) == \
         bool(analyze(text, base=base, kinds=kinds, min_score=min_score))
 
+
+@examples(150)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text), offset=st.integers(0, 10_000))
+def test_values_read_at_an_offset_are_those_read_alone_shifted(text, offset):
+    alone = analyze(text, kinds=("date", "money", "count", "number"), min_score=0.5)
+    shifted = [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in alone]
+    at = analyze(text, kinds=("date", "money", "count", "number"), min_score=0.5, offset=offset)
+    assert [(f.__dict__, f.model_fields_set) for f in at] == [(f.__dict__, f.model_fields_set) for f in shifted]

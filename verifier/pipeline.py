@@ -165,9 +165,8 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
             kinds = ("date",)  # a date that cannot be is a finding even when nothing claims it
         else:
             continue
-        for found in analyze(text[s.start:s.end], folded=folded[s.start:s.end],
-                             base=source.published, kinds=kinds, min_score=0.5):
-            values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))
+        values += analyze(text[s.start:s.end], folded=folded[s.start:s.end], base=source.published, kinds=kinds,
+                          min_score=0.5, offset=s.start)
     mentions = index.mentions(text, folded, [to_view(a, b) for a, b in learning_spans(p)])
     excluded = [to_view(p.dateline.start, p.dateline.end)] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,

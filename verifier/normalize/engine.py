@@ -233,8 +233,10 @@ def analyze(
     kinds: Iterable[str] | None = None,
     min_score: float = 0.0,
     approx_tolerance: float = 0.1,
+    offset: int = 0,
 ) -> list[Found]:
-    """Every value found in `text`, with exact offsets into `text`."""
+    """Every value found in `text`, with exact offsets into `text` (plus `offset`: where `text`
+    starts in a longer text, as for a sentence of an article)."""
     ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
     folded = ctx.folded
     candidates = [c for rec, patterns in runs for c in rec.analyze(ctx, patterns) if c.score >= min_score]
@@ -244,7 +246,8 @@ def analyze(
     if len(candidates) > 1:  # (the language of the text breaks ties only)
         candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
     return [
-        made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
+        made(Found, text=text[c.start:c.end], start=c.start + offset, end=c.end + offset, value=c.value,
+             score=c.score, pattern=c.pattern)
         for c in candidates
     ]
 
