@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.normalize.engine import recognizers
-from verifier.normalize.prefilter import analyze
+from verifier.normalize.prefilter import analyze, required_strings
 
 
 def test_examples():
@@ -24,6 +24,11 @@ def test_examples():
     assert analyze(r"(a)\1") == (None, None, None)  # a back reference: unknown
     assert analyze(r"may", re.I)[0] == frozenset("mM")
     assert analyze(r"a?") [0] is None  # may match empty
+    assert required_strings(r"(?:\d+|a|an)\s+(?:days?|weeks?)\s+ago", re.I) == frozenset({"ago"})
+    assert required_strings(r"a(?:bc|bd)e?") == frozenset({"abc", "abd"})  # before the optional e
+    assert required_strings(r"上(?:半|下)年|下半年") == frozenset({"上半年", "上下年", "下半年"})
+    assert required_strings(r"[Mm]ay", re.I) == frozenset({"may"})  # in lower case
+    assert required_strings(r"\d+年") is None and required_strings(r"(?:ab)?") is None  # one character; may be empty
 
 
 def test_every_pattern_of_the_recognizers_is_read():
@@ -68,3 +73,44 @@ def test_sets_are_sound(regex, text, ignore_case):
             assert text[m.start()] in first, (regex, text, m)
         if necessary is not None:
             assert any(ch in necessary for ch in m.group(0)), (regex, text, m)
+
+
+TEXT_WITH_CASES = "abAB1年月 "
+
+
+@settings(max_examples=600, deadline=None)
+@given(_regexes(), st.text(TEXT_WITH_CASES, max_size=14), st.booleans())
+def test_required_strings_are_sound(regex, text, ignore_case):
+    flags = re.I if ignore_case else 0
+    strings = required_strings(regex, flags)
+    if strings is None:
+        return
+    hay = text.lower() if ignore_case else text
+    for m in re.compile(regex, flags).finditer(text):
+        assert any(s in hay for s in strings), (regex, text, m, strings)
+
+
+def _pieces_of_required_strings() -> list[str]:
+    """The recognizers' required strings, whole, cut and in other cases (Mar, ch, MARCH)."""
+    out = set()
+    for rec in recognizers():
+        for p in rec.patterns:
+            for s in p.strings or ():
+                out.update({s, s.upper(), s.title(), s[:len(s) // 2], s[len(s) // 2:]})
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_pieces_of_required_strings() + ["3", "12", "2025", " ", "年", "月", "日", "$", "亿"]),
+                max_size=10).map("".join))
+def test_patterns_skipped_for_their_strings_find_nothing(text):
+    from verifier.normalize import engine
+
+    filtered = engine.analyze(text)
+    engine.FILTER_PATTERNS = False
+    try:
+        everything = engine.analyze(text)
+    finally:
+        engine.FILTER_PATTERNS = True
+    assert [(f.start, f.end, f.pattern, f.value) for f in filtered] == \
+        [(f.start, f.end, f.pattern, f.value) for f in everything]

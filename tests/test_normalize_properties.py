@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from verifier.lang import lang
 from verifier.normalize import base as recognizer_base
 from verifier.normalize.engine import analyze
 from verifier.normalize.values import QUANTITY_KINDS, WEEKDAYS
@@ -362,3 +363,30 @@ def test_the_values_fold_is_the_fold_wherever_values_are_written(text, script):
 
     text = to_traditional(text) if script == "traditional" else to_simplified(text)
     assert fold_values(text) == fold(text)
+
+
+# words that merely contain numerals (万一, 统一): a value read inside one does not count
+NOT_NUMBERS = lang("zh")["numerals"]["not_numbers"]
+words_with_numerals = st.lists(st.sampled_from(NOT_NUMBERS + FRAGMENTS + ["他", " ", "是"]), min_size=1,
+                               max_size=8).map("".join)
+KIND_LISTS = st.lists(st.sampled_from(["date", "money", "count", "percent", "number", "duration", "ordinal"]),
+                      unique=True, max_size=4)
+
+
+@examples(300)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text, fragment_text, words_with_numerals),
+       base=st.one_of(st.none(), bases), kinds=KIND_LISTS, min_score=st.sampled_from([0.0, 0.5, 0.6, 0.8]))
+def test_holds_value_says_whether_analyze_finds_a_value(text, base, kinds, min_score):
+    from verifier.normalize.engine import holds_value
+
+    assert holds_value(text, base=base, kinds=kinds, min_score=min_score) == \
+        bool(analyze(text, base=base, kinds=kinds, min_score=min_score))
+
+
+@examples(150)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text), offset=st.integers(0, 10_000))
+def test_values_read_at_an_offset_are_those_read_alone_shifted(text, offset):
+    alone = analyze(text, kinds=("date", "money", "count", "number"), min_score=0.5)
+    shifted = [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in alone]
+    at = analyze(text, kinds=("date", "money", "count", "number"), min_score=0.5, offset=offset)
+    assert [(f.__dict__, f.model_fields_set) for f in at] == [(f.__dict__, f.model_fields_set) for f in shifted]

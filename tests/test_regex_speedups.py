@@ -88,3 +88,38 @@ def test_words_between_count_chinese_characters_as_prefix_sums_do(text, data):
     words.between(a, b)
     lo, hi = min(a, b), max(a, b)
     assert words._cjk_upto(hi) - words._cjk_upto(lo) == before[hi] - before[lo]
+
+
+SHINGLE_PIECES = ["公司", "宣布", "离职", "一", "\u3400", "\u9fff", "。", "a", "bc", "Harbor", "2025", " ", "  ", "\n", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SHINGLE_PIECES), max_size=40).map("".join))
+def test_shingles_sliced_from_bytes_are_those_of_each_window_encoded(text):
+    import zlib
+
+    from verifier.text import syndication
+
+    folded = fold(text).lower()
+    windows = [run[i:i + syndication.CJK_SHINGLE] for run in syndication._CJK.findall(folded)
+               for i in range(max(1, len(run) - syndication.CJK_SHINGLE + 1))]
+    words = syndication._WORD.findall(folded)
+    windows += [" ".join(words[i:i + syndication.LATIN_SHINGLE])
+                for i in range(max(0, len(words) - syndication.LATIN_SHINGLE + 1))]
+    hashes = {zlib.crc32(w.encode()) for w in windows}
+    assert syndication.shingles(text) == {h for h in hashes if h % syndication.SAMPLE == 0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["公司", "宣佈", "離職", "发布", "元", "台幣", "Harbor", " ", "2025", "。", "\u3400"]),
+                max_size=30).map("".join))
+def test_the_script_of_a_mixed_article_is_counted_as_character_by_character(text):
+    from verifier.claims.extract import _local_currency
+    from verifier.lang import lang
+
+    folded = fold(text)
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    traditional = sum(1 for a, b in zip(text, folded) if a != b and "\u4e00" <= a <= "\u9fff")
+    script = "zh-Hans" if cjk and traditional <= 0.02 * len(cjk) else "zh-Hant"
+    by_script = lang("zh")["currency"].get("generic_by_script", {})
+    assert _local_currency(text, folded, "mixed")[0] == by_script.get(script)

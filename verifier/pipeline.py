@@ -165,9 +165,8 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
             kinds = ("date",)  # a date that cannot be is a finding even when nothing claims it
         else:
             continue
-        for found in analyze(text[s.start:s.end], folded=folded[s.start:s.end],
-                             base=source.published, kinds=kinds, min_score=0.5):
-            values.append(found.model_copy(update={"start": found.start + s.start, "end": found.end + s.start}))
+        values += analyze(text[s.start:s.end], folded=folded[s.start:s.end], base=source.published, kinds=kinds,
+                          min_score=0.5, offset=s.start)
     mentions = index.mentions(text, folded, [to_view(a, b) for a, b in learning_spans(p)])
     excluded = [to_view(p.dateline.start, p.dateline.end)] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
@@ -648,7 +647,7 @@ def unclaimed(p: Prepared) -> list[tuple[int, int]]:
     """Sentences of article text that hold a date, a number or a quotation but gave no claim:
     what the tool did not check. A sentence counts when the normalizer finds a value in it or it
     has quotation marks."""
-    from verifier.normalize.engine import analyze
+    from verifier.normalize.engine import holds_value
 
     claimed = sorted((c.sentence for c in p.claims))
     taken = {s for s in claimed}
@@ -661,7 +660,7 @@ def unclaimed(p: Prepared) -> list[tuple[int, int]]:
         if not _CHECKABLE.search(text):
             continue
         quoted = any(ch in text for ch in "“「『\"")
-        if quoted or analyze(text, folded=p.source.folded[s.start:s.end], kinds=("date", "money", "count", "percent"),
-                             min_score=0.6):
+        if quoted or holds_value(text, folded=p.source.folded[s.start:s.end],
+                                 kinds=("count", "date", "money", "percent"), min_score=0.6):
             out.append((s.start, s.end))
     return out

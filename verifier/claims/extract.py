@@ -41,6 +41,7 @@ UNATTRIBUTED = "(no one named)"
 LINK_WINDOW = 1500  # characters: no value is linked to an event word farther away (no sentence is that long)
 CJK_WORD = 0.6  # a Chinese character counts as this many words in link distances
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s)")
@@ -252,9 +253,14 @@ def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, 
     by_script = cur.get("generic_by_script", {})
     script = language
     if language == "mixed":
-        cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-        traditional = sum(1 for a, b in zip(text, folded) if a != b and "\u4e00" <= a <= "\u9fff")
-        script = "zh-Hans" if cjk and traditional <= 0.02 * len(cjk) else "zh-Hant"
+        # Chinese characters, and those of them folding changed (Traditional ones), run by run
+        cjk = traditional = 0
+        for m in _HAN_RUN.finditer(text):
+            a, b = m.span()
+            cjk += b - a
+            if text[a:b] != folded[a:b]:
+                traditional += sum(1 for x, y in zip(text[a:b], folded[a:b]) if x != y)
+        script = "zh-Hans" if cjk and traditional <= 0.02 * cjk else "zh-Hant"
     return by_script.get(script), list(cur["generic"])
 
 

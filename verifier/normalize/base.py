@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Literal
 
-from verifier.normalize.prefilter import analyze as analyze_regex
+from verifier.normalize.prefilter import analyze as analyze_regex, required_strings
 from verifier.normalize.values import Bound, Value
 
 Prefer = Literal["past", "future"]
@@ -64,6 +64,8 @@ class Pattern:
     first: frozenset[str] | None = None  # the characters a match can start with (None: any)
     necessary: frozenset[str] | None = None  # every match holds one of these (None: unknown)
     when: Callable[[Context], bool] | None = None  # run only on the texts and settings it accepts
+    # every match holds one of these strings (None: unknown); in lower case if the regex ignores case
+    strings: frozenset[str] | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -83,7 +85,8 @@ class Recognizer:
 
     def add(self, name: str, regex: str, score: float, build, flags: int = 0, when=None) -> None:
         compiler, first, necessary = prepare(regex, flags)
-        self.patterns.append(Pattern(name, compiler, score, build, first, necessary, when))
+        self.patterns.append(Pattern(name, compiler, score, build, first, necessary, when,
+                                     required_strings(regex, int(flags))))
 
     def wanted(self, ctx: Context) -> list[Pattern]:
         """The patterns that can match in this text: one whose first characters all are absent

@@ -10,8 +10,10 @@ to ASCII) character for character before matching.
 
 Only the patterns that can match in a text are run: each pattern knows the characters its
 matches can start with and a set of which every match holds one (read from the regex's text,
-see `prefilter.py`), and `_Index` maps characters to patterns. In a short text most patterns
-are skipped; the values found are the same (FILTER_PATTERNS = False runs them all).
+see `prefilter.py`), and `_Index` maps characters to patterns. Many patterns also know a few
+strings of which every match holds one (ago; day, days, week...; 上半年, 下半年): one regex
+of all of them tells which a text holds. In a short text most patterns are skipped; the values
+found are the same (FILTER_PATTERNS = False runs them all).
 
 A value read wholly inside a word that merely contains numerals (万一, 统一, 千万不要: the
 `not_numbers` list of the Chinese data) is dropped before overlaps are resolved.
@@ -22,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Iterable, Literal
 
-from verifier.lang import alternation, lang
+from verifier.lang import alternation, gated_alternation, lang
 from verifier.text.fold import fold_values
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found, made
@@ -158,6 +161,18 @@ class _Index:
         # patterns run only on some settings (五百万 as money when money alone is asked for)
         self.conditional = [(1 << i, pattern.when) for i, (_r, _rec, pattern) in enumerate(self.slots)
                             if pattern.when is not None]
+        # patterns whose every match holds one of a few strings: one regex finds which of the
+        # strings a text holds (one at each position, case ignored: a superset of what the
+        # patterns need), and each string found keeps the patterns needing it, a part of it or a
+        # longer string starting with it
+        needing: dict[str, int] = {}
+        for i, (_r, _rec, pattern) in enumerate(self.slots):
+            for s in pattern.strings or ():
+                needing[s.lower()] = needing.get(s.lower(), 0) | (1 << i)
+        self.needing = needing
+        self.any_strings = reduce(or_, needing.values(), 0)
+        self.kept_by: dict[str, int] = {}  # a string found -> the patterns it keeps (filled as found)
+        self.strings_re = re.compile(f"(?=({gated_alternation(needing)}))", re.IGNORECASE) if needing else None
         # a mask -> its patterns grouped by recognizer: few distinct masks occur
         self.groupings: dict[int, list[tuple[Recognizer, list]]] = {}
 
@@ -204,11 +219,39 @@ def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recogn
     for bit, when in index.conditional:
         if mask & bit and not when(ctx):
             mask ^= bit
+    if mask & index.any_strings:
+        mask = _holding_strings(index, mask, folded)
     return index.grouped(mask)
+
+
+def _holding_strings(index: _Index, mask: int, folded: str) -> int:
+    """`mask` without the patterns needing one of a few strings the text does not hold."""
+    kept, kept_by = 0, index.kept_by
+    for found in index.strings_re.findall(folded):
+        bits = kept_by.get(found)
+        if bits is None:
+            s = found.lower()
+            if s not in index.needing:
+                return mask  # a case the lower case does not give back (İ, ſ): all run
+            bits = kept_by[found] = reduce(or_, (b for t, b in index.needing.items() if t in s or t.startswith(s)))
+        kept |= bits
+    return mask & (kept | ~index.any_strings)
 
 
 def _has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
+
+
+def _runs(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: Iterable[str] | None,
+          approx_tolerance: float) -> tuple[Context, list[tuple[Recognizer, list]]]:
+    """The context of a text and the (recognizer, patterns) that can match in it."""
+    if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
+        base = dt.datetime.combine(base, dt.time())
+    kind_set = frozenset(kinds) if kinds else None
+    if folded is None:
+        folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
+    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
+    return ctx, _patterns_for(_Index.of(language, kind_set), folded, ctx)
 
 
 def analyze(
@@ -221,24 +264,46 @@ def analyze(
     kinds: Iterable[str] | None = None,
     min_score: float = 0.0,
     approx_tolerance: float = 0.1,
+    offset: int = 0,
 ) -> list[Found]:
-    """Every value found in `text`, with exact offsets into `text`."""
-    if isinstance(base, dt.date) and not isinstance(base, dt.datetime):
-        base = dt.datetime.combine(base, dt.time())
-    kind_set = frozenset(kinds) if kinds else None
-    if folded is None:
-        folded = text if text.isascii() else fold_values(text)  # folding leaves ASCII as it is
-    ctx = Context(text, folded, base, prefer, approx_tolerance, kind_set)
-    candidates = [
-        c for rec, patterns in _patterns_for(_Index.of(language, kind_set), folded, ctx)
-        for c in rec.analyze(ctx, patterns) if c.score >= min_score
-    ]
+    """Every value found in `text`, with exact offsets into `text` (plus `offset`: where `text`
+    starts in a longer text, as for a sentence of an article)."""
+    ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
+    folded = ctx.folded
+    candidates = [c for rec, patterns in runs for c in rec.analyze(ctx, patterns) if c.score >= min_score]
     if not candidates:
         return []
     candidates = _inside_words(candidates, folded)
     if len(candidates) > 1:  # (the language of the text breaks ties only)
         candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
     return [
-        made(Found, text=text[c.start:c.end], start=c.start, end=c.end, value=c.value, score=c.score, pattern=c.pattern)
+        made(Found, text=text[c.start:c.end], start=c.start + offset, end=c.end + offset, value=c.value,
+             score=c.score, pattern=c.pattern)
         for c in candidates
     ]
+
+
+def holds_value(
+    text: str,
+    *,
+    folded: str | None = None,
+    base: dt.datetime | dt.date | None = None,
+    prefer: Prefer = "past",
+    language: Lang = "auto",
+    kinds: Iterable[str] | None = None,
+    min_score: float = 0.0,
+    approx_tolerance: float = 0.1,
+) -> bool:
+    """Whether `analyze` with the same arguments finds any value, known sooner: the recognizers
+    run one at a time, those of the kinds given first first (the likeliest), until one reads a
+    value that is not inside a word (overlaps need not be resolved: of overlapping values one
+    is always kept)."""
+    ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
+    if kinds:
+        order = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
+        runs = sorted(runs, key=lambda run: order[run[0].kind])
+    for rec, patterns in runs:
+        found = [c for c in rec.analyze(ctx, patterns) if c.score >= min_score]
+        if found and _inside_words(found, ctx.folded):
+            return True
+    return False

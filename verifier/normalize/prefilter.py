@@ -9,6 +9,10 @@ parser.
   None; put before the pattern it rejects most positions of a text with one character test;
 - `necessary`: a small set of characters of which every match holds at least one, or None.
 
+`required_strings(regex, flags)` gives a small set of strings of which every match holds one
+(ago; day, days, week...; 上半年, 下半年), or None: a text holding none of them has no match, so
+the pattern need not run on it.
+
 Anything the reader does not know (a back reference, a conditional, inline flags) makes it
 answer None, which costs speed, never a match: the sets only ever let a pattern be skipped
 when it cannot match.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _CATEGORIES = {"d", "D", "s", "S", "w", "W"}
 _ZERO_WIDTH_ESCAPES = {"b", "B", "A", "Z"}
@@ -70,7 +75,8 @@ def _class_escape(ch: str) -> str:
 
 # --------------------------------------------------------------------------- the syntax tree
 # A node is ("set", Chars | None) for one character (None: any character), ("seq", [nodes]),
-# ("alt", [nodes]), ("repeat", min, node), ("group", node) or ("empty",) for zero-width items.
+# ("alt", [nodes]), ("repeat", min, node, max or None), ("group", node) or ("empty",) for
+# zero-width items.
 
 
 class _Reader:
@@ -113,17 +119,19 @@ class _Reader:
         if ch in ("?", "*", "+"):
             self.i += 1
             low = 1 if ch == "+" else 0
+            high = 1 if ch == "?" else None
         elif ch == "{":
             m = re.compile(r"\{(\d*)(?:(,)(\d*))?\}").match(self.s, self.i)
             if not m or (not m.group(1) and not m.group(2)):
                 return item  # a literal brace
             self.i = m.end()
             low = int(m.group(1) or 0)
+            high = low if not m.group(2) else (int(m.group(3)) if m.group(3) else None)
         else:
             return item
         if self.peek() in ("?", "+"):  # lazy or possessive
             self.i += 1
-        return ("repeat", low, item)
+        return ("repeat", low, item, high)
 
     def atom(self):
         ch = self.take()
@@ -279,13 +287,122 @@ def _necessary(node, ignore_case: bool) -> tuple[bool, frozenset[str] | None]:
     return nullable, best
 
 
+# --------------------------------------------------------------------------- the strings
+MAX_STRINGS = 32  # a set of strings larger than this is not kept
+MIN_LENGTH = 2  # a shorter string filters no better than `necessary` does
+
+
+def _literal_chars(chars: Chars | None, ignore_case: bool) -> frozenset[str] | None:
+    """The characters of a set as strings (in lower case when case is ignored), or None when
+    they are many or unknown. Ignoring case, only ASCII and caseless characters (Chinese) are
+    kept: their lower case is the one `str.lower` gives."""
+    if chars is None:
+        return None
+    found = chars.enumerated(False)
+    if found is None or len(found) > MAX_STRINGS:
+        return None
+    if ignore_case:
+        if not all(c.isascii() or c.lower() == c == c.upper() for c in found):
+            return None
+        found = frozenset(c.lower() for c in found)
+    return found
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sets of strings each of which every match holds one of, the one filtering more:
+    longer shortest string, then fewer strings."""
+    if a is None or "" in a:
+        return None if b is None or "" in b else b
+    if b is None or "" in b:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _product(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None or len(a) * len(b) > MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _strings(node, ignore_case: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(every string the node can match, when they are few; a set of strings of which every
+    match holds one, when one is known). Zero-width items match the empty string."""
+    kind = node[0]
+    if kind == "empty":
+        return frozenset({""}), None
+    if kind == "set":
+        chars = _literal_chars(node[1], ignore_case)
+        return chars, chars
+    if kind == "group":
+        return _strings(node[1], ignore_case)
+    if kind == "repeat":
+        low, high = node[1], node[3]
+        exact, required = _strings(node[2], ignore_case)
+        if low == 0:
+            return (exact | {""} if exact is not None and high == 1 else None), None
+        return (exact if high == 1 else None), _better(required, exact)
+    if kind == "alt":
+        if len(node[1]) > MAX_STRINGS:
+            return None, None  # (each branch adds a string at least)
+        exact: frozenset[str] | None = frozenset()
+        required: frozenset[str] | None = frozenset()
+        for branch in node[1]:
+            e, r = _strings(branch, ignore_case)
+            exact = None if exact is None or e is None or len(exact | e) > MAX_STRINGS else exact | e
+            r = _better(r, e)
+            required = None if required is None or r is None or len(required | r) > MAX_STRINGS else required | r
+            if exact is None and required is None:
+                break  # the other branches cannot make it known
+        return exact, _better(required, exact)
+    # a sequence: runs of items with few strings join into longer strings (d, ays? -> day, days)
+    whole: frozenset[str] | None = frozenset({""})
+    run: frozenset[str] | None = frozenset({""})
+    best = None
+    for item in node[1]:
+        exact, required = _strings(item, ignore_case)
+        best = _better(best, required)
+        whole = _product(whole, exact)
+        best = _better(best, run)  # (a shorter run may filter better: an optional item doubles it)
+        joined = _product(run, exact)
+        if joined is None:
+            run = exact if exact is not None else frozenset({""})
+        else:
+            run = joined
+    best = _better(best, run)
+    return whole, _better(best, whole)
+
+
+@lru_cache(maxsize=1024)
+def _tree(regex: str, flags: int):
+    """The syntax tree of a regex (shared: not to be changed), or None when it is not read."""
+    if flags & re.VERBOSE:
+        return None
+    try:
+        return _Reader(regex).parse()
+    except (Unknown, ValueError, IndexError):
+        return None
+
+
+def required_strings(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """A small set of strings of which every match holds one (each at least MIN_LENGTH long; in
+    lower case when the regex ignores case), or None: a text holding none of them (in any case
+    when the regex ignores it) has no match."""
+    tree = _tree(regex, flags)
+    if tree is None:
+        return None
+    try:
+        strings = _strings(tree, bool(flags & re.IGNORECASE))[1]
+    except RecursionError:
+        return None
+    if strings is None or "" in strings or len(strings) > MAX_STRINGS or min(map(len, strings)) < MIN_LENGTH:
+        return None
+    return strings
+
+
 def analyze(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, str | None, frozenset[str] | None]:
     """(first characters, gate lookahead, necessary characters) of a regex; see the module."""
-    if flags & re.VERBOSE:
-        return None, None, None
-    try:
-        tree = _Reader(regex).parse()
-    except (Unknown, ValueError, IndexError):
+    tree = _tree(regex, flags)
+    if tree is None:
         return None, None, None
     ignore_case = bool(flags & re.IGNORECASE)
     try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import accumulate, combinations
 from functools import lru_cache
 
 from verifier.lang import alternation, read_data_file
@@ -42,11 +42,18 @@ def shingles(text: str, folded: str | None = None) -> set[int]:
     only adds a shared shingle to two articles' counts."""
     folded = (fold(text) if folded is None else folded).lower()
     crc = zlib.crc32
-    out = {crc(run[i:i + CJK_SHINGLE].encode())
-           for run in _CJK.findall(folded) for i in range(max(1, len(run) - CJK_SHINGLE + 1))}
+    out = set()
+    # each run and the words are encoded once and their shingles sliced from the bytes: a
+    # character of a run is three bytes in UTF-8, a word ASCII
+    width = 3 * CJK_SHINGLE
+    for run in _CJK.findall(folded):
+        data = run.encode()
+        out.update(crc(data[i:i + width]) for i in range(0, max(3, len(data) - width + 3), 3))
     words = _WORD.findall(folded)
-    out.update(crc(" ".join(words[i:i + LATIN_SHINGLE]).encode())
-               for i in range(max(0, len(words) - LATIN_SHINGLE + 1)))
+    if len(words) >= LATIN_SHINGLE:
+        data = " ".join(words).encode()
+        starts = list(accumulate((len(w) + 1 for w in words), initial=0))  # a word's first byte
+        out.update(crc(data[starts[i]:starts[i + LATIN_SHINGLE] - 1]) for i in range(len(words) - LATIN_SHINGLE + 1))
     return {h for h in out if h % SAMPLE == 0}
 
 
