@@ -283,3 +283,31 @@ def test_a_round_named_with_its_time_dates_that_round():
     assert has(upper, "funding", "栖川机器人", "2022年"), show(upper)
     traditional = claims_of("棲川機器人本週完成C輪融資，較去年的PRE-IPO輪估值上升。", D2)
     assert has(traditional, "funding", "栖川机器人", "去年", start="2024-01-01"), show(traditional)
+
+
+DECEMBER = dt.date(2024, 12, 4)
+
+
+def test_a_product_named_by_letters_and_digits():
+    """Z7, HX300: a token of capitals and digits is a product, so what it is launched or sold
+    under is claimed of it; FY2025 and G20 are a period and a group, not products."""
+    english = claims_of("Orlen Robotics shipped its HX300 welding arm on Monday, a year after the "
+                        "company first showed it. Its FY2025 sales were released on Monday.", D)
+    assert has(english, "launch", "HX300", "Monday", start="2024-09-09"), show(english)
+    assert not any(c.subject in ("FY2025", "FY") for c in english.claims), show(english)
+    chinese = claims_of("泊岸智能于本周二发布了新一代巡检机器人Z7。", D)
+    assert has(chinese, "launch", "Z7", "本周二", start="2024-09-10"), show(chinese)
+
+
+def test_a_month_without_a_year_told_as_past_is_the_last_one():
+    """Read in December, "in February" is the coming February unless its event is told as past:
+    "released ... in February", 已于2月发布, 2月推出了 are the February before."""
+    past = claims_of("Orlen Robotics released the HX300 welding arm in February.", DECEMBER)
+    assert has(past, "launch", "HX300", "February", start="2024-02-01"), show(past)
+    zh = claims_of("泊岸智能的巡检机器人Z7已于2月发布。", DECEMBER)
+    assert has(zh, "launch", "Z7", "2月", start="2024-02-01"), show(zh)
+    ahead = claims_of("Orlen Robotics will release the HX300 welding arm in February.", DECEMBER)
+    assert has(ahead, "launch", "HX300", "February", start="2025-02-01"), show(ahead)
+    # the appointment is told as past, its effective date is of another clause, still to come
+    effective = claims_of("泊岸智能董事会已任命首席技术官罗一鸣接任总裁，1月6日起生效。", DECEMBER)
+    assert has(effective, "appointed", "罗一鸣", "1月6日", start="2025-01-06"), show(effective)

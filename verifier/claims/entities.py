@@ -31,7 +31,9 @@ from verifier.lang import alternation, lang, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 CJK = "\u3400-\u9fff"
-LATIN_TOKEN = r"(?:[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*)(?:[-.][0-9A-Za-z]+)*"
+# a capitalised word, a camel-case one, or letters and digits (Y2, H100: tried first, or "Y2"
+# would end at its letter)
+LATIN_TOKEN = r"(?:[A-Z][A-Za-z]*[0-9][A-Za-z0-9]*|[A-Z][A-Za-z'’]*|[a-z]+[A-Z][A-Za-z]*)(?:[-.][0-9A-Za-z]+)*"
 FUZZY_NAME = 88  # rapidfuzz ratio above which two spellings are one name
 MIN_TOKEN_SIGHTINGS = 2  # a single capitalised token is a name when seen this often inside sentences
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.\-]*")
@@ -107,6 +109,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "org_words": set(names["org_words"]),
+        "not_product_letters": set(names["not_product_letters"]),
         "places": {key(p) for p in names["places"]} | _place_keys(),
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
@@ -463,7 +466,7 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             i = j
             continue
         token = tokens[i]
-        if _PRODUCT_TOKEN.match(token):
+        if _PRODUCT_TOKEN.match(token) and token.rstrip("0123456789") not in d["not_product_letters"]:
             out.add(token, "product", "text")
         elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&":
             inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))

@@ -369,7 +369,7 @@ class SentenceView:
         for v, link, subjects, how in sorted(pending, key=lambda p: p[0].value.kind != "date"):
             if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
                 continue
-            self._claim(self._future(v), link, subjects, how)
+            self._claim(self._past(self._future(v), link), link, subjects, how)
 
     _CONVERSION = re.compile(r"\s*[(（]\s*(?:约合|約合|约|約|合|相当于|折合|about|or|around|roughly|~)?\s*$")
 
@@ -424,6 +424,36 @@ class SentenceView:
             if found.start == 0 and found.end == v.end - v.start:
                 return v.model_copy(update={"value": found.value, "pattern": (v.pattern or "date") + "+future"})
         return v
+
+    def _past(self, v: Found, link: Link) -> Found:
+        """"launched in January", read in December: a date without a year that the normalizer
+        took as upcoming is the last one when its event is told as past (launched, 已推出, 推出了)
+        and nothing in the clause plans it."""
+        val = v.value
+        if (val.kind != "date" or not self.ex.published or not val.start or val.start <= self.ex.published.isoformat()
+                or val.year or val.relative or val.weekday or val.holiday or val.lunar
+                or not self._told_as_past(link.trigger) or self._planned(v, link)):
+            return v
+        clause = self.clause(v.start)
+        if clause != self.clause(link.trigger.start) or self.lex.future_re.search(self.ex.folded, clause.start, clause.end):
+            return v  # the date of another clause (已任命…，11月5日起生效), or one planned after it
+        try:
+            start, end = (dt.date.fromisoformat(d) for d in (val.start, val.end or val.start))
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        except ValueError:
+            return v  # 29 February
+        past = val.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
+        return v.model_copy(update={"value": past, "pattern": (v.pattern or "date") + "+past"})
+
+    def _told_as_past(self, t: Trigger) -> bool:
+        lex, folded = self.lex, self.ex.folded
+        last = t.surface.lower().split()[-1] if t.surface.split() else ""
+        if last.isascii() and (last.endswith(lex.past_endings) or last in lex.past_forms):
+            return True
+        if folded.startswith(lex.past_after, t.end):
+            return True
+        clause = self.clause(t.start)
+        return lex.past_re.search(folded, clause.start, t.start) is not None
 
     def _money_by_context(self, found: Found) -> Found:
         """100亿投资OpenAI: a number in 万 or 亿 right beside a money word is an amount of money,

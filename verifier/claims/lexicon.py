@@ -146,6 +146,10 @@ class Lexicon:
         self.max_distance = link["max_distance"]
         self.max_date_distance = link["max_date_distance"]
         self.future_re = _word_re(link["future"])
+        self.past_re = _word_re(link["past"])
+        self.past_after = tuple(_fold_all(link["past_after"]))
+        self.past_endings = tuple(link["past_endings"])
+        self.past_forms = frozenset(link["past_forms"])
         self.clause_cost = link["clause_cost"]
         self.wrong_side_cost = link["wrong_side_cost"]
         self.shield_cost = link["shield_cost"]
