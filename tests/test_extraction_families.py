@@ -311,3 +311,16 @@ def test_a_month_without_a_year_told_as_past_is_the_last_one():
     # the appointment is told as past, its effective date is of another clause, still to come
     effective = claims_of("泊岸智能董事会已任命首席技术官罗一鸣接任总裁，1月6日起生效。", DECEMBER)
     assert has(effective, "appointed", "罗一鸣", "1月6日", start="2025-01-06"), show(effective)
+
+
+def test_a_count_whose_noun_is_the_event_word():
+    """"Nightfall Run 3 tops 2 million sales": the number of a product's name is not a value, the
+    verb before the count bounds it, and its noun (sales) is the event word it counts."""
+    headline = claims_of("Nightfall Run 3 tops 2 million sales in its first month", D)
+    (sold,) = [c for c in headline.claims if c.predicate == "sales"]
+    assert sold.subject == "Nightfall Run 3" and "2 million" in sold.text, show(headline)
+    assert sold.value.bound == "more_than" and sold.value.value == 2_000_000, show(headline)
+    assert not any(c.text.startswith("3") for c in headline.claims), show(headline)
+    chinese = claims_of("游戏《夜奔3》上市首月销量突破200万份。", D)
+    (sold,) = [c for c in chinese.claims if c.predicate == "sales"]
+    assert sold.value.bound == "more_than" and sold.value.value == 2_000_000, show(chinese)

@@ -164,6 +164,10 @@ COUNTS = [
     ({"value": 2, "noun": "co-founders"}, ["two co-founders", "2 co-founders"]),
     ({"value": 200, "bound": "more_than", "noun": "employees"}, ["more than 200 employees", "over 200 employees"]),
     ({"value": 30, "bound": "approx", "noun": "companies"}, ["about 30 companies", "around thirty companies"]),
+    # a verb of passing a mark bounds what follows it
+    ({"value": 40000, "bound": "more_than", "noun": "units"},
+     ["topped 40,000 units", "tops 40,000 units", "surpassed 40,000 units", "exceeding 40,000 units"]),
+    ({"value": 40000, "bound": "more_than", "unit": "辆"}, ["突破4万辆", "突破四万辆"]),
     ({"value": 3, "whole": 11, "noun": "co-founders"},
      ["3 of 11 co-founders", "three of the 11 co-founders", "3 out of 11 co-founders"]),
 ]
@@ -231,7 +235,8 @@ MONEY = [
      ["约3,800亿美元", "約 3,800 億美元", "大约3800亿美元", "3800亿美元左右", "3800亿美元上下", "about $380 billion",
       "around $380 billion", "roughly $380 billion"]),
     ({"amount": 1e9, "currency": "USD", "bound": "more_than"},
-     ["超过10亿美元", "超過10億美元", "逾10亿美元", "over $1 billion", "more than $1 billion", "超10亿美元"]),
+     ["超过10亿美元", "超過10億美元", "逾10亿美元", "over $1 billion", "more than $1 billion", "超10亿美元",
+      "topped $1 billion", "exceeded $1 billion", "突破10亿美元"]),
     ({"amount": 1e9, "currency": "USD", "bound": "at_least"}, ["至少10亿美元", "10亿美元以上", "at least $1 billion"]),
     ({"amount": 100, "currency": None, "bound": "at_most"}, ["最多100元", "100元以下", "至多一百元"]),
     ({"amount": 100, "currency": "USD", "bound": "less_than"}, ["不到100美元", "under $100", "less than $100"]),

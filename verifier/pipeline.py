@@ -156,6 +156,9 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
     # Values are read only where a claim can come from: sentences with a predicate's trigger or
     # a counted noun; elsewhere only dates that may not exist (a weekday, a late day of the month:
     # D102). Offsets are unchanged.
+    mentions = index.mentions(text, folded, [to_view(a, b) for a, b in learning_spans(p)])
+    # the number of a name is not a value: Ember Tide 2 sold… is read as if the name were blank
+    numbered = [m for m in mentions if _DIGIT.search(text, m.start, m.end)]
     values = []
     for s in sents:
         kinds = lex.claim_kinds(folded, s.start, s.end)
@@ -165,15 +168,30 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
             kinds = ("date",)  # a date that cannot be is a finding even when nothing claims it
         else:
             continue
-        values += analyze(text[s.start:s.end], folded=folded[s.start:s.end], base=source.published, kinds=kinds,
-                          min_score=0.5, offset=s.start)
-    mentions = index.mentions(text, folded, [to_view(a, b) for a, b in learning_spans(p)])
+        s_text, s_folded = _without_names(text, folded, s.start, s.end, numbered)
+        values += analyze(s_text, folded=s_folded, base=source.published, kinds=kinds, min_score=0.5, offset=s.start)
     excluded = [to_view(p.dateline.start, p.dateline.end)] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
                           source.published, source.timezone, excluded)
     claims = extractor.run()
     p.claims = [_in_article(c, v, source.text) for c in claims] if v else claims
     return p.claims
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+NAME_MASK = "_"
+
+
+def _without_names(text: str, folded: str, start: int, end: int, names: list) -> tuple[str, str]:
+    """The sentence text[start:end] and its folded form, with the names in `names` that fall in it
+    blanked (same length, so offsets hold)."""
+    inside = [(max(m.start, start) - start, min(m.end, end) - start) for m in names if m.start < end and start < m.end]
+    s_text, s_folded = text[start:end], folded[start:end]
+    for a, b in inside:
+        blank = NAME_MASK * (b - a)
+        s_text = s_text[:a] + blank + s_text[b:]
+        s_folded = s_folded[:a] + blank + s_folded[b:]
+    return s_text, s_folded
 
 
 def _in_article(c: Claim, v: View, text: str) -> Claim:

@@ -225,8 +225,8 @@ class Extractor:
             # word inside a value goes
             s_values = [v for v in s_values if not any(t.start <= v.start and v.end <= t.end for t in s_triggers)]
             s_triggers = [t for t in s_triggers
-                          if not any(_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end
-                                     for v in s_values)]
+                          if not any((_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end)
+                                     and not _count_word(v, t, self.text) for v in s_values)]
             view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
             view.extract()
             # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
@@ -272,6 +272,17 @@ def _core(v: Found, lower: str) -> int:
     ("through March 28"): a trigger may end on that preposition ("stay on through")."""
     m = _LEADING_PREPOSITION.match(lower, v.start, v.end)
     return m.end() if m else v.start
+
+
+def _count_word(v: Found, t: Trigger, text: str) -> bool:
+    """"tops 3 million sales": the word before a count's number (a bound) or its noun after it
+    may be the event word the count is of."""
+    if v.value.kind != "count" or not (v.start <= t.start and t.end <= v.end):
+        return False
+    return not _DIGIT.search(text, v.start, t.end) or not _DIGIT.search(text, t.start, v.end)
+
+
+_DIGIT = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 
 
 def _within(items, starts, sentence: Sentence):
