@@ -1508,6 +1508,67 @@ def en_date_recognizer() -> Recognizer:
         "q", r"(?:\b(?P<y>[12][0-9]{3})\s*|\b)Q(?P<q>[1-4])\b(?:\s*(?P<y2>[12][0-9]{3})\b)?", 0.85, quarter,
     )
 
+    # parts of a year or a month: "the first half of 2025", "H1 2025", "the last quarter of the
+    # year", "the first three months of last year", "the final ten days of March"
+    halves = {k.lower(): tuple(v) for k, v in d["halves"].items()}
+    half_codes = {k.lower(): tuple(v) for k, v in d["half_codes"].items()}
+    part_sides = {k.lower(): v for k, v in d["part_sides"].items()}
+    part_units = {k.lower(): v for k, v in d["part_units"].items()}
+    of_year = (rf"(?:(?P<y>[12][0-9]{{3}})|(?P<ry>{_spaced(alternation(d['year_offsets']))})"
+               rf"|(?P<the_year>{_spaced(alternation(d['the_year']))}))")
+    of_month = rf"(?:(?P<mon>{month_re})(?:,?\s+(?P<my>[12][0-9]{{3}}))?|(?P<rm>{_spaced(alternation(d['month_offsets']))}))"
+
+    def year_of(g) -> DateSpec | None:
+        if g.get("y"):
+            return DateSpec(year=int(g["y"]))
+        if g.get("ry"):
+            o = d["year_offsets"][re.sub(r"\s+", " ", g["ry"].lower())]
+            return DateSpec(rel_year=o, relative=_label("year", o))
+        if g.get("the_year"):
+            return DateSpec(rel_year=0, relative=_label("year", 0))
+        return None
+
+    def half(m, ctx):
+        g = m.groupdict()
+        g["y"] = g.get("y") or g.get("y2")
+        spec = year_of(g)
+        months = halves.get((g.get("side") or "").lower()) or half_codes.get((g.get("code") or g.get("code2") or "").lower())
+        return None if spec is None or months is None else spec._replace(months=months)
+
+    rec.add("half_of_year", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half\s+of\s+{of_year}\b", 0.9, half, re.I)
+    rec.add("half_year", rf"\b(?P<side>{alternation(halves)})-half\s+(?P<y>[12][0-9]{{3}})\b", 0.85, half, re.I)
+    rec.add("half_code", rf"\b(?:(?P<code>{alternation(half_codes)})\s*(?P<y>[12][0-9]{{3}})|(?P<y2>[12][0-9]{{3}})\s*(?P<code2>{alternation(half_codes)}))\b",
+            0.85, half, re.I)
+
+    def period_part(m, ctx):
+        g = m.groupdict()
+        n = 1 if not g.get("n") else (parse_en(g["n"]) or 0)
+        if n != int(n) or n < 1:
+            return None
+        unit = part_units[g["u"].lower()]
+        if g.get("mon"):
+            if not original_capitalized(m, ctx, "mon"):
+                return None
+            spec = DateSpec(year=int(g["my"]) if g.get("my") else None, month=months[g["mon"].lower()])
+        elif g.get("rm"):
+            o = d["month_offsets"][re.sub(r"\s+", " ", g["rm"].lower())]
+            spec = DateSpec(rel_month=o, relative=_label("month", o))
+        else:
+            spec = year_of(g)
+        if spec is None or (unit in ("month", "quarter") and (g.get("mon") or g.get("rm"))):
+            return None  # the first two months of March
+        side = part_sides[g["side"].lower()]
+        if unit == "week" and n == 1 and not g.get("n") and (g.get("mon") or g.get("rm")):
+            return spec._replace(week_nth=1 if side == "first" else -1)  # the week of its first Monday, as 下月第一周
+        return spec._replace(part=(side, int(n), unit))
+
+    rec.add(
+        "period_part",
+        rf"\b(?:the\s+)?(?P<side>{alternation(part_sides)})(?:\s+(?P<n>{en().numeral}))?\s+(?P<u>{alternation(part_units)})"
+        rf"\s+of\s+(?:{of_year}|{of_month})\b",
+        0.9, period_part, re.I,
+    )
+
     # clock times: "10:30 a.m.", "3 p.m."
     def clock(m, ctx):
         hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
