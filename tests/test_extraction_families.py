@@ -324,3 +324,14 @@ def test_a_count_whose_noun_is_the_event_word():
     chinese = claims_of("游戏《夜奔3》上市首月销量突破200万份。", D)
     (sold,) = [c for c in chinese.claims if c.predicate == "sales"]
     assert sold.value.bound == "more_than" and sold.value.value == 2_000_000, show(chinese)
+
+
+def test_a_date_restated_in_parentheses_is_one_claim():
+    """今天（9月12日）, "today (Sept. 12)": the parenthesis restates the date before it; the claim
+    is the stated date, once."""
+    zh = claims_of("泊岸智能今天（9月12日）在深圳证券交易所挂牌上市。", D)
+    listed = [c for c in zh.claims if c.predicate == "ipo"]
+    assert [c.text for c in listed] == ["9月12日"], show(zh)
+    en = claims_of("Orlen Robotics listed its shares in Frankfurt today (Sept. 12), the company said.", D)
+    listed = [c for c in en.claims if c.predicate == "ipo"]
+    assert [c.text for c in listed] == ["Sept. 12"], show(en)

@@ -356,7 +356,7 @@ class SentenceView:
     def extract_values(self) -> None:
         pending = []
         for i, v in enumerate(self.values):
-            if i in self.used:
+            if i in self.used or self._restated(i):
                 continue
             v = self._local_currency(self._money_by_context(v))
             if v.value.kind not in EVENT_KINDS:
@@ -381,6 +381,18 @@ class SentenceView:
             if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
                 continue
             self._claim(self._past(self._future(v), link), link, subjects, how)
+
+    _OPEN_PAREN = re.compile(r"\s*[(（]\s*$")
+
+    def _restated(self, i: int) -> bool:
+        """今天（11月4日）, "today (May 14)": a date the parenthesis after it restates is one claim,
+        the stated one."""
+        v = self.values[i]
+        if v.value.kind != "date" or i + 1 >= len(self.values):
+            return False
+        after = self.values[i + 1]
+        return after.value.kind == "date" and after.start > v.end and \
+            self._OPEN_PAREN.match(self.ex.text[v.end:after.start]) is not None
 
     _CONVERSION = re.compile(r"\s*[(（]\s*(?:约合|約合|约|約|合|相当于|折合|about|or|around|roughly|~)?\s*$")
 
