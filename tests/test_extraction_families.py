@@ -335,3 +335,18 @@ def test_a_date_restated_in_parentheses_is_one_claim():
     en = claims_of("Orlen Robotics listed its shares in Frankfurt today (Sept. 12), the company said.", D)
     listed = [c for c in en.claims if c.predicate == "ipo"]
     assert [c.text for c in listed] == ["Sept. 12"], show(en)
+
+
+def test_a_condition_is_supposed_not_claimed():
+    """"If Orlen lists next year, ...", 如果……明年上市，……: what a condition supposes is not a
+    claim, and its dates date nothing outside it; the same words stated are claims."""
+    supposed = claims_of("If Orlen Robotics raises $50 million next month, it will hire 200 engineers.", D)
+    assert not any(c.predicate == "funding" for c in supposed.claims), show(supposed)
+    stated = claims_of("Orlen Robotics raised $50 million last month and will hire 200 engineers.", D)
+    assert has(stated, "funding", "Orlen Robotics", "$50 million"), show(stated)
+    dated = claims_of("If you read one filing about Orlen Robotics this week, read the lawsuit it filed on Monday.", D)
+    assert not any(c.text == "this week" for c in dated.claims), show(dated)
+    zh = claims_of("如果泊岸智能明年上市，公司估值有望超过百亿元。", D)
+    assert not any(c.predicate == "ipo" for c in zh.claims), show(zh)
+    zh_stated = claims_of("泊岸智能计划明年上市。", D)
+    assert any(c.predicate == "ipo" for c in zh_stated.claims), show(zh_stated)

@@ -11,7 +11,8 @@ value (May 14, 2025; 1,150) or a name. Each clause gets a kind:
   before it (its antecedent);
 - appositive: ", a co-founder and the chief scientist of X," / ", founded in 2008 by Y," —
   describes the name before it; its names are not the sentence's subject;
-- paren: inside parentheses.
+- paren: inside parentheses;
+- condition: "If the company lists next year,", 如果……， — supposed, not claimed.
 
 Rules are small and named; their words live in verifier/data/lang/en.toml ([clauses]).
 """
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.lang import alternation, lang
+from verifier.text.fold import to_traditional
 
 MAX_FRONTED_WORDS = 9
 # a short aside in parentheses: a gloss (Series B), （Ines Wahlgren）, a conversion ($14 million),
@@ -34,14 +36,17 @@ _GLOSS = re.compile(r"[(（][^()（）\n，。；;：:]{1,26}[)）]")
 class Clause:
     start: int
     end: int
-    kind: str  # main, fronted, relative, appositive, paren
+    kind: str  # main, fronted, relative, appositive, paren, condition
     index: int
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     en = lang("en")["clauses"]
+    conditional = en["conditional"] + lang("zh").get("clauses", {}).get("conditional", [])
     return {
+        "conditional": re.compile(rf"(?i)\s*(?:{alternation([w for w in conditional if w.isascii()])})\b"
+                                  rf"|\s*(?:{alternation(sorted({f(w) for w in conditional if not w.isascii() for f in (str, to_traditional)}))})"),
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
         "appositive": re.compile(rf"(?i)\s*(?:{alternation(en['appositive_starts'])}\b|[a-z]+ed\b)"),
         "possessive_start": re.compile(r"\s*[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*)*['’]s\b"),
@@ -99,6 +104,8 @@ def split(text: str, start: int, end: int, protected: list[tuple[int, int]], men
         elif (mark_before in (",", "—", "–") and not last and _ends_with_name(text, a, mention_ends)
               and (r["appositive"].match(body) or r["possessive_start"].match(body)) and body.isascii()):
             kind = "appositive"
+        elif not last and r["conditional"].match(body):
+            kind = "condition"
         elif opening and not holds and not last and _short(body):
             kind = "fronted"
         else:

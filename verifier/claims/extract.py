@@ -624,6 +624,8 @@ class SentenceView:
                and any(kind in s.predicate.kinds for s in t.senses)]
         if any(self._series(t) for t in own):
             return out  # the third senior departure this year: the date is the series' own
+        if v_clause.kind == "condition":
+            return out  # "If the company lists next year, ...": supposed, not claimed
 
         def own_clause_has(k: str) -> bool:
             return bool(own)
@@ -648,6 +650,8 @@ class SentenceView:
             if cost is None:
                 continue
             t_clause = self.clause(t.start)
+            if t_clause.kind == "condition":
+                continue
             if t_clause.index != v_clause.index and v_clause.kind != "fronted" and how != "effective date":
                 if v_clause.kind in ("relative", "appositive", "paren"):
                     cost += lex.clause_cost  # a value in an aside belongs to the aside's own words
