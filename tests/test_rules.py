@@ -78,6 +78,9 @@ def test_dates(a, b, base_a, base_b, expected):
     ("約49%", "49 percent", "compatible"),
     ("不到48小時", "three days", "contradict"),
     ("72 小時", "three days", "agree"),
+    ("超过20亿美元", "more than $2 billion", "agree"),       # two open ranges with one end: the same claim
+    ("up to $2 billion", "最多20亿美元", "agree"),
+    ("超过20亿美元", "more than $3 billion", "compatible"),  # one lower bound is the narrower
 ])
 def test_quantities(a, b, expected):
     assert verdict(a, b) == expected

@@ -71,13 +71,19 @@ def relate_intervals(a: tuple[float, float], b: tuple[float, float]) -> Relation
     tol = REL_TOLERANCE * max(1.0, *(abs(x) for x in (a0, a1, b0, b1) if math.isfinite(x)))
     if a1 < b0 - tol or b1 < a0 - tol:
         return Relation("contradict", "the two ranges do not overlap", "neither")
-    if abs(a0 - b0) <= tol and abs(a1 - b1) <= tol:
+    if _same_end(a0, b0, tol) and _same_end(a1, b1, tol):
         return Relation("agree", "", "same")
     if a0 >= b0 - tol and a1 <= b1 + tol:
         return Relation("compatible", "", "a")
     if b0 >= a0 - tol and b1 <= a1 + tol:
         return Relation("compatible", "", "b")
     return Relation("compatible", "the ranges overlap", "neither")
+
+
+def _same_end(x: float, y: float, tol: float) -> bool:
+    """Two ends of ranges are one: open ends (more than X: up to infinity) are equal too, which
+    their difference (nan) would not say."""
+    return x == y or abs(x - y) <= tol
 
 
 @rule(
