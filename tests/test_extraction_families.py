@@ -350,3 +350,19 @@ def test_a_condition_is_supposed_not_claimed():
     assert not any(c.predicate == "ipo" for c in zh.claims), show(zh)
     zh_stated = claims_of("泊岸智能计划明年上市。", D)
     assert any(c.predicate == "ipo" for c in zh_stated.claims), show(zh_stated)
+
+
+def test_a_quote_said_by_someone_a_pronoun_owns():
+    """'"…," said her lawyer, Tomas Ferreira': the lawyer says it, not the woman "her" stands
+    for; '"…," her agent said' names no one who can be cited, so nobody is made to say it."""
+    text = ("Priya Ramanathan resigned from Kestrel Dynamics on Tuesday. \"She was pushed out for raising "
+            "safety concerns,\" said her lawyer, Tomas Ferreira.")
+    p = claims_of(text, D)
+    (quote,) = [c for c in p.claims if c.kind == "quote"]
+    assert quote.subject == "Tomas Ferreira", show(p)
+    agent = claims_of("Priya Ramanathan resigned from Kestrel Dynamics on Tuesday. \"She leaves with her head "
+                      "held high and no regrets,\" her agent said.", D)
+    assert not any(c.kind == "quote" and c.subject == "Priya Ramanathan" for c in agent.claims), show(agent)
+    itself = claims_of("Priya Ramanathan resigned from Kestrel Dynamics on Tuesday. \"I leave with my head held "
+                       "high and no regrets,\" she said.", D)
+    assert any(c.kind == "quote" and c.subject == "Priya Ramanathan" for c in itself.claims), show(itself)

@@ -226,6 +226,7 @@ class Lexicon:
         q = data["quotes"]
         self.speech_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(q['speech_verbs']))}(?![A-Za-z]))")
         self.quote_min = q["min_chars"]
+        self.not_speakers_after_verb = frozenset(w.lower() for w in q["not_speakers_after_verb"])
         self.verb_before = q["verb_before"]
         self.verb_after = q["verb_after"]
         self.anonymous_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(q['anonymous']))})(?![A-Za-z])")

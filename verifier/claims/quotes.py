@@ -70,12 +70,14 @@ def _after(view, q, speakers):
     # no other quote between the quote and its verb
     if any(q.end < other.open < verb.start() for other in view.inside):
         return None, ""
-    between = [m for m in speakers if q.end < m.start and m.end <= verb.start()]
+    between = [m for m in speakers if q.end < m.start and m.end <= verb.start()
+               and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]  # '"…," her lawyer said
     people = [m for m in between if m.type == "person"]
     pick = people[-1] if people else (between[-1] if between else None)
     if pick is None:
         # "…," said Gwendolyn Arkwright / said her lawyer, Martin Kessling
-        tail = [m for m in speakers if verb.end() <= m.start <= verb.end() + 40]
+        tail = [m for m in speakers if verb.end() <= m.start <= verb.end() + 40
+                and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]
         people = [m for m in tail if m.type == "person"]
         pick = people[0] if people else (tail[0] if tail else None)
         if pick is None and re.match(r"\s*(?:the\s+)?(?:spokesperson|spokeswoman|spokesman)", ex.lower[q.end + 1:verb.start()]):
