@@ -366,3 +366,30 @@ def test_a_quote_said_by_someone_a_pronoun_owns():
     itself = claims_of("Priya Ramanathan resigned from Kestrel Dynamics on Tuesday. \"I leave with my head held "
                        "high and no regrets,\" she said.", D)
     assert any(c.kind == "quote" and c.subject == "Priya Ramanathan" for c in itself.claims), show(itself)
+
+
+def test_a_title_alone_stands_for_the_one_person_named_with_it():
+    """"Ousted Kestrel chief executive sues for $12 million": a title no name follows is the one
+    person the article names with that title; with two people holding it, it is no one."""
+    text = ("Ousted Kestrel chief executive sues robotics firm for $12 million\n\n"
+            "Priya Ramanathan, who was removed as chief executive of Kestrel Dynamics on Monday, filed a "
+            "lawsuit on Thursday accusing the board of breach of contract.")
+    p = claims_of(text, D)
+    assert has(p, "damages", "Priya Ramanathan", "$12 million"), show(p)
+    two = ("Ousted Kestrel chief executive sues robotics firm for $12 million\n\n"
+           "Priya Ramanathan, who was removed as chief executive of Kestrel Dynamics on Monday, was replaced "
+           "by Tomas Ferreira, chief executive of its parent company.")
+    q = claims_of(two, D)
+    assert not any(c.predicate == "damages" for c in q.claims), show(q)
+    zh = claims_of("泊岸智能解雇总裁罗一鸣。被解雇的总裁周四起诉公司，索赔1200万元。", D)
+    assert has(zh, "damages", "罗一鸣", "1200万元"), show(zh)
+
+
+def test_a_relative_clause_with_its_own_verb_keeps_its_date():
+    """", who was removed as chief executive on Monday, filed a lawsuit on Thursday": Monday is
+    the removal's day, not the lawsuit's; a relative clause naming no verb of its own is left
+    to the rules it had."""
+    p = claims_of("Priya Ramanathan, who was removed as chief executive of Kestrel Dynamics on Monday, filed a "
+                  "lawsuit on Thursday accusing the board of breach of contract.", D)
+    assert has(p, "lawsuit", "Priya Ramanathan", "Thursday"), show(p)
+    assert not any(c.predicate == "lawsuit" and c.text == "Monday" for c in p.claims), show(p)

@@ -48,6 +48,8 @@ def _rules() -> dict:
         "conditional": re.compile(rf"(?i)\s*(?:{alternation([w for w in conditional if w.isascii()])})\b"
                                   rf"|\s*(?:{alternation(sorted({f(w) for w in conditional if not w.isascii() for f in (str, to_traditional)}))})"),
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
+        # who was removed, which bought, that sells: a past or present verb of the clause's own
+        "relative_verb": re.compile(rf"\s*(?:{alternation(en['relative_subjects'])})\s+(?:(?:{alternation(en['auxiliaries'])})\s+)?[a-z]+(?:ed|s)\b"),
         "appositive": re.compile(rf"(?i)\s*(?:{alternation(en['appositive_starts'])}\b|[a-z]+ed\b)"),
         "possessive_start": re.compile(r"\s*[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*)*['’]s\b"),
         # the lookahead on the characters a mark starts with rejects most places at once
@@ -153,3 +155,8 @@ def crossing(clauses: list[Clause], a: Clause, b: Clause) -> int:
         return 0
     n = 1 + sum(1 for c in between if c.kind not in ("relative", "appositive", "paren"))
     return n
+
+
+def tells_own_event(text_lower: str, clause: Clause) -> bool:
+    """Whether a relative clause has a verb of its own (", who was removed on Monday,")."""
+    return clause.kind == "relative" and _rules()["relative_verb"].match(text_lower, clause.start) is not None

@@ -11,9 +11,13 @@ only when its paragraph names a single organisation.
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import re
+from functools import lru_cache
 
 from verifier.claims.entities import Mention
+from verifier.lang import alternation
 from verifier.text.segment import Sentence
 
 SALIENCE_DECAY = 0.6  # per sentence
@@ -75,6 +79,65 @@ class Salience:
         for item in skipped:
             heapq.heappush(self._faded, item)
         return found
+
+
+ROLE_NAME_GAP = 2  # characters between a title and the name it introduces (总裁卡莉丝, "CEO Jane Doe")
+ROLE_APPOSITION = 60  # characters from a name to its title after it ("Jane Doe, who was fired as president")
+
+
+ROLE_NAME_NEAR = 12  # characters: a title a name follows this closely describes that name (临时CEO的首席技术官X)
+POST_REACH = 12  # characters: a post marker this close before a title makes the title a post (担任了一天临时CEO)
+
+
+@lru_cache(maxsize=1)
+def _role_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from verifier.claims.entities import _data
+
+    d = _data()
+
+    def words(items) -> str:
+        latin = [t.lower() for t in items if t.isascii()]
+        cjk = [t for t in items if not t.isascii()]
+        return rf"(?<![A-Za-z\-]){alternation(latin)}(?![A-Za-z\-])|{alternation(cjk)}"
+
+    return re.compile(words(d["role_titles"])), re.compile(rf"(?:{words(d['role_post_markers'])})[^,，;；:：。.!?！？]*$")
+
+
+def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """`mentions` with the titles that stand for a person added: a title no name follows or
+    precedes ("Fired Quillfen president sues…", 解雇总裁) is the one person the article names with
+    that title elsewhere (总裁卡莉丝·彭德福德, "Carys Pendleford, who was fired as president"). A
+    title that two people bear, or nobody, stands for no one."""
+    people = [m for m in mentions if m.type == "person" and not m.pronoun and m.entity]
+    if not people:
+        return mentions
+    lower = folded.lower()
+    starts = [m.start for m in people]
+    holders: dict[str, set[str]] = {}
+    loose: list[tuple[int, int, str]] = []
+    sentence_ends = [x.end for x in sentences]
+    title_re, post_re = _role_res()
+    for t in title_re.finditer(lower):
+        title = t.group(0)
+        if any(m.start <= t.start() < m.end for m in mentions):
+            continue  # inside a name
+        i = bisect.bisect_left(starts, t.end())
+        after = people[i] if i < len(people) and people[i].start - t.end() <= ROLE_NAME_GAP else None
+        j = bisect.bisect_right(starts, t.start()) - 1
+        before = people[j] if j >= 0 and t.start() - people[j].end <= ROLE_APPOSITION else None
+        if before is not None:
+            k = bisect.bisect_left(sentence_ends, before.end)
+            if k < len(sentence_ends) and sentence_ends[k] < t.start():
+                before = None  # another sentence
+        named = after or before
+        if named is not None:
+            holders.setdefault(title, set()).add(named.entity)
+        elif not (i < len(people) and people[i].start - t.end() <= ROLE_NAME_NEAR) and \
+                not post_re.search(lower, max(0, t.start() - POST_REACH), t.start()):
+            loose.append((t.start(), t.end(), title))
+    added = [Mention(a, b, next(iter(holders[title])), "person") for a, b, title in loose
+             if len(holders.get(title, ())) == 1]
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quote, demoted=lambda m: False,

@@ -92,6 +92,8 @@ def _data() -> dict:
         "compound_surnames": f(names["compound_surnames"]),
         "speech": f(names["speech_verbs"]),
         "titles": f(names["titles"]),
+        "role_titles": f(names["role_titles"]),
+        "role_post_markers": f(names["role_post_markers"]),
         "name_followers": f(names["name_followers"]),
         "not_in_names": set(fold(names["not_in_names"])),
         "surname_suffix": f(names["surname_suffix"]),

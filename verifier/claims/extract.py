@@ -28,8 +28,8 @@ from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.claims.clauses import Clause, clause_of, crossing, split
-from verifier.claims.discourse import resolve_pronouns
+from verifier.claims.clauses import Clause, clause_of, crossing, split, tells_own_event
+from verifier.claims.discourse import resolve_pronouns, role_mentions
 from verifier.claims.entities import Mention
 from verifier.claims.lexicon import Lexicon, Sense, lexicon
 from verifier.claims.model import Claim
@@ -126,6 +126,7 @@ class Extractor:
         self.values = sorted((v for v in values if not any(a <= v.start < b for a, b in excluded)),
                              key=lambda v: v.start)
         self.org_topics: dict[int, str] = {}  # sentence index -> the most salient organisation
+        mentions = role_mentions(folded, mentions, sentences)
         self.mentions = resolve_pronouns(mentions, sentences, self._in_quote, self._after_preposition, self.org_topics)
         self.words = Words(folded)
         self.claims: dict[str, Claim] = {}
@@ -653,6 +654,8 @@ class SentenceView:
             if t_clause.kind == "condition":
                 continue
             if t_clause.index != v_clause.index and v_clause.kind != "fronted" and how != "effective date":
+                if tells_own_event(ex.lower, v_clause):
+                    continue  # ", who was removed on Monday,": the date of the aside's own verb
                 if v_clause.kind in ("relative", "appositive", "paren"):
                     cost += lex.clause_cost  # a value in an aside belongs to the aside's own words
                 elif own_clause_has(kind):
