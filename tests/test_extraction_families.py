@@ -393,3 +393,4 @@ def test_a_relative_clause_with_its_own_verb_keeps_its_date():
                   "lawsuit on Thursday accusing the board of breach of contract.", D)
     assert has(p, "lawsuit", "Priya Ramanathan", "Thursday"), show(p)
     assert not any(c.predicate == "lawsuit" and c.text == "Monday" for c in p.claims), show(p)
+    assert has(p, "fired", "Priya Ramanathan", "Monday", start="2024-09-09"), show(p)  # removed as: fired
