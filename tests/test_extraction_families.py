@@ -394,3 +394,15 @@ def test_a_relative_clause_with_its_own_verb_keeps_its_date():
     assert has(p, "lawsuit", "Priya Ramanathan", "Thursday"), show(p)
     assert not any(c.predicate == "lawsuit" and c.text == "Monday" for c in p.claims), show(p)
     assert has(p, "fired", "Priya Ramanathan", "Monday", start="2024-09-09"), show(p)  # removed as: fired
+
+
+def test_cut_is_a_layoff_only_with_people_after_it():
+    """"cut about 900 jobs", "cut 6% of its workforce" are layoffs; "cut its forecast on
+    Wednesday" is not, and neither its percentage nor its day are claims of one."""
+    forecast = claims_of("Shares of Orlen Robotics fell 9% on Wednesday after the company cut its outlook.", D)
+    assert not any(c.predicate == "layoffs" for c in forecast.claims), show(forecast)
+    jobs = claims_of("Orlen Robotics will cut about 900 jobs, or 6% of its workforce, the company said.", D)
+    assert has(jobs, "layoffs", "Orlen Robotics", "about 900 jobs"), show(jobs)
+    assert has(jobs, "layoffs", "Orlen Robotics", "6%"), show(jobs)
+    laid = claims_of("Orlen Robotics laid off 300 workers on Monday.", D)
+    assert has(laid, "layoffs", "Orlen Robotics", "Monday", start="2024-09-09"), show(laid)

@@ -394,7 +394,11 @@ DATES_RELATIVE = [
     (_date("2024-01-01", "2024-12-31", "year"), ["前年"]),
     (_date("2027-01-01", "2027-12-31", "year"), ["明年", "next year"]),
     (_date("2026-01-01", "2026-02-28", "month"), ["年初", "今年初", "今年年初"]),
-    (_date("2026-11-01", "2026-12-31", "month"), ["年底", "今年底", "今年年底", "年末"]),
+    (_date("2026-11-01", "2026-12-31", "month"), ["年底", "今年底", "今年年底", "年末", "the end of the year", "year-end",
+                                                  "year end", "the end of this year"]),
+    (_date("2026-02-21", "2026-02-28", "month"), ["月底", "本月底", "the end of the month", "month-end"]),
+    (_date("2026-06-01", "2026-07-31", "month"), ["年中", "今年年中", "the middle of the year", "mid-year"]),
+    (_date("2026-02-01", "2026-12-31", "month"), ["later in the year", "later this year"]),
     (_date("2025-11-01", "2025-12-31", "month"), ["去年底", "去年年底", "end of last year", "the end of last year"]),
     (_date("2027-01-01", "2027-02-28", "month"), ["明年初", "the beginning of next year", "the start of next year"]),
     (_date("2026-02-01", "2026-02-12", "month"), ["earlier this month"]),  # from the 1st to the base date

@@ -283,6 +283,8 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
     return not _DIGIT.search(text, v.start, t.end) or not _DIGIT.search(text, t.start, v.end)
 
 
+_WORD = re.compile(r"[a-z][a-z\-]*")
+OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
 _DIGIT = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 
 
@@ -631,8 +633,9 @@ class SentenceView:
         def own_clause_has(k: str) -> bool:
             return bool(own)
         for t in self.triggers:
-            senses = [s for s in t.senses if kind in s.predicate.kinds
-                      or (since and s.predicate.id in starts)]  # 自2019年起担任: a start of a tenure
+            senses = [s for s in t.senses if (kind in s.predicate.kinds
+                      or (since and s.predicate.id in starts))  # 自2019年起担任: a start of a tenure
+                      and (not s.objects or self._followed_by(t, s.objects))]
             if kind == "duration" and senses:
                 from verifier.normalize.quantities import seconds
 
@@ -734,6 +737,13 @@ class SentenceView:
                 how += f", past '{ex.text[other.start:other.end]}'"
                 break
         return cost, how
+
+    def _followed_by(self, t: Trigger, objects: frozenset[str]) -> bool:
+        """Whether one of `objects` follows the trigger within its clause, a few words on ("cut
+        about 1,200 jobs", "cut 8% of its workforce"; not "cut its forecast")."""
+        clause = self.clause(t.start)
+        words = _WORD.findall(self.ex.lower, t.end, min(clause.end, t.end + OBJECT_REACH))
+        return any(w in objects for w in words[:OBJECT_WORDS])
 
     def _own_subject(self, clause: Clause, pos: int) -> bool:
         """Whether a clause names a subject of its own before a position (a name, or someone in

@@ -41,6 +41,7 @@ class Sense:
     noun: bool = False
     min_days: float = 0  # durations shorter than this are not what the word claims
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
+    objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
 
 
 def inflect(lemma: str) -> list[str]:
@@ -100,16 +101,20 @@ class Lexicon:
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
                 only = group.get("object_only", False)
+                objects = frozenset(fold(w).lower() for w in group.get("objects", ()))
                 for w in _words(group, "zh"):
-                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only), zh_words)
+                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects), zh_words)
                 for lemma in group.get("en", []):
                     for form in inflect(lemma.lower()):
-                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only), en_words)
+                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects),
+                                 en_words)
                 for noun in group.get("en_nouns", []):
                     for form in pluralize(noun.lower()):
-                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days, object_only=only), en_words)
+                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days, object_only=only,
+                                             objects=objects), en_words)
                 for exact in group.get("en_exact", []):
-                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only), en_words)
+                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects),
+                             en_words)
         not_triggers = data["not_triggers"]
         for w in _words(not_triggers, "zh"):
             lex.senses[w] = []
@@ -137,7 +142,7 @@ class Lexicon:
         for i, s in enumerate(senses):
             if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
                 if sense.noun and not s.noun:  # "exit" is a verb and a noun
-                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only)
+                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only, s.objects)
                 return
         senses.append(sense)
 

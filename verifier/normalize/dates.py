@@ -1376,9 +1376,17 @@ def en_date_recognizer() -> Recognizer:
 
     weekday_names = {w.lower() for w in d["weekday_names"]}
 
+    this_period = {k.lower(): v for k, v in d["this_period"].items()}
+    period_words = {k.lower(): v for k, v in d["period_words"].items()}
+
     def relative(m, ctx):
-        w = re.sub(r"\s+", " ", m.group("rel").lower())
-        part = re.sub(r"\s+", " ", (m.groupdict().get("rpart") or "").lower().strip())
+        g = m.groupdict()
+        if g.get("end"):  # year-end: the end of this year; mid-year
+            w, part = period_words[re.sub(r"\s+", " ", g["end"].lower())]
+        else:
+            w = re.sub(r"\s+", " ", m.group("rel").lower())
+            w = this_period.get(w, w)
+            part = re.sub(r"\s+", " ", (g.get("rpart") or "").lower().strip())
         base = ctx.base
         if w in d["year_offsets"]:
             o = d["year_offsets"][w]
@@ -1457,6 +1465,9 @@ def en_date_recognizer() -> Recognizer:
     rel_parts = alternation(list(yp) + list(mp) + list(base_parts))
     rec.add("relative", rf"\b(?:(?P<rpart>{rel_parts})[\s-]+)?(?P<rel>{_spaced(alternation(rel_words))})\b(?P<pod>)",
             0.85, relative, re.I)
+    rec.add("part_of_the_period", rf"\b(?P<rpart>{rel_parts})[\s-]+(?P<rel>{_spaced(alternation(this_period))})\b(?P<pod>)",
+            0.85, relative, re.I)
+    rec.add("period_word", rf"\b(?P<end>{_spaced(alternation(period_words))})\b(?P<pod>)", 0.8, relative, re.I)
     rec.add("relative_day", rf"\b(?P<rel>{_spaced(alternation(d['days']))})\b{tail}", 0.85, relative, re.I)
     rec.add("day_part", rf"\bthis\s+(?P<pod>{part_re})\b", 0.85, day_part, re.I)
     rec.add(
