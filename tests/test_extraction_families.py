@@ -406,3 +406,16 @@ def test_cut_is_a_layoff_only_with_people_after_it():
     assert has(jobs, "layoffs", "Orlen Robotics", "6%"), show(jobs)
     laid = claims_of("Orlen Robotics laid off 300 workers on Monday.", D)
     assert has(laid, "layoffs", "Orlen Robotics", "Monday", start="2024-09-09"), show(laid)
+
+
+def test_agreeing_to_buy_a_company_or_an_amount_of_shares():
+    """"agreed to buy Pinewood Optics for $1.1 billion" is an acquisition (its price), in both
+    languages; "have agreed to buy about $80 million of the shares" is an investment."""
+    bought = claims_of("Orlen Robotics agreed to buy Pinewood Optics for $1.1 billion in cash, the companies said.", D)
+    assert has(bought, "acquisition", "Pinewood Optics", "$1.1 billion"), show(bought)
+    assert not any(c.predicate == "investment" for c in bought.claims), show(bought)
+    zh = claims_of("泊岸智能同意以11亿美元现金收购松岭科技。", D)
+    assert has(zh, "acquisition", "松岭科技", "11亿美元"), show(zh)
+    shares = claims_of("Orlen Robotics priced its listing on Tuesday. Two pension funds have agreed to buy about "
+                       "$80 million of the shares on offer.", D)
+    assert has(shares, "investment", "Orlen Robotics", "about $80 million"), show(shares)

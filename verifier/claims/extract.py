@@ -265,13 +265,21 @@ def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, 
     return by_script.get(script), list(cur["generic"])
 
 
-_LEADING_PREPOSITION = re.compile(r"(?:in|on|at|through|until|till|since|by|from|during|of|for)\s+")
+@lru_cache(maxsize=1)
+def _leading_words() -> re.Pattern[str]:
+    """A preposition or a bound the normalizer took in front of a value ("through March 28",
+    "about HK$550 million"): a trigger may end on it ("stay on through", "agreed to buy about")."""
+    from verifier.lang import alternation, lang
+
+    bounds = [w.lower() for w in lang("en")["qualifiers"]["before"]]
+    prepositions = ["in", "on", "at", "through", "until", "till", "since", "by", "from", "during", "of", "for"]
+    return re.compile(rf"(?:(?:{alternation(prepositions)})\s+)?(?:(?:{alternation(bounds)})\s+)?")
 
 
 def _core(v: Found, lower: str) -> int:
     """Where a value's own words start, after a preposition the normalizer took in
     ("through March 28"): a trigger may end on that preposition ("stay on through")."""
-    m = _LEADING_PREPOSITION.match(lower, v.start, v.end)
+    m = _leading_words().match(lower, v.start, v.end)
     return m.end() if m else v.start
 
 
