@@ -419,3 +419,21 @@ def test_agreeing_to_buy_a_company_or_an_amount_of_shares():
     shares = claims_of("Orlen Robotics priced its listing on Tuesday. Two pension funds have agreed to buy about "
                        "$80 million of the shares on offer.", D)
     assert has(shares, "investment", "Orlen Robotics", "about $80 million"), show(shares)
+
+
+def test_a_valuation_takes_the_round_its_sentence_told_and_a_compared_figure_its_own():
+    """"raised $300 million in a Series C round led by X, valuing it at $4 billion": the valuation
+    is the Series C one; "now valued at $4 billion, up from $1.5 billion in its Series B round":
+    the $1.5 billion is the Series B valuation (not money raised), the $4 billion of no round."""
+    told = claims_of("Orlen Robotics raised $300 million in a Series C round led by Tidewater Capital, "
+                     "valuing it at $4 billion.", D)
+    (valuation,) = [c for c in told.claims if c.predicate == "valuation"]
+    assert valuation.scope.get("of") == "round:c", show(told)
+    compared = claims_of("Orlen Robotics is now valued at $4 billion, up from $1.5 billion in its Series B round.", D)
+    by_text = {c.text: c for c in compared.claims}
+    assert by_text["$1.5 billion"].predicate == "valuation" and by_text["$1.5 billion"].scope.get("of") == "round:b", \
+        show(compared)
+    assert by_text["$4 billion"].predicate == "valuation" and "of" not in by_text["$4 billion"].scope, show(compared)
+    later = claims_of("Orlen Robotics raised $300 million in a Series C round; the company is now valued at $4 billion.", D)
+    (now,) = [c for c in later.claims if c.predicate == "valuation"]
+    assert "of" not in now.scope, show(later)

@@ -107,3 +107,32 @@ def test_quote_rules():
     assert [(r.code, rel.verdict) for r, rel in agree] == [("Q101", "agree")]
     unrelated = relate(q("今天天气很好,我们去公园", "A", "x"), q("公司的估值被严重高估了", "A", "y"))
     assert unrelated == []
+
+
+def _valued(text: str, source: str, when: str | None = None) -> Claim:
+    c = claim(text, source=source, subject="Orlen", predicate="valuation")
+    c.scope.update({"when": when} if when else {})
+    return c
+
+
+def test_a_valuation_of_another_time_or_one_a_source_gives_alongside_is_no_contradiction():
+    """A state that changes (a valuation): a January figure and one an article of March states
+    with no time are two times; two figures one source itself gives are two times or two things
+    to that source, so another source agreeing with one of them does not contradict the other.
+    An undated figure in an article of the same month still contradicts."""
+    from verifier.rules.engine import compare
+
+    january = _valued("$4.5 billion", "a", "2025-01-01/2025-01-31")
+    march = {"a": dt.date(2025, 1, 20), "b": dt.date(2025, 3, 11)}
+    (rel,) = [rel for r, rel in relate(january, _valued("$6 billion", "b"), march)]
+    assert (rel.verdict, rel.reason_code) == ("compatible", "different-time")
+    same_month = {"a": dt.date(2025, 1, 20), "b": dt.date(2025, 1, 25)}
+    (rel,) = [rel for r, rel in relate(january, _valued("$6 billion", "b"), same_month)]
+    assert rel.verdict == "contradict"
+    both = [_valued("$4.5 billion", "a"), _valued("$6 billion", "a"), _valued("$6 billion", "b"),
+            _valued("$4.5 billion", "c")]
+    texts = {s: "" for s in "abc"}
+    verdicts = {(f.verdict, tuple(f.sources)) for f in compare(both, texts)}
+    assert not any(v == "contradict" and "a" in s for v, s in verdicts), verdicts
+    alone = [_valued("$6 billion", "b"), _valued("$4.5 billion", "c")]
+    assert any(f.verdict == "contradict" for f in compare(alone, texts))

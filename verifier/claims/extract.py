@@ -372,7 +372,7 @@ class SentenceView:
             v = self._local_currency(self._money_by_context(v))
             if v.value.kind not in EVENT_KINDS:
                 continue
-            converted = self._conversion_of(v, pending)
+            converted = self._conversion_of(v, pending) or self._compared_with(v, pending)
             if converted is not None:
                 pending.append(converted)
                 continue
@@ -421,6 +421,19 @@ class SentenceView:
             value = value.model_copy(update={"bound": "approx", "low": value.amount * 0.9, "high": value.amount * 1.1})
         return (v.model_copy(update={"value": value, "pattern": (v.pattern or "money") + "+conversion"}),
                 Link(link.trigger, link.sense, link.cost, f"conversion of {prev.text}"), subjects, how)
+
+    def _compared_with(self, v: Found, pending: list) -> tuple | None:
+        """"valued at $4 billion, up from $1.5 billion in its Series B": the figure a value is
+        compared with is of the same predicate and subject (its own round or time comes from
+        its own words)."""
+        if v.value.kind not in ("money", "count", "percent") or not pending:
+            return None
+        prev, link, subjects, how = pending[-1]
+        if prev.value.kind != v.value.kind or prev.end > v.start or \
+                not self.lex.compared_with_re.match(self.ex.folded[prev.end:v.start]):
+            return None
+        return (v.model_copy(update={"pattern": (v.pattern or v.value.kind) + "+compared"}),
+                Link(link.trigger, link.sense, link.cost, f"compared with {prev.text}"), subjects, how)
 
     def _planned(self, v: Found, link: Link) -> bool:
         """Whether a date is of something still to come: a future word in its clause (will,
@@ -845,6 +858,8 @@ class SentenceView:
             last = [m for m in lex.round_re.finditer(ex.folded, 0, self.sentence.start)]
             if last:
                 scope["of"] = _round_name(last[-1].group(0))
+        else:
+            self._round_told_before(v, scope)
         if lex.scope_combined_re.search(ex.folded, max(self.sentence.start, lo - 12), hi):
             scope["of"] = "combined"
         if lex.scope_before_re.search(ex.folded, self.sentence.start, hi) or lex.before_event_re.search(ex.lower[clause.start:clause.end]):
@@ -875,7 +890,24 @@ class SentenceView:
             dv = closest.value
             if dv.start:
                 scope["when"] = dv.start if dv.start == dv.end else f"{dv.start}/{dv.end}"
+        if scope.pop("round told before", None) and "when" in scope and not dates:
+            del scope["of"]  # 目前, "now", after an event: a later value than the round's
         return scope
+
+    _CLAUSE_BREAK = re.compile(r"[;；]")
+
+    def _round_told_before(self, v: Found, scope: dict[str, str]) -> None:
+        """"raised $300 million in a Series C round led by X, valuing it at $4 billion": the one
+        round its sentence told before it, unless a comparison (up from, 高于) or a semicolon
+        stands between them."""
+        ex, lex = self.ex, self.lex
+        before = list(lex.round_re.finditer(ex.folded, self.sentence.start, v.start))
+        names = {_round_name(m.group(0)) for m in before}
+        if len(names) != 1 or lex.comparison_re.search(ex.folded, before[-1].end(), v.start) \
+                or self._CLAUSE_BREAK.search(ex.folded, before[-1].end(), v.start):
+            return
+        scope["of"] = names.pop()
+        scope["round told before"] = "yes"
 
     # ------------------------------------------------------------------ subjects
     def eligible(self, types: tuple[str, ...]) -> list[Mention]:

@@ -29,6 +29,7 @@ class Predicate:
     start_of: tuple[str, ...] = ()
     count_units: frozenset[str] = frozenset()
     recurring: bool = False
+    changes: bool = False  # a state that changes over time (valuation, stake)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class Lexicon:
         for pid, p in data["predicate"].items():
             pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
                              p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
-                             frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False))
+                             frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
+                             p.get("changes", False))
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
@@ -198,6 +200,8 @@ class Lexicon:
         self.earlier_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(ana['earlier']))})")
         scope = data["scope"]
         self.scope_then_re = _word_re(scope["then"])
+        self.comparison_re = _word_re(scope["comparison"])
+        self.compared_with_re = re.compile(rf"[\s,，]*(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
         self.scope_combined_re = _word_re(scope["combined"])

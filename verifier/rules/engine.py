@@ -163,12 +163,44 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
     if wa[0] == SAME_YEAR_ONLY and wb[0] == SAME_YEAR_ONLY:
         return rel
+    stale = _state_of_another_time(a, wa, b, wb, published) or _state_of_another_time(b, wb, a, wa, published)
+    if stale:
+        return Relation("compatible", stale, "neither", code="different-time")
     overlap = wa[1] <= wb[2] and wb[1] <= wa[2]
     if wa[0] == SAME_YEAR_ONLY or wb[0] == SAME_YEAR_ONLY:
         overlap = wa[1][:4] == wb[1][:4] or wa[2][:4] == wb[2][:4]
     if overlap:
         return rel
     return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
+
+
+STATE_STALE_DAYS = 28  # a state stated for a time ending this long before an article is not its now
+
+
+def _state_of_another_time(dated: Claim, wd, undated: Claim, wu, published: dict[str, dt.date | None]) -> str | None:
+    """A valuation of January and one an article of March states with no time (as of March): two
+    times of a state that changes, when the first ended a month or more before the article."""
+    from verifier.claims.lexicon import lexicon
+
+    pred = lexicon().predicates.get(dated.predicate)
+    pub = published.get(undated.source)
+    if pred is None or not pred.changes or wd[0] != "stated" or wu[0] != SAME_YEAR_ONLY or pub is None:
+        return None
+    if (pub - dt.date.fromisoformat(wd[2])).days < STATE_STALE_DAYS:
+        return None
+    return f"{_when_words(dated, wd)} and {describe.value(undated.value)} as of {pub.isoformat()}"
+
+
+def _both_in_one_source(rel: Relation, pa: list[Claim], pb: list[Claim]) -> Relation:
+    """Two amounts one source itself gives for the same thing ("valued at $4.5 billion in its
+    January round, is now worth more than $6 billion") are two times or two things to that
+    source: another source giving one of them does not contradict the other."""
+    if rel.verdict != "contradict" or pa[0].kind not in VALUE_KINDS:
+        return rel
+    both = sorted({c.source for c in pa} & {c.source for c in pb})
+    if not both:
+        return rel
+    return Relation("compatible", f"{both[0]} itself gives both values", "neither", code="different-time")
 
 
 def _when_words(c: Claim, when: tuple[str, str | None, str | None]) -> str:
@@ -279,7 +311,7 @@ def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.
             if pair is None:
                 continue
             for r, rel in relate(*pair, published):
-                _merge(merged, r, rel, pair[0], pair[1], pa + pb)
+                _merge(merged, r, _both_in_one_source(rel, pa, pb), pair[0], pair[1], pa + pb)
         for r, rel, a, b, involved, _ in merged.values():
             findings.append(_finding(r, rel, a, b, involved, texts, copies))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
