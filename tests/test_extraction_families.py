@@ -437,3 +437,15 @@ def test_a_valuation_takes_the_round_its_sentence_told_and_a_compared_figure_its
     later = claims_of("Orlen Robotics raised $300 million in a Series C round; the company is now valued at $4 billion.", D)
     (now,) = [c for c in later.claims if c.predicate == "valuation"]
     assert "of" not in now.scope, show(later)
+
+
+def test_a_foreign_name_written_in_chinese_with_a_middle_dot():
+    """首席执行官黛拉·摩根斯特恩于10月24日辞职: a transliterated name with its middle dot is a
+    person with no gloss; a title in 《》 and a word of ordinary characters are not."""
+    p = claims_of("泊岸智能首席执行官黛拉·摩根斯特恩于9月10日辞职，她于2016年加入公司。", D)
+    assert has(p, "departure", "黛拉·摩根斯特恩", "9月10日", start="2024-09-10"), show(p)
+    assert has(p, "joined", "黛拉·摩根斯特恩", "2016年"), show(p)
+    from verifier.claims.entities import learn_article
+
+    for text in ("新作《星际·远征》本周发售。", "公司·品牌·战略"):
+        assert all(kind != "person" for _, kind, *_ in learn_article(text, text).names), text

@@ -507,6 +507,43 @@ def _learn_cjk_people(out: Learned, text: str, folded: str, d: dict, r: dict) ->
         if name and name not in seen:
             seen.add(name)
             out.add(name, "person", "text")
+    for m in _DOTTED_NAME.finditer(folded):
+        name = _transliterated_name(folded, m, d)
+        if name and name not in seen:
+            seen.add(name)
+            out.add(name, "person", "text")
+
+
+_DOTTED_NAME = re.compile(rf"(?<!《)[{CJK}]{{1,4}}·[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}})?")
+TRANSLIT_SHARE = 0.6  # of a dotted name's characters that are transliteration characters
+
+
+def _transliterated_name(folded: str, m: re.Match, d: dict) -> str | None:
+    """达娜·惠特菲尔德, 马利克·费雷拉 with no gloss: a foreign name written in Chinese characters
+    with a middle dot. The first part is the transliteration characters before the dot; the
+    last ends before a word that may follow a name; most of its characters must be ones
+    Chinese uses for foreign names (a book title or a place is not)."""
+    parts = m.group(0).split("·")
+    first = parts[0]
+    k = len(first)
+    while k > 0 and first[k - 1] in d["translit"]:
+        k -= 1
+    first = first[k:]
+    last = parts[-1]
+    for i in range(1, len(last) + 1):
+        if last[i - 1] in d["not_in_names"] or any(last.startswith(f, i) for f in d["name_followers"]):
+            last = last[:i] if last[i - 1] not in d["not_in_names"] else last[:i - 1]
+            break
+    if not first or not last:
+        return None
+    name = "·".join([first, *parts[1:-1], last])
+    letters = name.replace("·", "")
+    if sum(ch in d["translit"] for ch in letters) < TRANSLIT_SHARE * len(letters):
+        return None
+    start = m.start() + k
+    if folded[start + len(name):start + len(name) + 1] == "》":
+        return None
+    return name
 
 
 def _cjk_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:
