@@ -529,11 +529,17 @@ def _transliterated_name(folded: str, m: re.Match, d: dict) -> str | None:
     while k > 0 and first[k - 1] in d["translit"]:
         k -= 1
     first = first[k:]
-    last = parts[-1]
-    for i in range(1, len(last) + 1):
-        if last[i - 1] in d["not_in_names"] or any(last.startswith(f, i) for f in d["name_followers"]):
-            last = last[:i] if last[i - 1] not in d["not_in_names"] else last[:i - 1]
+    last, end, others = parts[-1], 0, 0  # transliteration characters, one other at most (惠特菲尔德)
+    for i, ch in enumerate(last):
+        if ch in d["not_in_names"] or (i and any(last.startswith(f, i) for f in d["name_followers"])):
             break
+        if ch in d["translit"]:
+            end = i + 1
+        else:
+            others += 1
+            if others > 1:
+                break
+    last = last[:end]
     if not first or not last:
         return None
     name = "·".join([first, *parts[1:-1], last])
