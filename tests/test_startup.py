@@ -47,3 +47,40 @@ def test_sentences_cross_processes_whole():
     s = Sentence(3, 17, 1)
     assert pickle.loads(pickle.dumps(s)) == s
     assert b"paragraph" not in pickle.dumps(s)  # its numbers, not its fields by name
+
+
+def _copies_by_every_pair(signatures: dict, published: dict) -> dict:
+    """copies_among's answer, counting the shingles of every pair of articles one by one."""
+    from verifier.text import syndication as syn
+
+    sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
+    common = {h: sum(h in s for s in sets.values()) for s in sets.values() for h in s}
+    copies: dict = {}
+    ids = sorted(sets)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            n = sum(1 for h in sets[a] & sets[b] if common[h] <= syn.MAX_POSTINGS)
+            if n < syn.MIN_SHARED or n / (min(len(sets[a]), len(sets[b])) or 1) < syn.COPY_CONTAINMENT:
+                continue
+            copy, original = syn._which_copy(a, b, published, {x: signatures[x][1] for x in (a, b)})
+            if copy not in copies:
+                copies[copy] = copies.get(original, original)
+    return copies
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.integers(0, 40), max_size=30), st.booleans(), st.sampled_from([None, 1, 2])),
+                min_size=2, max_size=12))
+def test_copies_counted_by_list_of_articles_are_the_copies_counted_pair_by_pair(articles):
+    import datetime as dt
+
+    from verifier.text.syndication import copies_among
+
+    # few distinct shingles: most are shared by the same articles, as a shared paragraph's are
+    signatures = {f"a{i:02d}": (sorted(h * 4 for h in hashes), reprint) for i, (hashes, reprint, _) in enumerate(articles)}
+    published = {f"a{i:02d}": dt.date(2024, 1, day) for i, (_, _, day) in enumerate(articles) if day}
+    assert copies_among(signatures, published) == _copies_by_every_pair(signatures, published)
