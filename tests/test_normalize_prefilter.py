@@ -114,3 +114,67 @@ def test_patterns_skipped_for_their_strings_find_nothing(text):
         engine.FILTER_PATTERNS = True
     assert [(f.start, f.end, f.pattern, f.value) for f in filtered] == \
         [(f.start, f.end, f.pattern, f.value) for f in everything]
+
+
+def _build_all(monkeypatch, folder):
+    """Every recognizer's readings, built as a fresh process would with `folder` as the cache."""
+    from verifier.normalize import prefilter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    with prefilter.remembered():
+        readings = [prefilter.reading(regex, flags) for regex, flags in _REGEXES]
+    return readings
+
+
+_REGEXES = [(r"(?:约|大约)?(?P<n>[0-9]+)\s*(?:万|亿)?美元", 0), (r"(?:\d+|a|an)\s+(?:days?|weeks?)\s+ago", re.I),
+            (r"上(?:半|下)年|下半年", 0), (r"(a)\1", 0), (r"[\u3400-\u9fff]+元", 0)]
+
+
+def test_readings_are_remembered_between_runs_and_a_corrupt_file_is_not_trusted(monkeypatch, tmp_path):
+    import json
+
+    from verifier.normalize import prefilter
+
+    fresh = [(*analyze(r, f), required_strings(r, f)) for r, f in _REGEXES]
+    assert _build_all(monkeypatch, tmp_path) == fresh  # read, and written
+    path = tmp_path / "verifier" / prefilter.PATTERNS_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data["entries"]) == len(_REGEXES)
+    calls = []
+    monkeypatch.setattr(prefilter, "analyze", lambda *a: calls.append(a) or analyze(*a))
+    assert _build_all(monkeypatch, tmp_path) == fresh and calls == []  # all from the file
+    # an entry changed without its digest: the file is ignored, everything read again
+    key = prefilter._key(*_REGEXES[0])
+    data["entries"][key][0] = ["x"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert _build_all(monkeypatch, tmp_path) == fresh and len(calls) == len(_REGEXES)
+    # a file cut short, or not JSON: the same
+    for broken in (path.read_text(encoding="utf-8")[:100], "\x00\x01"):
+        path.write_text(broken, encoding="utf-8")
+        calls.clear()
+        assert _build_all(monkeypatch, tmp_path) == fresh and len(calls) == len(_REGEXES)
+    # well-formed but of the wrong shape (with its digest): that entry is read again
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"][key] = [1, 2, 3, 4]
+    data["check"] = prefilter._entries_digest(data["entries"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    calls.clear()
+    assert _build_all(monkeypatch, tmp_path) == fresh and len(calls) == 1
+    # another version of this module: ignored
+    data["code"] = "0" * 32
+    path.write_text(json.dumps(data), encoding="utf-8")
+    calls.clear()
+    assert _build_all(monkeypatch, tmp_path) == fresh and len(calls) == len(_REGEXES)
+
+
+def test_recognizers_read_from_the_file_are_the_recognizers_read_from_their_regexes(monkeypatch, tmp_path):
+    from verifier.normalize import dates, prefilter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+    for _ in range(2):  # the first writes the file, the second reads it
+        with prefilter.remembered():
+            rec = dates.zh_date_recognizer()
+        built.append([(p.name, p.first, p.necessary, p.strings, p.regex.pattern) for p in rec.patterns])
+    assert (tmp_path / "verifier" / prefilter.PATTERNS_FILE).exists()
+    assert built[0] == built[1] and any(strings for *_, strings, _ in built[0])

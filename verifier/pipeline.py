@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -206,19 +206,23 @@ Progress = Callable[..., Iterable]  # progress(items, what=..., total=...) -> th
 
 
 def extract_sources(sources: Iterable[Source], registry=None, progress: Progress | None = None, *,
-                    jobs: int = 1, cache=None, scheduler: str | None = None) -> tuple[list[Prepared], EntityIndex]:
+                    jobs: int = 1, cache=None, scheduler: str | None = None,
+                    meanwhile: Callable[[list[Prepared]], Any] | None = None) -> tuple[list[Prepared], EntityIndex]:
     """Claims of every source, with one entity index learnt from all of them (so a name
     glossed in one article is known in the others): map (prepare and learn each article) ->
     merge (the index) -> map (extract each article's claims, and the sentences with nothing
     claimed). `jobs` processes share the maps (or the dask.distributed scheduler at the address
     `scheduler`); `cache` (a verifier.cache.Cache) keeps each map's results between runs.
-    `progress`, if given, wraps each map's results as they come (the command line's bars)."""
+    `progress`, if given, wraps each map's results as they come (the command line's bars).
+    `meanwhile(prepared)`, if given, is called while the claims are extracted (in other
+    processes, when there are): work on the prepared articles that does not need their claims."""
     with Runner(jobs, scheduler) as runner:
         corpus = prepare_corpus(sources, runner, cache, progress)
         settle_datelines(corpus.prepared)
         index = corpus_index(corpus, registry, cache)
         corpus.lessons.clear()  # merged
-        extract_corpus(corpus, index, runner, cache, progress)
+        extract_corpus(corpus, index, runner, cache, progress,
+                       meanwhile=(lambda: meanwhile(corpus.prepared)) if meanwhile else None)
     for p in corpus.prepared:
         p.sentences = []  # read by extraction only: an archive's millions of them need not wait for the report
     return corpus.prepared, index
@@ -257,11 +261,19 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     sent = iter([sources[i] for i in todo])
 
     def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
-        """An article prepared by another process holds a copy of its text: keep the one here."""
-        result[0].source.text = next(sent).text
+        """An article prepared by another process comes without its text (`_prepared_elsewhere`):
+        it is the one here."""
+        source, text = result[0].source, next(sent).text
+        source.text, source.folded = text, source.folded or text
         return result
 
-    done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", arrived=one_text)
+    todo_sources = [sources[i] for i in todo]
+    elsewhere = runner.pooled(len(todo_sources)) or bool(runner.scheduler)
+    # while other processes prepare, this one readies what extracting claims needs, so that the
+    # processes extracting them start with it (they are forked from this one)
+    warm = _ready_to_extract if runner.pooled(len(todo_sources)) else None
+    done = runner.map(_prepared_elsewhere if elsewhere else _prepare_and_learn, todo_sources, progress,
+                      "learning names", arrived=one_text if elsewhere else None, meanwhile=warm)
     fresh = {}
     for i, (p, learned) in zip(todo, done):
         prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
@@ -298,7 +310,7 @@ def corpus_index(corpus: Corpus, registry=None, cache=None) -> EntityIndex:
 
 
 def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=None,
-                   progress: Progress | None = None) -> None:
+                   progress: Progress | None = None, meanwhile: Callable[[], Any] | None = None) -> None:
     """The second map: each article's claims with the merged index (from the cache where an
     earlier run extracted the same article with an index of the same fingerprint)."""
     from verifier.cache import digest, tool_digest
@@ -318,7 +330,7 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
             if i not in waiting:  # restored from the cache
                 compactor.compact(p.claims)
     done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
-                      arrived=compactor.extracted)
+                      arrived=compactor.extracted, meanwhile=meanwhile)
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
         p = corpus.prepared[i]
@@ -359,9 +371,14 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         if restored is not None:
             found[g] = restored
     todo = [(g, members) for g, members in ordered if g not in found]
+    if jobs > 1:  # the largest groups (the quotes) first in the pool, the smallest here before it starts
+        todo.sort(key=lambda item: -len(item[1]))
+    batches = _batches([members for _, members in todo], jobs)
+    if len(batches) > 1:
+        batches = batches[-1:] + batches[:-1]
+        todo = todo[-len(batches[0]):] + todo[:-len(batches[0])]
     with Runner(jobs) as runner:
-        done = runner.map(_compare_batch, _batches([members for _, members in todo], jobs), None,
-                          "comparing claims", (texts, published, copies), local=True)
+        done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
@@ -423,8 +440,27 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
     return p, learn(p)
 
 
+def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
+    """`_prepare_and_learn` in another process: the result is sent back without the text (the
+    process that sent the article has it), and without the folded text when it is the text."""
+    p, learned = _prepare_and_learn(source)
+    p.source = replace(source, text="", folded="" if source.folded == source.text else source.folded)
+    return p, learned
+
+
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
     return extract(p, index), unclaimed(p)
+
+
+def _ready_to_extract() -> None:
+    """Load the claim lexicon and compile every pattern of the normalizer (each is otherwise
+    compiled when a text first needs it, again in each process)."""
+    from verifier.normalize.engine import recognizers
+
+    lexicon()
+    for recognizer in recognizers():
+        for pattern in recognizer.patterns:
+            pattern.regex
 
 
 # ----------------------------------------------------------------------------- running the maps
@@ -471,28 +507,37 @@ class Runner:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def pooled(self, n: int) -> bool:
+        """Whether a map of `n` items runs in a pool of this machine's processes."""
+        return not self.scheduler and self.jobs > 1 and n >= 2 * MIN_PER_JOB
+
     def map(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
-            local: bool = False, arrived: Callable | None = None) -> list:
+            local: bool = False, arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None) -> list:
         """[func(item) or func(item, shared) for item in items], in a pool or on the cluster.
         `local`: in this machine's processes even when a cluster is set (work whose inputs
         are the whole corpus, cheaper here than sent). `arrived` is applied here to each
-        result as it comes, before the next is taken."""
+        result as it comes, before the next is taken. `meanwhile()` is called once, here, while
+        the pool or the cluster works (before the items, when they are mapped here)."""
         if not items:
+            if meanwhile is not None:
+                meanwhile()
             return []
         with kept():  # what exists before the map lives through it (collector.py)
             if self.scheduler and not local:
-                results = self._dask_map(func, items, shared)
+                results = self._dask_map(func, items, shared, meanwhile)
             elif self.jobs == 1 or len(items) < 2 * MIN_PER_JOB:
+                if meanwhile is not None:
+                    meanwhile()
                 results = (func(item) if shared is None else func(item, shared) for item in items)
             else:
-                results = self._pool_map(func, items, shared)
+                results = self._pool_map(func, items, shared, meanwhile)
             if arrived is not None:
                 results = map(arrived, results)
             if progress is not None:
                 results = progress(results, what=what, total=len(items))
             return list(results)
 
-    def _pool_map(self, func, items: Sequence, shared):
+    def _pool_map(self, func, items: Sequence, shared, meanwhile=None):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
@@ -507,9 +552,12 @@ class Runner:
         # forked processes inherit the items and are sent their positions; others are sent the items
         initargs = (func, items, shared) if forked else (func, None, shared)
         with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
-            yield from pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
+            results = pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
+            if meanwhile is not None:
+                meanwhile()
+            yield from results
 
-    def _dask_map(self, func, items: Sequence, shared):
+    def _dask_map(self, func, items: Sequence, shared, meanwhile=None):
         from verifier.errors import VerifierError
 
         try:
@@ -527,6 +575,8 @@ class Runner:
         else:  # what every call shares (the entity index) is sent to every worker once
             scattered = client.scatter(shared, broadcast=True)
             futures = client.map(func, items, [scattered] * len(items), pure=False)
+        if meanwhile is not None:
+            meanwhile()
         for future in futures:
             try:
                 yield future.result()

@@ -112,8 +112,11 @@ def child_run(args: list[str]) -> dict:
 
 
 def measure(args: list[str]) -> dict:
+    # as an installed tool runs: with its modules' bytecode cached (pip compiles it on install),
+    # not compiled from source at every run as PYTHONDONTWRITEBYTECODE would have it
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     out = subprocess.run([sys.executable, "-m", "verifier.bench", "--child", json.dumps(args)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise SystemExit(f"bench: `verifier {' '.join(args)}` failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.splitlines()[-1])

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Literal
 
-from verifier.normalize.prefilter import analyze as analyze_regex, required_strings
+from verifier.normalize.prefilter import analyze as analyze_regex, reading
 from verifier.normalize.values import Bound, Value
 
 Prefer = Literal["past", "future"]
@@ -84,9 +84,10 @@ class Recognizer:
     patterns: list[Pattern] = field(default_factory=list)
 
     def add(self, name: str, regex: str, score: float, build, flags: int = 0, when=None) -> None:
-        compiler, first, necessary = prepare(regex, flags)
-        self.patterns.append(Pattern(name, compiler, score, build, first, necessary, when,
-                                     required_strings(regex, int(flags))))
+        flags = int(flags)
+        first, gate, necessary, strings = reading(regex, flags)  # (remembered between runs: prefilter.py)
+        self.patterns.append(Pattern(name, _compiler(regex, gate, flags), score, build, first, necessary, when,
+                                     strings))
 
     def wanted(self, ctx: Context) -> list[Pattern]:
         """The patterns that can match in this text: one whose first characters all are absent
@@ -185,5 +186,9 @@ def prepare(regex: str, flags: int = 0):
     pattern (the tests compile every one)."""
     flags = int(flags)  # the compiler tests flags often; plain ints are much faster than RegexFlag
     first, gate, necessary = analyze_regex(regex, flags)
+    return _compiler(regex, gate, flags), first, necessary
+
+
+def _compiler(regex: str, gate: str | None, flags: int) -> Callable[[], re.Pattern[str]]:
     source = regex if gate is None else f"{gate}(?:{regex})"
-    return (lambda: re.compile(source, flags)), first, necessary
+    return lambda: re.compile(source, flags)

@@ -41,20 +41,22 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def recognizers() -> tuple[Recognizer, ...]:
     """Every recognizer, built once from the language data."""
     from verifier.normalize.dates import en_date_recognizer, zh_date_recognizer
+    from verifier.normalize.prefilter import remembered
     from verifier.normalize.quantities import (
         count_recognizers, duration_recognizers, money_recognizers, number_recognizers,
         percent_recognizers,
     )
 
-    return (
-        *number_recognizers(),
-        *percent_recognizers(),
-        *money_recognizers(),
-        *count_recognizers(lang("zh")["count"]["nouns"]),
-        *duration_recognizers(),
-        zh_date_recognizer(),
-        en_date_recognizer(),
-    )
+    with remembered():  # what the patterns' regexes tell, read in an earlier run (prefilter.py)
+        return (
+            *number_recognizers(),
+            *percent_recognizers(),
+            *money_recognizers(),
+            *count_recognizers(lang("zh")["count"]["nouns"]),
+            *duration_recognizers(),
+            zh_date_recognizer(),
+            en_date_recognizer(),
+        )
 
 
 @lru_cache(maxsize=1)

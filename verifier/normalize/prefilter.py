@@ -413,3 +413,142 @@ def analyze(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, str | No
     first = chars.enumerated(ignore_case) if first_known else None
     gate = chars.lookahead() if first_known else None
     return first, gate, _necessary(tree, ignore_case)[1]
+
+
+# --------------------------------------------------------------------------- remembered readings
+# Reading the normalizer's ~90 patterns (about 50,000 characters of regex) is most of the cost of
+# building its recognizers, paid by every process. `remembered()` keeps the readings between runs
+# in one file of the cache folder (`$XDG_CACHE_HOME/verifier/patterns.json`), as Python keeps
+# compiled modules: a reading is found by a digest of its regex and flags, the file by a digest of
+# this module's code and Python's version, and the whole file is checked against a digest of its
+# entries. A file that is missing, foreign, corrupt or unwritable is ignored (the patterns are read
+# again), never trusted.
+Reading = tuple  # (first, gate, necessary, strings): analyze(regex, flags) + (required_strings,)
+
+PATTERNS_FILE = "patterns.json"
+_memo: dict[str, list] | None = None  # key -> stored reading, while remembered() is active
+_used: dict[str, list] = {}  # what this build read, as stored
+_fresh = False  # whether a reading was made (not found in the file)
+
+
+def reading(regex: str, flags: int = 0) -> Reading:
+    """analyze(regex, flags) + (required_strings(regex, flags),), from the file when
+    `remembered()` is active and it holds the reading."""
+    global _fresh
+    if _memo is None:
+        return (*analyze(regex, flags), required_strings(regex, flags))
+    key = _key(regex, flags)
+    stored = _memo.get(key)
+    found = _from_stored(stored) if stored is not None else None
+    if found is None:
+        found = (*analyze(regex, flags), required_strings(regex, flags))
+        stored = _to_stored(found)
+        _fresh = True
+    _used[key] = stored
+    return found
+
+
+class remembered:
+    """While active, `reading` uses the file of readings; on leaving, the file is rewritten with
+    this build's readings when any of them had to be made."""
+
+    def __enter__(self) -> None:
+        global _memo, _fresh
+        _memo, _fresh = _load(), False
+        _used.clear()
+
+    def __exit__(self, *exc) -> None:
+        global _memo
+        if exc[0] is None and _fresh:
+            _save(_used)
+        _memo = None
+        _used.clear()
+
+
+def _key(regex: str, flags: int) -> str:
+    import hashlib
+
+    return hashlib.blake2b(f"{int(flags)}\0{regex}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _code_digest() -> str:
+    import hashlib
+    import sys
+
+    h = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    with open(__file__, "rb") as f:
+        h.update(f.read())
+    return h.hexdigest()
+
+
+def _entries_digest(entries: dict) -> str:
+    import hashlib
+    import json
+
+    text = json.dumps(entries, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _path():
+    from verifier.cache import default_folder
+
+    return default_folder() / PATTERNS_FILE
+
+
+def _load() -> dict[str, list]:
+    import json
+
+    try:
+        with open(_path(), encoding="utf-8") as f:
+            data = json.load(f)
+        entries = data["entries"]
+        if data["code"] != _code_digest() or not isinstance(entries, dict) or data["check"] != _entries_digest(entries):
+            return {}
+        return entries
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _save(entries: dict[str, list]) -> None:
+    import json
+    import os
+    import tempfile
+
+    path = _path()
+    data = {"code": _code_digest(), "check": _entries_digest(entries), "entries": entries}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)  # whole or not at all, whoever writes at the same time
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass  # an unwritable cache folder: the patterns are read again next time
+
+
+def _to_stored(found: Reading) -> list:
+    first, gate, necessary, strings = found
+    as_list = lambda s: None if s is None else sorted(s)
+    return [as_list(first), gate, as_list(necessary), as_list(strings)]
+
+
+def _from_stored(stored) -> Reading | None:
+    """The reading of a stored entry, or None when it is not one `_to_stored` could make."""
+    def chars(x):
+        if x is None:
+            return None
+        if not isinstance(x, list) or not all(isinstance(c, str) for c in x):
+            raise TypeError
+        return frozenset(x)
+
+    try:
+        first, gate, necessary, strings = stored
+        if gate is not None and not isinstance(gate, str):
+            return None
+        return chars(first), gate, chars(necessary), chars(strings)
+    except (TypeError, ValueError):
+        return None

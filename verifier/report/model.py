@@ -87,13 +87,24 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     from verifier.pipeline import article_text, unclaimed
     from verifier.text.syndication import copies_among, find_copies
 
-    prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler)
+    found_early: dict[str, dict] = {}
+
+    def copies_while_extracting(prepared: list) -> None:
+        """The copies among articles signed in the corpus map (or the cache), found while other
+        processes extract the claims."""
+        if all(p.syndication is not None for p in prepared):
+            with paused():
+                found_early["copies"] = copies_among({p.source.id: p.syndication for p in prepared},
+                                                     {p.source.id: p.source.published for p in prepared})
+
+    prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
+                                  meanwhile=copies_while_extracting)
     with paused():  # what is built here lives to the end of the run: collections would only walk it
         claims = [c for p in prepared for c in p.claims]
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
-        if all(p.syndication is not None for p in prepared):  # signed in the corpus map (or the cache)
-            copies = copies_among({p.source.id: p.syndication for p in prepared}, published)
+        if "copies" in found_early:
+            copies = found_early["copies"]
         else:
             copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
         findings = compare_corpus(prepared, texts, published, copies, cache, jobs)

@@ -19,6 +19,9 @@ class Sentence:
     end: int
     paragraph: int
 
+    def __reduce__(self):  # sent between processes as its three numbers: several times faster
+        return Sentence, (self.start, self.end, self.paragraph)
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -86,10 +86,16 @@ def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[
     for sid in sorted(sets):
         for h in sets[sid]:
             index[h].append(sid)
+    # many shingles are in the same articles (a paragraph they share): each list of articles is
+    # counted once, with the number of shingles it holds
+    postings = Counter(tuple(ids) for ids in index.values() if 1 < len(ids) <= MAX_POSTINGS)
     shared: Counter[tuple[str, str]] = Counter()
-    for ids in index.values():
-        if 1 < len(ids) <= MAX_POSTINGS:
+    for ids, times in postings.items():
+        if times == 1:
             shared.update(combinations(ids, 2))  # counted in C: ids are in sorted order, so (a, b) with a < b
+        else:
+            for pair in combinations(ids, 2):
+                shared[pair] += times
     copies: dict[str, str] = {}
     for (a, b), n in sorted(shared.items()):
         if n < MIN_SHARED:
