@@ -222,3 +222,24 @@ def test_language_detection_of_the_archive_is_unchanged(corpus):
     for path in sorted(corpus.iterdir()):
         text = path.read_text(encoding="utf-8")
         assert detect_language(text) == _language_counting_every_letter(text)
+
+
+# ----------------------------------------------------------------------------- the collector
+def test_nested_kept_blocks_set_aside_until_the_outermost_one_ends():
+    import gc
+
+    from verifier.collector import kept
+
+    assert gc.get_freeze_count() == 0
+    with kept():
+        first = [object() for _ in range(10)]
+        with kept():
+            inner = gc.get_freeze_count()
+            assert inner > 0
+            second = [[] for _ in range(10)]
+        assert gc.get_freeze_count() > inner  # what the inner block made is set aside too
+        with kept():
+            pass
+        assert gc.get_freeze_count() > inner
+    assert gc.get_freeze_count() == 0  # all put back when the outermost block ends
+    del first, second
