@@ -21,6 +21,8 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from pydantic import BaseModel
+
 from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
 from verifier.claims.lexicon import lexicon
@@ -290,7 +292,7 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
     with paused():
-        stored = cache.get_many(keys) if cache is not None else {}
+        stored = cache.get_many(keys, Extracted) if cache is not None else {}
         todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
                 if k not in stored or not _restore_claims(p, stored[k])]
         del stored
@@ -334,12 +336,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             sources = sorted({c.source for c in members})
             keys[g] = digest("compare", tool_digest(), [c.id for c in members],
                              [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
-        stored = cache.get_many(keys.values())
-    found: dict[tuple, list[Finding]] = {}
-    for g, _ in ordered:
-        restored = _restore_findings(stored[keys[g]]) if g in keys and keys[g] in stored else None
-        if restored is not None:
-            found[g] = restored
+        stored = cache.get_many(keys.values(), list[Finding])
+    found: dict[tuple, list[Finding]] = {g: stored[keys[g]] for g, _ in ordered if g in keys and keys[g] in stored}
     todo = [(g, members) for g, members in ordered if g not in found]
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, _batches([members for _, members in todo], jobs), None,
@@ -383,15 +381,6 @@ def _compare_batch(groups: list[list[Claim]], shared) -> list[list]:
 
     texts, published, copies = shared
     return [compare(members, texts, published, copies) for members in groups]
-
-
-def _restore_findings(data) -> list | None:
-    from verifier.rules.engine import Finding
-
-    try:
-        return [Finding.model_validate(f) for f in data]
-    except (TypeError, ValueError):
-        return None
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
@@ -622,17 +611,19 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     return p, learned, lesson_key
 
 
-def _restore_claims(p: Prepared, data) -> bool:
-    """Set a prepared article's cached claims; False when the entry is not a valid one."""
-    try:
-        claims = [Claim.model_validate(c) for c in data["claims"]]
-        gaps = [(int(a), int(b)) for a, b in data["unclaimed"]]
-    except (KeyError, TypeError, ValueError):
-        return False
+class Extracted(BaseModel):
+    """The cache entry of an article's claims (extract_corpus), validated as it is read."""
+
+    claims: list[Claim]
+    unclaimed: list[tuple[int, int]]
+
+
+def _restore_claims(p: Prepared, data: Extracted) -> bool:
+    """Set a prepared article's cached claims; False when they are not the article's."""
     text = p.source.text
-    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in claims):
+    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in data.claims):
         return False
-    p.claims, p.unclaimed = claims, gaps
+    p.claims, p.unclaimed = data.claims, data.unclaimed
     return True
 
 
