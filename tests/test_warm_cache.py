@@ -243,3 +243,48 @@ def test_nested_kept_blocks_set_aside_until_the_outermost_one_ends():
         assert gc.get_freeze_count() > inner
     assert gc.get_freeze_count() == 0  # all put back when the outermost block ends
     del first, second
+
+
+# ----------------------------------------------------------------------------- re-runs in two processes
+def _groups(report: str) -> dict[tuple, int]:
+    """How many claims each comparison group holds (one subject, predicate and kind)."""
+    from collections import Counter
+
+    return Counter((c["subject"], c["predicate"], c["kind"]) for c in json.loads(report)["claims"])
+
+
+def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
+    cache_dir = tmp_path / "cache"
+    started = []
+    real_start = pipeline.Runner.start
+
+    def spy(self, func, items, *args, **kwargs):
+        started.append((func.__name__, len(items)))
+        return real_start(self, func, items, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.Runner, "start", spy)
+    first = report_json(folder, jobs=2, cache=Cache(cache_dir))
+    assert first == report_json(folder)
+    changed = sorted(folder.glob("veltrix-*en.txt"))[0]
+    text = changed.read_text(encoding="utf-8")
+    sentence = "Only two of the five co-founders remain at the company."
+    assert sentence in text
+    # a sentence taken out (its group loses a claim), put back with other words (it gains it
+    # again), then an amount changed (the same groups)
+    before = first
+    for edit in (text.replace(sentence, ""), text.replace("employees", "workers", 1), text.replace("600", "650", 1)):
+        assert edit != text
+        changed.write_text(edit, encoding="utf-8")
+        started.clear()
+        again = report_json(folder, jobs=2, cache=Cache(cache_dir))
+        assert again == report_json(folder)
+        # the changed article alone was prepared and extracted again, in the background
+        assert ("_prepare_and_learn", 1) in started and ("_extract_one", 1) in started
+        assert again != before and (_groups(again) != _groups(before)) == ("600" in edit)
+        before = again
+    # entries that are not what the tool writes are redone in the same run, with the same result
+    for k, value in list(entries(cache_dir).items())[:40:7]:
+        overwrite(cache_dir, {k: json.dumps({"key": k, "data": "not an entry"})})
+    assert report_json(folder, jobs=2, cache=Cache(cache_dir)) == before

@@ -104,6 +104,22 @@ class Cache:
         self.misses += len(keys) - len(found)
         return found
 
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """The keys that have an entry (read or not: get_many says whether it is valid)."""
+        keys = list(dict.fromkeys(keys))
+        db = self._connect()
+        found: set[str] = set()
+        if db is None:
+            return found
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                found.update(k for (k,) in db.execute(f"SELECT key FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        except sqlite3.Error:
+            self.broken = True
+            return set()
+        return found
+
     def put_many(self, items: dict[str, object]) -> None:
         """Store the entries in one transaction: all of them or none."""
         db = self._connect()

@@ -228,24 +228,36 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
     lesson_keys: list = [None] * len(sources)
-    todo = []
+    present = cache.present(keys) if cache is not None else set()
+    todo = [i for i, k in enumerate(keys) if k not in present]
+
+    def learnt(todo: list[int]) -> Callable[[], list]:
+        sent = iter([sources[i] for i in todo])
+
+        def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
+            """An article prepared by another process holds a copy of its text: keep the one here."""
+            result[0].source.text = next(sent).text
+            return result
+
+        return runner.start(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", arrived=one_text)
+
+    finish = learnt(todo)  # the articles the cache lacks, in another process while this one restores the rest
+    unreadable = []
     with paused():
-        stored = cache.get_many(keys) if cache is not None else {}
+        stored = cache.get_many([k for k in keys if k in present]) if present else {}
         for i, (s, k) in enumerate(zip(sources, keys)):
+            if k not in present:
+                continue
             restored = _restore_prepared(s, stored[k]) if k in stored else None
             if restored is None:
-                todo.append(i)
+                unreadable.append(i)
             else:
                 prepared[i], lessons[i], lesson_keys[i] = restored
         del stored
-    sent = iter([sources[i] for i in todo])
-
-    def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
-        """An article prepared by another process holds a copy of its text: keep the one here."""
-        result[0].source.text = next(sent).text
-        return result
-
-    done = runner.map(_prepare_and_learn, [sources[i] for i in todo], progress, "learning names", arrived=one_text)
+    done = finish()
+    if unreadable:  # entries that are not what this tool writes: prepared again, and replaced
+        done += learnt(unreadable)()
+        todo += unreadable
     fresh = {}
     for i, (p, learned) in zip(todo, done):
         prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
@@ -291,18 +303,28 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
+    present = cache.present(keys) if cache is not None else set()
+    todo = [i for i, k in enumerate(keys) if k not in present]
+    compactor = Compactor()
+
+    def extracted(todo: list[int]) -> Callable[[], list]:
+        return runner.start(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
+                            arrived=compactor.extracted)
+
+    finish = extracted(todo)  # the articles the cache lacks, in another process while this one restores the rest
     with paused():
-        stored = cache.get_many(keys, Extracted) if cache is not None else {}
-        todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
-                if k not in stored or not _restore_claims(p, stored[k])]
+        stored = cache.get_many([k for k in keys if k in present], Extracted) if present else {}
+        unreadable = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
+                      if k in present and (k not in stored or not _restore_claims(p, stored[k]))]
         del stored
-        compactor = Compactor()
-        waiting = set(todo)
+        waiting = set(todo + unreadable)
         for i, p in enumerate(corpus.prepared):
             if i not in waiting:  # restored from the cache
                 compactor.compact(p.claims)
-    done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
-                      arrived=compactor.extracted)
+    done = finish()
+    if unreadable:  # entries that are not what this tool writes: extracted again, and replaced
+        done += extracted(unreadable)()
+        todo += unreadable
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
         p = corpus.prepared[i]
@@ -462,6 +484,36 @@ class Runner:
             if progress is not None:
                 results = progress(results, what=what, total=len(items))
             return list(results)
+
+    def start(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
+              arrived: Callable | None = None) -> Callable[[], list]:
+        """`map`, begun now: returns the function that waits for its results. A few items (fewer
+        than `map` would share among processes) go to one other process, so that this one can
+        go on meanwhile (reading the cache) and the work's own start (compiling patterns,
+        loading data files) is paid there; else, and with one job, a cluster or no fork, the
+        map runs when its results are asked for."""
+        import multiprocessing
+
+        if (not items or self.jobs == 1 or self.scheduler or len(items) >= 2 * MIN_PER_JOB
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return lambda: self.map(func, items, progress, what, shared, arrived=arrived)
+        with kept():  # forked with what exists set aside (collector.py)
+            pool = multiprocessing.get_context("fork").Pool(1, initializer=_init_worker,
+                                                            initargs=(func, items, shared))
+        pending = pool.imap(_call, range(len(items)))
+
+        def results() -> list:
+            try:
+                with kept():
+                    found = map(arrived, pending) if arrived is not None else pending
+                    if progress is not None:
+                        found = progress(found, what=what, total=len(items))
+                    return list(found)
+            finally:
+                pool.terminate()
+                pool.join()
+
+        return results
 
     def _pool_map(self, func, items: Sequence, shared):
         import multiprocessing
