@@ -54,6 +54,12 @@ def digest(*parts: object) -> str:
     return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=str).encode(), digest_size=16).hexdigest()
 
 
+def text_digest(*parts: str) -> str:
+    """`digest` of strings that hold no NUL character (ids, digests, dates), without writing
+    them as JSON first: many keys are made on every run."""
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
 class Cache:
     """Entries by key in one SQLite file. Every failure to read or write is a miss."""
 

@@ -342,7 +342,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     order and ids are the same whether groups are compared together or one by one. `jobs`
     processes share the groups. With a cache, a group is compared again only when one of its
     articles' claims, dates or copies changed."""
-    from verifier.cache import digest, tool_digest
+    from verifier.cache import text_digest, tool_digest
     from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, group_key
 
     groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -353,11 +353,14 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     keys: dict[tuple, str] = {}
     stored: dict = {}
     if cache is not None and all(p.claims_key is not None for p in prepared):
-        key_of = {p.source.id: p.claims_key for p in prepared}
+        tool = tool_digest()
+        # what a group's findings depend on: its claims, and its sources' claims, dates and copies
+        about = {s: f"{s}\0{k}\0{published.get(s)}\0{copies.get(s) or ''}"
+                 for s, k in ((p.source.id, p.claims_key) for p in prepared)}
         for g, members in ordered:
             sources = sorted({c.source for c in members})
-            keys[g] = digest("compare", tool_digest(), [c.id for c in members],
-                             [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
+            keys[g] = text_digest("compare", tool, str(len(members)), *(c.id for c in members),
+                                  *(about.get(s, s) for s in sources))
         stored = cache.get_many(keys.values(), list[Finding])
     found: dict[tuple, list[Finding]] = {g: stored[keys[g]] for g, _ in ordered if g in keys and keys[g] in stored}
     todo = [(g, members) for g, members in ordered if g not in found]
