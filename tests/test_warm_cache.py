@@ -288,3 +288,46 @@ def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(cor
     for k, value in list(entries(cache_dir).items())[:40:7]:
         overwrite(cache_dir, {k: json.dumps({"key": k, "data": "not an entry"})})
     assert report_json(folder, jobs=2, cache=Cache(cache_dir)) == before
+
+
+# ----------------------------------------------------------------------------- syndicated copies
+def _copies_pairing_every_shingle(signatures, published):
+    """copies_among as it was: every shingle in the index, every pair sorted."""
+    from collections import Counter, defaultdict
+    from itertools import combinations
+
+    from verifier.text import syndication as s
+
+    sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
+    index = defaultdict(list)
+    for sid in sorted(sets):
+        for h in sets[sid]:
+            index[h].append(sid)
+    shared = Counter()
+    for ids in index.values():
+        if 1 < len(ids) <= s.MAX_POSTINGS:
+            shared.update(combinations(ids, 2))
+    copies = {}
+    for (a, b), n in sorted(shared.items()):
+        if n < s.MIN_SHARED or n / (min(len(sets[a]), len(sets[b])) or 1) < s.COPY_CONTAINMENT:
+            continue
+        copy, original = s._which_copy(a, b, published, {x: signatures[x][1] for x in (a, b)})
+        if copy not in copies:
+            copies[copy] = copies.get(original, original)
+    return copies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([f"a{i}" for i in range(12)]),
+                       st.tuples(st.lists(st.integers(0, 14), max_size=14), st.booleans()), min_size=2),
+       st.dictionaries(st.sampled_from([f"a{i}" for i in range(12)]), st.dates()),
+       st.sampled_from([3, 200]))
+def test_copies_leave_out_shingles_of_one_article_and_find_the_same_copies(signatures, published, max_postings):
+    import datetime as dt
+
+    from verifier.text import syndication
+
+    published = {k: v for k, v in published.items() if isinstance(v, dt.date)}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(syndication, "MAX_POSTINGS", max_postings)
+        assert syndication.copies_among(signatures, published) == _copies_pairing_every_shingle(signatures, published)
