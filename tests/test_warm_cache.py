@@ -331,3 +331,20 @@ def test_copies_leave_out_shingles_of_one_article_and_find_the_same_copies(signa
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(syndication, "MAX_POSTINGS", max_postings)
         assert syndication.copies_among(signatures, published) == _copies_pairing_every_shingle(signatures, published)
+
+
+def test_articles_read_in_two_processes_are_the_same_and_a_bad_one_is_the_same_error(corpus, tmp_path, monkeypatch):
+    from verifier.errors import VerifierError
+    from verifier.text import sources
+
+    monkeypatch.setattr(sources, "READ_IN_PROCESSES", 10)
+    assert [s.__dict__ for s in sources.load([corpus], 2)] == [s.__dict__ for s in sources.load([corpus], 1)]
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
+    (folder / sorted(p.name for p in folder.iterdir())[25]).write_bytes(b"  \n")  # empty: an error
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(VerifierError) as caught:
+            sources.load([folder], jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1] and "the file is empty" in errors[0]

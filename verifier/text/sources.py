@@ -239,8 +239,22 @@ def _not_empty(text: str, path: Path) -> str:
     return text
 
 
-def load(paths: Iterable[str | Path]) -> list[Source]:
-    return [read_source(path, entry) for path, entry in collect(paths)]
+READ_IN_PROCESSES = 1000  # from this many articles, `jobs` processes read them (and tell their language)
+
+
+def load(paths: Iterable[str | Path], jobs: int = 1) -> list[Source]:
+    """The articles under `paths`, in order; with `jobs` processes when there are many."""
+    found = collect(paths)
+    if jobs > 1 and len(found) >= READ_IN_PROCESSES:
+        from verifier.pipeline import Runner
+
+        with Runner(jobs) as runner:
+            return runner.map(_read, found, None, "reading articles")
+    return [read_source(path, entry) for path, entry in found]
+
+
+def _read(found: tuple[Path, dict]) -> Source:
+    return read_source(*found)
 
 
 def from_texts(texts: Mapping[str, str]) -> list[Source]:
