@@ -51,6 +51,13 @@ class Prepared:
     title: str | None = None  # the heading that titles it
     syndication: tuple[list[int], bool] | None = None  # syndication.signature
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
+    cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
+
+    def with_sentences(self) -> Prepared:
+        """This article, its sentences made from the cache's (only an article extracted again needs them)."""
+        if self.cached_sentences is not None:
+            self.sentences = [Sentence(a, b, c) for a, b, c in self.cached_sentences]
+        return self
 
 
 def prepare(source: Source) -> Prepared:
@@ -204,7 +211,7 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
         corpus.lessons.clear()  # merged
         extract_corpus(corpus, index, runner, cache, progress)
     for p in corpus.prepared:
-        p.sentences = []  # read by extraction only: an archive's millions of them need not wait for the report
+        p.sentences, p.cached_sentences = [], None  # read by extraction only: an archive's millions of them need not wait for the report
     return corpus.prepared, index
 
 
@@ -308,8 +315,8 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     compactor = Compactor()
 
     def extracted(todo: list[int]) -> Callable[[], list]:
-        return runner.start(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
-                            arrived=compactor.extracted)
+        return runner.start(_extract_one, [corpus.prepared[i].with_sentences() for i in todo], progress,
+                            "extracting claims", index, arrived=compactor.extracted)
 
     finish = extracted(todo)  # the articles the cache lacks, in another process while this one restores the rest
     with paused():
@@ -640,9 +647,10 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     try:
         n = len(source.text)
         spans = [(int(a), int(b)) for a, b in data["spans"]]
-        sentences = [Sentence(int(a), int(b), int(c)) for a, b, c in data["sentences"]]
+        sentences = data["sentences"]  # made into Sentences only for an article extracted again
         dateline = Dateline(*data["dateline"]) if data["dateline"] is not None else None
-        if any(not 0 <= a <= b <= n for a, b in spans) or any(not 0 <= x.start <= x.end <= n for x in sentences):
+        if any(not 0 <= a <= b <= n for a, b in spans) or any(
+                not (type(a) is type(b) is type(c) is int and 0 <= a <= b <= n) for a, b, c in sentences):
             return None
         published, published_from, timezone, timezone_from = data["source"]
         names = [(str(a), str(b), str(c), tuple(str(x) for x in d), int(e)) for a, b, c, d, e in data["names"]]
@@ -662,7 +670,7 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     source.folded = folded if isinstance(folded, str) and len(folded) == n else fold(source.text)
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
-    p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)
+    p = Prepared(source, spans, [], dateline, title=title, syndication=syndication, cached_sentences=sentences)
     return p, learned, lesson_key
 
 
