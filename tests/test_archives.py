@@ -377,6 +377,7 @@ def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch
     report = build([corpus])
     whole = report.model_dump_json(indent=2) + "\n"
     assert "".join(json_chunks(report)) == whole
+    assert b"".join(render.json_pieces(report)) == whole.encode()  # what `report -o FILE.json` writes
     for size in (1, 2, 7):  # a piece of `size` items at most: never the whole text at once
         monkeypatch.setattr(render, "JSON_PIECE", size)
         pieces = list(json_chunks(report))
