@@ -273,7 +273,7 @@ def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(cor
     assert sentence in text
     # a sentence taken out (its group loses a claim), put back with other words (it gains it
     # again), then an amount changed (the same groups)
-    before = first
+    before, kept = first, len(entries(cache_dir))
     for edit in (text.replace(sentence, ""), text.replace("employees", "workers", 1), text.replace("600", "650", 1)):
         assert edit != text
         changed.write_text(edit, encoding="utf-8")
@@ -283,7 +283,9 @@ def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(cor
         # the changed article alone was prepared and extracted again, in the background
         assert ("_prepare_and_learn", 1) in started and ("_extract_one", 1) in started
         assert again != before and (_groups(again) != _groups(before)) == ("600" in edit)
-        before = again
+        # the article's new entries (prepared, claims) are added; its groups' findings replaced
+        assert len(entries(cache_dir)) <= kept + 2
+        before, kept = again, len(entries(cache_dir))
     # entries that are not what the tool writes are redone in the same run, with the same result
     for k, value in list(entries(cache_dir).items())[:40:7]:
         overwrite(cache_dir, {k: json.dumps({"key": k, "data": "not an entry"})})

@@ -4,7 +4,9 @@ kept between runs so that a corpus where one article changed re-extracts only wh
 Each entry is keyed by a digest of everything its result depends on: the article's content
 (text, id, language, manifest dates), the tool (its version and a digest of its code and data
 files) and, for claims, the fingerprint of the merged name index (when a name learnt anywhere
-changes how any article's names resolve, every article is extracted again). One SQLite file
+changes how any article's names resolve, every article is extracted again). The findings of a
+comparison group are kept under the group (its subject, predicate and kind), with a digest of
+what they depend on, so a group compared again replaces its entry. One SQLite file
 holds the entries (`$XDG_CACHE_HOME/verifier`, else `~/.cache/verifier`, or `--cache-dir`),
 written in one transaction per stage, so a run that is killed leaves the entries of earlier
 runs as they were. An entry is JSON that names its own key; one that does not parse, does not

@@ -14,6 +14,7 @@ a `cache` (verifier/cache.py), both maps reuse what an earlier run found for the
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections import defaultdict
@@ -357,19 +358,26 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         for c in p.claims:
             groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
     ordered = sorted(groups.items())
-    keys: dict[tuple, str] = {}
+    # a group's entry is kept under its subject, predicate and kind (replaced when they are
+    # compared again: the cache holds one entry per group), with a digest of what its findings
+    # depend on: its claims, and its sources' claims, dates and copies
+    slots: dict[tuple, str] = {}
+    inputs: dict[tuple, str] = {}
     stored: dict = {}
     if cache is not None and all(p.claims_key is not None for p in prepared):
         tool = tool_digest()
-        # what a group's findings depend on: its claims, and its sources' claims, dates and copies
         about = {s: f"{s}\0{k}\0{published.get(s)}\0{copies.get(s) or ''}"
                  for s, k in ((p.source.id, p.claims_key) for p in prepared)}
         for g, members in ordered:
             sources = sorted({c.source for c in members})
-            keys[g] = text_digest("compare", tool, str(len(members)), *(c.id for c in members),
-                                  *(about.get(s, s) for s in sources))
-        stored = cache.get_many(keys.values(), list[Finding])
-    found: dict[tuple, list[Finding]] = {g: stored[keys[g]] for g, _ in ordered if g in keys and keys[g] in stored}
+            slots[g] = text_digest("compare", tool, json.dumps(g))
+            inputs[g] = text_digest(str(len(members)), *(c.id for c in members), *(about.get(s, s) for s in sources))
+        stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
+    found: dict[tuple, list[Finding]] = {}
+    for g, _ in ordered:
+        entry = stored.get(slots.get(g))
+        if entry is not None and entry[0] == inputs[g]:
+            found[g] = entry[1]
     todo = [(g, members) for g, members in ordered if g not in found]
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, _batches([members for _, members in todo], jobs), None,
@@ -377,8 +385,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
-        if g in keys:
-            fresh[keys[g]] = [f.model_dump(mode="json") for f in findings]
+        if g in slots:
+            fresh[slots[g]] = [inputs[g], [f.model_dump(mode="json") for f in findings]]
     if cache is not None and fresh:
         cache.put_many(fresh)
     findings = [f for g, _ in ordered for f in found[g]]
