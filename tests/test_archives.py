@@ -370,12 +370,18 @@ def test_adding_an_unrelated_article_or_a_copy_keeps_every_id(data, unrelated, b
     assert {f["id"] for f in base_report["findings"]} <= ids
 
 
-def test_the_json_report_written_in_pieces_is_pydantics_text(corpus):
+def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch):
+    from verifier.report import render
     from verifier.report.render import json_chunks
 
     report = build([corpus])
-    pieces = list(json_chunks(report))
-    assert len(pieces) > len(report.claims)  # one piece per claim at least: never the whole text at once
-    assert "".join(pieces) == report.model_dump_json(indent=2) + "\n"
+    whole = report.model_dump_json(indent=2) + "\n"
+    assert "".join(json_chunks(report)) == whole
+    assert b"".join(render.json_pieces(report)) == whole.encode()  # what `report -o FILE.json` writes
+    for size in (1, 2, 7):  # a piece of `size` items at most: never the whole text at once
+        monkeypatch.setattr(render, "JSON_PIECE", size)
+        pieces = list(json_chunks(report))
+        assert len(pieces) > len(report.claims) / size
+        assert "".join(pieces) == whole
     empty = report.model_copy(update={"findings": [], "unclaimed": []})
     assert "".join(json_chunks(empty)) == empty.model_dump_json(indent=2) + "\n"

@@ -222,3 +222,131 @@ def test_language_detection_of_the_archive_is_unchanged(corpus):
     for path in sorted(corpus.iterdir()):
         text = path.read_text(encoding="utf-8")
         assert detect_language(text) == _language_counting_every_letter(text)
+
+
+# ----------------------------------------------------------------------------- the collector
+def test_nested_kept_blocks_set_aside_until_the_outermost_one_ends():
+    import gc
+
+    from verifier.collector import kept
+
+    assert gc.get_freeze_count() == 0
+    with kept():
+        first = [object() for _ in range(10)]
+        with kept():
+            inner = gc.get_freeze_count()
+            assert inner > 0
+            second = [[] for _ in range(10)]
+        assert gc.get_freeze_count() > inner  # what the inner block made is set aside too
+        with kept():
+            pass
+        assert gc.get_freeze_count() > inner
+    assert gc.get_freeze_count() == 0  # all put back when the outermost block ends
+    del first, second
+
+
+# ----------------------------------------------------------------------------- re-runs in two processes
+def _groups(report: str) -> dict[tuple, int]:
+    """How many claims each comparison group holds (one subject, predicate and kind)."""
+    from collections import Counter
+
+    return Counter((c["subject"], c["predicate"], c["kind"]) for c in json.loads(report)["claims"])
+
+
+def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
+    cache_dir = tmp_path / "cache"
+    started = []
+    real_start = pipeline.Runner.start
+
+    def spy(self, func, items, *args, **kwargs):
+        started.append((func.__name__, len(items)))
+        return real_start(self, func, items, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.Runner, "start", spy)
+    first = report_json(folder, jobs=2, cache=Cache(cache_dir))
+    assert first == report_json(folder)
+    changed = sorted(folder.glob("veltrix-*en.txt"))[0]
+    text = changed.read_text(encoding="utf-8")
+    sentence = "Only two of the five co-founders remain at the company."
+    assert sentence in text
+    # a sentence taken out (its group loses a claim), put back with other words (it gains it
+    # again), then an amount changed (the same groups)
+    before, kept = first, len(entries(cache_dir))
+    for edit in (text.replace(sentence, ""), text.replace("employees", "workers", 1), text.replace("600", "650", 1)):
+        assert edit != text
+        changed.write_text(edit, encoding="utf-8")
+        started.clear()
+        again = report_json(folder, jobs=2, cache=Cache(cache_dir))
+        assert again == report_json(folder)
+        # the changed article alone was prepared and extracted again, in the background
+        assert ("_prepare_and_learn", 1) in started and ("_extract_one", 1) in started
+        assert again != before and (_groups(again) != _groups(before)) == ("600" in edit)
+        # the article's new entries (prepared, claims) are added; its groups' findings replaced
+        assert len(entries(cache_dir)) <= kept + 2
+        before, kept = again, len(entries(cache_dir))
+    # entries that are not what the tool writes are redone in the same run, with the same result
+    for k, value in list(entries(cache_dir).items())[:40:7]:
+        overwrite(cache_dir, {k: json.dumps({"key": k, "data": "not an entry"})})
+    assert report_json(folder, jobs=2, cache=Cache(cache_dir)) == before
+
+
+# ----------------------------------------------------------------------------- syndicated copies
+def _copies_pairing_every_shingle(signatures, published):
+    """copies_among as it was: every shingle in the index, every pair sorted."""
+    from collections import Counter, defaultdict
+    from itertools import combinations
+
+    from verifier.text import syndication as s
+
+    sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
+    index = defaultdict(list)
+    for sid in sorted(sets):
+        for h in sets[sid]:
+            index[h].append(sid)
+    shared = Counter()
+    for ids in index.values():
+        if 1 < len(ids) <= s.MAX_POSTINGS:
+            shared.update(combinations(ids, 2))
+    copies = {}
+    for (a, b), n in sorted(shared.items()):
+        if n < s.MIN_SHARED or n / (min(len(sets[a]), len(sets[b])) or 1) < s.COPY_CONTAINMENT:
+            continue
+        copy, original = s._which_copy(a, b, published, {x: signatures[x][1] for x in (a, b)})
+        if copy not in copies:
+            copies[copy] = copies.get(original, original)
+    return copies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([f"a{i}" for i in range(12)]),
+                       st.tuples(st.lists(st.integers(0, 14), max_size=14), st.booleans()), min_size=2),
+       st.dictionaries(st.sampled_from([f"a{i}" for i in range(12)]), st.dates()),
+       st.sampled_from([3, 200]))
+def test_copies_leave_out_shingles_of_one_article_and_find_the_same_copies(signatures, published, max_postings):
+    import datetime as dt
+
+    from verifier.text import syndication
+
+    published = {k: v for k, v in published.items() if isinstance(v, dt.date)}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(syndication, "MAX_POSTINGS", max_postings)
+        assert syndication.copies_among(signatures, published) == _copies_pairing_every_shingle(signatures, published)
+
+
+def test_articles_read_in_two_processes_are_the_same_and_a_bad_one_is_the_same_error(corpus, tmp_path, monkeypatch):
+    from verifier.errors import VerifierError
+    from verifier.text import sources
+
+    monkeypatch.setattr(sources, "READ_IN_PROCESSES", 10)
+    assert [s.__dict__ for s in sources.load([corpus], 2)] == [s.__dict__ for s in sources.load([corpus], 1)]
+    folder = tmp_path / "news"
+    shutil.copytree(corpus, folder)
+    (folder / sorted(p.name for p in folder.iterdir())[25]).write_bytes(b"  \n")  # empty: an error
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(VerifierError) as caught:
+            sources.load([folder], jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1] and "the file is empty" in errors[0]

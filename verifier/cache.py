@@ -4,7 +4,9 @@ kept between runs so that a corpus where one article changed re-extracts only wh
 Each entry is keyed by a digest of everything its result depends on: the article's content
 (text, id, language, manifest dates), the tool (its version and a digest of its code and data
 files) and, for claims, the fingerprint of the merged name index (when a name learnt anywhere
-changes how any article's names resolve, every article is extracted again). One SQLite file
+changes how any article's names resolve, every article is extracted again). The findings of a
+comparison group are kept under the group (its subject, predicate and kind), with a digest of
+what they depend on, so a group compared again replaces its entry. One SQLite file
 holds the entries (`$XDG_CACHE_HOME/verifier`, else `~/.cache/verifier`, or `--cache-dir`),
 written in one transaction per stage, so a run that is killed leaves the entries of earlier
 runs as they were. An entry is JSON that names its own key; one that does not parse, does not
@@ -54,6 +56,12 @@ def digest(*parts: object) -> str:
     return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=str).encode(), digest_size=16).hexdigest()
 
 
+def text_digest(*parts: str) -> str:
+    """`digest` of strings that hold no NUL character (ids, digests, dates), without writing
+    them as JSON first: many keys are made on every run."""
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
 class Cache:
     """Entries by key in one SQLite file. Every failure to read or write is a miss."""
 
@@ -78,8 +86,11 @@ class Cache:
                 self.broken = True  # not a cache we can use: run without it
         return self._db
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, object]:
-        """The stored data of the keys found, each checked to be an entry for its own key."""
+    def get_many(self, keys: Iterable[str], shape: object = None) -> dict[str, object]:
+        """The stored data of the keys found, each checked to be an entry for its own key. With
+        a `shape` (a type pydantic validates: list[Finding]), the data is read as that type
+        straight from the entry's text, and an entry whose data is not of it is not found."""
+        read = _entry_data if shape is None else _typed_reader(shape)
         keys = list(dict.fromkeys(keys))
         db = self._connect()
         found: dict[str, object] = {}
@@ -91,7 +102,7 @@ class Cache:
                 chunk = keys[i:i + 500]
                 rows = db.execute(f"SELECT key, value FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, value in rows:
-                    data = _entry_data(key, value)
+                    data = read(key, value)
                     if data is not None:
                         found[key] = data
         except sqlite3.Error:
@@ -99,6 +110,22 @@ class Cache:
             found = {}
         self.hits += len(found)
         self.misses += len(keys) - len(found)
+        return found
+
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """The keys that have an entry (read or not: get_many says whether it is valid)."""
+        keys = list(dict.fromkeys(keys))
+        db = self._connect()
+        found: set[str] = set()
+        if db is None:
+            return found
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                found.update(k for (k,) in db.execute(f"SELECT key FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        except sqlite3.Error:
+            self.broken = True
+            return set()
         return found
 
     def put_many(self, items: dict[str, object]) -> None:
@@ -143,6 +170,26 @@ def _entry_data(key: str, value: object) -> object | None:
     if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
         return None
     return entry["data"]
+
+
+@lru_cache(maxsize=None)
+def _typed_reader(shape: object):
+    """`_entry_data` for entries whose data is `shape`: pydantic parses and validates the text
+    in one pass (faster than json.loads, then validating the objects it made)."""
+    from pydantic import ValidationError, create_model
+
+    entry = create_model("Entry", key=(str, ...), data=(shape, ...))
+
+    def read(key: str, value: object) -> object | None:
+        if not isinstance(value, str):
+            return None
+        try:
+            found = entry.model_validate_json(value)
+        except (ValidationError, ValueError, RecursionError):
+            return None
+        return found.data if found.key == key else None
+
+    return read
 
 
 def open_cache(option: str | None = None, disabled: bool = False) -> Cache | None:

@@ -15,13 +15,19 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+_depth = 0  # kept() blocks entered and not left (gc.get_freeze_count walks every object set aside)
+
+
 @contextmanager
 def kept() -> Iterator[None]:
-    outermost = not gc.get_freeze_count()
+    global _depth
+    outermost = _depth == 0 and not gc.get_freeze_count()  # counted once: nothing set aside yet
+    _depth += 1
     gc.freeze()
     try:
         yield
     finally:
+        _depth -= 1
         if outermost:
             gc.unfreeze()
         else:

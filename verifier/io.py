@@ -386,16 +386,16 @@ def _mode_for(real: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_new(tmp: Path, content: str | Iterable[str], mode: int) -> None:
-    """Write `content` (text, or its pieces one after another) to the temporary file `tmp`
-    (made here, never an existing file)."""
+def _write_new(tmp: Path, content: str | Iterable[str | bytes], mode: int) -> None:
+    """Write `content` (text, or its pieces one after another: text, or UTF-8 bytes) to the
+    temporary file `tmp` (made here, never an existing file)."""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "wb") as fh:
             if isinstance(content, str):
-                fh.write(content)
+                fh.write(content.encode("utf-8"))
             else:
-                fh.writelines(content)
+                fh.writelines(piece if isinstance(piece, bytes) else piece.encode("utf-8") for piece in content)
         os.chmod(tmp, mode)
     except BaseException:
         _remove(tmp)

@@ -14,12 +14,15 @@ a `cache` (verifier/cache.py), both maps reuse what an earlier run found for the
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
+
+from pydantic import BaseModel
 
 from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
@@ -49,6 +52,13 @@ class Prepared:
     title: str | None = None  # the heading that titles it
     syndication: tuple[list[int], bool] | None = None  # syndication.signature
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
+    cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
+
+    def with_sentences(self) -> Prepared:
+        """This article, its sentences made from the cache's (only an article extracted again needs them)."""
+        if self.cached_sentences is not None:
+            self.sentences = [Sentence(a, b, c) for a, b, c in self.cached_sentences]
+        return self
 
 
 def prepare(source: Source) -> Prepared:
@@ -224,7 +234,7 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
         extract_corpus(corpus, index, runner, cache, progress,
                        meanwhile=(lambda: meanwhile(corpus.prepared)) if meanwhile else None)
     for p in corpus.prepared:
-        p.sentences = []  # read by extraction only: an archive's millions of them need not wait for the report
+        p.sentences, p.cached_sentences = [], None  # read by extraction only: an archive's millions of them need not wait for the report
     return corpus.prepared, index
 
 
@@ -248,32 +258,44 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
     lesson_keys: list = [None] * len(sources)
-    todo = []
+    present = cache.present(keys) if cache is not None else set()
+    todo = [i for i, k in enumerate(keys) if k not in present]
+
+    def learnt(todo: list[int]) -> Callable[[], list]:
+        todo_sources = [sources[i] for i in todo]
+        sent = iter(todo_sources)
+
+        def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
+            """An article prepared by another process comes without its text (`_prepared_elsewhere`):
+            it is the one here."""
+            source, text = result[0].source, next(sent).text
+            source.text, source.folded = text, source.folded or text
+            return result
+
+        elsewhere = runner.jobs > 1 or bool(runner.scheduler)
+        # while a pool prepares, this process readies what extracting claims needs, so that the
+        # processes extracting them start with it (they are forked from this one)
+        warm = _ready_to_extract if runner.pooled(len(todo_sources)) else None
+        return runner.start(_prepared_elsewhere if elsewhere else _prepare_and_learn, todo_sources, progress,
+                            "learning names", arrived=one_text if elsewhere else None, meanwhile=warm)
+
+    finish = learnt(todo)  # the articles the cache lacks, in another process while this one restores the rest
+    unreadable = []
     with paused():
-        stored = cache.get_many(keys) if cache is not None else {}
+        stored = cache.get_many([k for k in keys if k in present]) if present else {}
         for i, (s, k) in enumerate(zip(sources, keys)):
+            if k not in present:
+                continue
             restored = _restore_prepared(s, stored[k]) if k in stored else None
             if restored is None:
-                todo.append(i)
+                unreadable.append(i)
             else:
                 prepared[i], lessons[i], lesson_keys[i] = restored
         del stored
-    sent = iter([sources[i] for i in todo])
-
-    def one_text(result: tuple[Prepared, Learned]) -> tuple[Prepared, Learned]:
-        """An article prepared by another process comes without its text (`_prepared_elsewhere`):
-        it is the one here."""
-        source, text = result[0].source, next(sent).text
-        source.text, source.folded = text, source.folded or text
-        return result
-
-    todo_sources = [sources[i] for i in todo]
-    elsewhere = runner.pooled(len(todo_sources)) or bool(runner.scheduler)
-    # while other processes prepare, this one readies what extracting claims needs, so that the
-    # processes extracting them start with it (they are forked from this one)
-    warm = _ready_to_extract if runner.pooled(len(todo_sources)) else None
-    done = runner.map(_prepared_elsewhere if elsewhere else _prepare_and_learn, todo_sources, progress,
-                      "learning names", arrived=one_text if elsewhere else None, meanwhile=warm)
+    done = finish()
+    if unreadable:  # entries that are not what this tool writes: prepared again, and replaced
+        done += learnt(unreadable)()
+        todo += unreadable
     fresh = {}
     for i, (p, learned) in zip(todo, done):
         prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
@@ -319,18 +341,29 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
+    present = cache.present(keys) if cache is not None else set()
+    todo = [i for i, k in enumerate(keys) if k not in present]
+    compactor = Compactor()
+
+    def extracted(todo: list[int], meanwhile=None) -> Callable[[], list]:
+        return runner.start(_extract_one, [corpus.prepared[i].with_sentences() for i in todo], progress,
+                            "extracting claims", index, arrived=compactor.extracted, meanwhile=meanwhile)
+
+    # the articles the cache lacks, in another process while this one restores the rest
+    finish = extracted(todo, meanwhile)
     with paused():
-        stored = cache.get_many(keys) if cache is not None else {}
-        todo = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
-                if k not in stored or not _restore_claims(p, stored[k])]
+        stored = cache.get_many([k for k in keys if k in present], Extracted) if present else {}
+        unreadable = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
+                      if k in present and (k not in stored or not _restore_claims(p, stored[k]))]
         del stored
-        compactor = Compactor()
-        waiting = set(todo)
+        waiting = set(todo + unreadable)
         for i, p in enumerate(corpus.prepared):
             if i not in waiting:  # restored from the cache
                 compactor.compact(p.claims)
-    done = runner.map(_extract_one, [corpus.prepared[i] for i in todo], progress, "extracting claims", index,
-                      arrived=compactor.extracted, meanwhile=meanwhile)
+    done = finish()
+    if unreadable:  # entries that are not what this tool writes: extracted again, and replaced
+        done += extracted(unreadable)()
+        todo += unreadable
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
         p = corpus.prepared[i]
@@ -348,7 +381,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     order and ids are the same whether groups are compared together or one by one. `jobs`
     processes share the groups. With a cache, a group is compared again only when one of its
     articles' claims, dates or copies changed."""
-    from verifier.cache import digest, tool_digest
+    from verifier.cache import text_digest, tool_digest
     from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, group_key
 
     groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -356,20 +389,26 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         for c in p.claims:
             groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
     ordered = sorted(groups.items())
-    keys: dict[tuple, str] = {}
+    # a group's entry is kept under its subject, predicate and kind (replaced when they are
+    # compared again: the cache holds one entry per group), with a digest of what its findings
+    # depend on: its claims, and its sources' claims, dates and copies
+    slots: dict[tuple, str] = {}
+    inputs: dict[tuple, str] = {}
     stored: dict = {}
     if cache is not None and all(p.claims_key is not None for p in prepared):
-        key_of = {p.source.id: p.claims_key for p in prepared}
+        tool = tool_digest()
+        about = {s: f"{s}\0{k}\0{published.get(s)}\0{copies.get(s) or ''}"
+                 for s, k in ((p.source.id, p.claims_key) for p in prepared)}
         for g, members in ordered:
             sources = sorted({c.source for c in members})
-            keys[g] = digest("compare", tool_digest(), [c.id for c in members],
-                             [(s, key_of.get(s), str(published.get(s)), copies.get(s)) for s in sources])
-        stored = cache.get_many(keys.values())
+            slots[g] = text_digest("compare", tool, json.dumps(g))
+            inputs[g] = text_digest(str(len(members)), *(c.id for c in members), *(about.get(s, s) for s in sources))
+        stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
     found: dict[tuple, list[Finding]] = {}
     for g, _ in ordered:
-        restored = _restore_findings(stored[keys[g]]) if g in keys and keys[g] in stored else None
-        if restored is not None:
-            found[g] = restored
+        entry = stored.get(slots.get(g))
+        if entry is not None and entry[0] == inputs[g]:
+            found[g] = entry[1]
     todo = [(g, members) for g, members in ordered if g not in found]
     if jobs > 1:  # the largest groups (the quotes) first in the pool, the smallest here before it starts
         todo.sort(key=lambda item: -len(item[1]))
@@ -382,8 +421,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
-        if g in keys:
-            fresh[keys[g]] = [f.model_dump(mode="json") for f in findings]
+        if g in slots:
+            fresh[slots[g]] = [inputs[g], [f.model_dump(mode="json") for f in findings]]
     if cache is not None and fresh:
         cache.put_many(fresh)
     findings = [f for g, _ in ordered for f in found[g]]
@@ -418,15 +457,6 @@ def _compare_batch(groups: list[list[Claim]], shared) -> list[list]:
 
     texts, published, copies = shared
     return [compare(members, texts, published, copies) for members in groups]
-
-
-def _restore_findings(data) -> list | None:
-    from verifier.rules.engine import Finding
-
-    try:
-        return [Finding.model_validate(f) for f in data]
-    except (TypeError, ValueError):
-        return None
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
@@ -536,6 +566,38 @@ class Runner:
             if progress is not None:
                 results = progress(results, what=what, total=len(items))
             return list(results)
+
+    def start(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
+              arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None) -> Callable[[], list]:
+        """`map`, begun now: returns the function that waits for its results. A few items (fewer
+        than `map` would share among processes) go to one other process, so that this one can
+        go on meanwhile (reading the cache) and the work's own start (compiling patterns,
+        loading data files) is paid there; else, and with one job, a cluster or no fork, the
+        map runs when its results are asked for. `meanwhile()` is called once, as `map` calls it."""
+        import multiprocessing
+
+        if (not items or self.jobs == 1 or self.scheduler or len(items) >= 2 * MIN_PER_JOB
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return lambda: self.map(func, items, progress, what, shared, arrived=arrived, meanwhile=meanwhile)
+        with kept():  # forked with what exists set aside (collector.py)
+            pool = multiprocessing.get_context("fork").Pool(1, initializer=_init_worker,
+                                                            initargs=(func, items, shared))
+        pending = pool.imap(_call, range(len(items)))
+        if meanwhile is not None:
+            meanwhile()
+
+        def results() -> list:
+            try:
+                with kept():
+                    found = map(arrived, pending) if arrived is not None else pending
+                    if progress is not None:
+                        found = progress(found, what=what, total=len(items))
+                    return list(found)
+            finally:
+                pool.terminate()
+                pool.join()
+
+        return results
 
     def _pool_map(self, func, items: Sequence, shared, meanwhile=None):
         import multiprocessing
@@ -664,9 +726,10 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     try:
         n = len(source.text)
         spans = [(int(a), int(b)) for a, b in data["spans"]]
-        sentences = [Sentence(int(a), int(b), int(c)) for a, b, c in data["sentences"]]
+        sentences = data["sentences"]  # made into Sentences only for an article extracted again
         dateline = Dateline(*data["dateline"]) if data["dateline"] is not None else None
-        if any(not 0 <= a <= b <= n for a, b in spans) or any(not 0 <= x.start <= x.end <= n for x in sentences):
+        if any(not 0 <= a <= b <= n for a, b in spans) or any(
+                not (type(a) is type(b) is type(c) is int and 0 <= a <= b <= n) for a, b, c in sentences):
             return None
         published, published_from, timezone, timezone_from = data["source"]
         names = [(str(a), str(b), str(c), tuple(str(x) for x in d), int(e)) for a, b, c, d, e in data["names"]]
@@ -686,21 +749,23 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     source.folded = folded if isinstance(folded, str) and len(folded) == n else fold(source.text)
     source.published, source.published_from = published, published_from
     source.timezone, source.timezone_from = timezone, timezone_from
-    p = Prepared(source, spans, sentences, dateline, title=title, syndication=syndication)
+    p = Prepared(source, spans, [], dateline, title=title, syndication=syndication, cached_sentences=sentences)
     return p, learned, lesson_key
 
 
-def _restore_claims(p: Prepared, data) -> bool:
-    """Set a prepared article's cached claims; False when the entry is not a valid one."""
-    try:
-        claims = [Claim.model_validate(c) for c in data["claims"]]
-        gaps = [(int(a), int(b)) for a, b in data["unclaimed"]]
-    except (KeyError, TypeError, ValueError):
-        return False
+class Extracted(BaseModel):
+    """The cache entry of an article's claims (extract_corpus), validated as it is read."""
+
+    claims: list[Claim]
+    unclaimed: list[tuple[int, int]]
+
+
+def _restore_claims(p: Prepared, data: Extracted) -> bool:
+    """Set a prepared article's cached claims; False when they are not the article's."""
     text = p.source.text
-    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in claims):
+    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in data.claims):
         return False
-    p.claims, p.unclaimed = claims, gaps
+    p.claims, p.unclaimed = data.claims, data.unclaimed
     return True
 
 

@@ -88,7 +88,7 @@ def run(args) -> int:
     from verifier.errors import VerifierError
     from verifier.io import write_all, write_stdout
     from verifier.report.model import build
-    from verifier.report.render import EXTENSIONS, json_chunks, render
+    from verifier.report.render import EXTENSIONS, json_pieces, render
 
     paths = default_paths(args.paths)
     registry = load_registry(configured_entities(args.entities))
@@ -100,7 +100,7 @@ def run(args) -> int:
         fmt = args.format if (args.format and len(args.output) == 1) else EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
             raise VerifierError(f"{path}: cannot tell the format from the extension; use .md, .json, .html, .txt or --format")
-        files[path] = json_chunks(report) if fmt == "json" else render(report, fmt)
+        files[path] = json_pieces(report) if fmt == "json" else render(report, fmt)
     if args.ledger:
         by_source = {s.id: [c for c in report.claims if c.source == s.id] for s in report.sources}
         files.update(ledger.files(by_source, args.ledger))

@@ -72,7 +72,7 @@ def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> R
     """The report on the articles under `paths` (files and folders)."""
     from verifier.text.sources import load
 
-    return build_from_sources(load(paths), registry, progress, **run)
+    return build_from_sources(load(paths, run.get("jobs", 1)), registry, progress, **run)
 
 
 def build_from_sources(sources: Iterable[Source], registry=None, progress=None, *, jobs: int = 1, cache=None,

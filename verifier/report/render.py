@@ -9,7 +9,7 @@ import math
 import re
 from typing import Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from tabulate import tabulate
 
 from verifier import describe
@@ -39,28 +39,49 @@ def to_json(report: Report) -> str:
 
 
 def json_chunks(report: Report) -> Iterator[str]:
-    """The report as JSON, a piece at a time (one claim, finding or source each), so that
-    writing a large report never holds all of its text at once. pydantic's serializer writes
-    each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but for
-    numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
+    """The report as JSON, a piece at a time: the text of `json_pieces`."""
+    for piece in json_pieces(report):
+        yield piece.decode()
+
+
+def json_pieces(report: Report) -> Iterator[bytes]:
+    """The report as UTF-8 JSON, a piece at a time (JSON_PIECE claims, findings or sources each),
+    so that writing a large report never holds all of its text at once. pydantic's serializer
+    writes each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but
+    for numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
     finite: a report holding one of those is written by json.dumps, whole."""
     if any(map(_unlike_python, [v for c in report.claims for v in c.value.__dict__.values() if type(v) is float])):
-        yield json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        yield (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
         return
     names = list(type(report).model_fields)
-    yield "{\n"
+    yield b"{\n"
     for i, name in enumerate(names):
         items = getattr(report, name)
         if isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
-            yield f"  {json.dumps(name)}: [\n"
-            last = len(items) - 1
-            for j, item in enumerate(items):  # each item indented one level deeper than alone
-                yield "    " + item.model_dump_json(indent=2).replace("\n", "\n    ") + (",\n" if j < last else "\n")
-            yield "  ]"
+            yield f"  {json.dumps(name)}: [\n".encode()
+            kind = type(items[0])
+            if all(type(x) is kind for x in items):  # JSON_PIECE items at a time, by pydantic
+                for j in range(0, len(items), JSON_PIECE):
+                    piece = _list_of(kind).dump_json(items[j:j + JSON_PIECE], indent=2)
+                    # '[\n  {…},\n  {…}\n]' -> its items, indented as they are in the report
+                    yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if j + JSON_PIECE < len(items) else b"\n")
+            else:
+                last = len(items) - 1
+                for j, item in enumerate(items):  # each item indented one level deeper than alone
+                    yield ("    " + item.model_dump_json(indent=2).replace("\n", "\n    ") + (",\n" if j < last else "\n")).encode()
+            yield b"  ]"
         else:
-            yield report.model_dump_json(indent=2, include={name})[2:-2]  # '  "name": value'
-        yield ",\n" if i < len(names) - 1 else "\n"
-    yield "}\n"
+            yield report.model_dump_json(indent=2, include={name})[2:-2].encode()  # '  "name": value'
+        yield b",\n" if i < len(names) - 1 else b"\n"
+    yield b"}\n"
+
+
+JSON_PIECE = 500  # claims, findings or sources written in one piece
+
+
+@lru_cache(maxsize=None)
+def _list_of(kind: type) -> TypeAdapter:
+    return TypeAdapter(list[kind])
 
 
 def _unlike_python(v) -> bool:

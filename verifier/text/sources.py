@@ -131,8 +131,8 @@ def detect_language(text: str) -> Language:
     if len(text) - len(cjk) > 4 * len(cjk) and len(cjk) < 0.2 * (sum(map(len, _LATIN_RUN.findall(text))) + len(cjk)):
         return "en"
     sample = cjk[:LANGUAGE_SAMPLE]
-    trad = sum(map(traditional_chars().__contains__, sample))  # characters only Traditional has
-    simp = sum(map(simplified_chars().__contains__, sample))  # and only Simplified
+    trad = len(_one_of(traditional_chars()).findall(sample))  # characters only Traditional has
+    simp = len(_one_of(simplified_chars()).findall(sample))  # and only Simplified
     marked = trad + simp
     if marked == 0:
         return "zh-Hans"
@@ -140,6 +140,13 @@ def detect_language(text: str) -> Language:
     if minority >= 10 and minority / marked >= 0.04:
         return "mixed"
     return "zh-Hant" if trad > simp else "zh-Hans"
+
+
+@lru_cache(maxsize=2)
+def _one_of(chars: frozenset[str]) -> re.Pattern:
+    """A pattern matching any one of `chars` (counting them in C: four times faster than a
+    set lookup per character)."""
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
 
 
 # --------------------------------------------------------------------------- manifest
@@ -232,8 +239,22 @@ def _not_empty(text: str, path: Path) -> str:
     return text
 
 
-def load(paths: Iterable[str | Path]) -> list[Source]:
-    return [read_source(path, entry) for path, entry in collect(paths)]
+READ_IN_PROCESSES = 1000  # from this many articles, `jobs` processes read them (and tell their language)
+
+
+def load(paths: Iterable[str | Path], jobs: int = 1) -> list[Source]:
+    """The articles under `paths`, in order; with `jobs` processes when there are many."""
+    found = collect(paths)
+    if jobs > 1 and len(found) >= READ_IN_PROCESSES:
+        from verifier.pipeline import Runner
+
+        with Runner(jobs) as runner:
+            return runner.map(_read, found, None, "reading articles")
+    return [read_source(path, entry) for path, entry in found]
+
+
+def _read(found: tuple[Path, dict]) -> Source:
+    return read_source(*found)
 
 
 def from_texts(texts: Mapping[str, str]) -> list[Source]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 import re
 from collections import Counter, defaultdict
-from itertools import accumulate, combinations
+from itertools import accumulate, chain, combinations
 from functools import lru_cache
 
 from verifier.lang import alternation, read_data_file
@@ -82,9 +82,13 @@ def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[
     """`find_copies` over the articles' signatures (id -> `signature(text, raw)`)."""
     published = published or {}
     sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
+    # only shingles of more than one article (and not boilerplate) pair articles: most are of one,
+    # and counting them in C first keeps them out of the index
+    seen = Counter(chain.from_iterable(sets.values()))
+    pairing = {h for h, n in seen.items() if 1 < n <= MAX_POSTINGS}
     index: dict[int, list[str]] = defaultdict(list)
     for sid in sorted(sets):
-        for h in sets[sid]:
+        for h in sets[sid] & pairing:
             index[h].append(sid)
     # many shingles are in the same articles (a paragraph they share): each list of articles is
     # counted once, with the number of shingles it holds
@@ -97,9 +101,7 @@ def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[
             for pair in combinations(ids, 2):
                 shared[pair] += times
     copies: dict[str, str] = {}
-    for (a, b), n in sorted(shared.items()):
-        if n < MIN_SHARED:
-            continue
+    for (a, b), n in sorted(pair for pair in shared.items() if pair[1] >= MIN_SHARED):
         smaller = min(len(sets[a]), len(sets[b])) or 1
         if n / smaller < COPY_CONTAINMENT:
             continue
