@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pydantic import BaseModel, Field
 
@@ -372,6 +372,17 @@ QUOTE_BLOCK_GRAMS = 8  # through the rarest this many runs each quote shares,
 QUOTE_BLOCK_POSTINGS = 64  # each in at most this many quotes
 
 
+def _candidates(grams_of: list[tuple[str, ...]], index: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """The pairs (i, j), i < j, of positions to compare, in order: those sharing one of the
+    rarest runs of i (a run in many quotes is a common word). One position's pairs at a time:
+    an archive's quotes have millions of them."""
+    for i, grams in enumerate(grams_of):
+        shared = sorted((g for g in grams if 2 <= len(index[g]) <= QUOTE_BLOCK_POSTINGS),
+                        key=lambda g: (len(index[g]), g))[:QUOTE_BLOCK_GRAMS]
+        for j in sorted({j for g in shared for j in index[g] if j > i}):
+            yield i, j
+
+
 def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
     """Quotes are compared within blocks, never all pairs. The same words by the same speaker
     are one position (a hundred reprints of a quote are one); positions are compared when they
@@ -388,21 +399,15 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
                 findings.append(_finding(r, rel, pair[0], pair[1], pos, texts, copies))
     index: dict[str, list[int]] = defaultdict(list)
     grams_of = []
+    one: dict[str, str] = {}  # each run as one string (an archive's quotes have millions of them)
     for i, pos in enumerate(plist):
         k = quote_key(pos[0].value.quote)
-        grams = {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
+        grams = tuple(one.setdefault(g, g) for g in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))})
         grams_of.append(grams)
         for g in grams:
             index[g].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for i, grams in enumerate(grams_of):
-        # the rarest runs this quote shares with others (a run in many quotes is a common word)
-        shared = sorted((g for g in grams if 2 <= len(index[g]) <= QUOTE_BLOCK_POSTINGS),
-                        key=lambda g: (len(index[g]), g))[:QUOTE_BLOCK_GRAMS]
-        for g in shared:
-            candidates.update((i, j) for j in index[g] if j > i)
     merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim], set[str]]] = {}
-    for i, j in sorted(candidates):
+    for i, j in _candidates(grams_of, index):
         pair = _pair(plist[i], plist[j])
         if pair is None:
             continue
