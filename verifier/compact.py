@@ -4,7 +4,7 @@ An archive's run holds about ten claims per article: 200,000 at 20,000 articles.
 its value is a frozen pydantic model with its own set of the fields it was given (0.7 to 1.2 KB
 apiece: a third of a claim's memory), and a claim that crossed a process (pickle) or came from
 the cache holds its own copies of strings that thousands of claims share (its source, subject,
-predicate, kind, label). `Compactor.compact` makes models given the same fields share one set (a frozen
+predicate, kind, label; its value's kind, dates and units; what produced it). `Compactor.compact` makes models given the same fields share one set (a frozen
 model never changes its own), and claims share their repeated strings (sys.intern). Nothing a
 claim says changes: its fields, their values and `model_fields_set` are equal to before.
 """
@@ -19,6 +19,13 @@ from pydantic import BaseModel
 from verifier.claims.model import Claim
 
 _SHARED_STRINGS = ("source", "kind", "subject", "predicate", "label", "trigger", "tz")
+
+
+def _intern_values(fields: dict) -> None:
+    """The strings among a dict's values, shared (in place: the dict is the claim's own)."""
+    for name, value in fields.items():
+        if value.__class__ is str:
+            fields[name] = sys.intern(value)
 
 
 class Compactor:
@@ -36,6 +43,8 @@ class Compactor:
                 value = fields[name]
                 if value.__class__ is str:
                     fields[name] = sys.intern(value)
+            _intern_values(c.value.__dict__)  # a value's kind, grain, unit, dates...
+            _intern_values(fields["why"])  # the pattern, rule and link that made the claim
 
     def extracted(self, result: tuple[list[Claim], list]) -> tuple[list[Claim], list]:
         """For an article's (claims, unclaimed) as the extraction map gives it back."""

@@ -14,6 +14,7 @@ a `cache` (verifier/cache.py), both maps reuse what an earlier run found for the
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import json
 import os
 import re
@@ -50,7 +51,7 @@ class Prepared:
     unclaimed: list[tuple[int, int]] | None = None  # filled with the claims by extract_sources
     # what a report needs of each article, found in the corpus map (extract_sources)
     title: str | None = None  # the heading that titles it
-    syndication: tuple[list[int], bool] | None = None  # syndication.signature
+    syndication: tuple[Sequence[int], bool] | None = None  # syndication.signature (the hashes in an array)
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
     cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
 
@@ -465,8 +466,9 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
 
     p = prepare(source)
     p.title = heading_title(source.text, p.spans)
-    p.syndication = signature(article_text(source.text, p.spans), source.text,
-                              article_text(source.folded, p.spans), source.folded)
+    hashes, reprint = signature(article_text(source.text, p.spans), source.text,
+                                article_text(source.folded, p.spans), source.folded)
+    p.syndication = (array("I", hashes), reprint)  # CRC-32s: 4 bytes each, not a Python int each
     return p, learn(p)
 
 
@@ -679,7 +681,8 @@ def _store_prepared(p: Prepared, learned: Learned, lesson_key: str) -> dict:
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
-        "title": p.title, "syndication": p.syndication, "folded": _folded_entry(s.text, s.folded),
+        "title": p.title, "syndication": [list(p.syndication[0]), p.syndication[1]] if p.syndication else None,
+        "folded": _folded_entry(s.text, s.folded),
     }
 
 
@@ -738,7 +741,7 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
         published = dt.date.fromisoformat(published) if published else None
         title = data["title"] if data["title"] is None else str(data["title"])
         hashes, reprint = data["syndication"]
-        syndication = ([int(h) for h in hashes], bool(reprint))
+        syndication = (array("I", (int(h) for h in hashes)), bool(reprint))
         lesson_key = data["lesson_key"]
         if not isinstance(lesson_key, str):
             return None
