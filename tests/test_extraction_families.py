@@ -449,3 +449,19 @@ def test_a_foreign_name_written_in_chinese_with_a_middle_dot():
 
     for text in ("新作《星际·远征》本周发售。", "公司·品牌·战略"):
         assert all(kind != "person" for _, kind, *_ in learn_article(text, text).names), text
+
+
+def test_filing_to_list_is_not_the_listing_and_a_planned_amount_says_so():
+    """递交上市申请 on Monday and 挂牌上市 on Wednesday are two events; "plans to raise about
+    $500 million", 拟募资 are amounts still to come (scope tense planned)."""
+    filed = claims_of("泊岸智能于本周一向港交所递交上市申请，拟募资约5亿美元。", D)
+    assert has(filed, "ipo_filing", "泊岸智能", "本周一", start="2024-09-09"), show(filed)
+    assert not any(c.predicate == "ipo" for c in filed.claims), show(filed)
+    (amount,) = [c for c in filed.claims if c.kind == "money"]
+    assert amount.scope.get("tense") == "planned", show(filed)
+    english = claims_of("Orlen Robotics filed for an IPO in Frankfurt on Monday and plans to raise about $500 million.", D)
+    assert has(english, "ipo_filing", "Orlen Robotics", "Monday"), show(english)
+    (amount,) = [c for c in english.claims if c.kind == "money"]
+    assert amount.scope.get("tense") == "planned", show(english)
+    listed = claims_of("泊岸智能周三在港交所挂牌上市，募资4.2亿美元。", D)
+    assert has(listed, "ipo", "泊岸智能", "周三") and all("tense" not in c.scope for c in listed.claims), show(listed)

@@ -613,8 +613,8 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
-            if self._planned(v, link):
-                scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成
+        if self._planned(v, link):
+            scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成, 拟募资5亿美元
         if pred.id == "acquisition" and ex.buyer is None:
             buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
             if buyer is not None and all(buyer.entity != s.entity for s in subjects):
