@@ -288,12 +288,12 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
     may be the event word the count is of."""
     if v.value.kind != "count" or not (v.start <= t.start and t.end <= v.end):
         return False
-    return not _DIGIT.search(text, v.start, t.end) or not _DIGIT.search(text, t.start, v.end)
+    return not _NUMERAL_CHAR.search(text, v.start, t.end) or not _NUMERAL_CHAR.search(text, t.start, v.end)
 
 
 _WORD = re.compile(r"[a-z][a-z\-]*")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
-_DIGIT = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
+_NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 
 
 def _within(items, starts, sentence: Sentence):
