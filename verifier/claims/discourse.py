@@ -83,8 +83,6 @@ class Salience:
 
 ROLE_NAME_GAP = 2  # characters between a title and the name it introduces (总裁卡莉丝, "CEO Jane Doe")
 ROLE_APPOSITION = 60  # characters from a name to its title after it ("Jane Doe, who was fired as president")
-
-
 ROLE_NAME_NEAR = 12  # characters: a title a name follows this closely describes that name (临时CEO的首席技术官X)
 POST_REACH = 12  # characters: a post marker this close before a title makes the title a post (担任了一天临时CEO)
 
@@ -113,13 +111,15 @@ def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence
         return mentions
     lower = folded.lower()
     starts = [m.start for m in people]
+    mention_starts = [m.start for m in mentions]  # in text order
     holders: dict[str, set[str]] = {}
     loose: list[tuple[int, int, str]] = []
     sentence_ends = [x.end for x in sentences]
     title_re, post_re = _role_res()
     for t in title_re.finditer(lower):
         title = t.group(0)
-        if any(m.start <= t.start() < m.end for m in mentions):
+        h = bisect.bisect_right(mention_starts, t.start()) - 1
+        if h >= 0 and t.start() < mentions[h].end:
             continue  # inside a name
         i = bisect.bisect_left(starts, t.end())
         after = people[i] if i < len(people) and people[i].start - t.end() <= ROLE_NAME_GAP else None

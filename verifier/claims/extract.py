@@ -479,11 +479,11 @@ class SentenceView:
         val = v.value
         if (val.kind != "date" or not self.ex.published or not val.start or val.start <= self.ex.published.isoformat()
                 or val.year or val.relative or val.weekday or val.holiday or val.lunar
-                or not self._told_as_past(link.trigger) or self._planned(v, link)):
+                or not self._told_as_past(link.trigger)):
             return v
         clause = self.clause(v.start)
         if clause != self.clause(link.trigger.start) or self.lex.future_re.search(self.ex.folded, clause.start, clause.end):
-            return v  # the date of another clause (已任命…，11月5日起生效), or one planned after it
+            return v  # the date of another clause (已任命…，11月5日起生效), or one its clause plans
         try:
             start, end = (dt.date.fromisoformat(d) for d in (val.start, val.end or val.start))
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
@@ -850,6 +850,7 @@ class SentenceView:
         lo = min(clause.start, link.trigger.start)
         hi = max(clause.end, link.trigger.end)
         scope: dict[str, str] = {}
+        told_before = None  # the round its sentence told before it, taken for want of one nearer
         near = [m for m in lex.round_re.finditer(ex.folded, max(self.sentence.start, lo - 20), hi)]
         if near:
             closest = min(near, key=lambda m: abs(m.start() - v.start))
@@ -859,7 +860,9 @@ class SentenceView:
             if last:
                 scope["of"] = _round_name(last[-1].group(0))
         else:
-            self._round_told_before(v, scope)
+            told_before = self._round_told_before(v)
+            if told_before:
+                scope["of"] = told_before
         if lex.scope_combined_re.search(ex.folded, max(self.sentence.start, lo - 12), hi):
             scope["of"] = "combined"
         if lex.scope_before_re.search(ex.folded, self.sentence.start, hi) or lex.before_event_re.search(ex.lower[clause.start:clause.end]):
@@ -890,13 +893,13 @@ class SentenceView:
             dv = closest.value
             if dv.start:
                 scope["when"] = dv.start if dv.start == dv.end else f"{dv.start}/{dv.end}"
-        if scope.pop("round told before", None) and "when" in scope and not dates:
+        if told_before and scope.get("of") == told_before and "when" in scope and not dates:
             del scope["of"]  # 目前, "now", after an event: a later value than the round's
         return scope
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
 
-    def _round_told_before(self, v: Found, scope: dict[str, str]) -> None:
+    def _round_told_before(self, v: Found) -> str | None:
         """"raised $300 million in a Series C round led by X, valuing it at $4 billion": the one
         round its sentence told before it, unless a comparison (up from, 高于) or a semicolon
         stands between them."""
@@ -905,9 +908,8 @@ class SentenceView:
         names = {_round_name(m.group(0)) for m in before}
         if len(names) != 1 or lex.comparison_re.search(ex.folded, before[-1].end(), v.start) \
                 or self._CLAUSE_BREAK.search(ex.folded, before[-1].end(), v.start):
-            return
-        scope["of"] = names.pop()
-        scope["round told before"] = "yes"
+            return None
+        return names.pop()
 
     # ------------------------------------------------------------------ subjects
     def eligible(self, types: tuple[str, ...]) -> list[Mention]:
