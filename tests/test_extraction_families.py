@@ -465,3 +465,47 @@ def test_filing_to_list_is_not_the_listing_and_a_planned_amount_says_so():
     assert amount.scope.get("tense") == "planned", show(english)
     listed = claims_of("泊岸智能周三在港交所挂牌上市，募资4.2亿美元。", D)
     assert has(listed, "ipo", "泊岸智能", "周三") and all("tense" not in c.scope for c in listed.claims), show(listed)
+
+
+def test_an_earlier_round_of_cuts_keeps_its_year():
+    """"last cut staff in 2019, when it shed 450 jobs": the count is of 2019's cuts, so it does
+    not contradict this year's."""
+    p = claims_of("Orlen Robotics said on Monday it would cut 300 jobs. The company last cut staff in 2019, "
+                  "when it shed 450 jobs.", D)
+    (earlier,) = [c for c in p.claims if c.kind == "count" and "450" in c.text]
+    assert earlier.scope.get("when") == "2019-01-01/2019-12-31", show(p)
+
+
+def test_number_words_start_with_a_unit_or_a_and_a_scale():
+    """"€80 million three years ago": "million three" is no number, so the amount is €80 million
+    and the date three years before; "a hundred days ago" still reads."""
+    from verifier.normalize.engine import analyze
+
+    found = analyze("it paid €80 million three years ago", base=D)
+    assert [(f.value.kind, f.value.amount if f.value.kind == "money" else f.value.start) for f in found] == [
+        ("money", 80_000_000), ("date", "2021-01-01")]
+    (ago,) = analyze("a hundred days ago", base=D, kinds=("date",))
+    assert ago.value.start == "2024-06-04"
+
+
+def test_a_month_without_a_year_told_as_to_come_is_the_next_one():
+    """将于8月底前完成, read in September 2024: the August to come (2025), not the one past."""
+    p = claims_of("泊岸智能周二宣布裁员约500人，裁员将于8月底前完成。", D)
+    (when,) = [c for c in p.claims if c.text == "8月底"]
+    assert when.value.start.startswith("2025-08"), show(p)
+
+
+def test_a_dotted_foreign_name_with_a_gloss_is_a_person():
+    """首席执行官罗薇娜·黑斯廷斯(Rowena Hastings): a character outside the usual transliteration
+    set does not make the glossed name an organisation; 公司 afterwards is still the company."""
+    p = claims_of("泊岸物流首席执行官罗薇娜·黑斯廷斯（Rowena Hastings）表示，裁员将于年底前完成。"
+                  "公司去年营收为12亿美元。", D)
+    assert has(p, "revenue", "泊岸物流", "12亿美元"), show(p)
+    assert not any(c.subject == "Rowena Hastings" and c.predicate in ("layoffs", "revenue") for c in p.claims), show(p)
+
+
+def test_charges_and_expenses_are_costs():
+    p = claims_of("泊岸物流预计重组将产生3000万至4000万美元的费用。", D)
+    assert has(p, "cost", "泊岸物流", "3000万至4000万美元"), show(p)
+    e = claims_of("Orlen Robotics expects a restructuring charge of about $30 million.", D)
+    assert has(e, "cost", "Orlen Robotics", "$30 million"), show(e)

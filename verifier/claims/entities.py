@@ -295,6 +295,8 @@ def _learn_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
     if _latin_tokens_person(tokens, d):
         tail = _translit_tail(chinese, d)
         name = _cut_descriptors(chinese, d)
+        if "·" in name.strip("·") and len(tail) < len(name):
+            tail = name  # 马库斯·黑尔(Marcus Hale): the middle dot writes a foreign name, whatever its characters
         if len(tail) >= 2 and (len(tail) >= len(name) - 1 or "·" in name):
             aliases = {tail, tail.split("·")[-1]} if len(tail.split("·")[-1]) >= 2 else {tail}
             if "·" in name:

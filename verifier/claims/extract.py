@@ -457,9 +457,10 @@ class SentenceView:
                                         "pattern": (found.pattern or "money") + "+local currency"})
 
     def _future(self, v: Found) -> Found:
-        """"will take over on Wednesday", 将于周三: a relative date in the future is the next one."""
+        """"will take over on Wednesday", 将于周三, 将于9月底前完成: a relative date, or a month
+        without a year, in the future is the next one."""
         val = v.value
-        if val.kind != "date" or not self.ex.published or val.year or not (val.weekday or val.relative):
+        if val.kind != "date" or not self.ex.published or val.year or not (val.weekday or val.relative or val.month):
             return v
         clause = self.clause(v.start)
         if not self.lex.future_re.search(self.ex.folded, clause.start, v.start):
@@ -880,12 +881,14 @@ class SentenceView:
                                            and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于)\b",
                                                         ex.lower[v.end:d.start + 3])))
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
-        if not dates and "when" not in scope and v.value.kind == "money":
-            # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion"
-            # (not the date of another round: 估值达60亿元，高于2023年的A轮估值)
+        if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
+            # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
+            # "last cut staff in 2023, when it shed 600 jobs" (not the date of another round:
+            # 估值达60亿元，高于2023年的A轮估值; nor the day it was said: "said on Tuesday it would cut")
             dated = {(c.start, c.end) for c in ex.in_sentence.get(self.sentence.start, ())
                      if c.kind == "date" and (c.predicate in lex.dated_by or c.predicate == link.sense.predicate.id)
                      and self.sentence.start <= c.start < self.sentence.end
+                     and not c.why.get("link", "").startswith("reported by")
                      and c.scope.get("of", scope.get("of")) == scope.get("of", c.scope.get("of"))}
             dates = [d for d in self.values if (d.start, d.end) in dated]
         if dates and scope.get("when") not in ("before", "after"):

@@ -80,10 +80,13 @@ class _En:
         self.suffixes: dict[str, float] = {k: float(v) for k, v in data["suffixes"].items()}
         self.ordinals: dict[str, int] = data["ordinals"]
         word = alternation(list(self.units) + list(self.tens) + list(self.scales))
+        scales = alternation(self.scales)
+        # a number in words starts with a unit, a tens word or "a" and a scale word ("a
+        # hundred"); "million two years ago" after "$410" is no number
+        first = rf"(?:{alternation(list(self.units) + list(self.tens))}|a\s+(?:{scales}))"
         # at most a dozen words ("nine hundred and ninety-nine thousand..."): an unbounded
         # repetition made a long run of number words quadratic for every pattern using it
-        self.word_number = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,11}}"
-        scales = alternation(self.scales)
+        self.word_number = rf"{first}(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,11}}"
         # "1.5 million", "13 billion", "twenty-one", "a dozen"
         self.numeral = (
             rf"(?:(?:{ARABIC})(?:\s*(?:{scales})\b)?|{alternation(self.words)}\b|\b{self.word_number}\b)"
@@ -254,9 +257,13 @@ def parse_en(s: str) -> float | None:
     current: int | float = 0
     seen = False
     last = ""  # "unit", "tens" or "scale": "one two" and "twenty thirty" are not numbers
+    counted = False  # "a" before a scale word: "a million"; "million two" alone is no number
     for word in re.split(r"[\s-]+", t):
         if word == "and" or word == "a":
+            counted = counted or word == "a"
             continue
+        if not seen and not counted and word in e.scales:
+            return None
         if word in e.units:
             if last == "unit" or (last == "tens" and e.units[word] >= 10):
                 return None
