@@ -509,3 +509,86 @@ def test_charges_and_expenses_are_costs():
     assert has(p, "cost", "泊岸物流", "3000万至4000万美元"), show(p)
     e = claims_of("Orlen Robotics expects a restructuring charge of about $30 million.", D)
     assert has(e, "cost", "Orlen Robotics", "$30 million"), show(e)
+
+
+def test_a_name_modifying_a_noun_or_before_a_coordinated_verb_is_not_the_subject():
+    """"would close its Derby plant and cut 240 jobs": Derby names a plant, and "cut" shares the
+    subject of "close"; closing a plant is no deal's closing when no deal was told."""
+    p = claims_of("Orlen Robotics said on Monday it would close its Derby plant and cut 240 jobs.", D)
+    assert has(p, "layoffs", "Orlen Robotics", "240 jobs"), show(p)
+    assert not any(c.predicate == "deal_close" or c.subject == "Derby" for c in p.claims), show(p)
+    deal = claims_of("Orlen Robotics agreed to buy Kestrel Dynamics for $2 billion. The deal is expected to "
+                     "close in March.", D)
+    assert has(deal, "deal_close", "Kestrel Dynamics", "March"), show(deal)
+
+
+def test_a_name_after_a_company_word_is_a_company():
+    """"Grid-storage startup Verrin Sola": two words that read like a person's name are a
+    company's after startup/rival/company, in the headline too; a gloss (维林储能) retypes a
+    name another article's text took for a person."""
+    text = ("Verrin Sola raises $80 million\n\nGrid-storage startup Verrin Sola said on Tuesday it had raised "
+            "$80 million. The company was founded in 2020.")
+    p = claims_of(text, D)
+    assert has(p, "funding", "Verrin Sola", "$80 million"), show(p)
+    assert has(p, "founded", "Verrin Sola", "2020"), show(p)
+    from verifier.pipeline import extract_sources
+    from verifier.text.sources import read_source
+
+    english = read_source(Path("a.txt"), {"published": D}, text="Verrin Sola said on Tuesday it had raised $80 million.")
+    chinese = read_source(Path("b.txt"), {"published": D}, text="储能公司Verrin Sola（维林储能）周二宣布完成8000万美元融资。")
+    _, index = extract_sources([english, chinese], registry=[])
+    assert index.entities["Verrin Sola"].type == "org"
+
+
+def test_a_wire_lead_under_a_date_line_is_not_the_story():
+    """A "Published:" line, then "OSLO, May 6 (Harbour Wire) -": the agency is no subject and
+    the lead's day no event."""
+    text = ("Published: 2025-05-07\n\nOSLO, May 6 (Harbour Wire) - Orlen Robotics has hired 120 engineers, "
+            "the company said.\n\nThe company was founded in 2011.")
+    p = claims_of(text)
+    assert p.dateline is not None and p.dateline.lead_start is not None
+    assert {c.subject for c in p.claims} == {"Orlen Robotics"}, show(p)
+    assert not any(c.text == "May 6" for c in p.claims), show(p)
+
+
+def test_taking_up_a_post_dates_an_appointment():
+    p = claims_of("Orlen Robotics named Ilse Varga as finance chief. Varga will take up the post on October 1.", D)
+    assert has(p, "appointed", "Ilse Varga", "October 1", start="2024-10-01"), show(p)
+
+
+def test_prices_per_share_are_not_the_amount_raised_or_the_value():
+    """发行价每股9.8港元, 开盘报11.2港元, "at HK$9.80 each": an offer price and a trading price,
+    neither the money raised nor the market value; 发售5000万股 is a count of shares, not money."""
+    p = claims_of("泊岸医疗今日在港交所上市，发行价为每股9.8港元，发售约5000万股，募资约4.9亿港元。"
+                  "泊岸医疗首日开盘报11.2港元，市值约120亿港元。", D)
+    assert has(p, "offer_price", "泊岸医疗", "9.8港元"), show(p)
+    assert has(p, "share_price", "泊岸医疗", "11.2港元"), show(p)
+    assert has(p, "funding", "泊岸医疗", "4.9亿港元") and has(p, "valuation", "泊岸医疗", "120亿港元"), show(p)
+    assert not any(c.predicate in ("funding", "valuation") and ("9.8" in c.text or "11.2" in c.text or "5000万" in c.text)
+                   for c in p.claims), show(p)
+    e = claims_of("Orlen Robotics sold 50 million shares at HK$9.80 each on its first day of trading on Tuesday.", D)
+    assert has(e, "offer_price", "Orlen Robotics", "HK$9.80") and has(e, "ipo", "Orlen Robotics", "Tuesday"), show(e)
+
+
+def test_trading_prices_of_two_moments_do_not_contradict_but_offer_prices_do():
+    from verifier.rules.engine import compare
+
+    texts = {}
+
+    def claims(predicate: str, text_a: str, text_b: str) -> list:
+        texts.update(a=text_a, b=text_b)
+        a = [c for c in claims_of(text_a, D, name="a").claims if c.predicate == predicate]
+        b = [c for c in claims_of(text_b, D, name="b").claims if c.predicate == predicate]
+        assert len(a) == 1 and len(b) == 1, (a, b)
+        return a + b
+
+    moving = compare(claims("share_price", "泊岸医疗今日开盘报11.2港元。", "泊岸医疗今日收盘报10.4港元。"), texts, {}, {})
+    assert moving and all(f.verdict != "contradict" for f in moving)
+    offered = compare(claims("offer_price", "泊岸医疗发行价为每股9.8港元。", "泊岸医疗发行价为每股8.9港元。"), texts, {}, {})
+    assert any(f.verdict == "contradict" for f in offered)
+
+
+def test_he_is_a_surname_inside_a_sentence():
+    """"Founder and chairman He Liwen owns about 35%": He is the surname, not the pronoun."""
+    p = claims_of("Founder and chairman He Zhaoming owns about 35% of Orlen Robotics.", D)
+    assert has(p, "stake", "He Zhaoming", "35%"), show(p)

@@ -66,7 +66,8 @@ def prepare(source: Source) -> Prepared:
     source.folded = fold(source.text)
     lines = classify(source.text, source.folded)
     spans = [(l.start, l.end) for l in lines if l.furniture is None and source.text[l.start:l.end].strip()]
-    found = find_dateline(source.text, source.folded, lines, is_prose)
+    # a front matter's date line is metadata (read by text/sources.py), not the dateline
+    found = find_dateline(source.text, source.folded, [l for l in lines if l.furniture != "front matter"], is_prose)
     spans = joined(source.text, spans, (found.start, found.end) if found else None)  # hard-wrapped paragraphs
     if found is not None:
         if source.published is None and found.date:
@@ -126,16 +127,18 @@ def learning_spans(p: Prepared) -> list[tuple[int, int]]:
     """The article's text where names are learnt: its lines without the dateline's words."""
     if p.dateline is None:
         return p.spans
-    a, b = p.dateline.start, p.dateline.end
-    out = []
-    for s, e in p.spans:
-        if e <= a or s >= b:
-            out.append((s, e))
-        else:
-            if s < a:
-                out.append((s, a))
-            if b < e:
-                out.append((b, e))
+    out = p.spans
+    for a, b in p.dateline.spans:
+        kept = []
+        for s, e in out:
+            if e <= a or s >= b:
+                kept.append((s, e))
+            else:
+                if s < a:
+                    kept.append((s, a))
+                if b < e:
+                    kept.append((b, e))
+        out = kept
     return out
 
 
@@ -181,7 +184,7 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
             continue
         s_text, s_folded = _without_names(text, folded, s.start, s.end, numbered)
         values += analyze(s_text, folded=s_folded, base=source.published, kinds=kinds, min_score=0.5, offset=s.start)
-    excluded = [to_view(p.dateline.start, p.dateline.end)] if p.dateline else []
+    excluded = [to_view(a, b) for a, b in p.dateline.spans] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
                           source.published, source.timezone, excluded)
     claims = extractor.run()

@@ -110,11 +110,13 @@ def _data() -> dict:
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
+        "not_names_but_surnames": set(names["not_names_but_surnames"]),
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
         "places": {key(p) for p in names["places"]} | _place_keys(),
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
+        "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
     }
 
 
@@ -248,7 +250,15 @@ def learn_article(text: str, folded: str) -> Learned:
         line = text.rfind("\n", 0, m.start()) + 1
         if line not in headlines:
             headlines[line] = _in_title_case_line(text, line)
-        _learn_latin_run(out, m.group(0), d, initial, headlines[line])
+        head = _WORD_BEFORE.search(before)
+        after_org_head = head is not None and head.group(1).lower() in d["org_heads_before_name"]
+        _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head)
+    # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
+    # else it reads like a person's (the headline "Nimbus Grid raises $120 million")
+    orgs = {n for n, t, origin, *_ in out.names if t == "org" and origin == "text"}
+    if orgs:
+        out.names = [(n, "org", *rest) if t == "person" and rest[0] == "text" and n in orgs else (n, t, *rest)
+                     for n, t, *rest in out.names]
     out.lower_words = {w for w in _LOWER_WORD.findall(text)}
     _learn_cjk_people(out, text, folded, d, r)
     _learn_cjk_orgs(out, text, folded, d, r)
@@ -269,7 +279,8 @@ def _is_person_token(token: str, d: dict) -> bool:
     return (
         token[:1].isupper() and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
         and not token.isupper() and not _CAMEL.search(token)
-        and token not in d["not_names"] and token not in d["org_words"] and token not in d["not_name_starts"]
+        and (token not in d["not_names"] or token in d["not_names_but_surnames"])
+        and token not in d["org_words"] and token not in d["not_name_starts"]
     )
 
 
@@ -295,8 +306,13 @@ def _learn_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
     if _latin_tokens_person(tokens, d):
         tail = _translit_tail(chinese, d)
         name = _cut_descriptors(chinese, d)
-        if "·" in name.strip("·") and len(tail) < len(name):
-            tail = name  # 马库斯·黑尔(Marcus Hale): the middle dot writes a foreign name, whatever its characters
+        if "·" in name.strip("·") and "·" not in tail:
+            # 马库斯·黑尔(Marcus Hale): the middle dot writes a foreign name, whatever the
+            # characters after it
+            left, _, right = name.rpartition("·")
+            left = _translit_tail(left, d)
+            if left and 1 <= len(right) <= 6:
+                tail = f"{left}·{right}"
         if len(tail) >= 2 and (len(tail) >= len(name) - 1 or "·" in name):
             aliases = {tail, tail.split("·")[-1]} if len(tail.split("·")[-1]) >= 2 else {tail}
             if "·" in name:
@@ -399,7 +415,11 @@ def _in_title_case_line(text: str, a: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = False, headline: bool = False) -> None:
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z\-]*)$")
+
+
+def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = False, headline: bool = False,
+                     after_org_head: bool = False) -> None:
     """Persons from runs of two or three name-like words; organisations from runs ending in an
     organisation word; products from runs ending in a number. Single tokens are counted, and
     become organisations in finalize() if seen inside sentences (a capitalised first word of an
@@ -418,13 +438,16 @@ def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = F
     first = True
     for piece in pieces:
         if piece:
-            _learn_piece(out, piece, d, sentence_initial and first, headline)
+            _learn_piece(out, piece, d, sentence_initial and first, headline, after_org_head and first)
         first = False
 
 
-def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: bool, headline: bool = False) -> None:
+def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: bool, headline: bool = False,
+                 after_org_head: bool = False) -> None:
     # opening words that are not part of a name: titles, nationalities, headline verbs
-    while tokens and (tokens[0] in d["not_name_starts"] or tokens[0] in d["not_names"]
+    while tokens and (tokens[0] in d["not_name_starts"]
+                      or (tokens[0] in d["not_names"] and (sentence_initial or len(tokens) < 2
+                                                           or tokens[0] not in d["not_names_but_surnames"]))
                       or tokens[0].endswith("-based") or (sentence_initial and _looks_verbal(tokens[0]))):
         tokens = tokens[1:]
         sentence_initial = False
@@ -466,7 +489,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             name = " ".join(tokens[i:j])
             # a person's name is two to three words; longer runs are titles or headlines
             if j - i <= 3 and key(name) not in d["places"] and not headline:
-                out.add(name, "person", "text")
+                # "startup Nimbus Grid": a company's name, though it reads like a person's
+                out.add(name, "org" if after_org_head and i == 0 else "person", "text")
             i = j
             continue
         token = tokens[i]
@@ -823,6 +847,10 @@ class EntityIndex:
                 # a text sighting does not retype a registered or glossed name
                 entity = self.entities[existing]
             else:
+                if existing is not None and ORIGIN_RANK[origin] < ORIGIN_RANK[self.entities[existing].origin]:
+                    # and a gloss retypes what a text sighting guessed, whichever came first:
+                    # "Nimbus Grid" looks like a person's name until (雲格能源) shows a company
+                    self.entities[existing].type = type_
                 entity = self.add(name, type_, origin, aliases)
                 if existing is not None:
                     for alias in aliases:

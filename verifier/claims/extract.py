@@ -31,6 +31,7 @@ from functools import lru_cache
 from verifier.claims.clauses import Clause, clause_of, crossing, split, tells_own_event
 from verifier.claims.discourse import resolve_pronouns, role_mentions
 from verifier.claims.entities import Mention
+from verifier.text.fold import fold
 from verifier.claims.lexicon import Lexicon, Sense, lexicon
 from verifier.claims.model import Claim
 from verifier.normalize.values import CountValue, DateValue, Found, MoneyValue, QuoteValue
@@ -106,6 +107,13 @@ class Words:
         if inside >= 0 and a < self._word_ends[inside] and _ALNUM.search(self.text, a, min(b, self._word_ends[inside])):
             latin += 1  # counting from inside a word: its rest is one
         return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
+
+
+@lru_cache(maxsize=1)
+def _classifiers() -> frozenset[str]:
+    from verifier.lang import lang
+
+    return frozenset(fold(c) for c in lang("zh")["count"]["classifiers"])
 
 
 class Extractor:
@@ -517,8 +525,8 @@ class SentenceView:
                 count = CountValue(value=v.value, unit="", **_range_of(v))
                 return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
         written = self.ex.folded[found.start:found.end]
-        if not any(u in written for u in ("万", "亿")):
-            return found
+        if not any(u in written for u in ("万", "亿")) or self.ex.folded[found.end:found.end + 1] in _classifiers():
+            return found  # 发售1.2亿股，募资…: a count of shares beside the money word
         for t in self.triggers:
             gap = t.start - found.end if t.start >= found.end else found.start - t.end
             if 0 <= gap <= 2 and any("money" in s.predicate.kinds for s in t.senses):
@@ -946,7 +954,7 @@ class SentenceView:
             subject = prior.subject if prior is not None else self.ex.last_object.get(sense.inherit_from or "")
             if subject is not None:
                 return [Mention(t.start, t.start, subject, "org")], f"subject of the {sense.inherit_from} told before"
-            role = "agent"
+            return [], ""  # no deal told before: "close its plant" closes no deal
         if any(x.noun for x in t.senses) and role in ("agent", "patient", "owner"):
             # "the resignation of Hollis Fairweather", "Wahlgren's departure", 他的离职
             owner = self._owner(t, clause, cands)
@@ -1104,8 +1112,9 @@ class SentenceView:
             last = inside[-1]
             between = self.ex.lower[last.end:t.start]
             if self.ex.words.between(last.end, t.start) <= 3 and not any(last.end <= b0 < t.start for b0, _ in self.bridges) \
-                    and not re.search(r"[,;]", between):
-                return last
+                    and not re.search(r"[,;]", between) and not self.lex.coordinator_re.search(between) \
+                    and not self.lex.name_modifier_re.search(self.ex.lower, max(0, last.start - 8), last.start):
+                return last  # not "close its Lyon plant and cut 240 jobs"
         return inside[-1] if len(inside) > 1 and inside[-1].type == "person" and inside[0].type != "person" else inside[0]
 
     def _antecedent(self, clause: Clause, cands: list[Mention]) -> Mention | None:

@@ -30,6 +30,7 @@ class Predicate:
     count_units: frozenset[str] = frozenset()
     recurring: bool = False
     changes: bool = False  # a state that changes over time (valuation, stake)
+    moves: bool = False  # a price that moves by the minute: two values are two moments
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Lexicon:
             pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
                              p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
                              frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
-                             p.get("changes", False))
+                             p.get("changes", False), p.get("moves", False))
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
@@ -242,6 +243,9 @@ class Lexicon:
         self.spokesperson_re = re.compile(rf"[\s'’s]*(?i:{gated_alternation(_fold_all(q['spokesperson']))})(?![A-Za-z])")
         from verifier.lang import lang
 
+        en_clauses = lang("en")["clauses"]
+        self.name_modifier_re = _suffix_re(en_clauses["name_modifier_before"])
+        self.coordinator_re = _word_re(en_clauses["coordinators"])
         zh_date, en_date = lang("zh")["date"], lang("en")["date"]
         self.date_hint_re = re.compile(
             starts_gate([*zh_date["weekday_prefix"], *en_date["weekdays"], "2", "3", "二", "三"]) + "(?:"

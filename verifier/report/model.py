@@ -24,7 +24,7 @@ class SourceInfo(BaseModel):
     path: str
     language: str
     published: dt.date | None
-    published_from: str | None = None  # "manifest" or "dateline"
+    published_from: str | None = None  # "manifest", "front matter" or "dateline"
     title: str | None = None
     url: str | None = None
     claims: int = 0

@@ -154,6 +154,9 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     """Values of two different times do not contradict: they changed."""
     if rel.verdict != "contradict" or a.kind not in VALUE_KINDS:
         return rel
+    if _moves(a):
+        return Relation("compatible", f"{describe.value(a.value)} and {describe.value(b.value)}: a price that moves "
+                        "from one moment to the next", "neither", code="different-time")
     wa, wb = _when(a, published), _when(b, published)
     if wa is None or wb is None:
         return rel
@@ -172,6 +175,13 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     if overlap:
         return rel
     return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
+
+
+def _moves(c: Claim) -> bool:
+    from verifier.claims.lexicon import lexicon
+
+    pred = lexicon().predicates.get(c.predicate)
+    return pred is not None and pred.moves
 
 
 STATE_STALE_DAYS = 28  # a state stated for a time ending this long before an article is not its now

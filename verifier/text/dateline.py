@@ -49,6 +49,15 @@ class Dateline:
     time: str | None  # HH:MM where the dateline gives a clock time
     tz: str | None  # IANA name
     place: str | None
+    # a wire lead after a date line ("Published: …" above "NEW YORK, May 7 (Wire) -"): its words
+    # are kept out of claims and names too, though the date line gives the date
+    lead_start: int | None = None
+    lead_end: int | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        lead = [(self.lead_start, self.lead_end)] if self.lead_start is not None and self.lead_end is not None else []
+        return [(self.start, self.end), *lead]
 
     @property
     def date(self) -> dt.date | None:
@@ -137,9 +146,25 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
             year, month, day, _, _ = found
             clock = _CLOCK.search(f_line)
             stripped = len(raw) - len(raw.lstrip())
+            lead = _lead_after(text, folded, lines, line, is_prose)
             return Dateline(line.start + stripped, line.start + len(raw.rstrip()), year, month, day,
                             f"{int(clock.group(1)):02d}:{clock.group(2)}" if clock else None,
-                            _zone_in(f_line), None)
+                            _zone_in(f_line), None, *((lead.start, lead.end) if lead else ()))
+    return None
+
+
+LEAD_AFTER_LINES = 3  # a wire lead is looked for this many lines after a date line
+
+
+def _lead_after(text: str, folded: str, lines, date_line, is_prose) -> Dateline | None:
+    """The wire lead that opens the first lines after a date line, if one does."""
+    after = [l for l in lines if l.start > date_line.start and text[l.start:l.end].strip()][:LEAD_AFTER_LINES]
+    for line in after:
+        lead = _lead(text[line.start:line.end], folded[line.start:line.end], line.start)
+        if lead is not None:
+            return lead
+        if is_prose(text[line.start:line.end]):
+            break
     return None
 
 

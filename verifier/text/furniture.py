@@ -15,6 +15,7 @@ from functools import lru_cache
 from verifier.lang import read_data_file
 from verifier.normalize.base import gated
 from verifier.text.fold import fold
+from verifier.text.frontmatter import front_matter
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,14 @@ def classify(text: str, folded: str | None = None) -> list[Line]:
     seen: set[str] = set()
     in_block = False
     before_prose = True
+    meta = front_matter(text)
     for start, end in split_lines(text):
         line = folded[start:end]
         stripped = line.strip()
         reason = None
+        if meta is not None and start < meta.end:
+            lines.append(Line(start, end, "front matter" if stripped else None))
+            continue
         if not stripped:
             lines.append(Line(start, end, None))
             continue

@@ -19,6 +19,7 @@ from typing import Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
 from verifier.io import file_status, folder_files, read_file
+from verifier.text.frontmatter import front_matter
 from verifier.lang import read_data_file
 
 SUFFIXES = (".txt", ".md")
@@ -38,7 +39,7 @@ class Source:
     text: str
     language: Language = "en"
     published: dt.date | None = None
-    published_from: str | None = None  # "manifest" or "dateline"
+    published_from: str | None = None  # "manifest", "front matter" or "dateline"
     title: str | None = None
     url: str | None = None
     timezone: str | None = None  # IANA name: from the manifest or the dateline
@@ -216,13 +217,17 @@ def read_source(path: Path, entry: dict | None = None, text: str | None = None) 
     entry = entry or {}
     text = read_article(path) if text is None else _not_empty(text, path)
     language = entry.get("language") or detect_language(text)
+    meta = front_matter(text)
     source = Source(
         id=path.stem, path=str(path), text=text, language=language,
-        title=entry.get("title"), url=entry.get("url"),
+        title=entry.get("title") or (meta.first("title") if meta else None),
+        url=entry.get("url") or (meta.first("url") if meta else None),
     )
     if entry.get("published"):
         source.published = entry["published"]
         source.published_from = "manifest"
+    elif meta is not None and meta.published is not None:
+        source.published, source.published_from = meta.published, "front matter"
     if entry.get("timezone"):
         source.timezone, source.timezone_from = entry["timezone"], "manifest"
     return source
