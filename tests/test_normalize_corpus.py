@@ -209,6 +209,13 @@ MONEY = [
      ["13亿美元", "13億美金", "美元13亿", "US$13亿", "$1.3 billion", "US$ 1.3 billion", "1.3 billion dollars",
       "1.3 billion US dollars", "USD 1.3 billion", "$1.3bn"]),
     ({"amount": 13e9, "currency": "USD"}, ["$13 billion", "130亿美元", "US$13 billion"]),
+    # currencies of Asian and Commonwealth desks; crore (10^7) and lakh (10^5) in Indian English
+    ({"amount": 2.4e12, "currency": "KRW"}, ["2.4 trillion won", "₩2.4 trillion", "KRW 2.4 trillion"]),
+    ({"amount": 8e9, "currency": "INR"}, ["Rs 800 crore", "₹800 crore", "Rs. 800 crore", "800 crore rupees"]),
+    ({"amount": 2.5e5, "currency": "INR"}, ["Rs 2.5 lakh", "₹2.5 lakh"]),
+    ({"amount": 7.5e8, "currency": "AUD"}, ["A$750 million", "750 million Australian dollars"]),
+    ({"amount": 4.2e7, "currency": "SGD"}, ["S$42 million", "SGD 42 million", "42 million Singapore dollars"]),
+    ({"amount": 3.1e8, "currency": "CHF"}, ["CHF 310 million", "310 million Swiss francs"]),
     ({"amount": 5e6, "currency": "USD"}, ["US$ 5 million", "$5 million", "500万美元", "$5M", "$5m"]),
     ({"amount": 380e9, "currency": "USD"}, ["3,800 亿美元", "3800億美元", "$380 billion"]),
     ({"amount": 3.14, "currency": "CNY"}, ["3.14人民币", "人民币3.14", "RMB3.14", "RMB 3.14", "3.14 yuan", "CNY 3.14",
@@ -358,6 +365,12 @@ DATES_ABSOLUTE = [
     (_date("2024-01-01", "2024-12-31", "year"), ["2024年", "二〇二四年"]),
     (_date("2025-05-01", "2025-05-31", "month", month=5), ["2025年5月", "May 2025"]),
     (_date("2024-02-29"), ["2024年2月29日"]),
+    # the Republic of China era (Taiwan): 民國113年 is 2024; a bare year from 100 before a month
+    (_date("2024-10-08"), ["民國113年10月8日", "中華民國113年10月8日", "113年10月8日"]),
+    (_date("2024-01-01", "2024-12-31", "year"), ["民國113年", "民国一百一十三年"]),
+    # Taiwan press: the day of the month in parentheses after 昨/今/明
+    (_date("2026-02-11"), ["昨（11）日", "昨(11)日"]),
+    (_date("2026-02-12"), ["今（12）日"]),
 ]
 
 
@@ -545,6 +558,11 @@ NOTHING = [
     "不一而足", "一切", "一旦", "一致", "三点建议", "几个人", "March on", "The Sun reported", "He Sat down",
     "one two three",
 ]
+
+
+def test_a_currency_in_letters_starts_a_word():
+    """"Rs 500" is rupees; the "rs" that ends "users" before a number is not."""
+    assert [v["kind"] for v in _values("the site's users 500,000 strong", base=BASE)] == ["number"]
 
 
 @pytest.mark.parametrize("text", NOTHING)

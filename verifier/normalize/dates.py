@@ -954,6 +954,30 @@ def zh_date_recognizer() -> Recognizer:
     just_past = alternation(z.d["just_past"])
     no_number_before = r"(?<![0-9一二两三四五六七八九十每])"
 
+    def roc_date(m, ctx):
+        """民國114年3月5日, 114年3月: a year of the Republic of China era (Taiwan)."""
+        g = m.groupdict()
+        era = _int(g.get("ry") or g.get("ry3"))
+        month = _int(g.get("m")) if g.get("m") else None
+        day = _int(g.get("d")) if g.get("d") else None
+        if era is None or not 1 <= era <= 199 or (g.get("m") and month is None) or (g.get("d") and day is None) \
+                or (month is not None and not 1 <= month <= 12) or (g.get("ry3") and month is None):
+            return None
+        spec = _parts_spec(z, g, DateSpec(year=era + z.d["roc_offset"], month=month, day=day))
+        return _tail(m, spec, z.parts)
+
+    def paren_day(m, ctx):
+        """昨（5）日: the day of the month in parentheses says which day the word means."""
+        day = _int(m.group("d"))
+        if day is None or not 1 <= day <= 31:
+            return None
+        return _tail(m, DateSpec(day=day), z.parts)
+
+    roc_era = alternation(z.d["roc_era"])
+    rec.add("roc_date", rf"(?:(?P<era>{roc_era})\s*(?P<ry>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})"
+                        rf"|(?<![0-9.])(?P<ry3>1[0-9]{{2}}))\s*年(?:份|度)?(?:\s*{z.md})?{tail}", 0.92, roc_date)
+    paren_words = alternation(z.d["paren_day_words"])
+    rec.add("paren_day", rf"(?P<pw>{paren_words})\s*[（(]\s*(?P<d>[0-9]{{1,2}})\s*[)）]\s*日?{tail}", 0.92, paren_day)
     rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
     rec.add("year", rf"{z.year}\s*年(?!代)(?:份|度)?(?P<yp>{z.yp})?", 0.85, year_only)
     of = alternation(lang("zh")["date_periods"]["of"])  # 明年的3月, 下个月的10号

@@ -672,7 +672,7 @@ def _en_money() -> Recognizer:
             return made(MoneyValue, currency=currency, **_quantity(v, "between", ctx, v, hi))
         return made(MoneyValue, amount=to_number(v), currency=currency, **_quantity(v, q.bound(m), ctx))
 
-    cb = alternation(before)
+    cb = rf"(?<![A-Za-z]){alternation(before)}"  # "Rs 500", not "users 500"
     ca = alternation(after)
     scales = alternation(e.scales)
     suf = alternation(suffixes)
