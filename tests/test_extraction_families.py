@@ -592,3 +592,32 @@ def test_he_is_a_surname_inside_a_sentence():
     """"Founder and chairman He Liwen owns about 35%": He is the surname, not the pronoun."""
     p = claims_of("Founder and chairman He Zhaoming owns about 35% of Orlen Robotics.", D)
     assert has(p, "stake", "He Zhaoming", "35%"), show(p)
+
+
+def test_settlements_prison_terms_and_market_shares():
+    p = claims_of("Orlen Foods agreed to pay $48 million to settle a lawsuit accusing it of fixing egg prices. "
+                  "Its former sales chief, Ilse Varga, was sentenced to 30 months in prison in 2023.", D)
+    assert has(p, "settlement", "Orlen Foods", "$48 million"), show(p)
+    assert has(p, "prison_sentence", "Ilse Varga", "30 months"), show(p)
+    assert not any(c.predicate in ("offer_price", "tenure") for c in p.claims), show(p)
+    z = claims_of("泊岸食品同意支付4800万美元达成和解。泊岸食品的市场份额约为12%。", D)
+    assert has(z, "settlement", "泊岸食品", "4800万美元") and has(z, "market_share", "泊岸食品", "12%"), show(z)
+
+
+def test_a_fine_paid_to_an_agency_is_the_payers_and_the_agency_is_one_name():
+    p = claims_of("Last year, Orlen Foods paid a $9 million fine to the Department of Agriculture.", D)
+    assert has(p, "fine", "Orlen Foods", "$9 million"), show(p)
+    from verifier.claims.entities import learn_article
+
+    text = "The Bank of Lisbon and the University of the Algarve signed the deal."
+    names = {n for n, kind, *_ in learn_article(text, text).names if kind == "org"}
+    assert {"Bank of Lisbon", "University of the Algarve"} <= names, names
+
+
+def test_the_date_of_where_a_figure_comes_from_dates_nothing_else():
+    """据周一公开的法庭文件，X同意支付…: Monday is when the filings were made public."""
+    p = claims_of("据周一公开的法庭文件，泊岸食品同意支付4800万美元达成和解。", D)
+    assert has(p, "settlement", "泊岸食品", "4800万美元"), show(p)
+    assert not any(c.kind == "date" for c in p.claims), show(p)
+    e = claims_of("According to filings made public on Monday, Orlen Foods agreed to pay $48 million to settle.", D)
+    assert has(e, "settlement", "Orlen Foods", "$48 million") and not any(c.kind == "date" for c in e.claims), show(e)

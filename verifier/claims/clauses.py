@@ -13,6 +13,8 @@ value (May 14, 2025; 1,150) or a name. Each clause gets a kind:
   describes the name before it; its names are not the sentence's subject;
 - paren: inside parentheses;
 - condition: "If the company lists next year,", 如果……， — supposed, not claimed.
+- attribution: "According to filings made public on Monday,", 据周一公开的文件， — where a figure
+  comes from: its date is the telling's, and dates nothing outside it.
 
 Rules are small and named; their words live in verifier/data/lang/en.toml ([clauses]).
 """
@@ -36,7 +38,7 @@ _GLOSS = re.compile(r"[(（][^()（）\n，。；;：:]{1,26}[)）]")
 class Clause:
     start: int
     end: int
-    kind: str  # main, fronted, relative, appositive, paren, condition
+    kind: str  # main, fronted, relative, appositive, paren, condition, attribution
     index: int
 
 
@@ -44,7 +46,10 @@ class Clause:
 def _rules() -> dict:
     en = lang("en")["clauses"]
     conditional = en["conditional"] + lang("zh").get("clauses", {}).get("conditional", [])
+    attribution = en["attribution"] + lang("zh").get("clauses", {}).get("attribution", [])
     return {
+        "attribution": re.compile(rf"(?i)\s*(?:{alternation([w for w in attribution if w.isascii()])})\b"
+                                  rf"|\s*(?:{alternation(sorted({f(w) for w in attribution if not w.isascii() for f in (str, to_traditional)}))})"),
         "conditional": re.compile(rf"(?i)\s*(?:{alternation([w for w in conditional if w.isascii()])})\b"
                                   rf"|\s*(?:{alternation(sorted({f(w) for w in conditional if not w.isascii() for f in (str, to_traditional)}))})"),
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
@@ -108,6 +113,8 @@ def split(text: str, start: int, end: int, protected: list[tuple[int, int]], men
             kind = "appositive"
         elif not last and r["conditional"].match(body):
             kind = "condition"
+        elif not last and r["attribution"].match(body):
+            kind = "attribution"
         elif opening and not holds and not last and _short(body):
             kind = "fronted"
         else:

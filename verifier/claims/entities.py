@@ -111,6 +111,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
+        "org_of_heads": set(names["org_of_heads"]),
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
         "places": {key(p) for p in names["places"]} | _place_keys(),
@@ -241,7 +242,14 @@ def learn_article(text: str, folded: str) -> Learned:
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
     headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
+    last_run: re.Match | None = None
     for m in r["run"].finditer(text):
+        if last_run is not None and _OF.fullmatch(text, last_run.end(), m.start()) \
+                and last_run.group(0).split()[-1] in d["org_of_heads"]:
+            # the Department of Justice: one organisation, its head word before "of"
+            head = last_run.group(0).split()[-1]
+            out.add(" ".join(f"{head}{text[last_run.end():m.start()]}{m.group(0)}".split()), "org", "text")
+        last_run = m
         g = bisect.bisect_right(gloss_starts, m.start()) - 1
         if g >= 0 and m.end() <= gloss_spans[g][1]:
             continue  # 機器學習(Machine Learning): what a gloss teaches, the gloss learner decided
@@ -415,6 +423,7 @@ def _in_title_case_line(text: str, a: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z\-]*)$")
 
 

@@ -684,7 +684,7 @@ class SentenceView:
             if cost is None:
                 continue
             t_clause = self.clause(t.start)
-            if t_clause.kind == "condition":
+            if t_clause.kind == "condition" or (v_clause.kind == "attribution" and t_clause.index != v_clause.index):
                 continue
             if t_clause.index != v_clause.index and v_clause.kind != "fronted" and how != "effective date":
                 if tells_own_event(ex.lower, v_clause):
@@ -974,6 +974,10 @@ class SentenceView:
                 found = self._clause_subject(t, clause, cands)
                 if found:
                     return [found], "subject of a passive"
+            if any(s.noun for s in t.senses) and self.lex.pay_verb_re.search(self.ex.folded, clause.start, t.start):
+                found = self._clause_subject(t, clause, cands)
+                if found:
+                    return [found], "who pays it"
             obj = self._object(t, clause, cands)
             if obj:
                 return [obj], "object of the verb"

@@ -188,6 +188,7 @@ class Lexicon:
             rf"(?:{gated_alternation(w.lower() for w in _fold_all(link['generic']) if w.isascii())})(?![a-z])"
         )
         # who a figure comes from, a descriptor or two between: "according to data provider PitchLedger"
+        self.pay_verb_re = _word_re(link["pay_verbs"])
         self.source_attribution_re = re.compile(
             rf"(?<![a-z])(?:{gated_alternation(w.lower() for w in link['source_attribution'])})\s+(?:[a-z][a-z\-]*\s+){{0,3}}$"
         )
