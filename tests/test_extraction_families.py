@@ -621,3 +621,66 @@ def test_the_date_of_where_a_figure_comes_from_dates_nothing_else():
     assert not any(c.kind == "date" for c in p.claims), show(p)
     e = claims_of("According to filings made public on Monday, Orlen Foods agreed to pay $48 million to settle.", D)
     assert has(e, "settlement", "Orlen Foods", "$48 million") and not any(c.kind == "date" for c in e.claims), show(e)
+
+
+def test_a_source_giving_two_dates_of_one_event_contradicts_no_one_giving_either():
+    """"on Monday named X chief executive, effective May 1" against 5月1日起生效: the first source
+    gives both days itself."""
+    from verifier.rules.engine import compare
+
+    a = "Orlen Robotics on Monday named Ilse Varga as chief executive, effective October 1."
+    b = "泊岸智能任命伊尔丝·瓦尔加（Ilse Varga）为首席执行官，10月1日起生效。"
+    from verifier.pipeline import extract_sources
+    from verifier.text.sources import read_source
+
+    prepared, _ = extract_sources([read_source(Path("a.txt"), {"published": D}, text=a),
+                                   read_source(Path("b.txt"), {"published": D}, text=b)], registry=[])
+    claims = [c for p in prepared for c in p.claims if c.predicate == "appointed"]
+    assert len({c.source for c in claims}) == 2, claims
+    findings = compare(claims, {"a": a, "b": b}, {"a": D, "b": D}, {})
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+
+
+def test_spending_yields_to_the_event_it_pays_for_and_jobs_created_and_customers():
+    p = claims_of("泊岸集团于2021年斥资约12亿欧元收购克里恩物流。", D)
+    assert not any(c.predicate == "spending" for c in p.claims), show(p)
+    s = claims_of("Orlen Robotics will spend $300 million on a new plant that will create about 450 jobs. "
+                  "The company serves about 1.2 million customers.", D)
+    assert has(s, "spending", "Orlen Robotics", "$300 million"), show(s)
+    assert has(s, "jobs_created", "Orlen Robotics", "450 jobs"), show(s)
+    assert has(s, "customers", "Orlen Robotics", "1.2 million customers"), show(s)
+    assert not any(c.predicate == "founded" for c in claims_of(
+        "Orlen Robotics said mass production is due to start in March.", D).claims)
+
+
+def test_a_short_form_of_an_organisation_word_is_the_same_company_and_a_taiwan_wire_lead():
+    from verifier.pipeline import extract_sources
+    from verifier.text.sources import read_source
+
+    en = read_source(Path("a.txt"), {"published": dt.date(2026, 11, 6)},
+                     text="Qianli Tech to expand\n\nQianli Technology said its revenue rose to NT$9 billion.")
+    zh = read_source(Path("b.txt"), {}, text="（示例社記者王小明台北6日電）千里科技今（6）日表示，營收增至新台幣90億元。")
+    prepared, index = extract_sources([en, zh], registry=[])
+    assert index.entities.get("Qianli Tech") is None and "Qianli Technology" in index.entities
+    b = prepared[1]
+    assert b.source.published == dt.date(2026, 11, 6) and b.dateline.tz == "Asia/Taipei"
+    assert has(b, "revenue", "Qianli Technology", "新台幣90億元"), show(b)
+
+
+def test_a_report_after_the_event_dates_it_unless_the_event_has_its_own_date():
+    p = claims_of("Orlen Robotics will cut 300 jobs, the company said on Monday.", D)
+    assert has(p, "layoffs", "Orlen Robotics", "Monday", start="2024-09-09"), show(p)
+    q = claims_of("Ilse Varga resigned as chief executive of Orlen Robotics, the company said in a statement on Tuesday.", D)
+    assert has(q, "departure", "Ilse Varga", "Tuesday", start="2024-09-10"), show(q)
+    r = claims_of("Orlen Robotics was founded in 2015, the company said on Monday.", D)
+    assert not any(c.text == "Monday" for c in r.claims), show(r)
+
+
+def test_a_spokesperson_who_confirms_her_departure_speaks_for_the_company():
+    p = claims_of('Ilse Varga has left Orlen Robotics. An Orlen Robotics spokesperson confirmed her departure and '
+                  'said the company was "thankful for all she has done here."', D)
+    (quote,) = [c for c in p.claims if c.kind == "quote"]
+    assert quote.subject == "Orlen Robotics", show(p)
+    z = claims_of("伊尔丝·瓦尔加已离开泊岸智能。泊岸智能发言人证实她已离职，并表示公司“感谢她所做的一切贡献”。", D)
+    (quote,) = [c for c in z.claims if c.kind == "quote"]
+    assert quote.subject == "泊岸智能", show(z)

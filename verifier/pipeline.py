@@ -31,7 +31,7 @@ from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
 from verifier.collector import kept, paused
 from verifier.compact import Compactor
-from verifier.text.dateline import Dateline, find as find_dateline, infer_year
+from verifier.text.dateline import Dateline, find as find_dateline, infer_month, infer_year
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
@@ -93,6 +93,14 @@ def settle_datelines(prepared: list[Prepared]) -> None:
                 p.source.published, p.source.published_from = dt.date(year, d.month, d.day), "dateline (year inferred)"
             except ValueError:
                 pass
+    # （…新竹6日電）: the day of the month only, nearest the corpus's dates (those just settled too)
+    known = [p.source.published for p in prepared if p.source.published is not None]
+    for p in prepared:
+        d = p.dateline
+        if p.source.published is None and d is not None and d.day and not d.month:
+            day_of = infer_month(d.day, known)
+            if day_of:
+                p.source.published, p.source.published_from = day_of, "dateline (month inferred)"
 
 
 def build_index(prepared: Iterable[Prepared], registry=None) -> EntityIndex:

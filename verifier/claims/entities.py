@@ -112,6 +112,7 @@ def _data() -> dict:
         "not_name_starts": set(names["not_name_starts"]),
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
         "org_of_heads": set(names["org_of_heads"]),
+        "org_word_short_forms": names["org_word_short_forms"],
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
         "places": {key(p) for p in names["places"]} | _place_keys(),
@@ -882,6 +883,7 @@ class EntityIndex:
         surnames, given names and single tokens."""
         d = _data()
         self._merge_spellings()
+        self._merge_short_forms(d)
         self._link_romanised()
         self._surname.clear()
         self._given.clear()
@@ -910,6 +912,20 @@ class EntityIndex:
             self.add(token, "org", "text").count += count
         self._cjk_surname_forms(d)
         self._regex = None
+
+    def _merge_short_forms(self, d: dict) -> None:
+        """"Jingcheng Tech" joins "Jingcheng Technology": an organisation's name ending in the
+        short form of an organisation word joins the one the corpus names in full."""
+        short_forms = d["org_word_short_forms"]
+        for e in sorted(self.entities.values(), key=lambda e: e.name):
+            words = e.name.split()
+            if e.type != "org" or len(words) < 2 or words[-1] not in short_forms or e.name not in self.entities:
+                continue
+            for full in short_forms[words[-1]]:
+                into = self._by_key.get(key(" ".join([*words[:-1], full])))
+                if into is not None and into != e.name and self.entities[into].type == "org":
+                    self._merge(e.name, into=into)
+                    break
 
     def _merge_spellings(self) -> None:
         """Spellings of one person's name (Sustkever, Sutskever) merge into the most trusted and

@@ -696,9 +696,12 @@ class SentenceView:
                 if self._own_subject(v_clause, v.start) and self._own_subject(t_clause, t.start):
                     if not how.startswith("reported by"):  # (X于周二宣布，Y辞职: the saying dates it)
                         continue  # two clauses, two subjects: "…, and venture investors put $31 billion into …"
-                    cost += 2 * lex.clause_cost
+                    if not how.endswith("after it"):  # (", the company said on Monday": who reports it)
+                        cost += 2 * lex.clause_cost
             limit = lex.max_date_distance if kind == "date" else lex.max_distance
             for sense in senses:
+                if sense.yields and self._followed_by_event(t, t_clause, kind):
+                    continue
                 c = cost - (1 if since and sense.predicate.id in starts else 0)
                 if c <= limit:
                     out.append(Link(t, sense, c, how))
@@ -746,6 +749,16 @@ class SentenceView:
                 and t_clause.index + 1 >= self.clause(b0).index for b0, b1 in self.bridges):
             cost, how = min(cost, 2 + ex.words.between(t.end, v.start) * 0.2), "announced then"
         for b0, b1 in self.bridges:
+            if kind == "date" and t.end <= b0 and b1 <= v.start and ex.words.between(b1, v.start) <= 5:
+                # "X will cut 300 jobs, the company said on Monday": a report after the event, in a
+                # clause of its own that opens with who says it
+                b_clause = self.clause(b0)
+                if b_clause.index > t_clause.index and v_clause.index == b_clause.index \
+                        and ex.words.between(b_clause.start, b0) <= 4 and crossing(self.clauses, t_clause, b_clause) <= 2:
+                    via = ex.words.between(b1, v.start) + lex.bridge_cost + lex.clause_cost
+                    if via < cost:
+                        cost, how = via, f"reported by '{ex.text[b0:b1]}' after it"
+                continue
             if kind != "date" or b0 >= t.start:
                 continue
             if v.end <= b0 or (b1 <= v.start and ex.words.between(b1, v.start) <= 3):
@@ -767,6 +780,12 @@ class SentenceView:
                 how += f", past '{ex.text[other.start:other.end]}'"
                 break
         return cost, how
+
+    def _followed_by_event(self, t: Trigger, clause: Clause, kind: str) -> bool:
+        """Whether another event word of a value of this kind, one that does not yield, follows
+        `t` in its clause."""
+        return any(t.end <= u.start < clause.end and any(not s.yields and kind in s.predicate.kinds for s in u.senses)
+                   for u in self.triggers)
 
     def _followed_by(self, t: Trigger, objects: frozenset[str]) -> bool:
         """Whether one of `objects` follows the trigger within its clause, a few words on ("cut

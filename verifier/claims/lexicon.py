@@ -44,6 +44,7 @@ class Sense:
     min_days: float = 0  # durations shorter than this are not what the word claims
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
+    yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
 
 
 def inflect(lemma: str) -> list[str]:
@@ -105,18 +106,19 @@ class Lexicon:
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
                 only = group.get("object_only", False)
                 objects = frozenset(fold(w).lower() for w in group.get("objects", ()))
+                yields = group.get("yields", False)
                 for w in _words(group, "zh"):
-                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects), zh_words)
+                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields), zh_words)
                 for lemma in group.get("en", []):
                     for form in inflect(lemma.lower()):
-                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects),
+                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields),
                                  en_words)
                 for noun in group.get("en_nouns", []):
                     for form in pluralize(noun.lower()):
                         lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days, object_only=only,
-                                             objects=objects), en_words)
+                                             objects=objects, yields=yields), en_words)
                 for exact in group.get("en_exact", []):
-                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects),
+                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields),
                              en_words)
         not_triggers = data["not_triggers"]
         for w in _words(not_triggers, "zh"):
@@ -145,7 +147,7 @@ class Lexicon:
         for i, s in enumerate(senses):
             if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
                 if sense.noun and not s.noun:  # "exit" is a verb and a noun
-                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only, s.objects)
+                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only, s.objects, s.yields)
                 return
         senses.append(sense)
 

@@ -103,8 +103,12 @@ def _before(view, q, speakers):
     usable = [m for m in speakers if view.sentence.start <= m.start and m.end <= verb.start()
               and not any(o.open <= m.start < o.end + 1 for o in view.inside)
               and not view._prepositional(m)
-              and not _POSSESSIVE_AFTER.match(ex.lower[m.end:m.end + 3])]
+              and not _POSSESSIVE_AFTER.match(ex.lower[m.end:m.end + 3])
+              and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]  # "confirmed her departure and said"
     for pool in ([m for m in usable if m.start >= clause.start], usable):
+        if pool and pool[0].type == "org" and lex.spokesperson_re.match(ex.lower, pool[0].end):
+            # "A Vexa spokesperson confirmed …, and said": the spokesperson is the subject
+            return pool[0], f"spokesperson, subject of '{ex.text[verb.start():verb.end()]}' before the quote"
         people = [m for m in pool if m.type == "person"]
         if people:
             return people[-1] if ex.chinese else people[0], f"subject of '{ex.text[verb.start():verb.end()]}' before the quote"

@@ -201,16 +201,26 @@ def _state_of_another_time(dated: Claim, wd, undated: Claim, wu, published: dict
     return f"{_when_words(dated, wd)} and {describe.value(undated.value)} as of {pub.isoformat()}"
 
 
-def _both_in_one_source(rel: Relation, pa: list[Claim], pb: list[Claim]) -> Relation:
+def _both_in_one_source(rel: Relation, pa: list[Claim], pb: list[Claim], giving: dict[tuple, set[str]]) -> Relation:
     """Two amounts one source itself gives for the same thing ("valued at $4.5 billion in its
-    January round, is now worth more than $6 billion") are two times or two things to that
-    source: another source giving one of them does not contradict the other."""
-    if rel.verdict != "contradict" or pa[0].kind not in VALUE_KINDS:
+    January round, is now worth more than $6 billion"), or two dates ("on Monday named X chief
+    executive, effective May 1"), are two times or two things to that source: another source
+    giving one of them does not contradict the other. `giving`: the sources giving each value."""
+    if rel.verdict != "contradict" or pa[0].kind == "quote":
         return rel
-    both = sorted({c.source for c in pa} & {c.source for c in pb})
-    if not both:
-        return rel
-    return Relation("compatible", f"{both[0]} itself gives both values", "neither", code="different-time")
+    for mine, theirs in ((pa, pb), (pb, pa)):
+        both = sorted({c.source for c in mine} & giving[_same_value(theirs[0])])
+        if both:
+            return Relation("compatible", f"{both[0]} itself gives both values", "neither", code="different-time")
+    return rel
+
+
+def _same_value(c: Claim) -> tuple:
+    """A position's value whatever the clock it is told on (a date's days and time of day)."""
+    if c.kind == "date" and c.value.start:
+        v = c.value
+        return (v.start, v.end, v.part_of_day, v.time, v.issue)
+    return _position_key(c) + (c.scope.get("of", ""),)
 
 
 def _when_words(c: Claim, when: tuple[str, str | None, str | None]) -> str:
@@ -316,12 +326,15 @@ def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.
             if pair:
                 for r, rel in relate(*pair, published):
                     _merge(merged, r, rel, pair[0], pair[1], pos)
+        giving: dict[tuple, set[str]] = defaultdict(set)
+        for pos in plist:
+            giving[_same_value(pos[0])].update(c.source for c in pos)
         for pa, pb in _position_pairs(plist):
             pair = _pair(pa, pb)
             if pair is None:
                 continue
             for r, rel in relate(*pair, published):
-                _merge(merged, r, _both_in_one_source(rel, pa, pb), pair[0], pair[1], pa + pb)
+                _merge(merged, r, _both_in_one_source(rel, pa, pb, giving), pair[0], pair[1], pa + pb)
         for r, rel, a, b, involved, _ in merged.values():
             findings.append(_finding(r, rel, a, b, involved, texts, copies))
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))

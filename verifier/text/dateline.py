@@ -36,6 +36,8 @@ _WIRE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-—–]{1,2}|:)\s+"
 )
 _BRACKET = re.compile(r"^\s*[【\[]\s*(?P<agency>[^】\]\n0-9]{1,30}?)\s*(?P<date>[0-9]{4}[^】\]\n]{3,16}?)\s*[】\]]")
+# a Taiwan wire lead: （中央社記者…台北6日電）, the day of the month only
+_PAREN_LEAD = re.compile(r"^\s*[（(](?P<who>[^（）()\n]{1,30}?)(?P<day>[0-9]{1,2})日(?:专)?电\s*[)）]")
 _REPORTED_FROM = re.compile(r"[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道|电)")
 
 
@@ -187,7 +189,30 @@ def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
         found = _read_date(m.group("date"), fold(m.group("date")))
         if found and found[0]:
             return Dateline(offset + m.start(), offset + m.end(), found[0], found[1], found[2], None, None, None)
+    m = _PAREN_LEAD.match(f_line)
+    if m and 1 <= int(m.group("day")) <= 31:
+        who = m.group("who")
+        place = next((who[-n:] for n in (3, 2) if len(who) > n and place_zone(who[-n:])), None)
+        return Dateline(offset + m.start(), offset + m.end(), None, None, int(m.group("day")), None,
+                        place_zone(place) if place else None, place)
     return None
+
+
+def infer_month(day: int, known: list[dt.date]) -> dt.date | None:
+    """The date of a dateline that gives only the day of the month (（…6日電）): the day of that
+    number nearest the corpus's other publication dates (within 15 days), else unknown."""
+    best: tuple[int, dt.date] | None = None
+    for d in known:
+        for months in (-1, 0, 1):
+            y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+            try:
+                candidate = dt.date(y, m + 1, day)
+            except ValueError:
+                continue
+            gap = abs((candidate - d).days)
+            if gap <= 15 and (best is None or (gap, candidate) < best):
+                best = (gap, candidate)
+    return best[1] if best else None
 
 
 def infer_year(month: int, day: int, known: list[dt.date], own_years: list[int]) -> int | None:
