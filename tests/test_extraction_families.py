@@ -684,3 +684,23 @@ def test_a_spokesperson_who_confirms_her_departure_speaks_for_the_company():
     z = claims_of("伊尔丝·瓦尔加已离开泊岸智能。泊岸智能发言人证实她已离职，并表示公司“感谢她所做的一切贡献”。", D)
     (quote,) = [c for c in z.claims if c.kind == "quote"]
     assert quote.subject == "泊岸智能", show(z)
+
+
+def test_a_chinese_name_after_a_title_is_learnt_where_the_article_repeats_it():
+    """前首席运营官韩立峰提起…: 提起 is no word a name is known to be followed by, but 韩立峰于
+    later in the article is."""
+    p = claims_of("泊岸科技收到前首席运营官韩立峰提起的仲裁申请，韩立峰要求公司支付补偿约800万元。"
+                  "韩立峰于2018年加入泊岸科技。", D)
+    assert has(p, "joined", "韩立峰", "2018年"), show(p)
+    assert has(p, "damages", "韩立峰", "800万元"), show(p)
+
+
+def test_a_passive_doer_named_by_no_name_is_no_subject():
+    """被前员工索赔800万元: the claimant is a former employee, not the company the headline names."""
+    p = claims_of("泊岸科技被前员工索赔800万元。", D)
+    assert not any(c.predicate == "damages" for c in p.claims), show(p)
+
+
+def test_a_trading_price_per_share_is_no_offer_price():
+    p = claims_of("截至周五收盘，泊岸科技股价报每股32.5元。", D)
+    assert has(p, "share_price", "泊岸科技", "32.5元") and not any(c.predicate == "offer_price" for c in p.claims), show(p)

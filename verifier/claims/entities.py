@@ -525,7 +525,7 @@ def _learn_cjk_people(out: Learned, text: str, folded: str, d: dict, r: dict) ->
     not function words and which a name may be followed by."""
     seen: set[str] = set()
     for m in r["title"].finditer(folded):
-        name = _cjk_name_at(folded, m.end(), d, r)
+        name = _cjk_name_at(folded, m.end(), d, r) or _repeated_name_at(folded, m.end(), d, r)
         if name and folded[m.end() + len(name):m.end() + len(name) + 1] in ("·", "-"):
             continue  # 马利克·费雷拉: a transliterated name, learnt from its gloss
         if name and name not in seen:
@@ -586,6 +586,26 @@ def _transliterated_name(folded: str, m: re.Match, d: dict) -> str | None:
     if folded[start + len(name):start + len(name) + 1] == "》":
         return None
     return name
+
+
+def _repeated_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:
+    """前首席运营官赵明远提起…: a name after a title whose next word is not one a name is known
+    to be followed by, taken where the article writes it again before such a word (赵明远于)."""
+    m = r["cjk_person"].match(folded, pos)
+    if not m:
+        return None
+    candidate = m.group(0)
+    for n in range(len(candidate), 1, -1):
+        name = candidate[:n]
+        if any(ch in d["not_in_names"] for ch in name[1:]):
+            continue
+        at = folded.find(name, pos + n)
+        while at != -1:
+            if r["follower"].match(folded, at + n) and not ("\u4e00" <= folded[at - 1:at] <= "\u9fff"
+                                                           and not r["title_end"].search(folded, max(0, at - 12), at)):
+                return name
+            at = folded.find(name, at + n)
+    return None
 
 
 def _cjk_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:

@@ -109,6 +109,9 @@ class Words:
         return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
 
 
+PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
+
+
 @lru_cache(maxsize=1)
 def _classifiers() -> frozenset[str]:
     from verifier.lang import lang
@@ -1034,8 +1037,8 @@ class SentenceView:
 
     def _passive_agent(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         """In 被X索赔 / 遭求偿, the doer of an event word marked passive: the name between the
-        marker and the word, or _UNNAMED when the marker is right before it (the doer is not
-        said); None when the word is not passive."""
+        marker and the word, or _UNNAMED when no name stands there (被索赔, 被前员工索赔: the doer
+        is not named); None when the word is not passive."""
         folded = self.ex.folded
         marker = max(folded.rfind("被", clause.start, t.start), folded.rfind("遭", clause.start, t.start))
         if marker < 0:
@@ -1043,7 +1046,8 @@ class SentenceView:
         between = [m for m in cands if marker < m.start and m.end <= t.start]
         if between:
             return between[-1]
-        return _UNNAMED if t.start - marker <= 3 else None
+        # 被索赔, 被前员工索赔: a doer not named (or named by no name) a few characters on
+        return _UNNAMED if t.start - marker <= PASSIVE_DOER_CHARS else None
 
     def _owner(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         ex = self.ex
