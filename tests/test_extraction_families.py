@@ -704,3 +704,10 @@ def test_a_passive_doer_named_by_no_name_is_no_subject():
 def test_a_trading_price_per_share_is_no_offer_price():
     p = claims_of("截至周五收盘，泊岸科技股价报每股32.5元。", D)
     assert has(p, "share_price", "泊岸科技", "32.5元") and not any(c.predicate == "offer_price" for c in p.claims), show(p)
+
+
+def test_a_quarter_without_a_year_told_as_to_come_is_the_next_one():
+    """"expected to close in the fourth quarter", read in May: this year's, not last year's."""
+    p = claims_of("Orlen Robotics agreed to buy Kestrel Dynamics for $2 billion. The deal is expected to close "
+                  "in the fourth quarter.", dt.date(2026, 5, 20))
+    assert has(p, "deal_close", "Kestrel Dynamics", "fourth quarter", start="2026-10-01"), show(p)

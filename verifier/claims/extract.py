@@ -468,10 +468,12 @@ class SentenceView:
                                         "pattern": (found.pattern or "money") + "+local currency"})
 
     def _future(self, v: Found) -> Found:
-        """"will take over on Wednesday", 将于周三, 将于9月底前完成: a relative date, or a month
-        without a year, in the future is the next one."""
+        """"will take over on Wednesday", 将于周三, 将于9月底前完成, "expected to close in the
+        fourth quarter": a relative date, or a month or quarter without a year, in the future is
+        the next one."""
         val = v.value
-        if val.kind != "date" or not self.ex.published or val.year or not (val.weekday or val.relative or val.month):
+        if val.kind != "date" or not self.ex.published or val.year or not (val.weekday or val.relative or val.month
+                                                                             or val.months):
             return v
         clause = self.clause(v.start)
         if not self.lex.future_re.search(self.ex.folded, clause.start, v.start):
