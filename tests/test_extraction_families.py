@@ -711,3 +711,14 @@ def test_a_quarter_without_a_year_told_as_to_come_is_the_next_one():
     p = claims_of("Orlen Robotics agreed to buy Kestrel Dynamics for $2 billion. The deal is expected to close "
                   "in the fourth quarter.", dt.date(2026, 5, 20))
     assert has(p, "deal_close", "Kestrel Dynamics", "fourth quarter", start="2026-10-01"), show(p)
+
+
+def test_a_recall_counts_products_not_the_reports_behind_it():
+    p = claims_of("Orlen Electronics is recalling about 800,000 space heaters after receiving 31 reports of "
+                  "overheating. The company recalled 90,000 kettles in 2021.", D)
+    assert has(p, "recall", "Orlen Electronics", "800,000 space heaters"), show(p)
+    assert not any(c.predicate == "recall" and "31" in c.text for c in p.claims), show(p)
+    (earlier,) = [c for c in p.claims if c.predicate == "recall" and "90,000" in c.text]
+    assert earlier.scope.get("when") == "2021-01-01/2021-12-31", show(p)
+    z = claims_of("泊岸科技宣布召回约80万台暖风机。", D)
+    assert has(z, "recall", "泊岸科技", "80万台"), show(z)

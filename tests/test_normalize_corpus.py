@@ -141,6 +141,9 @@ def test_ordinals(value, text):
 
 # --------------------------------------------------------------------------- counts
 COUNTS = [
+    # a word or two describing the counted noun
+    ({"value": 600, "noun": "jobs"}, ["600 new jobs", "600 full-time jobs"]),
+    ({"value": 1.2e6, "noun": "purifiers"}, ["1.2 million air purifiers"]),
     ({"value": 3, "unit": "位", "bound": "exact"}, ["3位", "三位", "３位"]),
     ({"value": 1, "unit": "位", "noun": "联合创始人"}, ["一位联合创始人", "1位联合创始人"]),
     ({"value": 75, "unit": "名", "bound": "approx", "low": 67.5, "high": 75}, ["近75名", "将近七十五名", "接近75名"]),

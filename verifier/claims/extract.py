@@ -809,10 +809,12 @@ class SentenceView:
     def _counts_what(self, v: Found, pred) -> bool:
         """A count fits a predicate that counts its kind of thing: layoffs count jobs, sales
         count copies or vehicles."""
-        if not pred.count_units or (v.pattern or "").endswith("+counted"):
-            return True
         val = v.value
         words = {(getattr(val, "unit", "") or "").lower(), (getattr(val, "noun", "") or "").lower()}
+        if words & pred.count_not_units:
+            return False  # "48 reports of overheating" is no count of what was recalled
+        if not pred.count_units or (v.pattern or "").endswith("+counted"):
+            return True
         after = self.ex.lower[v.end:v.end + 4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
 

@@ -31,6 +31,7 @@ class Predicate:
     recurring: bool = False
     changes: bool = False  # a state that changes over time (valuation, stake)
     moves: bool = False  # a price that moves by the minute: two values are two moments
+    count_not_units: frozenset[str] = frozenset()  # what a count of it never counts (a recall's reports)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ class Lexicon:
             pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
                              p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
                              frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
-                             p.get("changes", False), p.get("moves", False))
+                             p.get("changes", False), p.get("moves", False),
+                             frozenset(fold(u).lower() for u in p.get("count_not_units", ())))
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)

@@ -815,7 +815,14 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     plural = (
         rf"(?P<noun>(?!{not_nouns}\b)(?:[a-z]+-)?(?:[a-z]*{alternation(cdata['plurals'])}|[a-z]+s))\b"
     )
+    # up to two words describing the counted noun: "600 new jobs", "1.2 million air purifiers",
+    # "12 senior executives" (not a word of the sentence: "in 2020 it opened stores")
+    not_modifiers = alternation([*cdata["not_modifiers"], *e.units, *e.tens, *e.scales])  # no number word either
+    modifier = rf"(?:(?!(?:{not_modifiers})\b)[a-z]+(?:-[a-z]+)*(?<!ed)(?<!ing)\s+)"
+    year = r"(?:1[89]|20)[0-9]{2}"
     en_rec.add("plural", rf"{eq.before_re}\b(?P<num>{e.numeral})\s+{plural}{eq.after_re}", 0.6, en_build, re.I)
+    en_rec.add("described_plural", rf"{eq.before_re}\b(?!{year}\b)(?P<num>{e.numeral})\s+{modifier}{{1,2}}{plural}{eq.after_re}",
+               0.55, en_build, re.I)
     en_rec.add(
         "part_of_whole",
         rf"{eq.before_re}\b(?P<num>{e.numeral})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?"
