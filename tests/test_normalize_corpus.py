@@ -563,6 +563,14 @@ NOTHING = [
 ]
 
 
+def test_tenths_before_staff_are_a_share_of_it():
+    """两成员工 is 20% of the staff (员工), not two members (成员); 三成员 stays a number."""
+    for text in ("两成员工", "兩成員工"):
+        (v,) = _values(text, base=BASE)
+        assert (v["kind"], v["value"], v["text"]) == ("percent", 20, text[:2])
+    assert [v["kind"] for v in _values("三成员", base=BASE)] == ["number"]
+
+
 def test_a_currency_in_letters_starts_a_word():
     """"Rs 500" is rupees; the "rs" that ends "users" before a number is not."""
     assert [v["kind"] for v in _values("the site's users 500,000 strong", base=BASE)] == ["number"]

@@ -260,6 +260,7 @@ def percent_recognizers() -> list[Recognizer]:
     before = alternation(data["words_before"])
     tenths = re.escape(data["tenths"])
     not_before = alternation(data["tenths_not_before"])
+    before_anyway = alternation(data["tenths_before_anyway"])
     digits = "".join(sorted(z.digits))
 
     def build(m, ctx):
@@ -281,7 +282,7 @@ def percent_recognizers() -> list[Recognizer]:
     rec.add(
         "tenths",
         rf"{q.before_re}(?P<num>[{digits}十]|(?<![0-9.])(?:10|[1-9]))(?P<ten>{tenths})(?P<tenth>[{digits}]|半)?"
-        rf"(?!{not_before}){q.after_re}",
+        rf"(?:(?={before_anyway})|(?!{not_before})){q.after_re}",
         0.6, build,
     )
     # percentage points: 下降2.3个百分点, 加息25个基点 (a basis point is a hundredth of a point)
