@@ -722,3 +722,12 @@ def test_a_recall_counts_products_not_the_reports_behind_it():
     assert earlier.scope.get("when") == "2021-01-01/2021-12-31", show(p)
     z = claims_of("泊岸科技宣布召回约80万台暖风机。", D)
     assert has(z, "recall", "泊岸科技", "80万台"), show(z)
+
+
+def test_time_in_a_post_after_a_duration_at_the_company():
+    p = claims_of("Ilse Varga is leaving Orlen Robotics after 12 years at the company.", D)
+    assert has(p, "tenure", "Ilse Varga", "12 years"), show(p)
+    q = claims_of("Ilse Varga stepped down on Friday after eight months in the job.", D)
+    assert has(q, "tenure", "Ilse Varga", "eight months"), show(q)
+    r = claims_of("Ilse Varga worked 20 hours a day at the company.", D)
+    assert not any(c.predicate == "tenure" for c in r.claims), show(r)
