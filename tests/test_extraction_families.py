@@ -731,3 +731,8 @@ def test_time_in_a_post_after_a_duration_at_the_company():
     assert has(q, "tenure", "Ilse Varga", "eight months"), show(q)
     r = claims_of("Ilse Varga worked 20 hours a day at the company.", D)
     assert not any(c.predicate == "tenure" for c in r.claims), show(r)
+
+
+def test_users_passing_a_mark_are_counted():
+    p = claims_of("泊岸科技旗下应用的月活跃用户突破1亿。", D)
+    assert has(p, "customers", "泊岸科技", "1亿"), show(p)
