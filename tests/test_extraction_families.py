@@ -736,3 +736,18 @@ def test_time_in_a_post_after_a_duration_at_the_company():
 def test_users_passing_a_mark_are_counted():
     p = claims_of("泊岸科技旗下应用的月活跃用户突破1亿。", D)
     assert has(p, "customers", "泊岸科技", "1亿"), show(p)
+
+
+def test_an_aside_with_its_own_date_takes_no_date_from_outside_it():
+    """"X, which went public in 2019, had $820 million in cash at the end of June": June is not
+    when it listed."""
+    p = claims_of("Orlen Bio, which went public in 2019, had about $820 million in cash at the end of June.", D)
+    assert has(p, "ipo", "Orlen Bio", "2019"), show(p)
+    assert not any(c.predicate == "ipo" and "June" in c.text for c in p.claims), show(p)
+
+
+def test_a_regulatory_approval_is_dated_and_an_approved_product_is_no_event():
+    p = claims_of("泊岸生物的偏头痛药物Velotrin周二获得FDA批准。", D)
+    assert has(p, "approval", "Velotrin", "周二", start="2024-09-10"), show(p)
+    q = claims_of("Two years ago Orlen Bio had no approved product.", D)
+    assert not any(c.predicate == "approval" for c in q.claims), show(q)

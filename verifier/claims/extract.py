@@ -691,6 +691,9 @@ class SentenceView:
             t_clause = self.clause(t.start)
             if t_clause.kind == "condition" or (v_clause.kind == "attribution" and t_clause.index != v_clause.index):
                 continue
+            if t_clause.kind in ("relative", "appositive") and t_clause.index != v_clause.index and v_clause.kind == "main" \
+                    and any(d.value.kind == kind and t_clause.start <= d.start < t_clause.end for d in self.values):
+                continue  # "X, which went public in 2019, had $820 million at the end of June": the aside has its own
             if t_clause.index != v_clause.index and v_clause.kind != "fronted" and how != "effective date":
                 if tells_own_event(ex.lower, v_clause):
                     continue  # ", who was removed on Monday,": the date of the aside's own verb
