@@ -751,3 +751,9 @@ def test_a_regulatory_approval_is_dated_and_an_approved_product_is_no_event():
     assert has(p, "approval", "Velotrin", "周二", start="2024-09-10"), show(p)
     q = claims_of("Two years ago Orlen Bio had no approved product.", D)
     assert not any(c.predicate == "approval" for c in q.claims), show(q)
+
+
+def test_a_board_approving_spending_approves_no_product():
+    p = claims_of("Orlen Robotics said on Thursday its board had approved spending $40 million on a plant.", D)
+    assert not any(c.predicate == "approval" for c in p.claims), show(p)
+    assert has(p, "spending", "Orlen Robotics", "$40 million"), show(p)
