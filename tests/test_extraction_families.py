@@ -757,3 +757,15 @@ def test_a_board_approving_spending_approves_no_product():
     p = claims_of("Orlen Robotics said on Thursday its board had approved spending $40 million on a plant.", D)
     assert not any(c.predicate == "approval" for c in p.claims), show(p)
     assert has(p, "spending", "Orlen Robotics", "$40 million"), show(p)
+
+
+def test_what_a_relative_clause_or_对x的_says_is_bought():
+    """"X, which Y agreed to buy for $2 billion in March, reported a loss of $30 million": the
+    $2 billion is X's price, never a loss, and Y is not coordinated with X; 对X的收购: X is bought."""
+    p = claims_of("Kestrel Dynamics, which Orlen Robotics agreed to buy for $2 billion in March, reported a loss "
+                  "of $30 million.", D)
+    assert has(p, "acquisition", "Kestrel Dynamics", "$2 billion"), show(p)
+    losses = [(c.subject, c.text) for c in p.claims if c.predicate == "loss"]
+    assert losses == [("Kestrel Dynamics", "$30 million")], show(p)
+    z = claims_of("泊岸科技以20亿美元完成对克里恩动力的收购。", D)
+    assert has(z, "acquisition", "克里恩动力", "20亿美元"), show(z)

@@ -698,6 +698,8 @@ class SentenceView:
                 if tells_own_event(ex.lower, v_clause):
                     continue  # ", who was removed on Monday,": the date of the aside's own verb
                 if v_clause.kind in ("relative", "appositive", "paren"):
+                    if own_clause_has(kind):
+                        continue  # "X, which Y agreed to buy for $2 billion, reported a loss": the aside's
                     cost += lex.clause_cost  # a value in an aside belongs to the aside's own words
                 elif own_clause_has(kind):
                     cost += lex.clause_cost
@@ -1007,9 +1009,19 @@ class SentenceView:
                 found = self._clause_subject(t, clause, cands)
                 if found:
                     return [found], "who pays it"
+            if self.ex.chinese:
+                target = next((m for m in reversed(cands) if m.end <= t.start and self.ex.folded[m.start - 1:m.start] == "对"
+                               and re.fullmatch(r"\s*的\s*", self.ex.folded[m.end:t.start])), None)
+                if target:
+                    return [target], "对X的: what the noun is done to"  # 泊岸科技对克里恩动力的收购
             obj = self._object(t, clause, cands)
             if obj:
                 return [obj], "object of the verb"
+            if clause.kind == "relative" and not self.ex.chinese and any(
+                    clause.start <= m.start and m.end <= t.start for m in cands):
+                host = self._antecedent(clause, cands)  # "X, which Y agreed to buy": what is bought is X
+                if host:
+                    return [host], "what the relative clause is about"
             if sense.object_only:
                 return [], ""
             if role == "recipient":
@@ -1193,7 +1205,9 @@ class SentenceView:
                     return True
         return False
 
-    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
+    # A和B, "A and B", "A, B": not "A, which B …" (a relative clause names someone else)
+    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)(?!\s*(?:which|who|whom|whose|that|where)\b)"
+                       r"\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
 
     def _coordinated(self, subject: Mention) -> list[Mention]:
         """A和B宣布离职 / A and B resigned: the claim is about both. A name and its gloss
