@@ -533,6 +533,7 @@ def default_jobs() -> int:
 
 CONNECT_TIMEOUT = 10  # seconds to reach a dask scheduler
 MIN_PER_JOB = 8  # fewer items than this per process are done in this one (a pool costs more)
+CHUNK = 16  # items a process is sent at a time, at most
 
 
 class Runner:
@@ -623,7 +624,9 @@ class Runner:
         yield func(items[0]) if shared is None else func(items[0], shared)
         rest = range(1, len(items))
         jobs = min(self.jobs, len(rest) // MIN_PER_JOB)
-        chunk = max(1, min(64, len(rest) // (jobs * 8)))
+        # small chunks, so that the last leaves the other processes idle only briefly (forked
+        # processes are sent positions: many chunks cost little)
+        chunk = max(1, min(CHUNK, len(rest) // (jobs * 8)))
         # forked processes inherit the items and are sent their positions; others are sent the items
         initargs = (func, items, shared) if forked else (func, None, shared)
         with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from verifier.claims.entities import Mention
-from verifier.lang import alternation
+from verifier.lang import alternation, starts_gate
 from verifier.text.segment import Sentence
 
 SALIENCE_DECAY = 0.6  # per sentence
@@ -98,7 +98,9 @@ def _role_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         cjk = [t for t in items if not t.isascii()]
         return rf"(?<![A-Za-z\-]){alternation(latin)}(?![A-Za-z\-])|{alternation(cjk)}"
 
-    return re.compile(words(d["role_titles"])), re.compile(rf"(?:{words(d['role_post_markers'])})[^,，;；:：。.!?！？]*$")
+    # the titles behind a lookahead on their first characters: the regex runs over whole articles
+    titles = words(d["role_titles"])
+    return re.compile(f"{starts_gate(d['role_titles'])}(?:{titles})"), re.compile(rf"(?:{words(d['role_post_markers'])})[^,，;；:：。.!?！？]*$")
 
 
 def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:

@@ -834,6 +834,7 @@ class EntityIndex:
         self._regex: re.Pattern[str] | None = None
         self._max_words = 1
         self._first_words: set[str] = set()
+        self._starts_name: dict[str, bool] = {}  # a word -> whether its key starts a Latin name (memo)
         self._cjk_keys: set[str] = set()
         self._cjk_lengths: dict[str, list[int]] = {}
         self._surname_lengths: dict[tuple[str, int], list[str]] | None = None  # surname keys by first letter, length
@@ -1177,6 +1178,7 @@ class EntityIndex:
             # the first words of Latin names: a word that starts none is looked up no further
             self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()} | \
                 {key(split_camel(k)).split(" ")[0] for k in self._by_key if k.isascii()}
+            self._starts_name = {}
             # set last: threads sharing the index (a dask worker's) use the rest once this is set
             self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
         return self._regex
@@ -1234,12 +1236,17 @@ class EntityIndex:
             if e > s:
                 words.append((s, e))
         out: list[Mention] = []
-        firsts = self._first_words
+        firsts, starts_name = self._first_words, self._starts_name
         i = 0
         while i < len(words):
             hit = None
             surface0 = text[words[i][0]:words[i][1]]
-            known = key(surface0) in firsts or key(split_camel(surface0)).split(" ")[0] in firsts
+            known = starts_name.get(surface0)
+            if known is None:
+                if len(starts_name) >= 200_000:
+                    starts_name.clear()
+                known = starts_name[surface0] = \
+                    key(surface0) in firsts or key(split_camel(surface0)).split(" ")[0] in firsts
             longest = min(self._max_words, len(words) - i) if known else 0
             for n in range(longest, 0, -1):
                 if n > 1 and any(folded[words[j][1]:words[j + 1][0]] not in (" ", "\t", "", " & ")

@@ -210,6 +210,7 @@ def digit_sequence(s: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a text's numerals are read by several patterns each
 def parse_zh(s: str) -> int | float | None:
     """Value of a Chinese (or mixed digit) numeral; None if it is not one."""
     z = zh()
@@ -236,6 +237,7 @@ def parse_zh(s: str) -> int | float | None:
     return _zh_sections(tokens)
 
 
+@lru_cache(maxsize=8192)
 def parse_en(s: str) -> float | None:
     """Value of an English number: digits, digits with a scale word, or number words."""
     e = en()
