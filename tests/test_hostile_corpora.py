@@ -313,10 +313,14 @@ def test_cost_grows_linearly(corpus_dir, command, kind, small):
 
     def args(size: int):
         d = make(size)
+        # in this process and with no cache, so that the small run's CPU time is the same work
+        # as the big run's (a forked worker's or a cache's would not count, and the budget
+        # made from it would be too small for a loaded machine)
         if command == "report":
-            return ["report", d / "a.txt", d / "b.txt", "--format", "json"], None
+            return ["report", d / "a.txt", d / "b.txt", "--format", "json", "--jobs", "1", "--no-cache"], None
         if command == "check":
-            return ["check", d / "draft.md", "--against", d / "a.txt", "--format", "json", "--no-config"], None
+            return ["check", d / "draft.md", "--against", d / "a.txt", "--format", "json", "--no-config",
+                    "--jobs", "1", "--no-cache"], None
         lines = (d / "a.txt").read_text(encoding="utf-8")
         if kind == "weekdays":
             return ["normalize", lines], None  # all of it on one line
