@@ -44,6 +44,7 @@ class Article:
     entry: dict  # its manifest entry
     digest: str  # of its bytes (content_digest)
     _text: str | None = field(default=None, repr=False)
+    vouched: tuple | None = field(default=None, repr=False)  # (cache, key) of the entry that vouched for it
 
     @property
     def id(self) -> str:
@@ -54,6 +55,9 @@ class Article:
         if self._text is None:
             data, text = _read(self.path)
             if content_digest(data) != self.digest:
+                if self.vouched is not None:  # the next run reads every file again
+                    cache, key = self.vouched
+                    cache.put_many({key: {}})
                 raise VerifierError(f"{self.path}: changed while it was being checked; check again")
             self._text = text
         return self._text
@@ -142,17 +146,21 @@ class Trusted:
 
 def is_ledger(path: Path) -> bool:
     """A .jsonl file, or a folder of .jsonl files and no articles."""
-    from verifier.io import file_status, folder_files
+    from verifier.io import _scan, file_status  # the names folder_files lists, without a Path for each
 
     st = file_status(path)
     if st is None:
         return False
     if not stat.S_ISDIR(st.st_mode):
         return path.suffix.lower() == ".jsonl"
-    files = folder_files(path)
-    has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
-    has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
-    return has_ledger and not has_articles
+    suffixes = {_suffix(name).lower() for name, is_dir in _scan(path) if not is_dir}
+    return ".jsonl" in suffixes and not suffixes & set(SUFFIXES)
+
+
+def _suffix(name: str) -> str:
+    """Path(name).suffix, without making a Path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = (), runner=None,
@@ -236,7 +244,7 @@ def _read_articles(entries: list[tuple[Path, dict]], excluded: set[Path], real, 
         fingerprint = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev] if st is not None else None
         found = known.get(name)
         if fingerprint is not None and stat.S_ISREG(st.st_mode) and found is not None and found[:5] == fingerprint:
-            articles.append(Article(f, e, found[5]))
+            articles.append(Article(f, e, found[5], vouched=(cache, key)))
             inputs_read.add(_real_path(name))
         else:
             data, text = _read(f)
