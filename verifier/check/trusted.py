@@ -219,7 +219,7 @@ def _read_articles(entries: list[tuple[Path, dict]], excluded: set[Path], real, 
     device: as git tells a file unchanged), is not read: its digest is the one read then; any
     other is read now. A file changed within RACY_NS of when it was read is not vouched for."""
     from verifier.cache import digest, tool_digest
-    from verifier.io import _real_path, inputs_read  # as read_file notes the files it reads
+    from verifier.io import _real_folder, inputs_read  # as read_file notes the files it reads
 
     key = digest("check files", tool_digest(), os.getcwd(), against) if cache is not None else None
     known = _known_files(cache, key) if key is not None else {}
@@ -230,13 +230,16 @@ def _read_articles(entries: list[tuple[Path, dict]], excluded: set[Path], real, 
             ids.add((st.st_dev, st.st_ino))
         except OSError:
             pass
-    started = time.time_ns()
+    started, cwd = time.time_ns(), os.getcwd()
     articles: list[Article] = []
     seen: dict[str, list] = {}
     for f, e in entries:
         name = str(f)
         try:
-            st = os.stat(name)
+            st = os.lstat(name)
+            link = stat.S_ISLNK(st.st_mode)
+            if link:
+                st = os.stat(name)
         except OSError:
             st = None
         if excluded and (st is None or (st.st_dev, st.st_ino) in ids) and real(f) in excluded:
@@ -245,7 +248,8 @@ def _read_articles(entries: list[tuple[Path, dict]], excluded: set[Path], real, 
         found = known.get(name)
         if fingerprint is not None and stat.S_ISREG(st.st_mode) and found is not None and found[:5] == fingerprint:
             articles.append(Article(f, e, found[5], vouched=(cache, key)))
-            inputs_read.add(_real_path(name))
+            folder, base = os.path.split(name)  # read_file's _real_path, with the lstat made
+            inputs_read.add(os.path.realpath(name) if link else os.path.join(_real_folder(os.path.join(cwd, folder)), base))
         else:
             data, text = _read(f)
             articles.append(Article(f, e, content_digest(data), text))
