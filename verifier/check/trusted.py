@@ -37,8 +37,8 @@ from verifier.text.sources import SUFFIXES
 
 @dataclass
 class Article:
-    """A trusted article as read from its file, not yet prepared. Its text is read when first
-    asked for when the cache vouched for the file unchanged (`files`): only its digest was needed."""
+    """A trusted article as read from its file, not yet prepared. When the cache vouched for the
+    file unchanged (_read_articles), its text is read only when first asked for."""
 
     path: Path
     entry: dict  # its manifest entry

@@ -312,4 +312,6 @@ def _predicate(pid: str, p: dict) -> Predicate:
 def predicates() -> dict[str, Predicate]:
     """The predicates by id, without the trigger words (what the rules need: a check that
     extracts nothing does not compile the extractor's patterns)."""
+    if lexicon.cache_info().currsize:  # made already: the same table
+        return lexicon().predicates
     return {pid: _predicate(pid, p) for pid, p in read_data_file("predicates.toml")["predicate"].items()}
