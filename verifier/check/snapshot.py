@@ -36,18 +36,15 @@ class Missing(Exception):
 
 
 def sources_key(trusted) -> str | None:
-    """A digest of the tool, the registry and every article as read; None for articles given
-    already prepared (no snapshot)."""
+    """A digest of the tool, the registry and every article as read (its path, manifest entry
+    and the digest of its bytes); None for articles given already prepared (no snapshot)."""
     from verifier.cache import tool_digest
 
     if trusted.articles is None:
         return None
-    h = hashlib.blake2b(digest_size=16)
-    h.update(json.dumps([tool_digest(), trusted.registry], ensure_ascii=False, default=str).encode())
-    for a in trusted.articles:
-        h.update(json.dumps([str(a.path), a.entry, len(a.text)], ensure_ascii=False, default=str).encode())
-        h.update(a.text.encode())
-    return h.hexdigest()
+    articles = [[str(a.path), a.entry, a.digest] for a in trusted.articles]
+    return hashlib.blake2b(json.dumps([tool_digest(), trusted.registry, articles], ensure_ascii=False,
+                                      default=str).encode(), digest_size=16).hexdigest()
 
 
 def lesson_key(learned) -> str:

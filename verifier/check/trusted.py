@@ -19,7 +19,10 @@ added to the entity registry, so the draft's names resolve to the ledger's canon
 
 from __future__ import annotations
 
+import hashlib
+import os
 import stat
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,15 +37,43 @@ from verifier.text.sources import SUFFIXES
 
 @dataclass
 class Article:
-    """A trusted article as read from its file, not yet prepared."""
+    """A trusted article as read from its file, not yet prepared. When the cache vouched for the
+    file unchanged (_read_articles), its text is read only when first asked for."""
 
     path: Path
     entry: dict  # its manifest entry
-    text: str
+    digest: str  # of its bytes (content_digest)
+    _text: str | None = field(default=None, repr=False)
+    vouched: tuple | None = field(default=None, repr=False)  # (cache, key) of the entry that vouched for it
 
     @property
     def id(self) -> str:
         return self.path.stem  # as read_source names it
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            data, text = _read(self.path)
+            if content_digest(data) != self.digest:
+                if self.vouched is not None:  # the next run reads every file again
+                    cache, key = self.vouched
+                    cache.put_many({key: {}})
+                raise VerifierError(f"{self.path}: changed while it was being checked; check again")
+            self._text = text
+        return self._text
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    """An article's bytes and text, as read_article reads them."""
+    from verifier.io import read_file
+    from verifier.text.sources import MAX_BYTES, _not_empty, decode
+
+    data = read_file(path, MAX_BYTES, "article")
+    return data, _not_empty(decode(data, str(path)), path)
 
 
 @dataclass
@@ -115,17 +146,21 @@ class Trusted:
 
 def is_ledger(path: Path) -> bool:
     """A .jsonl file, or a folder of .jsonl files and no articles."""
-    from verifier.io import file_status, folder_files
+    from verifier.io import _scan, file_status  # the names folder_files lists, without a Path for each
 
     st = file_status(path)
     if st is None:
         return False
     if not stat.S_ISDIR(st.st_mode):
         return path.suffix.lower() == ".jsonl"
-    files = folder_files(path)
-    has_ledger = any(f.suffix.lower() == ".jsonl" for f in files)
-    has_articles = any(f.suffix.lower() in SUFFIXES for f in files)
-    return has_ledger and not has_articles
+    suffixes = {_suffix(name).lower() for name, is_dir in _scan(path) if not is_dir}
+    return ".jsonl" in suffixes and not suffixes & set(SUFFIXES)
+
+
+def _suffix(name: str) -> str:
+    """Path(name).suffix, without making a Path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Path] = (), runner=None,
@@ -135,7 +170,7 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
     articles are prepared."""
     from verifier.claims import ledger
     from verifier.io import file_status, list_folder
-    from verifier.text.sources import collect, read_article
+    from verifier.text.sources import collect
 
     paths = [Path(p) for p in paths]
     if not paths:
@@ -156,9 +191,8 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
             folders[f.parent] = f.parent.resolve()
         return folders[f.parent] / f.name
 
-    entries = [(f, e) for f, e in collect(article_paths) if not excluded or real(f) not in excluded] \
-        if article_paths else []
-    articles = [Article(f, e, read_article(f)) for f, e in entries]
+    entries = collect(article_paths) if article_paths else []
+    articles = _read_articles(entries, excluded, real, cache, [str(p) for p in article_paths])
     claims: list[Claim] = []
     files: dict[str, str] = {}
     for p in ledger_paths:
@@ -173,6 +207,70 @@ def load(paths: Iterable[str | Path], registry: list[dict], exclude: Iterable[Pa
         )
     return Trusted(None, claims, files, registry + ledger_entities(claims, registry), articles=articles,
                    preparing=(runner, cache, progress))
+
+
+RACY_NS = 2_000_000_000  # a file changed this close to when it was read could change again unseen
+# within its timestamps' precision (a coarse clock, two-second FAT times): it is read again next time
+
+
+def _read_articles(entries: list[tuple[Path, dict]], excluded: set[Path], real, cache, against: list[str]) -> list[Article]:
+    """The articles of `entries`, but those in `excluded` (real paths). An article the cache saw
+    before, its file unchanged since (the same size, modification and change times, inode and
+    device: as git tells a file unchanged), is not read: its digest is the one read then; any
+    other is read now. A file changed within RACY_NS of when it was read is not vouched for."""
+    from verifier.cache import digest, tool_digest
+    from verifier.io import _real_folder, inputs_read  # as read_file notes the files it reads
+
+    key = digest("check files", tool_digest(), os.getcwd(), against) if cache is not None else None
+    known = _known_files(cache, key) if key is not None else {}
+    ids = set()
+    for p in excluded:  # (device, inode) of each draft: only a file that has them can be one
+        try:
+            st = os.stat(p)
+            ids.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+    started, cwd = time.time_ns(), os.getcwd()
+    articles: list[Article] = []
+    seen: dict[str, list] = {}
+    for f, e in entries:
+        name = str(f)
+        try:
+            st = os.lstat(name)
+            link = stat.S_ISLNK(st.st_mode)
+            if link:
+                st = os.stat(name)
+        except OSError:
+            st = None
+        if excluded and (st is None or (st.st_dev, st.st_ino) in ids) and real(f) in excluded:
+            continue
+        fingerprint = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev] if st is not None else None
+        found = known.get(name)
+        if fingerprint is not None and stat.S_ISREG(st.st_mode) and found is not None and found[:5] == fingerprint:
+            articles.append(Article(f, e, found[5], vouched=(cache, key)))
+            folder, base = os.path.split(name)  # read_file's _real_path, with the lstat made
+            inputs_read.add(os.path.realpath(name) if link else os.path.join(_real_folder(os.path.join(cwd, folder)), base))
+        else:
+            data, text = _read(f)
+            articles.append(Article(f, e, content_digest(data), text))
+        if fingerprint is not None and max(st.st_mtime_ns, st.st_ctime_ns) < started - RACY_NS:
+            seen[name] = [*fingerprint, articles[-1].digest]
+    if key is not None and seen != known:
+        cache.put_many({key: seen})
+    return articles
+
+
+def _known_files(cache, key: str) -> dict[str, list]:
+    """The files the cache vouches for (path -> size, times, inode, device, digest); {} when
+    its entry is missing or not of that shape."""
+    data = cache.get_many([key]).get(key)
+    if not isinstance(data, dict):
+        return {}
+    good = {}
+    for name, v in data.items():
+        if isinstance(v, list) and len(v) == 6 and all(type(x) is int for x in v[:5]) and isinstance(v[5], str):
+            good[name] = v
+    return good
 
 
 @lru_cache(maxsize=1)

@@ -80,8 +80,13 @@ def split_camel(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _entities_file() -> dict:
+    return read_data_file("entities.toml")
+
+
+@lru_cache(maxsize=1)
 def _data() -> dict:
-    data = read_data_file("entities.toml")
+    data = _entities_file()
     names = data["names"]
     en_not_names = lang("en")["sentence"]["not_names"]
     f = lambda words: [fold(w) for w in words]  # noqa: E731
@@ -138,7 +143,7 @@ def load_registry(extra: str | None = None) -> list[dict]:
     """The shipped registry, plus the [[entity]] entries of a user's TOML file."""
     from verifier.inputs import read_entities
 
-    entries = list(_data()["registry"])
+    entries = list(_entities_file().get("entity", []))  # as _data() has them, without making the rest
     if extra:
         entries.extend(read_entities(extra))
     return entries

@@ -98,11 +98,7 @@ class Lexicon:
         zh_words: dict[str, None] = {}
         en_words: dict[str, None] = {}
         for pid, p in data["predicate"].items():
-            pred = Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
-                             p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
-                             frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
-                             p.get("changes", False), p.get("moves", False),
-                             frozenset(fold(u).lower() for u in p.get("count_not_units", ())))
+            pred = _predicate(pid, p)
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
                 role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
@@ -311,3 +307,20 @@ def _word_re(words) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon.load()
+
+
+def _predicate(pid: str, p: dict) -> Predicate:
+    return Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
+                     p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
+                     frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
+                     p.get("changes", False), p.get("moves", False),
+                     frozenset(fold(u).lower() for u in p.get("count_not_units", ())))
+
+
+@lru_cache(maxsize=1)
+def predicates() -> dict[str, Predicate]:
+    """The predicates by id, without the trigger words (what the rules need: a check that
+    extracts nothing does not compile the extractor's patterns)."""
+    if lexicon.cache_info().currsize:  # made already: the same table
+        return lexicon().predicates
+    return {pid: _predicate(pid, p) for pid, p in read_data_file("predicates.toml")["predicate"].items()}

@@ -258,9 +258,9 @@ RECURRING_GAP_DAYS = 120  # days of a recurring event this far apart are two occ
 def two_occasions(a: Claim, b: Claim) -> Relation | None:
     """Fines, funding rounds, layoffs happen again: a fine of 2023 and one of September 2025 are
     two fines, not one fine dated twice."""
-    from verifier.claims.lexicon import lexicon
+    from verifier.claims.lexicon import predicates
 
-    pred = lexicon().predicates.get(a.predicate)
+    pred = predicates().get(a.predicate)
     if pred is None or not pred.recurring:
         return None
     fa, fb = facts(a.value), facts(b.value)

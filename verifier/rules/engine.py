@@ -178,9 +178,9 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
 
 
 def _moves(c: Claim) -> bool:
-    from verifier.claims.lexicon import lexicon
+    from verifier.claims.lexicon import predicates
 
-    pred = lexicon().predicates.get(c.predicate)
+    pred = predicates().get(c.predicate)
     return pred is not None and pred.moves
 
 
@@ -190,9 +190,9 @@ STATE_STALE_DAYS = 28  # a state stated for a time ending this long before an ar
 def _state_of_another_time(dated: Claim, wd, undated: Claim, wu, published: dict[str, dt.date | None]) -> str | None:
     """A valuation of January and one an article of March states with no time (as of March): two
     times of a state that changes, when the first ended a month or more before the article."""
-    from verifier.claims.lexicon import lexicon
+    from verifier.claims.lexicon import predicates
 
-    pred = lexicon().predicates.get(dated.predicate)
+    pred = predicates().get(dated.predicate)
     pub = published.get(undated.source)
     if pred is None or not pred.changes or wd[0] != "stated" or wu[0] != SAME_YEAR_ONLY or pub is None:
         return None

@@ -10,6 +10,7 @@ dateline near the top of the article.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -172,7 +173,7 @@ def _articles_in(folder: Path) -> list[Path]:
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
     """Article files under the given files and folders, with their manifest entries."""
     found: list[tuple[Path, dict]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()  # real paths (strings: thousands of Path objects cost more than the reading)
     manifests: dict[Path, dict[str, dict]] = {}
 
     def manifest_of(folder: Path, articles: list[Path] | None = None) -> dict[str, dict]:
@@ -191,16 +192,17 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, dict]]:
             if not files:
                 raise VerifierError(f"{path}: no articles here (.txt or .md files)")
             manifest = manifest_of(path, files)
-            root = path.resolve()
+            root = str(path.resolve())
             for f in files:
-                real = f.resolve() if f.is_symlink() else root / f.name  # one lstat, not a walk up the path
+                name = str(f)
+                real = os.path.realpath(name) if os.path.islink(name) else os.path.join(root, f.name)  # one lstat
                 if real not in seen:
                     seen.add(real)
                     found.append((f, manifest.get(f.stem, {})))
         else:
             if path.suffix.lower() not in SUFFIXES:
                 raise VerifierError(f"{path}: not an article: expected a .txt or .md file")
-            real = path.resolve()
+            real = str(path.resolve())
             if real not in seen:
                 seen.add(real)
                 found.append((path, manifest_of(path.parent).get(path.stem, {})))
