@@ -481,7 +481,11 @@ def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
 
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
-    return extract(p, index), unclaimed(p)
+    claims, gaps = extract(p, index), unclaimed(p)
+    # the caller keeps the result: a process extracting thousands of articles (and holding a
+    # copy of each, forked) need not keep their claims and sentences too
+    p.claims, p.sentences = [], []
+    return claims, gaps
 
 
 def _ready_to_extract() -> None:
