@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated, Iterable
 
-from pydantic import BaseModel, PrivateAttr
+from pydantic import BaseModel, PrivateAttr, WrapSerializer
 
 from verifier import __version__
 from verifier.claims.model import Claim
@@ -51,15 +51,24 @@ class Summary(BaseModel):
     unclaimed: int = 0  # sentences with a date, number or quote that gave no claim
 
 
+def _as_list(items, write):
+    """A list field's items, whether a list or a compact.Shelf (a built report's long lists)."""
+    return write(items if isinstance(items, list) else list(items))
+
+
+Listed = WrapSerializer(_as_list)
+
+
 class Report(BaseModel):
     tool: str = "verifier"
     version: str = __version__
     schema_version: int = REPORT_SCHEMA_VERSION
     summary: Summary
     sources: list[SourceInfo]
-    claims: list[Claim]
-    findings: list[Finding]
-    unclaimed: list[Unclaimed] = []
+    # a report that `build` made holds these as compact.Shelf (read as lists are)
+    claims: Annotated[list[Claim], Listed]
+    findings: Annotated[list[Finding], Listed]
+    unclaimed: Annotated[list[Unclaimed], Listed] = []
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
@@ -81,6 +90,8 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
     from verifier.collector import paused
+    from verifier.compact import Shelf
+    from verifier.report.render import floats_unlike_python
     from verifier.pipeline import compare_corpus, extract_sources
     from verifier.text.title import heading_title
 
@@ -117,14 +128,17 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
             )
             for p in prepared
         ]
-        gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
-                for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
+        gaps = Shelf(Unclaimed, (Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
+                                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))))
         count = lambda v: sum(1 for f in findings if f.verdict == v)
-        report = Report(
-            summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
-                            contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
-                            unclaimed=len(gaps)),
-            sources=sources, claims=claims, findings=findings, unclaimed=gaps,
-        )
+        summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
+                          contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
+                          unclaimed=len(gaps))
+        # what lives to the end of the run is kept compact (compact.Shelf): an archive's claims and
+        # findings as models would take most of its memory
+        claims = Shelf(Claim, claims, flag=floats_unlike_python)
+        findings = Shelf(Finding, findings)
+        report = Report.model_construct(summary=summary, sources=sources, claims=claims, findings=findings,
+                                        unclaimed=gaps)
     report._texts = texts
     return report

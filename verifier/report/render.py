@@ -13,6 +13,7 @@ from pydantic import BaseModel, TypeAdapter
 from tabulate import tabulate
 
 from verifier import describe
+from verifier.compact import Shelf
 from verifier.report.model import Report
 from verifier.terminal import display_width
 
@@ -50,14 +51,23 @@ def json_pieces(report: Report) -> Iterator[bytes]:
     writes each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but
     for numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
     finite: a report holding one of those is written by json.dumps, whole."""
-    if any(map(_unlike_python, [v for c in report.claims for v in c.value.__dict__.values() if type(v) is float])):
+    claims = report.claims
+    if claims.flagged if isinstance(claims, Shelf) else any(map(floats_unlike_python, claims)):
         yield (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
         return
     names = list(type(report).model_fields)
     yield b"{\n"
     for i, name in enumerate(names):
         items = getattr(report, name)
-        if isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
+        if isinstance(items, Shelf) and items:
+            yield f"  {json.dumps(name)}: [\n".encode()
+            adapter, left = _list_of(items.kind), len(items)
+            for block in items.blocks():  # a block at a time, by pydantic
+                left -= len(block)
+                piece = adapter.dump_json(block, indent=2)
+                yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
+            yield b"  ]"
+        elif isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
             yield f"  {json.dumps(name)}: [\n".encode()
             kind = type(items[0])
             if all(type(x) is kind for x in items):  # JSON_PIECE items at a time, by pydantic
@@ -82,6 +92,11 @@ JSON_PIECE = 500  # claims, findings or sources written in one piece
 @lru_cache(maxsize=None)
 def _list_of(kind: type) -> TypeAdapter:
     return TypeAdapter(list[kind])
+
+
+def floats_unlike_python(claim) -> bool:
+    """Whether a claim's value holds a number that pydantic writes unlike json.dumps."""
+    return any(_unlike_python(v) for v in claim.value.__dict__.values() if type(v) is float)
 
 
 def _unlike_python(v) -> bool:
