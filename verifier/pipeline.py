@@ -23,7 +23,7 @@ from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
@@ -418,6 +418,10 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         batches = batches[-1:] + batches[:-1]
         todo = todo[-len(batches[0]):] + todo[:-len(batches[0])]
     with Runner(jobs) as runner:
+        if runner.pooled(len(batches)):
+            # a forked process reading this one's claims would copy every page they are on (reading
+            # an object changes its reference count): each batch is sent as JSON instead
+            batches = [_packed(batch) for batch in batches]
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
@@ -452,10 +456,26 @@ def _batches(groups: list[list[Claim]], jobs: int) -> list[list[list[Claim]]]:
     return batches
 
 
-def _compare_batch(groups: list[list[Claim]], shared) -> list[list]:
-    """The findings of each group of a batch."""
+def _packed(groups: list[list[Claim]]) -> tuple[tuple[int, ...], bytes]:
+    """A batch of groups as the sizes of its groups and the JSON of their claims."""
+    return tuple(map(len, groups)), _CLAIMS.dump_json([c for members in groups for c in members])
+
+
+def _unpacked(batch: tuple[tuple[int, ...], bytes]) -> list[list[Claim]]:
+    sizes, data = batch
+    claims, groups, at = _CLAIMS.validate_json(data), [], 0
+    for n in sizes:
+        groups.append(claims[at:at + n])
+        at += n
+    return groups
+
+
+def _compare_batch(groups: list[list[Claim]] | tuple[tuple[int, ...], bytes], shared) -> list[list]:
+    """The findings of each group of a batch (given as it is, or `_packed`)."""
     from verifier.rules.engine import compare
 
+    if isinstance(groups, tuple):
+        groups = _unpacked(groups)
     texts, published, copies = shared
     return [compare(members, texts, published, copies) for members in groups]
 
@@ -779,6 +799,8 @@ def _restore_claims(p: Prepared, data: Extracted) -> bool:
 def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
     return extract_sources(load(paths), registry)
 
+
+_CLAIMS = TypeAdapter(list[Claim])
 
 _CHECKABLE = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]|[“「『\"]")
 

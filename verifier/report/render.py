@@ -62,10 +62,12 @@ def json_pieces(report: Report) -> Iterator[bytes]:
         if isinstance(items, Shelf) and items:
             yield f"  {json.dumps(name)}: [\n".encode()
             adapter, left = _list_of(items.kind), len(items)
-            for block in items.blocks():  # a block at a time, by pydantic
-                left -= len(block)
-                piece = adapter.dump_json(block, indent=2)
-                yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
+            for block in items.blocks():  # a block at a time, JSON_PIECE items each piece, by pydantic
+                for j in range(0, len(block), JSON_PIECE):
+                    part = block[j:j + JSON_PIECE]
+                    left -= len(part)
+                    piece = adapter.dump_json(part, indent=2)
+                    yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
             yield b"  ]"
         elif isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
             yield f"  {json.dumps(name)}: [\n".encode()
