@@ -91,11 +91,10 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
     from verifier.collector import paused
     from verifier.compact import Shelf
-    from verifier.report.render import floats_unlike_python
     from verifier.pipeline import compare_corpus, extract_sources
     from verifier.text.title import heading_title
 
-    from verifier.pipeline import article_text, unclaimed
+    from verifier.pipeline import article_text, claim_count, unclaimed
     from verifier.text.syndication import copies_among, find_copies
 
     found_early: dict[str, dict] = {}
@@ -109,9 +108,8 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
                                                      {p.source.id: p.source.published for p in prepared})
 
     prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
-                                  meanwhile=copies_while_extracting)
+                                  meanwhile=copies_while_extracting, pack=True)
     with paused():  # what is built here lives to the end of the run: collections would only walk it
-        claims = [c for p in prepared for c in p.claims]
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
         if "copies" in found_early:
@@ -123,7 +121,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
             SourceInfo(
                 id=p.source.id, path=p.source.path, language=p.source.language,
                 published=p.source.published, published_from=p.source.published_from,
-                title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=len(p.claims),
+                title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=claim_count(p),
                 timezone=p.source.timezone, syndicated_from=copies.get(p.source.id),
             )
             for p in prepared
@@ -131,12 +129,14 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         gaps = Shelf(Unclaimed, (Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
                                  for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))))
         count = lambda v: sum(1 for f in findings if f.verdict == v)
+        # the claims as JSON, as extract_sources packed them
+        claims = Shelf.of_json(Claim, ((p.packed.text, len(p.packed.sizes)) for p in prepared),
+                               flagged=any(p.packed.flagged for p in prepared))
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
                           unclaimed=len(gaps))
         # what lives to the end of the run is kept compact (compact.Shelf): an archive's claims and
         # findings as models would take most of its memory
-        claims = Shelf(Claim, claims, flag=floats_unlike_python)
         findings = Shelf(Finding, findings)
         report = Report.model_construct(summary=summary, sources=sources, claims=claims, findings=findings,
                                         unclaimed=gaps)

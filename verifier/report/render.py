@@ -5,15 +5,15 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 import json
-import math
 import re
 from typing import Iterator
 
 from pydantic import BaseModel, TypeAdapter
+import pydantic_core
 from tabulate import tabulate
 
 from verifier import describe
-from verifier.compact import Shelf
+from verifier.compact import Shelf, floats_unlike_python
 from verifier.report.model import Report
 from verifier.terminal import display_width
 
@@ -61,12 +61,15 @@ def json_pieces(report: Report) -> Iterator[bytes]:
         items = getattr(report, name)
         if isinstance(items, Shelf) and items:
             yield f"  {json.dumps(name)}: [\n".encode()
-            adapter, left = _list_of(items.kind), len(items)
-            for block in items.blocks():  # a block at a time, JSON_PIECE items each piece, by pydantic
+            left = len(items)
+            # a block at a time, JSON_PIECE items a piece, by pydantic from the JSON (its text
+            # for the data that models of it hold is the models' text)
+            for block in items.json_blocks():
+                block = pydantic_core.from_json(block)
                 for j in range(0, len(block), JSON_PIECE):
                     part = block[j:j + JSON_PIECE]
                     left -= len(part)
-                    piece = adapter.dump_json(part, indent=2)
+                    piece = pydantic_core.to_json(part, indent=2)
                     yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
             yield b"  ]"
         elif isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
@@ -94,15 +97,6 @@ JSON_PIECE = 500  # claims, findings or sources written in one piece
 @lru_cache(maxsize=None)
 def _list_of(kind: type) -> TypeAdapter:
     return TypeAdapter(list[kind])
-
-
-def floats_unlike_python(claim) -> bool:
-    """Whether a claim's value holds a number that pydantic writes unlike json.dumps."""
-    return any(_unlike_python(v) for v in claim.value.__dict__.values() if type(v) is float)
-
-
-def _unlike_python(v) -> bool:
-    return isinstance(v, float) and (not math.isfinite(v) or (v != 0 and abs(v) < 1e-4))
 
 
 def _claims_by_id(report: Report):
