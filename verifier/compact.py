@@ -7,6 +7,9 @@ the cache holds its own copies of strings that thousands of claims share (its so
 predicate, kind, label; its value's kind, dates and units; what produced it). `Compactor.compact` makes models given the same fields share one set (a frozen
 model never changes its own), and claims share their repeated strings (sys.intern). Nothing a
 claim says changes: its fields, their values and `model_fields_set` are equal to before.
+
+A report keeps its claims to its end as a `Shelf`: blocks of JSON, made into models again only
+when they are read.
 """
 
 from __future__ import annotations

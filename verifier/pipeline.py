@@ -584,9 +584,10 @@ def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
     claims, gaps = extract(p, index), unclaimed(p)
-    # the caller keeps the result: a process extracting thousands of articles (and holding a
-    # copy of each, forked) need not keep their claims and sentences too
-    p.claims, p.sentences = [], []
+    if _WORKER:  # in a pool's process, which sends the result back and holds a forked copy of each
+        # article: it need not keep their claims and sentences too (this process's own articles
+        # keep their sentences: `verifier check` extracts them again when its index changes)
+        p.claims, p.sentences = [], []
     return claims, gaps
 
 
@@ -853,11 +854,11 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
         published = dt.date.fromisoformat(published) if published else None
         title = data["title"] if data["title"] is None else str(data["title"])
         hashes, reprint = data["syndication"]
-        syndication = (array("I", (int(h) for h in hashes)), bool(reprint))
+        syndication = (array("I", hashes), bool(reprint))  # refuses what is not a 32-bit unsigned int
         lesson_key = data["lesson_key"]
         if not isinstance(lesson_key, str):
             return None
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None
     folded = data.get("folded")
     folded = _with_differences(source.text, folded) if isinstance(folded, list) else folded

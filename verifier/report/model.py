@@ -65,7 +65,7 @@ class Report(BaseModel):
     schema_version: int = REPORT_SCHEMA_VERSION
     summary: Summary
     sources: list[SourceInfo]
-    # a report that `build` made holds these as compact.Shelf (read as lists are)
+    # a report that `build` made holds its claims as a compact.Shelf (read as a list is)
     claims: Annotated[list[Claim], Listed]
     findings: Annotated[list[Finding], Listed]
     unclaimed: Annotated[list[Unclaimed], Listed] = []
@@ -126,18 +126,16 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
             )
             for p in prepared
         ]
-        gaps = Shelf(Unclaimed, (Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
-                                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))))
+        gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
+                for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
         count = lambda v: sum(1 for f in findings if f.verdict == v)
-        # the claims as JSON, as extract_sources packed them
+        # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
+        # would take most of an archive's memory, and reading them from the cache most of a re-run's time
         claims = Shelf.of_json(Claim, ((p.packed.text, len(p.packed.sizes)) for p in prepared),
                                flagged=any(p.packed.flagged for p in prepared))
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
                           unclaimed=len(gaps))
-        # what lives to the end of the run is kept compact (compact.Shelf): an archive's claims and
-        # findings as models would take most of its memory
-        findings = Shelf(Finding, findings)
         report = Report.model_construct(summary=summary, sources=sources, claims=claims, findings=findings,
                                         unclaimed=gaps)
     report._texts = texts
