@@ -156,8 +156,10 @@ def test_corrupt_or_foreign_entries_are_ignored(corpus, tmp_path, monkeypatch):
     claimed = [k for k, data in entries.items() if isinstance(data, dict) and data.get("claims")]
     compared = [k for k, data in entries.items() if isinstance(data, list) and data]  # a group's findings
     assert len(prepared) == 60 and len(claimed) >= 50 and compared
-    forged = dict(entries[claimed[1]])
-    forged["claims"] = [dict(forged["claims"][0], text="forged")] + forged["claims"][1:]  # words not the article's
+    forged = dict(entries[claimed[1]])  # its claims' text changed, not its digest
+    first = json.loads(forged["claims"])[0]
+    forged["claims"] = forged["claims"].replace(json.dumps(first["text"], ensure_ascii=False), '"forged"', 1)
+    assert forged["claims"] != entries[claimed[1]]["claims"]
     bad = {
         prepared[0]: "not json",
         prepared[1]: json.dumps({"key": "another key", "data": entries[prepared[1]]}),  # an entry for another key

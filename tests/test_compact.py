@@ -36,3 +36,37 @@ def test_claims_given_the_same_fields_share_one_set_and_their_strings():
     same_source = [c for c in claims if c.source == claims[0].source]
     assert len({id(c.source) for c in same_source}) == 1
     assert len({id(c.subject) for c in claims if c.subject == claims[0].subject}) == 1
+
+
+def test_a_shelf_reads_back_what_it_was_given_as_a_list_would():
+    from verifier import compact
+    from verifier.claims.model import Claim
+    from verifier.pipeline import packed
+
+    claims = claims_from_two_processes()
+    many = claims * 200  # several blocks
+    shelf = compact.Shelf(Claim, many)
+    assert len(shelf) == len(many) and list(shelf) == many and shelf == many
+    assert shelf[0] == many[0] and shelf[-1] == many[-1] and shelf[compact.SHELF_BLOCK + 1] == many[compact.SHELF_BLOCK + 1]
+    assert shelf[3:7] == many[3:7]
+    try:
+        shelf[len(many)]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("a shelf read past its end")
+    # an article's packed JSON, shelved as it is: the same claims
+    half = len(claims) // 2
+    arrays = [(packed(part).text, len(part)) for part in (claims[:half], [], claims[half:])]
+    as_json = compact.Shelf.of_json(Claim, arrays)
+    assert list(as_json) == claims and len(as_json) == len(claims) and as_json[half] == claims[half]
+
+
+def test_packed_claims_give_each_claims_json_and_group():
+    from verifier.pipeline import claim_group, packed
+
+    claims = claims_from_two_processes()
+    p = packed(claims)
+    assert p.claims() == claims
+    assert p.pieces() == [c.model_dump_json() for c in claims]
+    assert p.groups == [claim_group(c) for c in claims]

@@ -281,7 +281,7 @@ def test_a_rerun_in_two_processes_writes_what_a_run_without_the_cache_writes(cor
         again = report_json(folder, jobs=2, cache=Cache(cache_dir))
         assert again == report_json(folder)
         # the changed article alone was prepared and extracted again, in the background
-        assert ("_prepared_elsewhere", 1) in started and ("_extract_one", 1) in started
+        assert ("_prepared_elsewhere", 1) in started and ("_extract_packed", 1) in started
         assert again != before and (_groups(again) != _groups(before)) == ("600" in edit)
         # the article's new entries (prepared, claims) are added; its groups' findings replaced
         assert len(entries(cache_dir)) <= kept + 2

@@ -10,7 +10,8 @@ what they depend on, so a group compared again replaces its entry. One SQLite fi
 holds the entries (`$XDG_CACHE_HOME/verifier`, else `~/.cache/verifier`, or `--cache-dir`),
 written in one transaction per stage, so a run that is killed leaves the entries of earlier
 runs as they were. An entry is JSON that names its own key; one that does not parse, does not
-name the key it was read for, or does not validate is ignored (and replaced), never trusted.
+name the key it was read for, or does not validate (an article's claims: their text does not
+match the digest written with it) is ignored (and replaced), never trusted.
 A cache that cannot be opened or read is left alone and the run goes on without it.
 
 Each entry records the tool that wrote it. Entries of another version of the tool can never

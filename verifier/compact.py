@@ -7,14 +7,23 @@ the cache holds its own copies of strings that thousands of claims share (its so
 predicate, kind, label; its value's kind, dates and units; what produced it). `Compactor.compact` makes models given the same fields share one set (a frozen
 model never changes its own), and claims share their repeated strings (sys.intern). Nothing a
 claim says changes: its fields, their values and `model_fields_set` are equal to before.
+
+A report keeps its claims to its end as a `Shelf`: blocks of JSON, made into models again only
+when they are read.
 """
 
 from __future__ import annotations
 
+import math
 import sys
-from typing import Iterable
+import zlib
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Iterable, Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from verifier.claims.model import Claim
 
@@ -58,3 +67,97 @@ class Compactor:
         shared = self._field_sets.setdefault(frozenset(own), own)
         if shared is not own:
             object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
+SHELF_BLOCK = 256  # models compressed together in one block of a Shelf
+
+
+class Shelf(Sequence):
+    """A long list of models of one kind (a report's claims, findings, unclaimed sentences),
+    kept as blocks of JSON and made again as they are read: a block is compressed JSON (made
+    from models), or a JSON array given as it is (an article's claims from the cache, which no
+    step needed as models). Reading it is a list's reading (iterate, len, index, slice); each
+    model read is equal to the one shelved (the JSON round trip a cache entry makes)."""
+
+    def __init__(self, kind: type[BaseModel], items: Iterable[BaseModel] = (), flag=None) -> None:
+        self.kind = kind
+        self._adapter = _list_of(kind)
+        self._blocks: list[bytes | str] = []
+        self._ends = array("Q")  # the number of items up to the end of each block
+        self.flagged = False  # whether `flag(item)` held for an item shelved
+        block: list = []
+        for item in items:
+            if flag is not None and not self.flagged:
+                self.flagged = bool(flag(item))
+            block.append(item)
+            if len(block) == SHELF_BLOCK:
+                self._put(zlib.compress(self._adapter.dump_json(block), 1), len(block))
+                block = []
+        if block:
+            self._put(zlib.compress(self._adapter.dump_json(block), 1), len(block))
+
+    @classmethod
+    def of_json(cls, kind: type[BaseModel], arrays: Iterable[tuple[str, int]], flagged: bool = False) -> Shelf:
+        """A Shelf of JSON arrays of models, each with the number of models in it (kept as they are)."""
+        shelf = cls(kind)
+        for text, n in arrays:
+            if n:
+                shelf._put(text, n)
+        shelf.flagged = flagged
+        return shelf
+
+    def _put(self, data: bytes | str, n: int) -> None:
+        self._blocks.append(data)
+        self._ends.append(len(self) + n)
+
+    def json_blocks(self) -> Iterator[bytes | str]:
+        """The models, a block at a time, as JSON arrays."""
+        for data in self._blocks:
+            yield zlib.decompress(data) if isinstance(data, bytes) else data
+
+    def blocks(self) -> Iterator[list]:
+        """The models, a block at a time."""
+        for data in self.json_blocks():
+            yield self._adapter.validate_json(data)
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __iter__(self) -> Iterator:
+        for block in self.blocks():
+            yield from block
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(self)[i]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("Shelf index out of range")
+        b = bisect_right(self._ends, i)
+        data = self._blocks[b]
+        block = self._adapter.validate_json(zlib.decompress(data) if isinstance(data, bytes) else data)
+        return block[i - (self._ends[b - 1] if b else 0)]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, Shelf)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Shelf({len(self)} items)"
+
+
+def floats_unlike_python(claim) -> bool:
+    """Whether a claim's value holds a number that pydantic writes unlike json.dumps (an
+    exponent below 1e-4, a value that is not finite): render.json_pieces then writes by json."""
+    return any(_unlike_python(v) for v in claim.value.__dict__.values() if type(v) is float)
+
+
+def _unlike_python(v) -> bool:
+    return isinstance(v, float) and (not math.isfinite(v) or (v != 0 and abs(v) < 1e-4))
+
+
+@lru_cache(maxsize=None)
+def _list_of(kind: type) -> TypeAdapter:
+    return TypeAdapter(list[kind])

@@ -23,7 +23,7 @@ from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from verifier.claims.entities import EntityIndex, Learned, learn_article
 from verifier.claims.extract import Extractor
@@ -54,12 +54,61 @@ class Prepared:
     syndication: tuple[Sequence[int], bool] | None = None  # syndication.signature (the hashes in an array)
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
     cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
+    packed: Packed | None = None  # the claims, when extract_corpus keeps them as JSON (`claims` is then empty)
 
     def with_sentences(self) -> Prepared:
         """This article, its sentences made from the cache's (only an article extracted again needs them)."""
         if self.cached_sentences is not None:
             self.sentences = [Sentence(a, b, c) for a, b, c in self.cached_sentences]
         return self
+
+
+@dataclass
+class Packed:
+    """An article's claims as JSON (their cache entry's text), with what comparing them needs
+    without reading it: a fifth of the memory of the claims as models, and no validation."""
+
+    text: str  # a JSON array of the claims
+    sizes: Sequence[int]  # the length of each claim's JSON in it
+    groups: list[tuple]  # the comparison group of each claim (compare_corpus)
+    flagged: bool = False  # a number in a value that pydantic writes unlike json.dumps (render.json_pieces)
+
+    def pieces(self) -> list[str]:
+        """Each claim's JSON."""
+        out, at = [], 1
+        for n in self.sizes:
+            out.append(self.text[at:at + n])
+            at += n + 1
+        return out
+
+    def claims(self) -> list[Claim]:
+        return _CLAIMS.validate_json(self.text)
+
+
+def claim_group(c: Claim) -> tuple:
+    """The comparison group of a claim: its subject, predicate and kind; every quote is in one."""
+    return ("*quotes*",) if c.kind == "quote" else (c.subject, c.predicate, c.kind)
+
+
+def packed(claims: list[Claim], groups: dict | None = None) -> Packed:
+    """Claims as a Packed; `groups`, if given, shares their group tuples across articles."""
+    from verifier.compact import floats_unlike_python
+
+    pieces = [c.model_dump_json() for c in claims]
+    keys = [claim_group(c) for c in claims]
+    if groups is not None:
+        keys = [groups.setdefault(k, k) for k in keys]
+    return Packed("[" + ",".join(pieces) + "]", array("I", map(len, pieces)), keys,
+                  any(map(floats_unlike_python, claims)))
+
+
+def claims_of(p: Prepared) -> list[Claim]:
+    """An article's claims, as models (made from its JSON when extract_corpus packed them)."""
+    return p.packed.claims() if p.packed is not None else p.claims
+
+
+def claim_count(p: Prepared) -> int:
+    return len(p.packed.sizes) if p.packed is not None else len(p.claims)
 
 
 def prepare(source: Source) -> Prepared:
@@ -229,7 +278,8 @@ Progress = Callable[..., Iterable]  # progress(items, what=..., total=...) -> th
 
 def extract_sources(sources: Iterable[Source], registry=None, progress: Progress | None = None, *,
                     jobs: int = 1, cache=None, scheduler: str | None = None,
-                    meanwhile: Callable[[list[Prepared]], Any] | None = None) -> tuple[list[Prepared], EntityIndex]:
+                    meanwhile: Callable[[list[Prepared]], Any] | None = None,
+                    pack: bool = False) -> tuple[list[Prepared], EntityIndex]:
     """Claims of every source, with one entity index learnt from all of them (so a name
     glossed in one article is known in the others): map (prepare and learn each article) ->
     merge (the index) -> map (extract each article's claims, and the sentences with nothing
@@ -237,14 +287,15 @@ def extract_sources(sources: Iterable[Source], registry=None, progress: Progress
     `scheduler`); `cache` (a verifier.cache.Cache) keeps each map's results between runs.
     `progress`, if given, wraps each map's results as they come (the command line's bars).
     `meanwhile(prepared)`, if given, is called while the claims are extracted (in other
-    processes, when there are): work on the prepared articles that does not need their claims."""
+    processes, when there are): work on the prepared articles that does not need their claims.
+    `pack`: each article's claims are kept as JSON (`p.packed`, see extract_corpus)."""
     with Runner(jobs, scheduler) as runner:
         corpus = prepare_corpus(sources, runner, cache, progress)
         settle_datelines(corpus.prepared)
         index = corpus_index(corpus, registry, cache)
         corpus.lessons.clear()  # merged
         extract_corpus(corpus, index, runner, cache, progress,
-                       meanwhile=(lambda: meanwhile(corpus.prepared)) if meanwhile else None)
+                       meanwhile=(lambda: meanwhile(corpus.prepared)) if meanwhile else None, pack=pack)
     for p in corpus.prepared:
         p.sentences, p.cached_sentences = [], None  # read by extraction only: an archive's millions of them need not wait for the report
     return corpus.prepared, index
@@ -344,9 +395,12 @@ def corpus_index(corpus: Corpus, registry=None, cache=None) -> EntityIndex:
 
 
 def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=None,
-                   progress: Progress | None = None, meanwhile: Callable[[], Any] | None = None) -> None:
+                   progress: Progress | None = None, meanwhile: Callable[[], Any] | None = None, *,
+                   pack: bool = False) -> None:
     """The second map: each article's claims with the merged index (from the cache where an
-    earlier run extracted the same article with an index of the same fingerprint)."""
+    earlier run extracted the same article with an index of the same fingerprint). `pack`:
+    each article's claims are kept as a Packed (`p.packed`), never made into models here when
+    the cache has them; else as models (`p.claims`)."""
     from verifier.cache import digest, tool_digest
 
     index_key = digest(index.fingerprint())
@@ -356,22 +410,39 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     present = cache.present(keys) if cache is not None else set()
     todo = [i for i, k in enumerate(keys) if k not in present]
     compactor = Compactor()
+    groups: dict = {}
+    if pack:
+        def arrived(result: tuple[Packed, list]) -> tuple[Packed, list]:
+            result[0].groups = [groups.setdefault(k, k) for k in result[0].groups]  # one tuple each
+            return result
+    else:
+        arrived = compactor.extracted
 
     def extracted(todo: list[int], meanwhile=None) -> Callable[[], list]:
-        return runner.start(_extract_one, [corpus.prepared[i].with_sentences() for i in todo], progress,
-                            "extracting claims", index, arrived=compactor.extracted, meanwhile=meanwhile)
+        return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i].with_sentences() for i in todo],
+                            progress, "extracting claims", index, arrived=arrived, meanwhile=meanwhile)
 
     # the articles the cache lacks, in another process while this one restores the rest
     finish = extracted(todo, meanwhile)
     with paused():
-        stored = cache.get_many([k for k in keys if k in present], Extracted) if present else {}
-        unreadable = [i for i, (p, k) in enumerate(zip(corpus.prepared, keys))
-                      if k in present and (k not in stored or not _restore_claims(p, stored[k]))]
-        del stored
-        waiting = set(todo + unreadable)
-        for i, p in enumerate(corpus.prepared):
-            if i not in waiting:  # restored from the cache
+        stored = cache.get_many([k for k in keys if k in present]) if present else {}
+        unreadable = []
+        for i, (p, k) in enumerate(zip(corpus.prepared, keys)):
+            if k not in present:
+                continue
+            restored = _restore_packed(p, stored.get(k), groups)
+            if restored is None:
+                unreadable.append(i)
+            elif pack:
+                p.packed, p.claims, p.unclaimed = restored[0], [], restored[1]
+            else:
+                try:
+                    p.claims, p.unclaimed = restored[0].claims(), restored[1]
+                except ValueError:  # not claims this tool wrote
+                    unreadable.append(i)
+                    continue
                 compactor.compact(p.claims)
+        del stored
     done = finish()
     if unreadable:  # entries that are not what this tool writes: extracted again, and replaced
         done += extracted(unreadable)()
@@ -379,9 +450,12 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     fresh = {}
     for i, (claims, gaps) in zip(todo, done):
         p = corpus.prepared[i]
-        p.claims, p.unclaimed = claims, gaps
+        if pack:
+            p.packed, p.claims, p.unclaimed = claims, [], gaps
+        else:
+            p.claims, p.unclaimed = claims, gaps
         if cache is not None:
-            fresh[keys[i]] = {"claims": [c.model_dump(mode="json") for c in claims], "unclaimed": gaps}
+            fresh[keys[i]] = _store_packed(claims if pack else packed(claims), gaps)
     if cache is not None:
         cache.put_many(fresh)
 
@@ -394,12 +468,14 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     processes share the groups. With a cache, a group is compared again only when one of its
     articles' claims, dates or copies changed."""
     from verifier.cache import text_digest, tool_digest
-    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids, group_key
+    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids
 
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for p in prepared:
-        for c in p.claims:
-            groups[("*quotes*",) if c.kind == "quote" else group_key(c)].append(c)
+    # a group's members are (article, claim) positions: the claims are read (from their JSON,
+    # when extract_corpus packed them) only for the groups compared again
+    groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for i, p in enumerate(prepared):
+        for j, g in enumerate(p.packed.groups if p.packed is not None else map(claim_group, p.claims)):
+            groups[g].append((i, j))
     ordered = sorted(groups.items())
     # a group's entry is kept under its subject, predicate and kind (replaced when they are
     # compared again: the cache holds one entry per group), with a digest of what its findings
@@ -412,9 +488,10 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         about = {s: f"{s}\0{k}\0{published.get(s)}\0{copies.get(s) or ''}"
                  for s, k in ((p.source.id, p.claims_key) for p in prepared)}
         for g, members in ordered:
-            sources = sorted({c.source for c in members})
+            # an article's claims_key says what its claims are: the group's members with it
+            sources = sorted({prepared[i].source.id for i, _ in members})
             slots[g] = text_digest("compare", tool, json.dumps(g))
-            inputs[g] = text_digest(str(len(members)), *(c.id for c in members), *(about.get(s, s) for s in sources))
+            inputs[g] = text_digest(str(len(members)), *(about.get(s, s) for s in sources))
         stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
     found: dict[tuple, list[Finding]] = {}
     for g, _ in ordered:
@@ -428,6 +505,9 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     if len(batches) > 1:
         batches = batches[-1:] + batches[:-1]
         todo = todo[-len(batches[0]):] + todo[:-len(batches[0])]
+    # each batch is given as its claims' JSON: a forked process reading claims this one holds
+    # would copy every page they are on (reading an object changes its reference count)
+    batches = [_batch_json(prepared, batch) for batch in batches]
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
     fresh = {}
@@ -445,7 +525,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
 
 
-def _batches(groups: list[list[Claim]], jobs: int) -> list[list[list[Claim]]]:
+def _batches(groups: list[list], jobs: int) -> list[list[list]]:
     """The groups in batches of about equal numbers of claims, in order (a batch may be one
     large group: the quotes)."""
     if jobs == 1:
@@ -463,10 +543,32 @@ def _batches(groups: list[list[Claim]], jobs: int) -> list[list[list[Claim]]]:
     return batches
 
 
-def _compare_batch(groups: list[list[Claim]], shared) -> list[list]:
-    """The findings of each group of a batch."""
+def _batch_json(prepared: list[Prepared], groups: list[list[tuple[int, int]]]) -> tuple[tuple[int, ...], str]:
+    """A batch of groups as the sizes of its groups and the JSON of their claims."""
+    pieces: dict[int, list[str]] = {}  # each article's claims' JSON, read once in a batch
+    for members in groups:
+        for i, _ in members:
+            if i not in pieces:
+                p = prepared[i]
+                pieces[i] = p.packed.pieces() if p.packed is not None else [c.model_dump_json() for c in p.claims]
+    return tuple(map(len, groups)), "[" + ",".join(pieces[i][j] for members in groups for i, j in members) + "]"
+
+
+def _unpacked(batch: tuple[tuple[int, ...], str]) -> list[list[Claim]]:
+    sizes, data = batch
+    claims, groups, at = _CLAIMS.validate_json(data), [], 0
+    for n in sizes:
+        groups.append(claims[at:at + n])
+        at += n
+    return groups
+
+
+def _compare_batch(groups: list[list[Claim]] | tuple[tuple[int, ...], str], shared) -> list[list]:
+    """The findings of each group of a batch (given as it is, or as `_batch_json`)."""
     from verifier.rules.engine import compare
 
+    if isinstance(groups, tuple):
+        groups = _unpacked(groups)
     texts, published, copies = shared
     return [compare(members, texts, published, copies) for members in groups]
 
@@ -492,7 +594,18 @@ def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
 
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
-    return extract(p, index), unclaimed(p)
+    claims, gaps = extract(p, index), unclaimed(p)
+    if _WORKER:  # in a pool's process, which sends the result back and holds a forked copy of each
+        # article: it need not keep their claims and sentences too (this process's own articles
+        # keep their sentences: `verifier check` extracts them again when its index changes)
+        p.claims, p.sentences = [], []
+    return claims, gaps
+
+
+def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple[int, int]]]:
+    """`_extract_one`, the claims packed where they are made (a Packed is quicker to send)."""
+    claims, gaps = _extract_one(p, index)
+    return packed(claims), gaps
 
 
 def _ready_to_extract() -> None:
@@ -755,11 +868,11 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
         published = dt.date.fromisoformat(published) if published else None
         title = data["title"] if data["title"] is None else str(data["title"])
         hashes, reprint = data["syndication"]
-        syndication = (array("I", (int(h) for h in hashes)), bool(reprint))
+        syndication = (array("I", hashes), bool(reprint))  # refuses what is not a 32-bit unsigned int
         lesson_key = data["lesson_key"]
         if not isinstance(lesson_key, str):
             return None
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None
     folded = data.get("folded")
     folded = _with_differences(source.text, folded) if isinstance(folded, list) else folded
@@ -770,25 +883,43 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
     return p, learned, lesson_key
 
 
-class Extracted(BaseModel):
-    """The cache entry of an article's claims (extract_corpus), validated as it is read."""
+def _store_packed(claims: Packed, gaps: list) -> dict:
+    """The cache entry of an article's claims: their JSON as a string, with a digest of it (an
+    entry whose text is not what was written is not read), the sizes and groups of the claims."""
+    from verifier.cache import text_digest
 
-    claims: list[Claim]
-    unclaimed: list[tuple[int, int]]
+    return {"claims": claims.text, "check": text_digest(claims.text), "sizes": list(claims.sizes),
+            "groups": claims.groups, "flagged": claims.flagged, "unclaimed": gaps}
 
 
-def _restore_claims(p: Prepared, data: Extracted) -> bool:
-    """Set a prepared article's cached claims; False when they are not the article's."""
-    text = p.source.text
-    if any(c.source != p.source.id or text[c.start:c.end] != c.text for c in data.claims):
-        return False
-    p.claims, p.unclaimed = data.claims, data.unclaimed
-    return True
+def _restore_packed(p: Prepared, data, groups: dict) -> tuple[Packed, list[tuple[int, int]]] | None:
+    """An article's cached claims and unclaimed sentences; None when the entry is not one this
+    tool wrote for the article (its claims' text does not match its digest, its sizes and
+    groups do not fit the text, or its sentences are not in the article)."""
+    from verifier.cache import text_digest
+
+    try:
+        text, sizes, keys = data["claims"], data["sizes"], data["groups"]
+        if not (isinstance(text, str) and data["check"] == text_digest(text) and len(keys) == len(sizes)
+                and all(type(n) is int and n > 0 for n in sizes) and sum(sizes) + max(1, len(sizes)) + 1 == len(text)):
+            return None
+        keys = [groups.setdefault(k, k) for k in map(tuple, keys)]
+        if not all(all(type(x) is str for x in k) for k in keys):
+            return None
+        n = len(p.source.text)
+        gaps = [(a, b) for a, b in data["unclaimed"]]
+        if not all(type(a) is type(b) is int and 0 <= a <= b <= n for a, b in gaps):
+            return None
+        return Packed(text, array("I", sizes), keys, bool(data["flagged"])), gaps
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None
 
 
 def run_extraction(paths: Iterable[str | Path], registry=None) -> tuple[list[Prepared], EntityIndex]:
     return extract_sources(load(paths), registry)
 
+
+_CLAIMS = TypeAdapter(list[Claim])
 
 _CHECKABLE = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]|[“「『\"]")
 

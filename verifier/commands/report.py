@@ -102,7 +102,10 @@ def run(args) -> int:
             raise VerifierError(f"{path}: cannot tell the format from the extension; use .md, .json, .html, .txt or --format")
         files[path] = json_pieces(report) if fmt == "json" else render(report, fmt)
     if args.ledger:
-        by_source = {s.id: [c for c in report.claims if c.source == s.id] for s in report.sources}
+        by_source: dict = {s.id: [] for s in report.sources}
+        for c in report.claims:  # one pass (the claims of a large report are read as they are unpacked)
+            if c.source in by_source:
+                by_source[c.source].append(c)
         files.update(ledger.files(by_source, args.ledger))
     write_all(files)
     if not args.quiet:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated, Iterable
 
-from pydantic import BaseModel, PrivateAttr
+from pydantic import BaseModel, PrivateAttr, WrapSerializer
 
 from verifier import __version__
 from verifier.claims.model import Claim
@@ -51,15 +51,24 @@ class Summary(BaseModel):
     unclaimed: int = 0  # sentences with a date, number or quote that gave no claim
 
 
+def _as_list(items, write):
+    """A list field's items, whether a list or a compact.Shelf (a built report's long lists)."""
+    return write(items if isinstance(items, list) else list(items))
+
+
+Listed = WrapSerializer(_as_list)
+
+
 class Report(BaseModel):
     tool: str = "verifier"
     version: str = __version__
     schema_version: int = REPORT_SCHEMA_VERSION
     summary: Summary
     sources: list[SourceInfo]
-    claims: list[Claim]
-    findings: list[Finding]
-    unclaimed: list[Unclaimed] = []
+    # a report that `build` made holds its claims as a compact.Shelf (read as a list is)
+    claims: Annotated[list[Claim], Listed]
+    findings: Annotated[list[Finding], Listed]
+    unclaimed: Annotated[list[Unclaimed], Listed] = []
     _texts: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
@@ -81,10 +90,11 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
     from verifier.collector import paused
+    from verifier.compact import Shelf
     from verifier.pipeline import compare_corpus, extract_sources
     from verifier.text.title import heading_title
 
-    from verifier.pipeline import article_text, unclaimed
+    from verifier.pipeline import article_text, claim_count, unclaimed
     from verifier.text.syndication import copies_among, find_copies
 
     found_early: dict[str, dict] = {}
@@ -98,9 +108,8 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
                                                      {p.source.id: p.source.published for p in prepared})
 
     prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
-                                  meanwhile=copies_while_extracting)
+                                  meanwhile=copies_while_extracting, pack=True)
     with paused():  # what is built here lives to the end of the run: collections would only walk it
-        claims = [c for p in prepared for c in p.claims]
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
         if "copies" in found_early:
@@ -112,7 +121,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
             SourceInfo(
                 id=p.source.id, path=p.source.path, language=p.source.language,
                 published=p.source.published, published_from=p.source.published_from,
-                title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=len(p.claims),
+                title=p.source.title or (p.title if p.syndication is not None else heading_title(p.source.text, p.spans)), url=p.source.url, claims=claim_count(p),
                 timezone=p.source.timezone, syndicated_from=copies.get(p.source.id),
             )
             for p in prepared
@@ -120,11 +129,14 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
         count = lambda v: sum(1 for f in findings if f.verdict == v)
-        report = Report(
-            summary=Summary(sources=len(sources), claims=len(claims), findings=len(findings),
-                            contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
-                            unclaimed=len(gaps)),
-            sources=sources, claims=claims, findings=findings, unclaimed=gaps,
-        )
+        # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
+        # would take most of an archive's memory, and reading them from the cache most of a re-run's time
+        claims = Shelf.of_json(Claim, ((p.packed.text, len(p.packed.sizes)) for p in prepared),
+                               flagged=any(p.packed.flagged for p in prepared))
+        summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
+                          contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
+                          unclaimed=len(gaps))
+        report = Report.model_construct(summary=summary, sources=sources, claims=claims, findings=findings,
+                                        unclaimed=gaps)
     report._texts = texts
     return report

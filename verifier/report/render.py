@@ -5,14 +5,15 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 import json
-import math
 import re
 from typing import Iterator
 
 from pydantic import BaseModel, TypeAdapter
+import pydantic_core
 from tabulate import tabulate
 
 from verifier import describe
+from verifier.compact import Shelf, floats_unlike_python
 from verifier.report.model import Report
 from verifier.terminal import display_width
 
@@ -50,14 +51,28 @@ def json_pieces(report: Report) -> Iterator[bytes]:
     writes each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but
     for numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
     finite: a report holding one of those is written by json.dumps, whole."""
-    if any(map(_unlike_python, [v for c in report.claims for v in c.value.__dict__.values() if type(v) is float])):
+    claims = report.claims
+    if claims.flagged if isinstance(claims, Shelf) else any(map(floats_unlike_python, claims)):
         yield (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
         return
     names = list(type(report).model_fields)
     yield b"{\n"
     for i, name in enumerate(names):
         items = getattr(report, name)
-        if isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
+        if isinstance(items, Shelf) and items:
+            yield f"  {json.dumps(name)}: [\n".encode()
+            left = len(items)
+            # a block at a time, JSON_PIECE items a piece, by pydantic from the JSON (its text
+            # for the data that models of it hold is the models' text)
+            for block in items.json_blocks():
+                block = pydantic_core.from_json(block)
+                for j in range(0, len(block), JSON_PIECE):
+                    part = block[j:j + JSON_PIECE]
+                    left -= len(part)
+                    piece = pydantic_core.to_json(part, indent=2)
+                    yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
+            yield b"  ]"
+        elif isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
             yield f"  {json.dumps(name)}: [\n".encode()
             kind = type(items[0])
             if all(type(x) is kind for x in items):  # JSON_PIECE items at a time, by pydantic
@@ -82,10 +97,6 @@ JSON_PIECE = 500  # claims, findings or sources written in one piece
 @lru_cache(maxsize=None)
 def _list_of(kind: type) -> TypeAdapter:
     return TypeAdapter(list[kind])
-
-
-def _unlike_python(v) -> bool:
-    return isinstance(v, float) and (not math.isfinite(v) or (v != 0 and abs(v) < 1e-4))
 
 
 def _claims_by_id(report: Report):

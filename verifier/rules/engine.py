@@ -406,6 +406,11 @@ def _candidates(grams_of: list[tuple[str, ...]], index: dict[str, list[int]]) ->
             yield i, j
 
 
+def _runs(k: str) -> set[str]:
+    """The runs of QUOTE_BLOCK_CHARS characters of a quote's key (the key itself when shorter)."""
+    return {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
+
+
 def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
     """Quotes are compared within blocks, never all pairs. The same words by the same speaker
     are one position (a hundred reprints of a quote are one); positions are compared when they
@@ -420,15 +425,22 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
         if pair:
             for r, rel in relate(*pair):
                 findings.append(_finding(r, rel, pair[0], pair[1], pos, texts, copies))
+    # the index holds only the runs that can block (in 2 to QUOTE_BLOCK_POSTINGS quotes): most
+    # runs are in one quote, and an archive's quotes have millions of them
+    keys = [quote_key(pos[0].value.quote) for pos in plist]
+    counts: dict[str, int] = {}
+    for k in keys:
+        for g in _runs(k):
+            counts[g] = counts.get(g, 0) + 1
     index: dict[str, list[int]] = defaultdict(list)
+    one: dict[str, str] = {}  # each run as one string
     grams_of = []
-    one: dict[str, str] = {}  # each run as one string (an archive's quotes have millions of them)
-    for i, pos in enumerate(plist):
-        k = quote_key(pos[0].value.quote)
-        grams = tuple(one.setdefault(g, g) for g in {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))})
+    for i, k in enumerate(keys):
+        grams = tuple(one.setdefault(g, g) for g in _runs(k) if 2 <= counts[g] <= QUOTE_BLOCK_POSTINGS)
         grams_of.append(grams)
         for g in grams:
             index[g].append(i)
+    del counts, keys, one
     merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim], set[str]]] = {}
     for i, j in _candidates(grams_of, index):
         pair = _pair(plist[i], plist[j])
