@@ -593,36 +593,33 @@ def _transliterated_name(folded: str, m: re.Match, d: dict) -> str | None:
     return name
 
 
+def _name_candidates(folded: str, pos: int, d: dict, r: dict) -> list[str]:
+    """The Chinese names that may start at `pos`, longest first: a surname and one or two more
+    characters, none of them a function word."""
+    m = r["cjk_person"].match(folded, pos)
+    if not m or any(m.group(0)[1:].startswith(s) for s in d["surname_suffix"]):
+        return []
+    candidate = m.group(0)
+    return [candidate[:n] for n in range(len(candidate), 1, -1)
+            if not any(ch in d["not_in_names"] for ch in candidate[1:n])]
+
+
 def _repeated_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:
     """前首席运营官赵明远提起…: a name after a title whose next word is not one a name is known
     to be followed by, taken where the article writes it again before such a word (赵明远于)."""
-    m = r["cjk_person"].match(folded, pos)
-    if not m:
-        return None
-    candidate = m.group(0)
-    for n in range(len(candidate), 1, -1):
-        name = candidate[:n]
-        if any(ch in d["not_in_names"] for ch in name[1:]):
-            continue
-        at = folded.find(name, pos + n)
+    for name in _name_candidates(folded, pos, d, r):
+        at = folded.find(name, pos + len(name))
         while at != -1:
-            if r["follower"].match(folded, at + n) and not ("\u4e00" <= folded[at - 1:at] <= "\u9fff"
-                                                           and not r["title_end"].search(folded, max(0, at - 12), at)):
+            if r["follower"].match(folded, at + len(name)) and not ("\u4e00" <= folded[at - 1:at] <= "\u9fff"
+                                                                    and not r["title_end"].search(folded, max(0, at - 12), at)):
                 return name
-            at = folded.find(name, at + n)
+            at = folded.find(name, at + len(name))
     return None
 
 
 def _cjk_name_at(folded: str, pos: int, d: dict, r: dict) -> str | None:
-    m = r["cjk_person"].match(folded, pos)
-    if not m or any(m.group(0)[1:].startswith(s) for s in d["surname_suffix"]):
-        return None
-    candidate = m.group(0)
-    for n in range(len(candidate), 1, -1):
-        name = candidate[:n]
-        if any(ch in d["not_in_names"] for ch in name[1:]):
-            continue
-        after = pos + n
+    for name in _name_candidates(folded, pos, d, r):
+        after = pos + len(name)
         if after >= len(folded) or r["follower"].match(folded, after):
             return name
     return None
