@@ -47,13 +47,17 @@ class Clause:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     en = lang("en")["clauses"]
-    conditional = en["conditional"] + lang("zh").get("clauses", {}).get("conditional", [])
-    attribution = en["attribution"] + lang("zh").get("clauses", {}).get("attribution", [])
+    zh = lang("zh").get("clauses", {})
+
+    def opening(key: str) -> re.Pattern[str]:
+        """A clause opening with one of the words of `key` in either language (and script)."""
+        words = en[key] + zh.get(key, [])
+        return re.compile(rf"(?i)\s*(?:{alternation([w for w in words if w.isascii()])})\b"
+                          rf"|\s*(?:{alternation(sorted({f(w) for w in words if not w.isascii() for f in (str, to_traditional)}))})")
+
     return {
-        "attribution": re.compile(rf"(?i)\s*(?:{alternation([w for w in attribution if w.isascii()])})\b"
-                                  rf"|\s*(?:{alternation(sorted({f(w) for w in attribution if not w.isascii() for f in (str, to_traditional)}))})"),
-        "conditional": re.compile(rf"(?i)\s*(?:{alternation([w for w in conditional if w.isascii()])})\b"
-                                  rf"|\s*(?:{alternation(sorted({f(w) for w in conditional if not w.isascii() for f in (str, to_traditional)}))})"),
+        "attribution": opening("attribution"),
+        "conditional": opening("conditional"),
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
         # who was removed, which bought, that sells: a past or present verb of the clause's own
         "relative_verb": re.compile(rf"\s*(?:{alternation(en['relative_subjects'])})\s+(?:(?:{alternation(en['auxiliaries'])})\s+)?[a-z]+(?:ed|s)\b"),

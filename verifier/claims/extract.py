@@ -109,6 +109,16 @@ class Words:
         return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
 
 
+@lru_cache(maxsize=1)
+def _join_re() -> re.Pattern[str]:
+    """A和B, "A and B", "A, B": not "A, which B …" (a relative clause names someone else)."""
+    from verifier.lang import alternation, lang
+
+    clauses = lang("en")["clauses"]
+    relative = alternation(sorted({*clauses["relative"], *clauses["relative_subjects"]}))
+    return re.compile(rf"^[)）\s]*(?:和|与|及|、|以及|and|,|，)(?!\s*(?:{relative})\b)\s*[^，。,;；：:()（）]{{0,12}}$", re.IGNORECASE)
+
+
 PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
 
 
@@ -969,7 +979,7 @@ class SentenceView:
             prev = [x for x in self.named if x.end <= m.start]
             if prev and prev[-1] is not m:
                 gap = self.ex.folded[prev[-1].end:m.start]
-                if self._JOIN.match(gap) or (prev[-1].entity == m.entity and re.fullmatch(r"[\s(（]*", gap)):
+                if _join_re().match(gap) or (prev[-1].entity == m.entity and re.fullmatch(r"[\s(（]*", gap)):
                     found = self._prepositional(prev[-1])  # 从谷歌、亚马逊; 由钴岭资本(Cobalt Ridge Capital)
         self._prep_cache[id(m)] = found
         return found
@@ -1205,9 +1215,7 @@ class SentenceView:
                     return True
         return False
 
-    # A和B, "A and B", "A, B": not "A, which B …" (a relative clause names someone else)
-    _JOIN = re.compile(r"^[)）\s]*(?:和|与|及|、|以及|and|,|，)(?!\s*(?:which|who|whom|whose|that|where)\b)"
-                       r"\s*[^，。,;；：:()（）]{0,12}$", re.IGNORECASE)
+
 
     def _coordinated(self, subject: Mention) -> list[Mention]:
         """A和B宣布离职 / A and B resigned: the claim is about both. A name and its gloss
@@ -1225,13 +1233,13 @@ class SentenceView:
         out = [groups[i]]
         for g in groups[i + 1:]:
             gap = self.ex.folded[out[-1][-1].end:g[0].start]
-            if g[0].type == subject.type and self._JOIN.match(gap) and g[0].entity not in {x[0].entity for x in out}:
+            if g[0].type == subject.type and _join_re().match(gap) and g[0].entity not in {x[0].entity for x in out}:
                 out.append(g)
             else:
                 break
         for g in reversed(groups[:i]):
             gap = self.ex.folded[g[-1].end:out[0][0].start]
-            if g[0].type == subject.type and self._JOIN.match(gap) and g[0].entity not in {x[0].entity for x in out}:
+            if g[0].type == subject.type and _join_re().match(gap) and g[0].entity not in {x[0].entity for x in out}:
                 out.insert(0, g)
             else:
                 break

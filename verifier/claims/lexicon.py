@@ -101,23 +101,21 @@ class Lexicon:
             pred = _predicate(pid, p)
             lex.predicates[pid] = pred
             for group in p.get("trigger", []):
-                role, source, min_days = group["role"], group.get("from"), group.get("min_days", 0)
-                only = group.get("object_only", False)
-                objects = frozenset(fold(w).lower() for w in group.get("objects", ()))
-                yields = group.get("yields", False)
+                role, source = group["role"], group.get("from")
+                # what every word of the group says alike
+                kw = dict(min_days=group.get("min_days", 0), object_only=group.get("object_only", False),
+                          objects=frozenset(fold(w).lower() for w in group.get("objects", ())),
+                          yields=group.get("yields", False))
                 for w in _words(group, "zh"):
-                    lex._add(w, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields), zh_words)
+                    lex._add(w, Sense(pred, role, source, **kw), zh_words)
                 for lemma in group.get("en", []):
                     for form in inflect(lemma.lower()):
-                        lex._add(form, Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields),
-                                 en_words)
+                        lex._add(form, Sense(pred, role, source, **kw), en_words)
                 for noun in group.get("en_nouns", []):
                     for form in pluralize(noun.lower()):
-                        lex._add(form, Sense(pred, role, source, noun=True, min_days=min_days, object_only=only,
-                                             objects=objects, yields=yields), en_words)
+                        lex._add(form, Sense(pred, role, source, noun=True, **kw), en_words)
                 for exact in group.get("en_exact", []):
-                    lex._add(exact.lower(), Sense(pred, role, source, min_days=min_days, object_only=only, objects=objects, yields=yields),
-                             en_words)
+                    lex._add(exact.lower(), Sense(pred, role, source, **kw), en_words)
         not_triggers = data["not_triggers"]
         for w in _words(not_triggers, "zh"):
             lex.senses[w] = []
