@@ -52,11 +52,14 @@ class _Zh:
         self.big_classifier: str = more["big_unit_classifier"]  # 三个亿
         self.tens_some: str = more["tens_some"]  # 二十几
         cl = re.escape(self.big_classifier)
+        # 1萬4000: digits after 万 with no unit of their own are its remainder
+        ten_thousand = "".join(ch for ch, v in self.big.items() if v == 10_000)
         # One numeral: digits with grouping, optionally scaled by 万/亿 ("1,500 亿", "2.5亿",
         # "1亿5000万"), or Chinese numerals with an optional decimal part, itself optionally
         # scaled ("三点一四", "零点77", "二点五亿").
         self.numeral = (
-            rf"(?:(?:{ARABIC})(?:\s?(?:{cl}(?=[{big}]))?[{units}]+(?:[0-9]+(?:\.[0-9]+)?[{units}]+)*)?"
+            rf"(?:(?:{ARABIC})(?:\s?(?:{cl}(?=[{big}]))?[{units}]+(?:[0-9]+(?:\.[0-9]+)?[{units}]+)*"
+            rf"(?:(?<=[{ten_thousand}])[0-9]{{2,4}}(?![0-9.,]))?)?"
             rf"|[{self.all_chars}]+(?:{cl}[{big}][{self.all_chars}]*)?(?:{point}[{digit_chars}0-9]+[{big}]*)?)"
         )
         # 负 anywhere; a minus sign only where it cannot be a hyphen or a range dash (2020-2021)
@@ -126,7 +129,9 @@ def _zh_sections(tokens: list[tuple[str, int | float]]) -> int | float | None:
         d, digit = digit, None
         if not zero_seen and last_small is not None and last_small >= 100 and prev_type == "digit":
             return _down10(d * last_small)
-        if final and not zero_seen and last_small is None and last_big is not None and section == 0:
+        # 万九 = 19000, but 1万4000 = 14000: only one digit abbreviates
+        if final and not zero_seen and last_small is None and last_big is not None and section == 0 \
+                and d < 10:
             return _down10(d * last_big)
         return d
 
