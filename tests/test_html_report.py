@@ -295,6 +295,10 @@ def test_titles_come_from_the_first_heading_line(seeds_report, seeds_html):
     ("# Another *exit* at Harbor\n\nText.", "Another exit at Harbor"),
     ("March 6, 2025\n\nVeltrix loses its chief scientist\n\nVeltrix said on Tuesday that it lost one.", "Veltrix loses its chief scientist"),
     ("2025年3月6日\n藍汀生物創辦人相繼出走\n\n正文。", "藍汀生物創辦人相繼出走"),
+    # a date line right under the title (no blank line between) is not part of the title
+    ("Orrin Freight posts a loss as fuel costs climb\nPublished: 2025-03-06\n\nOrrin Freight said it lost money.",
+     "Orrin Freight posts a loss as fuel costs climb"),
+    ("沃林货运上半年由盈转亏 净亏损3亿元\n发布时间：2025-03-06\n\n正文。", "沃林货运上半年由盈转亏 净亏损3亿元"),
     ("谭寅亮表示,舒尔曼和布罗克曼近日的动作释放了两个信号。\n", None),
     ("He said the company would change course by the end of the year, and left.\n", None),
 ])

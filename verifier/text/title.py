@@ -30,8 +30,12 @@ def heading_title(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The title among the first article lines (`spans`: article lines, furniture left out),
     or None when the article starts with prose."""
     rules = _rules()
-    for start, end in spans[: rules["lines"]]:
-        line = text[start:end].strip()
+    # a span may join lines (a title run on into the date line under it): each line is read alone
+    lines = [line for start, end in spans[: rules["lines"]] for line in text[start:end].splitlines()]
+    for line in lines[: rules["lines"]]:
+        line = line.strip()
+        if not line:
+            continue
         heading = _MARKDOWN_HEADING.match(line)
         if heading:
             return _EMPHASIS.sub("", heading.group(1)).strip() or None

@@ -55,7 +55,7 @@ def runs_on(line: str, following: str) -> bool:
 def joined(text: str, spans: list[tuple[int, int]], keep_apart: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """The article's line spans with the lines that run on merged into one span (lines are
     adjacent when only a line break lies between them). `keep_apart` (a dateline's span) is
-    never joined to the line after it when it ends its line."""
+    never joined to the line after it when it ends its line, nor to the line before it."""
     out: list[tuple[int, int]] = []
     prev: tuple[int, int] | None = None  # the line before this one
     for start, end in spans:
@@ -63,7 +63,9 @@ def joined(text: str, spans: list[tuple[int, int]], keep_apart: tuple[int, int] 
             p_start, p_end = prev
             dateline_ends_it = keep_apart is not None and p_start <= keep_apart[0] < p_end and \
                 not text[keep_apart[1]:p_end].strip()
-            if _BREAK.fullmatch(text, p_end, start) and not dateline_ends_it and \
+            # nor is a line holding a dateline joined to the line before it (a title above it)
+            dateline_in_it = keep_apart is not None and start <= keep_apart[0] < end
+            if _BREAK.fullmatch(text, p_end, start) and not dateline_ends_it and not dateline_in_it and \
                     runs_on(text[p_start:p_end].strip(), text[start:end].strip()):
                 out[-1] = (out[-1][0], end)
                 prev = (start, end)
