@@ -769,3 +769,28 @@ def test_what_a_relative_clause_or_对x的_says_is_bought():
     assert losses == [("Kestrel Dynamics", "$30 million")], show(p)
     z = claims_of("泊岸科技以20亿美元完成对克里恩动力的收购。", D)
     assert has(z, "acquisition", "克里恩动力", "20亿美元"), show(z)
+
+
+def test_a_count_right_after_a_word_of_hiring_or_cutting_is_the_events_not_the_staffs_size():
+    """"will lay off about 300 workers" and 招聘约2000名员工 count people an event adds or removes:
+    read as the size of the staff, they contradicted every article giving the real headcount."""
+    p = claims_of("Orlen Robotics will lay off about 300 workers. It plans to hire roughly 120 engineers "
+                  "in Lyon. Orlen Robotics has about 9,000 employees.", D)
+    assert has(p, "layoffs", "Orlen Robotics", "about 300 workers"), show(p)
+    assert has(p, "jobs_created", "Orlen Robotics", "roughly 120 engineers"), show(p)
+    assert [c.text for c in p.claims if c.predicate == "employees"] == ["about 9,000 employees"], show(p)
+    z = claims_of("泊岸智能计划今年在成都招聘约800名员工。泊岸智能目前員工約1萬2000人。", D)
+    assert has(z, "jobs_created", "泊岸智能", "约800名员工"), show(z)
+    assert [c.value.model_dump()["value"] for c in z.claims if c.predicate == "employees"] == [12000], show(z)
+    # the group's noun between the event word and the number: the size before the event
+    b = claims_of("泊岸智能宣布裁员200人。据悉裁员前泊岸智能员工约1800人。", D)
+    assert has(b, "employees", "泊岸智能", "1800人"), show(b)
+
+
+def test_a_breach_counts_the_people_it_reached_not_the_customers():
+    p = claims_of("Orlen Mobile said the breach affected about 2.1 million accounts. "
+                  "Orlen Mobile has 30 million customers.", D)
+    assert has(p, "people_affected", "Orlen Mobile", "2.1 million accounts"), show(p)
+    assert [c.text for c in p.claims if c.predicate == "customers"] == ["30 million customers"], show(p)
+    z = claims_of("泊岸科技表示，此次数据外泄波及约210万名用户。", D)
+    assert has(z, "people_affected", "泊岸科技", "210万名用户"), show(z)

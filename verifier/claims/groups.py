@@ -168,6 +168,8 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             return Reading(family, v, whole, how="a whole (M中N)")
         return Reading(family, v, whole, v, number, kind, "part of a whole (M中剩N)")
     fam = family or (after[0] if after else None)
+    if (fam or before) and _counted_by_event(view, v):
+        return None  # "will lay off about 300 workers", 招聘约2000名员工: the event's count
     if fam is None and lex.employ_re.search(low[max(view.sentence.start, v.start - 40):v.start]):
         view.used.add(i)
         return Reading("employees", v, number, how="employs N")
@@ -213,6 +215,29 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             view.used.add(i)
             return Reading(names[-1], None, None, v, number, kind, "what remains of the group named before")
     return None
+
+
+EVENT_REACH = 20  # characters from an event's word to the count it takes ("hire about 2,000")
+
+
+def _counted_by_event(view, v: Found) -> bool:
+    """A count right after a word of an event that counts people (lay off, hire, 裁减, 招聘) in
+    the same clause, with no other value or clause mark between them, is that event's count,
+    not the size of the group."""
+    low = view.ex.lower
+    clause = view.clause(v.start)
+    for t in view.triggers:
+        if not (clause.start <= t.start and t.end <= v.start and v.start - t.end <= EVENT_REACH):
+            continue
+        if not any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses):
+            continue
+        gap = low[t.end:v.start]
+        # 裁员前员工约2250人: the group's own noun before the number frames it (the size before the cuts)
+        if re.search(r"[,，;；、]|\band\b", gap) or view.lex.count_noun_re.search(gap) \
+                or any(t.end <= w.start < v.start for w in view.values):
+            continue
+        return True
+    return False
 
 
 def _near(view, start: int, end: int, before_words, after_words) -> bool:
