@@ -794,3 +794,20 @@ def test_a_breach_counts_the_people_it_reached_not_the_customers():
     assert [c.text for c in p.claims if c.predicate == "customers"] == ["30 million customers"], show(p)
     z = claims_of("泊岸科技表示，此次数据外泄波及约210万名用户。", D)
     assert has(z, "people_affected", "泊岸科技", "210万名用户"), show(z)
+
+
+def test_a_plan_s_span_is_no_tenure_and_investing_in_a_plant_is_spending():
+    """"will spend $900 million over the next three years" gave its chief a three-year tenure."""
+    p = claims_of("Chief executive Ilse Varga said Orlen Robotics would spend $900 million on a new plant "
+                  "over the next three years. Orlen Robotics will also invest $200 million in a factory in Brno.", D)
+    assert not any(c.predicate == "tenure" for c in p.claims), show(p)
+    assert has(p, "spending", "Orlen Robotics", "$900 million") and has(p, "spending", "Orlen Robotics", "$200 million"), show(p)
+    z = claims_of("泊岸智能表示，将在未来三年投资9亿美元建设新工厂。", D)
+    assert has(z, "spending", "泊岸智能", "9亿美元") and not any(c.kind == "duration" for c in z.claims), show(z)
+    t = claims_of("Ilse Varga spent three years at Orlen Robotics before she left.", D)
+    assert has(t, "tenure", "Ilse Varga", "three years"), show(t)
+
+
+def test_shipments_count_the_products_shipped():
+    p = claims_of("Orlen Robotics shipped 2.4 million panels last year.", D)
+    assert has(p, "sales", "Orlen Robotics", "2.4 million panels"), show(p)

@@ -314,6 +314,7 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
 
 _WORD = re.compile(r"[a-z][a-z\-]*")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
+OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 
 
@@ -674,13 +675,16 @@ class SentenceView:
             return out  # the third senior departure this year: the date is the series' own
         if v_clause.kind == "condition":
             return out  # "If the company lists next year, ...": supposed, not claimed
+        if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
+            return out  # "over the next three years": the span of a plan
 
         def own_clause_has(k: str) -> bool:
             return bool(own)
         for t in self.triggers:
             senses = [s for s in t.senses if (kind in s.predicate.kinds
                       or (since and s.predicate.id in starts))  # 自2019年起担任: a start of a tenure
-                      and (not s.objects or self._followed_by(t, s.objects))]
+                      and (not s.objects or self._followed_by(t, s.objects))
+                      and not (s.not_objects and self._followed_by(t, s.not_objects))]
             if kind == "duration" and senses:
                 from verifier.normalize.quantities import seconds
 
@@ -812,7 +816,11 @@ class SentenceView:
         about 1,200 jobs", "cut 8% of its workforce"; not "cut its forecast")."""
         clause = self.clause(t.start)
         words = _WORD.findall(self.ex.lower, t.end, min(clause.end, t.end + OBJECT_REACH))
-        return any(w in objects for w in words[:OBJECT_WORDS])
+        if any(w in objects for w in words[:OBJECT_WORDS]):
+            return True
+        # Chinese objects: within a few characters (投资9亿美元建设新工厂)
+        after = self.ex.folded[t.end:min(clause.end, t.end + OBJECT_ZH_REACH)]
+        return any(not w.isascii() and w in after for w in objects)
 
     def _own_subject(self, clause: Clause, pos: int) -> bool:
         """Whether a clause names a subject of its own before a position (a name, or someone in

@@ -8,6 +8,8 @@ and a company's listing, and the subject found decides which.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +47,7 @@ class Sense:
     min_days: float = 0  # durations shorter than this are not what the word claims
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
+    not_objects: frozenset[str] = frozenset()  # words after which it says something else (invest … in a plant)
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
 
 
@@ -105,6 +108,7 @@ class Lexicon:
                 # what every word of the group says alike
                 kw = dict(min_days=group.get("min_days", 0), object_only=group.get("object_only", False),
                           objects=frozenset(fold(w).lower() for w in group.get("objects", ())),
+                          not_objects=frozenset(fold(w).lower() for w in group.get("not_objects", ())),
                           yields=group.get("yields", False))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
@@ -143,7 +147,7 @@ class Lexicon:
         for i, s in enumerate(senses):
             if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
                 if sense.noun and not s.noun:  # "exit" is a verb and a noun
-                    senses[i] = Sense(s.predicate, s.role, s.inherit_from, True, s.min_days, s.object_only, s.objects, s.yields)
+                    senses[i] = dataclasses.replace(s, noun=True)
                 return
         senses.append(sense)
 
@@ -163,6 +167,7 @@ class Lexicon:
         self.bridge_blocker_re = _word_re(link["bridge_blockers"])
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
+        self.window_re = _suffix_re(link["window"])
         self.until_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['until']))})\s")
         self.effective_re = _suffix_re(link["effective"])
         self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{gated_alternation(_fold_all(link['effective']))})")
