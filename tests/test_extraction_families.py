@@ -811,3 +811,21 @@ def test_a_plan_s_span_is_no_tenure_and_investing_in_a_plant_is_spending():
 def test_shipments_count_the_products_shipped():
     p = claims_of("Orlen Robotics shipped 2.4 million panels last year.", D)
     assert has(p, "sales", "Orlen Robotics", "2.4 million panels"), show(p)
+
+
+def test_legal_forms_ending_a_name_after_an_org_word_are_dropped():
+    """"Brightlake Foods Inc" and a gloss's "Brightlake Foods" are one company."""
+    p = claims_of("Orlen Foods Inc said it employs about 9,000 people. Orlen Holdings Co Ltd employs 300.", D)
+    assert {c.subject for c in p.claims if c.predicate == "employees"} == {"Orlen Foods", "Orlen Holdings"}, show(p)
+
+
+def test_a_price_per_share_is_no_deal_price_and_a_closing_price_s_day_dates_no_deal():
+    p = claims_of("Orlen Holdings agreed on Monday to buy Varga Systems Corp for $41 per share in cash, or about "
+                  "$3.2 billion, a 28% premium to Varga Systems' closing price on Friday.", D)
+    deal = {c.text for c in p.claims if c.predicate == "acquisition"}
+    assert "about $3.2 billion" in deal and "Monday" in deal, show(p)
+    assert not any("41" in t or "Friday" in t for t in deal), show(p)
+    assert not any(c.predicate == "offer_price" and "3.2" in c.text for c in p.claims), show(p)
+    z = claims_of("泊岸控股周一宣布以每股41美元现金收购瓦尔加科技，交易总值约32亿美元，较瓦尔加科技上周五收盘价溢价28%。", D)
+    deal = {c.text for c in z.claims if c.predicate == "acquisition"}
+    assert "约32亿美元" in deal and not any("41" in t or "周五" in t for t in deal), show(z)

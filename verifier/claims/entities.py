@@ -480,10 +480,13 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             while e + 1 < len(tokens) and tokens[e + 1] in org_words:
                 e += 1
             name = " ".join(tokens[i:e + 1]).rstrip(".")
-            legal = [t for t in tokens[k:e + 1] if t.rstrip(".") in d["legal_suffixes"]]
-            if legal and len(legal) == e + 1 - k and k > i:
-                short = " ".join(tokens[i:k])  # Marlowe & Pike N.V. is Marlowe & Pike
-                out.add(short, "org", "text", [name])
+            # the legal forms that end the name: Marlowe & Pike N.V. is Marlowe & Pike, and
+            # Brightlake Foods Inc is Brightlake Foods
+            cut = e + 1
+            while cut > i + 1 and tokens[cut - 1].rstrip(".") in d["legal_suffixes"]:
+                cut -= 1
+            if cut <= e and cut > i:
+                out.add(" ".join(tokens[i:cut]), "org", "text", [name])
             elif key(name) not in d["places"]:
                 out.add(name, "org", "text")
             i = e + 1

@@ -677,12 +677,20 @@ class SentenceView:
             return out  # "If the company lists next year, ...": supposed, not claimed
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
+        if kind == "date" and (lex.price_date_after_re.match(ex.lower, v.end)
+                               or lex.price_date_before_re.search(ex._before(v.start, 24))):
+            return out  # "a premium to Friday's close", 较上周五收盘价: the price's day
+        per_share = kind == "money" and (bool(lex.per_share_before_re.search(ex._before(v.start, 10)))
+                                         or bool(lex.per_share_after_re.match(ex.lower, v.end)))
 
         def own_clause_has(k: str) -> bool:
             return bool(own)
         for t in self.triggers:
             senses = [s for s in t.senses if (kind in s.predicate.kinds
                       or (since and s.predicate.id in starts))  # 自2019年起担任: a start of a tenure
+                      and (not per_share or s.predicate.per_share)
+                      # "each", "per share" mark the price right before them, no other amount
+                      and (per_share or t.surface.lower() not in lex.per_share_words)
                       and (not s.objects or self._followed_by(t, s.objects))
                       and not (s.not_objects and self._followed_by(t, s.not_objects))]
             if kind == "duration" and senses:

@@ -34,6 +34,7 @@ class Predicate:
     changes: bool = False  # a state that changes over time (valuation, stake)
     moves: bool = False  # a price that moves by the minute: two values are two moments
     count_not_units: frozenset[str] = frozenset()  # what a count of it never counts (a recall's reports)
+    per_share: bool = False  # takes a price per share ("$68 per share", 每股68美元); no other predicate does
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,11 @@ class Lexicon:
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
         self.window_re = _suffix_re(link["window"])
+        self.price_date_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['price_date_after']))})(?![A-Za-z])")
+        self.price_date_before_re = _suffix_re(link["price_date_before"])
+        self.per_share_before_re = _suffix_re(link["per_share_before"])
+        self.per_share_words = frozenset(w.lower() for w in link["per_share_after"])
+        self.per_share_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['per_share_after']))})(?![A-Za-z])")
         self.until_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['until']))})\s")
         self.effective_re = _suffix_re(link["effective"])
         self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{gated_alternation(_fold_all(link['effective']))})")
@@ -317,7 +323,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
                      frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
                      p.get("changes", False), p.get("moves", False),
-                     frozenset(fold(u).lower() for u in p.get("count_not_units", ())))
+                     frozenset(fold(u).lower() for u in p.get("count_not_units", ())), p.get("per_share", False))
 
 
 @lru_cache(maxsize=1)
