@@ -829,3 +829,19 @@ def test_a_price_per_share_is_no_deal_price_and_a_closing_price_s_day_dates_no_d
     z = claims_of("泊岸控股周一宣布以每股41美元现金收购瓦尔加科技，交易总值约32亿美元，较瓦尔加科技上周五收盘价溢价28%。", D)
     deal = {c.text for c in z.claims if c.predicate == "acquisition"}
     assert "约32亿美元" in deal and not any("41" in t or "周五" in t for t in deal), show(z)
+
+
+def test_staying_on_as_an_adviser_is_no_last_day_in_the_post_and_a_term_is_a_tenure():
+    p = claims_of("伊尔丝·瓦尔加将于6月30日卸任泊岸智能首席执行官，结束其长达9年的任期，并将以顾问身份留任至年底。", D)
+    assert has(p, "tenure", "伊尔丝·瓦尔加", "9年"), show(p)
+    assert not any(c.predicate == "last_day" for c in p.claims), show(p)
+    e = claims_of("Ilse Varga will remain at Orlen Robotics as an adviser until the end of the year.", D)
+    assert not any(c.predicate == "last_day" for c in e.claims), show(e)
+    s = claims_of("Ilse Varga will stay on until June 30, Orlen Robotics said.", D)
+    assert has(s, "last_day", "Ilse Varga", "June 30"), show(s)
+
+
+def test_annual_sales_in_money_are_revenue_and_sales_of_things_are_units():
+    p = claims_of("Orlen Foods Inc said annual sales rose to $8.3 billion. It sold 3 million ovens.", D)
+    assert has(p, "revenue", "Orlen Foods", "$8.3 billion"), show(p)
+    assert not any(c.predicate == "sales" and c.kind == "money" for c in p.claims), show(p)

@@ -691,6 +691,7 @@ class SentenceView:
                       and (not per_share or s.predicate.per_share)
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)
+                      and not (s.predicate.role_bound and self._other_role(t))
                       and (not s.objects or self._followed_by(t, s.objects))
                       and not (s.not_objects and self._followed_by(t, s.not_objects))]
             if kind == "duration" and senses:
@@ -818,6 +819,11 @@ class SentenceView:
         `t` in its clause."""
         return any(t.end <= u.start < clause.end and any(not s.yields and kind in s.predicate.kinds for s in u.senses)
                    for u in self.triggers)
+
+    def _other_role(self, t: Trigger) -> bool:
+        """Whether the trigger's clause speaks of staying on in another role (as an adviser)."""
+        clause = self.clause(t.start)
+        return self.lex.other_role_re.search(self.ex.folded, clause.start, clause.end) is not None
 
     def _followed_by(self, t: Trigger, objects: frozenset[str]) -> bool:
         """Whether one of `objects` follows the trigger within its clause, a few words on ("cut
