@@ -81,9 +81,21 @@ def test_dates(a, b, base_a, base_b, expected):
     ("超过20亿美元", "more than $2 billion", "agree"),       # two open ranges with one end: the same claim
     ("up to $2 billion", "最多20亿美元", "agree"),
     ("超过20亿美元", "more than $3 billion", "compatible"),  # one lower bound is the narrower
+    # a figure rounded at its last written digit (two significant digits or more) is compatible
+    ("2.6万辆", "26,340 vehicles", "compatible"),
+    ("$2.4 billion", "23.8亿美元", "compatible"),
+    ("31%", "31.4%", "compatible"),
+    ("2.6万辆", "26,800 vehicles", "contradict"),           # 26,800 rounds to 2.7万
+    ("30,000 vehicles", "26,340 vehicles", "contradict"),   # one significant digit says too little
+    ("31%", "32%", "contradict"),
 ])
 def test_quantities(a, b, expected):
     assert verdict(a, b) == expected
+
+
+def test_a_rounded_figure_says_why_it_fits():
+    ((_, rel),) = relate(claim("2.6万辆"), claim("26,340 vehicles", source="b"))
+    assert rel.verdict == "compatible" and rel.reason_code == "rounding"
 
 
 def test_every_rule_has_code_name_summary_and_doc():

@@ -20,7 +20,8 @@ Narrower = Literal["a", "b", "same", "neither"]
 # Why a verdict is what it is, as a code a program can act on (documented in the README):
 #   same          the same value
 #   less-precise  one value contains the other (May vs 14 May; about $4.5 billion vs $4.5 billion)
-#   rounding      different figures whose ranges overlap (HK$1.56 billion vs about HK$1.6 billion)
+#   rounding      different figures whose ranges overlap (HK$1.56 billion vs about HK$1.6 billion), or
+#                 one the other rounded at its last written digit (3.8万辆 vs 38,120 vehicles)
 #   overlap       ranges that overlap without one containing the other
 #   time-zone     dates one day apart that the two sources' clocks explain
 #   different-time values of different times (a January-round valuation vs today's): a change, not a conflict

@@ -44,12 +44,33 @@ def _last_digit_unit(x: float) -> float:
     return u
 
 
+MIN_ROUNDED_DIGITS = 2  # "38,000" may be 38,120 rounded; "40,000" is too coarse to say so
+
+
+def _rounded(x: float, y: float) -> bool:
+    """Whether one of two figures is the other rounded at its own last written digit, with two
+    significant digits or more: 3.8万 and 38,120, "$1.2 billion" and "$1.23 billion", 45% and 45.3%."""
+    for coarse, fine in ((x, y), (y, x)):
+        if not (math.isfinite(coarse) and math.isfinite(fine)) or coarse == 0:
+            continue
+        unit = _last_digit_unit(coarse)
+        if _last_digit_unit(fine) >= unit or math.log10(abs(coarse) / unit) + 1 < MIN_ROUNDED_DIGITS:
+            continue
+        if abs(fine - coarse) <= unit / 2 * (1 + REL_TOLERANCE):
+            return True
+    return False
+
+
 def _relate_kind(a: Claim, b: Claim, kind: str, scale_a: float = 1.0, scale_b: float = 1.0) -> Relation | None:
     """Two quantities of one kind compared as the ranges their bounds allow."""
     if a.value.kind != kind or b.value.kind != kind:
         return None
     rel = relate_intervals(_interval(a.value, scale_a), _interval(b.value, scale_b))
     if rel.verdict == "contradict":
+        if a.value.bound == b.value.bound == "exact" and kind != "duration" and \
+                _rounded(_interval(a.value)[0], _interval(b.value)[0]):
+            return Relation("compatible", f"{_with_range(a.value)} and {_with_range(b.value)} differ only as "
+                            "much as rounding explains", "neither", "rounding")
         if a.value.bound == b.value.bound == "exact":
             return Relation("contradict", f"{_with_range(a.value)} is not {_with_range(b.value)}", "neither")
         return Relation("contradict", f"{_with_range(a.value)} and {_with_range(b.value)} do not overlap", "neither")
@@ -96,7 +117,9 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     (OpenAI's valuation, the investment OpenAI received). Qualifiers are bounds: 約/about is
     5% either side, or one unit of the figure's last written digit, never more than 10% ("about
     HK$1.56 billion" is 1.48-1.64 billion); 超過/more than is a lower bound; 高達/as much as an
-    upper one; 近/nearly is up to the figure and 10% below it.
+    upper one; 近/nearly is up to the figure and 10% below it. A figure that is the other rounded
+    at its own last written digit, with two significant digits or more ($1.2 billion and $1.23
+    billion), is compatible (reason `rounding`).
 
     Verdicts: agree (the same amount), compatible (the ranges overlap: one is vaguer),
     contradict (they do not overlap). Amounts in two different named currencies are not
