@@ -845,3 +845,14 @@ def test_annual_sales_in_money_are_revenue_and_sales_of_things_are_units():
     p = claims_of("Orlen Foods Inc said annual sales rose to $8.3 billion. It sold 3 million ovens.", D)
     assert has(p, "revenue", "Orlen Foods", "$8.3 billion"), show(p)
     assert not any(c.predicate == "sales" and c.kind == "money" for c in p.claims), show(p)
+
+
+def test_a_value_whose_own_event_word_has_no_known_subject_goes_to_no_other_clause():
+    """本轮融资后，公司估值达6亿美元: when 公司 could not be resolved, the valuation became the
+    round's amount (a false contradiction with the round); names after 由 do not make a bare 公司
+    ambiguous."""
+    p = claims_of("泊岸智算近日完成3000万美元B轮融资，由翡翠创投领投。本轮融资后，公司估值达5亿美元。", D)
+    assert has(p, "valuation", "泊岸智算", "5亿美元"), show(p)
+    assert [c.text for c in p.claims if c.predicate == "funding"] == ["3000万美元"], show(p)
+    q = claims_of("泊岸智算近日完成3000万美元B轮融资，翡翠创投和橡岭资本参投。本轮融资后，公司估值达5亿美元。", D)
+    assert [c.text for c in q.claims if c.predicate == "funding"] == ["3000万美元"], show(q)

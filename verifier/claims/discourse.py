@@ -6,7 +6,8 @@ outside quotes) if named before them, else the topic of the nearest sentence bef
 Descriptions of an organisation (该公司, "the company", "the startup", its) stand for the last
 organisation named earlier in the same sentence, else the most salient one: organisations
 named recently, and as a sentence's first organisation, weigh more. A bare 公司 is resolved
-only when its paragraph names a single organisation.
+only when its paragraph names a single organisation (names after a preposition, 由X领投, not
+counted).
 """
 
 from __future__ import annotations
@@ -204,11 +205,11 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
         if m.type == "person" and sentence_topic is None and not in_quote(m.start):
             sentence_topic = m
         if m.type == "org":
-            if demoted(m):
+            if demoted(m):  # (由X领投, "led by X": no candidate for a bare 公司 either)
                 salience.note(m.entity, DEMOTED_WEIGHT, m.start)
             else:
                 salience.note(m.entity, OTHER_WEIGHT if sentence_orgs else TOPIC_WEIGHT, m.start)
                 sentence_orgs.append(m)
-            paragraph_orgs.add(m.entity)
+                paragraph_orgs.add(m.entity)
         out.append(m)
     return out

@@ -398,13 +398,19 @@ class SentenceView:
             if converted is not None:
                 pending.append(converted)
                 continue
+            own_clause = self.clause(v.start).index
+            failed_here = False  # the value's own clause had an event word, whose subject is unknown
             for link in self.links(v):
+                here = self.clause(link.trigger.start).index == own_clause
+                if failed_here and not here:
+                    break  # 本轮融资后，公司估值达6亿美元 (公司 unresolved): not the round's amount
                 subjects, how = self.subjects(link.trigger, link.sense)
                 if not subjects:
                     subjects, how = self._combined_owner(v, link)
                 if subjects:
                     pending.append((v, link, subjects, how))
                     break
+                failed_here = failed_here or here
         # a date the event's own clause gives beats the date of the saying that reports it
         # ("today announced ... appointed X, effective January 24": the 24th)
         direct = {id(link.trigger) for v, link, _, _ in pending
