@@ -856,3 +856,36 @@ def test_a_value_whose_own_event_word_has_no_known_subject_goes_to_no_other_clau
     assert [c.text for c in p.claims if c.predicate == "funding"] == ["3000万美元"], show(p)
     q = claims_of("泊岸智算近日完成3000万美元B轮融资，翡翠创投和橡岭资本参投。本轮融资后，公司估值达5亿美元。", D)
     assert [c.text for c in q.claims if c.predicate == "funding"] == ["3000万美元"], show(q)
+
+
+def test_figures_summed_over_two_different_periods_do_not_contradict():
+    """September's deliveries against the quarter's: two figures, not one figure told twice."""
+    from verifier.rules.engine import compare
+
+    texts = {"a": "Orlen Motors delivered 41,300 vehicles in the third quarter.",
+             "b": "泊岸汽车（Orlen Motors）9月交付15200辆，第三季度共交付41300辆。"}
+    from verifier.text.sources import read_source
+
+    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
+                                  registry=[])
+    claims = [c for p in prepared for c in p.claims if c.predicate == "sales"]
+    assert len(claims) == 3, claims
+    findings = compare(claims, texts, {"a": D, "b": D}, {})
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+    # the same period told differently is still a contradiction
+    texts["b"] = "泊岸汽车（Orlen Motors）第三季度共交付38000辆。"
+    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
+                                  registry=[])
+    claims = [c for p in prepared for c in p.claims if c.predicate == "sales"]
+    assert any(f.verdict == "contradict" for f in compare(claims, texts, {"a": D, "b": D}, {}))
+
+
+def test_a_forecast_is_no_figure_of_the_event_and_a_range_of_counts_is_one_value():
+    p = claims_of("Orlen Motors delivered 41,300 vehicles in the quarter, above its guidance of 38,000 to "
+                  "40,000 and analysts' estimates of 39,500. It expects to deliver between 45,000 and 48,000 "
+                  "vehicles in the next quarter.", D)
+    sales = [c.text for c in p.claims if c.predicate == "sales"]
+    assert "41,300 vehicles" in sales and not any("38,000" in t or "39,500" in t for t in sales), show(p)
+    assert any(c.value.bound == "between" and c.value.low == 45000 for c in p.claims if c.predicate == "sales"), show(p)
+    z = claims_of("泊岸汽车第三季度交付41300辆，超出此前3.8万至4万辆的指引。", D)
+    assert [c.text for c in z.claims if c.predicate == "sales"] == ["41300辆"], show(z)

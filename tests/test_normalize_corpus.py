@@ -161,6 +161,10 @@ COUNTS = [
     ({"bound": "between", "low": 7, "high": 8, "noun": "公司"}, ["七八家公司"]),
     ({"bound": "between", "low": 110_000, "high": 190_000}, ["十几万人"]),
     ({"bound": "between", "low": 2000, "high": 9000}, ["数千名", "几千名"]),
+    # a range of counts: one value, a unit written once applying to both ends
+    ({"bound": "between", "low": 52_000, "high": 56_000, "unit": "辆"}, ["5.2万至5.6万辆", "5.2万到5.6万辆", "从5.2万到5.6万辆"]),
+    ({"bound": "between", "low": 20_000, "high": 40_000, "unit": "人"}, ["2至4万人", "二至四万人"]),
+    ({"bound": "between", "low": 150, "high": 180, "unit": "名"}, ["150至180名", "150-180名"]),
     ({"value": 3, "whole": 11, "unit": "位", "noun": "联合创始人"},
      ["11位联合创始人中仅剩3位", "十一位联合创始人中只剩三位", "11位联合创始人当中，仅剩3位"]),
     ({"value": 743, "whole": 770, "unit": "人", "noun": "员工"}, ["770名员工里有743人", "770名員工裡有743人"]),
@@ -175,6 +179,9 @@ COUNTS = [
     ({"value": 40000, "bound": "more_than", "unit": "辆"}, ["突破4万辆", "突破四万辆"]),
     ({"value": 3, "whole": 11, "noun": "co-founders"},
      ["3 of 11 co-founders", "three of the 11 co-founders", "3 out of 11 co-founders"]),
+    ({"bound": "between", "low": 52_000, "high": 56_000, "noun": "trucks"},
+     ["between 52,000 and 56,000 trucks", "52,000 to 56,000 trucks", "52,000-56,000 trucks"]),
+    ({"bound": "between", "low": 150, "high": 180, "noun": "jobs"}, ["150 to 180 jobs", "between 150 and 180 jobs"]),
 ]
 
 

@@ -683,6 +683,9 @@ class SentenceView:
             return out  # "If the company lists next year, ...": supposed, not claimed
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
+        if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))
+                               or lex.forecast_after_re.match(ex.folded, v.end)):
+            return out  # "above its guidance of 35,000", 3.7万辆的指引: a forecast, not the figure
         if kind == "date" and (lex.price_date_after_re.match(ex.lower, v.end)
                                or lex.price_date_before_re.search(ex._before(v.start, 24))):
             return out  # "a premium to Friday's close", 较上周五收盘价: the price's day

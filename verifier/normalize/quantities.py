@@ -794,6 +794,23 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
 
     rec.add("approximate", rf"{approximate_re()}(?P<cls>{cls}){noun_part}", 0.75, approximate)
 
+    def ranged(m, ctx):  # 3.5万至3.7万辆, 300至400人, 3至5万人 (万 written once applies to both)
+        hi, lo_text = parse_zh(m.group("num")), m.group("lo")
+        lo = parse_zh(lo_text)
+        if hi is None or lo is None:
+            return None
+        shared = [x for x in _trailing_scales(m.group("num")) if x > _trailing_scale(lo_text) and lo * x <= hi]
+        if shared:
+            lo *= max(shared)
+        if lo >= hi:
+            return None
+        noun = m.groupdict().get("noun") or None
+        return made(CountValue, value=to_number((lo + hi) / 2), unit=m.group("cls"), noun=noun,
+                    **_quantity(0, "between", ctx, lo, hi))
+
+    rec.add("range", rf"(?:{alternation(q.range_open)}\s*)?(?P<lo>{z.numeral})\s*{q.range_re}\s*(?P<num>{z.numeral})"
+            rf"(?P<cls>{cls}){noun_part}", 0.8, ranged)
+
     en_rec = Recognizer("en_count", "count", "en")
     eq = qualifiers("en")
     e = en()
@@ -824,6 +841,19 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
     en_rec.add("plural", rf"{eq.before_re}\b(?P<num>{e.numeral})\s+{plural}{eq.after_re}", 0.6, en_build, re.I)
     en_rec.add("described_plural", rf"{eq.before_re}\b(?!{year}\b)(?P<num>{e.numeral})\s+{modifier}{{1,2}}{plural}{eq.after_re}",
                0.55, en_build, re.I)
+    def en_ranged(m, ctx):  # "between 42,000 and 45,000 vehicles", "300 to 400 jobs", "300-400 jobs"
+        lo, hi = parse_en(m.group("lo")), parse_en(m.group("num"))
+        if lo is None or hi is None or lo >= hi or hi != int(hi) or re.fullmatch(year, m.group("lo")):
+            return None  # (2019-2020 sales: years)
+        noun = m.group("noun").lower()
+        return made(CountValue, value=to_number((lo + hi) / 2), unit=noun, noun=noun,
+                    **_quantity(0, "between", ctx, lo, hi))
+
+    time_units = rf"(?!{alternation(lang('en')['duration']['units'])}\b)"  # "2 to 3 years" is no count
+    en_rec.add("between", rf"\bbetween\s+(?P<lo>{e.numeral})\s+and\s+(?P<num>{e.numeral})\s+{time_units}{plural}",
+               0.8, en_ranged, re.I)
+    en_rec.add("range", rf"\b(?P<lo>{e.numeral})\s*(?:to|-|–)\s*(?P<num>{e.numeral})\s+{time_units}{plural}",
+               0.75, en_ranged, re.I)
     en_rec.add(
         "part_of_whole",
         rf"{eq.before_re}\b(?P<num>{e.numeral})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?"

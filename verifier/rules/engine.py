@@ -169,6 +169,9 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     stale = _state_of_another_time(a, wa, b, wb, published) or _state_of_another_time(b, wb, a, wa, published)
     if stale:
         return Relation("compatible", stale, "neither", code="different-time")
+    if wa[0] == wb[0] == "stated" and (wa[1], wa[2]) != (wb[1], wb[2]) and _accumulates(a):
+        return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}: figures of two periods",
+                        "neither", code="different-time")  # September's deliveries and the quarter's
     overlap = wa[1] <= wb[2] and wb[1] <= wa[2]
     if wa[0] == SAME_YEAR_ONLY or wb[0] == SAME_YEAR_ONLY:
         overlap = wa[1][:4] == wb[1][:4] or wa[2][:4] == wb[2][:4]
@@ -177,11 +180,20 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
 
 
+def _accumulates(c: Claim) -> bool:
+    return _predicate_says(c, "accumulates")
+
+
 def _moves(c: Claim) -> bool:
+    return _predicate_says(c, "moves")
+
+
+def _predicate_says(c: Claim, flag: str) -> bool:
+    """Whether the claim's predicate has `flag` set in predicates.toml."""
     from verifier.claims.lexicon import predicates
 
     pred = predicates().get(c.predicate)
-    return pred is not None and pred.moves
+    return pred is not None and getattr(pred, flag)
 
 
 STATE_STALE_DAYS = 28  # a state stated for a time ending this long before an article is not its now
