@@ -889,3 +889,23 @@ def test_a_forecast_is_no_figure_of_the_event_and_a_range_of_counts_is_one_value
     assert any(c.value.bound == "between" and c.value.low == 45000 for c in p.claims if c.predicate == "sales"), show(p)
     z = claims_of("泊岸汽车第三季度交付41300辆，超出此前3.8万至4万辆的指引。", D)
     assert [c.text for c in z.claims if c.predicate == "sales"] == ["41300辆"], show(z)
+
+
+def test_a_possessive_before_a_name_does_not_make_the_owner_the_subject():
+    """"Its rival Helio Cell raised … at a $2 billion valuation" gave the valuation to the company
+    "Its" stands for."""
+    p = claims_of("Orlen Grid Inc raised $120 million. Its rival Varga Cell raised $200 million last month "
+                  "at a $2 billion valuation. Orlen Grid's rival Kestrel Power Inc raised $90 million at a "
+                  "$700 million valuation.", D)
+    assert has(p, "valuation", "Varga Cell", "$2 billion") and has(p, "valuation", "Kestrel Power", "$700 million"), show(p)
+    assert not any(c.subject == "Orlen Grid" and c.predicate == "valuation" for c in p.claims), show(p)
+
+
+def test_headline_verbs_of_raising_money_and_what_they_do_not_raise():
+    p = claims_of("Orlen Grid Inc lands $120 million. It last raised money in 2024, when it took in $45 million "
+                  "at a valuation of $400 million.", D)
+    funding = {c.text for c in p.claims if c.predicate == "funding"}
+    assert {"$120 million", "$45 million"} <= funding, show(p)
+    assert [c.text for c in p.claims if c.predicate == "valuation"] == ["$400 million"], show(p)
+    q = claims_of("Orlen Grid Inc landed a contract worth $12 million and secured a $50 million loan.", D)
+    assert not any(c.predicate == "funding" for c in q.claims), show(q)

@@ -1195,6 +1195,11 @@ class SentenceView:
         """In English the subject is the first name of the clause, unless a later one stands
         right before the verb ("Harborfog was valued … when Qinglan Capital bought a stake") or
         is joined to it by a possessive or title ("Vantrell Chief Executive Gordon Achterberg")."""
+        # "Its rival Helio Cell", "Nimbus Grid's rival Helio Cell": the possessive modifies the
+        # name after it, which heads the noun phrase
+        inside = [m for i, m in enumerate(inside)
+                  if not (i + 1 < len(inside) and self._possessive(m) and self.ex.words.between(m.end, inside[i + 1].start) <= 2
+                          and not re.search(r"[,;]", self.ex.lower[m.end:inside[i + 1].start]))]
         if t is not None and len(inside) > 1:
             last = inside[-1]
             between = self.ex.lower[last.end:t.start]
@@ -1203,6 +1208,13 @@ class SentenceView:
                     and not self.lex.name_modifier_re.search(self.ex.lower, max(0, last.start - 8), last.start):
                 return last  # not "close its Lyon plant and cut 240 jobs"
         return inside[-1] if len(inside) > 1 and inside[-1].type == "person" and inside[0].type != "person" else inside[0]
+
+    _POSSESSIVE_EN = re.compile(r"['’]s?\b")
+
+    def _possessive(self, m: Mention) -> bool:
+        """its, their, X's: a name or pronoun that owns the noun after it."""
+        word = self.ex.lower[m.start:m.end]
+        return word in ("its", "their") or self._POSSESSIVE_EN.match(self.ex.lower, m.end) is not None
 
     def _antecedent(self, clause: Clause, cands: list[Mention]) -> Mention | None:
         for c in reversed(self.clauses[:clause.index]):
