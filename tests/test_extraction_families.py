@@ -909,3 +909,10 @@ def test_headline_verbs_of_raising_money_and_what_they_do_not_raise():
     assert [c.text for c in p.claims if c.predicate == "valuation"] == ["$400 million"], show(p)
     q = claims_of("Orlen Grid Inc landed a contract worth $12 million and secured a $50 million loan.", D)
     assert not any(c.predicate == "funding" for c in q.claims), show(q)
+
+
+def test_store_counts_and_a_bare_company_word_after_a_date():
+    p = claims_of("Orlen Coffee Inc has more than 900 stores in Asia. It will close 40 stores this year.", D)
+    assert [c.text for c in p.claims if c.predicate == "stores"] == ["more than 900 stores"], show(p)
+    z = claims_of("泊岸咖啡成立于2015年，目前在全国拥有门店约900家。2023年公司营收约为12亿元。", D)
+    assert has(z, "stores", "泊岸咖啡", "900家") and has(z, "revenue", "泊岸咖啡", "12亿元"), show(z)
