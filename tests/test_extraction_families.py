@@ -916,3 +916,16 @@ def test_store_counts_and_a_bare_company_word_after_a_date():
     assert [c.text for c in p.claims if c.predicate == "stores"] == ["more than 900 stores"], show(p)
     z = claims_of("泊岸咖啡成立于2015年，目前在全国拥有门店约900家。2023年公司营收约为12亿元。", D)
     assert has(z, "stores", "泊岸咖啡", "900家") and has(z, "revenue", "泊岸咖啡", "12亿元"), show(z)
+
+
+def test_a_verb_or_relation_before_a_glossed_name_is_not_part_of_it():
+    """任命林德奎斯特(Maya Lindqvist) made "任命林德奎斯特" a company, and the English name with it."""
+    from verifier.text.sources import read_source
+
+    en = read_source(Path("a.txt"), {"published": D}, text="Orlen Air named Ilse Varga as chief executive on Monday.")
+    zh = read_source(Path("b.txt"), {"published": D},
+                     text="泊岸航空（Orlen Air）周一任命瓦尔加（Ilse Varga）为首席执行官，前任转投竞争对手雀鹰航空（Kestrel Airways）。")
+    _, index = extract_sources([en, zh], registry=[])
+    varga = index.entities["Ilse Varga"]
+    assert varga.type == "person" and "瓦尔加" in varga.aliases and not any("任命" in a for a in varga.aliases)
+    assert not any("对手" in a for a in index.entities["Kestrel Airways"].aliases)
