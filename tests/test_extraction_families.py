@@ -929,3 +929,18 @@ def test_a_verb_or_relation_before_a_glossed_name_is_not_part_of_it():
     varga = index.entities["Ilse Varga"]
     assert varga.type == "person" and "瓦尔加" in varga.aliases and not any("任命" in a for a in varga.aliases)
     assert not any("对手" in a for a in index.entities["Kestrel Airways"].aliases)
+
+
+@pytest.mark.parametrize("text, latin, chinese", [
+    ("人工智能公司商澜科技（Shanglan Tech）周一宣布。", "Shanglan Tech", "商澜科技"),  # 商 ends a descriptor only after a word
+    ("芯片商晶耀（Lumora）周一宣布。", "Lumora", "晶耀"),
+    ("该公司主要向雀鹰电子（Kestrel Electronics）供货。", "Kestrel Electronics", "雀鹰电子"),
+    ("本轮由泊岸资本（Orlen Capital）领投。", "Orlen Capital", "泊岸资本"),
+    ("转投竞争对手雀鹰航空（Kestrel Airways）。", "Kestrel Airways", "雀鹰航空"),
+])
+def test_the_chinese_name_of_a_gloss_starts_after_the_words_before_it(text, latin, chinese):
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    names = {n: aliases for n, kind, origin, aliases, *_ in learn_article(text, fold(text)).names if origin == "gloss"}
+    assert chinese in names[latin] and not any(len(a) > len(chinese) for a in names[latin]), names

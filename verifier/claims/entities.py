@@ -123,6 +123,8 @@ def _data() -> dict:
         "places": {key(p) for p in names["places"]} | _place_keys(),
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
+        "name_before_particles": fold(names["name_before_particles"]),
+        "name_before_suffixes": fold(names["name_before_suffixes"]),
         "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
     }
 
@@ -226,6 +228,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "org_suffix_word": re.compile(alternation(d["org_suffixes"])),
         "org_descriptor": re.compile(alternation(d["org_descriptors"])),
         "descriptor_end": re.compile(rf"(?:{alternation(d['org_descriptors'] + d['org_name_openers'])})$"),
+        "descriptor": re.compile(alternation(d["org_descriptors"])),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
         # the name after a descriptor: three or four characters before what follows a name
@@ -299,7 +302,17 @@ def _is_person_token(token: str, d: dict) -> bool:
 
 
 def _cut_descriptors(chinese: str, d: dict) -> str:
+    """The name in the words before a gloss: after the last descriptor, title or verb
+    (基因检测公司蓝汀生物), then after the last particle (该公司向家乐福) or descriptor ending
+    (芯片商英伟达), keeping two characters at least."""
     cut = max((chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese), default=0)
+    for chars, first_too in ((d["name_before_particles"], True), (d["name_before_suffixes"], False)):
+        at = max((i for i in range(cut, len(chinese) - 2) if chinese[i] in chars and (first_too or i > cut)),
+                 default=None)
+        if at is not None:
+            while at - 1 >= cut and chinese[at - 1] in chars:
+                at -= 1  # 与和睦家: the first of a run of particles ends the words before the name
+            cut = at + 1
     return chinese[cut:]
 
 
@@ -660,6 +673,8 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
                 break
             if any(stem[:k] in stops for k in range(len(stem) + 1)):  # starts with a stop word, or is one
                 continue
+            if any(w.start() < start < w.end() for w in r["descriptor"].finditer(folded, max(0, start - 4), start + 4)):
+                continue  # 竞争对手蓝鸦航空: not 手蓝鸦航空, which starts inside a descriptor
             count = counted(folded[start:end])
             prev = folded[start - 1] if start else "\n"
             clean = prev in opener or bool(r["descriptor_end"].search(folded, max(0, start - 8), start))
