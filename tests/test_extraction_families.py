@@ -944,3 +944,20 @@ def test_the_chinese_name_of_a_gloss_starts_after_the_words_before_it(text, lati
 
     names = {n: aliases for n, kind, origin, aliases, *_ in learn_article(text, fold(text)).names if origin == "gloss"}
     assert chinese in names[latin] and not any(len(a) > len(chinese) for a in names[latin]), names
+
+
+def test_a_group_word_ending_a_name_keeps_it_and_the_name_without_it_is_the_same_company():
+    from verifier.text.sources import read_source
+
+    en = read_source(Path("a.txt"), {"published": D}, text="Orlen Group Inc agreed to buy a 6% stake in Varda Labs.")
+    zh = read_source(Path("b.txt"), {"published": D}, text="瓦尔达实验室（Varda Labs）获泊岸（Orlen）入股，泊岸持股约6%。")
+    prepared, index = extract_sources([en, zh], registry=[])
+    assert "Orlen Group" in index.entities and "Orlen" not in index.entities, list(index.entities)
+    holders = {c.subject for p in prepared for c in p.claims if c.predicate == "stake"}
+    assert holders == {"Orlen Group"}, [show(p) for p in prepared]
+
+
+def test_a_name_after_huo_receives_and_is_not_the_subject():
+    """晶耀获软银投资…公司估值达80亿美元: the company is valued, not the investor."""
+    p = claims_of("晶片设计公司晶耀科技获日本软银集团投资5亿美元，公司估值因此达80亿美元。", D)
+    assert has(p, "valuation", "晶耀科技", "80亿美元"), show(p)

@@ -112,6 +112,7 @@ def _data() -> dict:
         "org_name_openers": f(names["org_name_openers"]),
         "name_particles": names["name_particles"],
         "legal_suffixes": set(names["legal_suffixes"]),
+        "group_suffixes": set(names["group_suffixes"]),
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
@@ -493,15 +494,18 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             while e + 1 < len(tokens) and tokens[e + 1] in org_words:
                 e += 1
             name = " ".join(tokens[i:e + 1]).rstrip(".")
-            # the legal forms that end the name: Marlowe & Pike N.V. is Marlowe & Pike, and
-            # Brightlake Foods Inc is Brightlake Foods
+            # the legal forms that end the name are dropped (Marlowe & Pike N.V. is Marlowe & Pike,
+            # Brightlake Foods Inc is Brightlake Foods); a group word is kept, its name without
+            # it an alias (SoftBank Group is SoftBank too)
             cut = e + 1
             while cut > i + 1 and tokens[cut - 1].rstrip(".") in d["legal_suffixes"]:
                 cut -= 1
-            if cut <= e and cut > i:
-                out.add(" ".join(tokens[i:cut]), "org", "text", [name])
-            elif key(name) not in d["places"]:
-                out.add(name, "org", "text")
+            group = cut
+            while group > i + 1 and tokens[group - 1] in d["group_suffixes"]:
+                group -= 1
+            aliases = [a for a in (name, " ".join(tokens[i:group])) if a != " ".join(tokens[i:cut])]
+            if aliases or key(name) not in d["places"]:
+                out.add(" ".join(tokens[i:cut]), "org", "text", aliases)
             i = e + 1
             continue
         if "&" in tokens[i:k] and k - i >= 3:
