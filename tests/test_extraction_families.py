@@ -961,3 +961,13 @@ def test_a_name_after_huo_receives_and_is_not_the_subject():
     """晶耀获软银投资…公司估值达80亿美元: the company is valued, not the investor."""
     p = claims_of("晶片设计公司晶耀科技获日本软银集团投资5亿美元，公司估值因此达80亿美元。", D)
     assert has(p, "valuation", "晶耀科技", "80亿美元"), show(p)
+
+
+def test_a_percentage_of_change_is_no_level_and_hong_kong_profit_words():
+    """半年少赚三成 裁员约500人: 三成 is how much profit fell, not a share of staff laid off."""
+    p = claims_of("泊岸物流半年少赚三成 裁员约500人", D)
+    assert [c.text for c in p.claims if c.predicate == "layoffs"] == ["约500人"], show(p)
+    q = claims_of("泊岸物流股东应占溢利按年跌31%至4.2亿港元。", D)
+    assert has(q, "profit", "泊岸物流", "4.2亿港元") and not any(c.kind == "percent" for c in q.claims), show(q)
+    e = claims_of("Orlen Freight Inc said profit fell 31% and it would cut 6% of its workforce.", D)
+    assert [c.text for c in e.claims if c.kind == "percent"] == ["6%"], show(e)

@@ -681,6 +681,8 @@ class SentenceView:
             return out  # the third senior departure this year: the date is the series' own
         if v_clause.kind == "condition":
             return out  # "If the company lists next year, ...": supposed, not claimed
+        if kind == "percent" and lex.change_re.search(ex._before(v.start, 10)):
+            return out  # "profit fell 31%", 少赚三成: a change, not a level any predicate here takes
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
         if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))

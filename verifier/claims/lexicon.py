@@ -171,6 +171,7 @@ class Lexicon:
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
         self.window_re = _suffix_re(link["window"])
+        self.change_re = _suffix_re(link["change_words"])
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])
