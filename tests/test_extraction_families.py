@@ -967,7 +967,21 @@ def test_a_percentage_of_change_is_no_level_and_hong_kong_profit_words():
     """半年少赚三成 裁员约500人: 三成 is how much profit fell, not a share of staff laid off."""
     p = claims_of("泊岸物流半年少赚三成 裁员约500人", D)
     assert [c.text for c in p.claims if c.predicate == "layoffs"] == ["约500人"], show(p)
-    q = claims_of("泊岸物流股东应占溢利按年跌31%至4.2亿港元。", D)
-    assert has(q, "profit", "泊岸物流", "4.2亿港元") and not any(c.kind == "percent" for c in q.claims), show(q)
+    q = claims_of("泊岸物流股东应占溢利按年跌31%至4.2亿港元，收入则微升2%至68亿港元。", D)
+    assert has(q, "profit", "泊岸物流", "4.2亿港元") and has(q, "revenue", "泊岸物流", "68亿港元"), show(q)
+    # the change is a claim of its own: a fall is negative
+    assert has(q, "profit_change", "泊岸物流", "31%", value=-31) and has(q, "revenue_change", "泊岸物流", "2%", value=2), show(q)
     e = claims_of("Orlen Freight Inc said profit fell 31% and it would cut 6% of its workforce.", D)
-    assert [c.text for c in e.claims if c.kind == "percent"] == ["6%"], show(e)
+    assert [c.text for c in e.claims if c.predicate == "layoffs"] == ["6%"], show(e)
+    assert has(e, "profit_change", "Orlen Freight", "31%", value=-31), show(e)
+
+
+def test_a_rise_and_a_fall_of_the_same_size_contradict():
+    from verifier.rules.engine import compare
+
+    texts = {"a": "Orlen Freight Inc said its revenue rose 4%.", "b": "泊岸物流（Orlen Freight）表示，营收下降4%。"}
+    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
+                                  registry=[])
+    claims = [c for p in prepared for c in p.claims if c.predicate == "revenue_change"]
+    assert len(claims) == 2, [show(p) for p in prepared]
+    assert any(f.verdict == "contradict" for f in compare(claims, texts, {"a": D, "b": D}, {}))

@@ -652,8 +652,11 @@ class SentenceView:
                 ex.buyer = buyer.entity
         if scope.get("of") == "combined" and ex.buyer is not None:
             subjects, why["subject"] = self._as_buyer(v)
+        value = v.value
+        if pred.change_of and self._change(v) == "fall":
+            value = _negated(value)  # "fell 31%": a change of -31%
         for subject in subjects:
-            claim = ex._add(self.sentence, kind, subject, pid, label, v.value, v.start, v.end, link.trigger,
+            claim = ex._add(self.sentence, kind, subject, pid, label, value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
             if claim is not None and kind == "date" and not v.value.issue:
                 ex.last_date = (v.value, pid)
@@ -681,8 +684,8 @@ class SentenceView:
             return out  # the third senior departure this year: the date is the series' own
         if v_clause.kind == "condition":
             return out  # "If the company lists next year, ...": supposed, not claimed
-        if kind == "percent" and lex.change_re.search(ex._before(v.start, 10)):
-            return out  # "profit fell 31%", 少赚三成: a change, not a level any predicate here takes
+        # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
+        change = kind == "percent" and self._change(v) is not None
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
         if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))
@@ -703,6 +706,7 @@ class SentenceView:
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)
                       and not (s.predicate.role_bound and self._other_role(t))
+                      and s.predicate.change_of == change
                       and (not s.objects or self._followed_by(t, s.objects))
                       and not (s.not_objects and self._followed_by(t, s.not_objects))]
             if kind == "duration" and senses:
@@ -830,6 +834,13 @@ class SentenceView:
         `t` in its clause."""
         return any(t.end <= u.start < clause.end and any(not s.yields and kind in s.predicate.kinds for s in u.senses)
                    for u in self.triggers)
+
+    def _change(self, v: Found) -> str | None:
+        """"rise" or "fall" when a percentage stands right after a word of change."""
+        before = self.ex._before(v.start, 10)
+        if self.lex.change_fall_re.search(before):
+            return "fall"
+        return "rise" if self.lex.change_rise_re.search(before) else None
 
     def _other_role(self, t: Trigger) -> bool:
         """Whether the trigger's clause speaks of staying on in another role (as an adviser)."""
@@ -1346,3 +1357,14 @@ def _range_of(v) -> dict:
 
 
 __all__ = ["Extractor", "lexicon", "UNATTRIBUTED", "CountValue", "QuoteValue"]
+
+
+_MIRRORED_BOUNDS = {"at_least": "at_most", "at_most": "at_least", "more_than": "less_than", "less_than": "more_than"}
+
+
+def _negated(value):
+    """A quantity of the opposite sign: its range mirrored ("fell more than 30%": below -30%)."""
+    low = None if value.high is None else -value.high
+    high = None if value.low is None else -value.low
+    return value.model_copy(update={"value": -value.value, "low": low, "high": high,
+                                    "bound": _MIRRORED_BOUNDS.get(value.bound, value.bound)})

@@ -34,6 +34,7 @@ class Predicate:
     changes: bool = False  # a state that changes over time (valuation, stake)
     moves: bool = False  # a price that moves by the minute: two values are two moments
     count_not_units: frozenset[str] = frozenset()  # what a count of it never counts (a recall's reports)
+    change_of: bool = False  # takes a percentage of change (a rise, or a fall as a negative value)
     accumulates: bool = False  # summed over a period: two periods' figures are two figures
     role_bound: bool = False  # of the post the text speaks of: not in a clause about another role (as an adviser)
     per_share: bool = False  # takes a price per share ("$68 per share", 每股68美元); no other predicate does
@@ -171,7 +172,8 @@ class Lexicon:
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
         self.window_re = _suffix_re(link["window"])
-        self.change_re = _suffix_re(link["change_words"])
+        self.change_rise_re = _suffix_re(link["change_rises"])
+        self.change_fall_re = _suffix_re(link["change_falls"])
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])
@@ -330,7 +332,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
                      p.get("changes", False), p.get("moves", False),
                      frozenset(fold(u).lower() for u in p.get("count_not_units", ())), per_share=p.get("per_share", False), role_bound=p.get("role_bound", False),
-                     accumulates=p.get("accumulates", False))
+                     accumulates=p.get("accumulates", False), change_of=p.get("change_of", False))
 
 
 @lru_cache(maxsize=1)
