@@ -985,3 +985,23 @@ def test_a_rise_and_a_fall_of_the_same_size_contradict():
     claims = [c for p in prepared for c in p.claims if c.predicate == "revenue_change"]
     assert len(claims) == 2, [show(p) for p in prepared]
     assert any(f.verdict == "contradict" for f in compare(claims, texts, {"a": D, "b": D}, {}))
+
+
+def test_damages_awarded_are_the_payers_and_not_damages_sought():
+    """"ordered X to pay $120 million in damages", 裁定X赔偿: a ruling X must pay, not what X asks for."""
+    p = claims_of("A jury on Friday ordered Orlen Chips Inc to pay $120 million in damages to Varda Labs. "
+                  "Varda Labs had sought about $310 million.", D)
+    assert has(p, "damages_awarded", "Orlen Chips", "$120 million"), show(p)
+    assert [c.text for c in p.claims if c.predicate == "damages"] == ["about $310 million"], show(p)
+    z = claims_of("陪审团周五裁定，泊岸芯片（Orlen Chips）侵犯竞争对手瓦尔达实验室（Varda Labs）两项专利，须赔偿1.2亿美元。"
+                  "瓦尔达实验室此前索赔约3.1亿美元。", D)
+    assert has(z, "damages_awarded", "Orlen Chips", "1.2亿美元"), show(z)
+    assert has(z, "damages", "Varda Labs", "3.1亿美元") and not has(z, "damages", "Orlen Chips", "1.2亿美元"), show(z)
+
+
+def test_the_head_of_a_chinese_clause_is_its_first_name_unless_words_join_them():
+    """X侵犯竞争对手Y的专利，须赔偿…: X must pay; X公司首席执行官Y表示 and X的新作Y keep Y."""
+    p = claims_of("泊岸芯片（Orlen Chips）侵犯瓦尔达实验室（Varda Labs）的专利，须赔偿1.2亿美元。", D)
+    assert has(p, "damages_awarded", "Orlen Chips", "1.2亿美元"), show(p)
+    q = claims_of("泊岸游戏的动作新作《雾潮3》上周四上线，首周销量突破200万份。", D)
+    assert has(q, "sales", "雾潮3", "200万份"), show(q)

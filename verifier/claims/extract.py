@@ -313,6 +313,7 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
 
 
 _WORD = re.compile(r"[a-z][a-z\-]*")
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -708,7 +709,9 @@ class SentenceView:
                       and not (s.predicate.role_bound and self._other_role(t))
                       and s.predicate.change_of == change
                       and (not s.objects or self._followed_by(t, s.objects))
-                      and not (s.not_objects and self._followed_by(t, s.not_objects))]
+                      and not (s.not_objects and self._followed_by(t, s.not_objects))
+                      and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
+                      and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
             if kind == "duration" and senses:
                 from verifier.normalize.quantities import seconds
 
@@ -834,6 +837,11 @@ class SentenceView:
         `t` in its clause."""
         return any(t.end <= u.start < clause.end and any(not s.yields and kind in s.predicate.kinds for s in u.senses)
                    for u in self.triggers)
+
+    def _preceded_by(self, t: Trigger, words: frozenset[str]) -> bool:
+        """Whether one of `words` stands before the trigger in its clause (裁定X赔偿: a ruling)."""
+        before = self.ex.lower[self.clause(t.start).start:t.start]
+        return any(w in before for w in words)
 
     def _change(self, v: Found) -> str | None:
         """"rise" or "fall" when a percentage stands right after a word of change."""
@@ -1202,7 +1210,27 @@ class SentenceView:
             verbs.append(pool[0].end + copula.start())
         first_verb = min(verbs, default=c.end)
         before = [m for m in pool if m.end <= first_verb]
-        return before[-1] if before else pool[0]
+        if not before:
+            return pool[0]
+        # names joined by titles, descriptors or particles are one noun phrase, whose head is the
+        # last (X公司首席执行官Y); words of another kind between two names are a verb, whose
+        # object the second is (X侵犯竞争对手Y的专利: X)
+        head = before[0]
+        for m in before[1:]:
+            if not self._joins_names(self.ex.folded[head.end:m.start]):
+                break
+            head = m
+        return head
+
+    def _joins_names(self, gap: str) -> bool:
+        """Whether the words between two Chinese names make them one noun phrase: a 的 phrase,
+        or nothing but glosses, titles, descriptors and particles (公司首席执行官, 旗下, 、)."""
+        rest = _GLOSS.sub("", gap)
+        if "的" in rest:
+            return True  # X的动作冒险新作Y, X收购的Y: Y with what describes it
+        for w in self.lex.name_joiners:
+            rest = rest.replace(w, "")
+        return not rest.strip()
 
     def _english_subject(self, inside: list[Mention], t: Trigger | None = None) -> Mention:
         """In English the subject is the first name of the clause, unless a later one stands

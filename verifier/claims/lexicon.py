@@ -52,6 +52,8 @@ class Sense:
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
     not_objects: frozenset[str] = frozenset()  # words after which it says something else (invest … in a plant)
+    preceded_by: frozenset[str] = frozenset()  # words one of which must stand before it in its clause
+    not_preceded_by: frozenset[str] = frozenset()  # words before it in its clause that make it say something else
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
 
 
@@ -113,6 +115,8 @@ class Lexicon:
                 kw = dict(min_days=group.get("min_days", 0), object_only=group.get("object_only", False),
                           objects=frozenset(fold(w).lower() for w in group.get("objects", ())),
                           not_objects=frozenset(fold(w).lower() for w in group.get("not_objects", ())),
+                          preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
+                          not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           yields=group.get("yields", False))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
@@ -172,6 +176,7 @@ class Lexicon:
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
         self.window_re = _suffix_re(link["window"])
+        self.name_joiners = _name_joiners()
         self.change_rise_re = _suffix_re(link["change_rises"])
         self.change_fall_re = _suffix_re(link["change_falls"])
         self.forecast_before_re = _suffix_re(link["forecast_before"])
@@ -310,6 +315,14 @@ class Lexicon:
 
 def _fold_all(words) -> list[str]:
     return [fold(w).lower() if w.isascii() else fold(w) for w in words]
+
+
+def _name_joiners() -> list[str]:
+    """Words that join two Chinese names into one noun phrase (titles, descriptors, particles),
+    longest first: 公司首席执行官, 旗下, 的."""
+    names = read_data_file("entities.toml")["names"]
+    words = [*names["titles"], *names["org_descriptors"], *names["org_name_after"], *"的之、和与及兼暨"]
+    return sorted({fold(w) for w in words if w}, key=len, reverse=True)
 
 
 def _suffix_re(words) -> re.Pattern[str]:
