@@ -1005,3 +1005,12 @@ def test_the_head_of_a_chinese_clause_is_its_first_name_unless_words_join_them()
     assert has(p, "damages_awarded", "Orlen Chips", "1.2亿美元"), show(p)
     q = claims_of("泊岸游戏的动作新作《雾潮3》上周四上线，首周销量突破200万份。", D)
     assert has(q, "sales", "雾潮3", "200万份"), show(q)
+
+
+def test_who_invests_takes_the_stake_and_who_receives_is_the_name_after_xiang():
+    """X获Y投资…，取得约6%股权: Y holds the stake; Y向X投资: X receives the investment."""
+    p = claims_of("泊岸资本成立于2010年。晶耀科技获日本泊岸资本投资5亿元，取得约6%股权，公司估值因此达80亿元。", D)
+    assert has(p, "investment", "晶耀科技", "5亿元") and has(p, "stake", "泊岸资本", "6%"), show(p)
+    assert has(p, "valuation", "晶耀科技", "80亿元"), show(p)
+    q = claims_of("泊岸资本向晶耀科技投资5亿元，持股约6%。", D)
+    assert has(q, "investment", "晶耀科技", "5亿元") and has(q, "stake", "泊岸资本", "6%"), show(q)

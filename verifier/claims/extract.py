@@ -838,6 +838,34 @@ class SentenceView:
         return any(t.end <= u.start < clause.end and any(not s.yields and kind in s.predicate.kinds for s in u.senses)
                    for u in self.triggers)
 
+    def _doer_before(self, t: Trigger, predicate: str, cands: list[Mention]) -> Mention | None:
+        """The doer of an earlier event word of `predicate` in the sentence, in another clause:
+        a name after a doer's marker (获日本软银投资, "invested by Y"), else the name before the
+        word that no preposition leads (Y向X投资: Y)."""
+        for u in reversed(self.triggers):
+            if u.end > t.start or not any(s.predicate.id == predicate for s in u.senses):
+                continue
+            u_clause = self.clause(u.start)
+            if u_clause.index == self.clause(t.start).index:
+                continue
+            return self._doer(u_clause, u, cands)
+        return None
+
+    def _doer(self, clause: Clause, t: Trigger, cands: list[Mention]) -> Mention | None:
+        """Who does the event word in its clause: a name after a doer's marker (获日本软银投资,
+        被X), else the last name before the word that no preposition leads (Y向X投资: Y)."""
+        before = [m for m in cands if clause.start <= m.start and m.end <= t.start]
+        marked = [m for m in before if self.lex.agent_marker_re.search(self._before_name(m))]
+        if marked:
+            return marked[-1]
+        plain = [m for m in before if not self._prepositional(m)]
+        return plain[-1] if plain else None
+
+    def _before_name(self, m: Mention) -> str:
+        """The words before a name, less a place word or two (获日本软银: 获)."""
+        before = self.ex._before(m.start, 10)
+        return self.lex.place_tail_re.sub("", before)
+
     def _preceded_by(self, t: Trigger, words: frozenset[str]) -> bool:
         """Whether one of `words` stands before the trigger in its clause (裁定X赔偿: a ruling)."""
         before = self.ex.lower[self.clause(t.start).start:t.start]
@@ -1059,6 +1087,10 @@ class SentenceView:
                 after_by = [m for m in cands if m.start >= t.end and m.start - t.end <= 60]
                 if after_by:
                     return [after_by[0]], "doer after 'by'"
+            if sense.holder_from and not self._own_subject(clause, t.start):
+                doer = self._doer_before(t, sense.holder_from, cands)
+                if doer is not None:
+                    return [doer], f"who made the {sense.holder_from} told before"
             role = "agent"
         if role in ("patient", "recipient"):
             passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8))) or (
@@ -1087,11 +1119,15 @@ class SentenceView:
             if sense.object_only:
                 return [], ""
             if role == "recipient":
+                # 向X投资, 对X注资: the name a recipient's marker leads, before the word
+                led = [m for m in cands if clause.start <= m.start and m.end <= t.start
+                       and self.lex.recipient_marker_re.search(self._before_name(m))]
+                if led:
+                    return [led[-1]], "who receives it (向X)"
                 # the doer: named in the word's clause, or carried from before unless the clause
                 # has a subject of its own (基石投资者合共认购…: someone unnamed)
-                doer = next((m for m in reversed(self.eligible(("org", "person")))
-                             if clause.start <= m.start and m.end <= t.start and not self._prepositional(m)
-                             and not _POSSESSIVE_AFTER.match(self.ex.lower, m.end)), None)  # X的投资者: X owns them
+                doer = self._doer(clause, t, [m for m in self.eligible(("org", "person"))
+                                              if not _POSSESSIVE_AFTER.match(self.ex.lower, m.end)])  # X的投资者: X owns them
                 if doer is None and not self._own_subject(clause, t.start):
                     doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
                 topic = self._topic(pred.types, exclude={doer.entity} if doer else set())

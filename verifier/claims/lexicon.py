@@ -52,6 +52,7 @@ class Sense:
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
     not_objects: frozenset[str] = frozenset()  # words after which it says something else (invest … in a plant)
+    holder_from: str | None = None  # a holder unnamed in its clause is the doer of this predicate's event told before
     preceded_by: frozenset[str] = frozenset()  # words one of which must stand before it in its clause
     not_preceded_by: frozenset[str] = frozenset()  # words before it in its clause that make it say something else
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
@@ -113,6 +114,7 @@ class Lexicon:
                 role, source = group["role"], group.get("from")
                 # what every word of the group says alike
                 kw = dict(min_days=group.get("min_days", 0), object_only=group.get("object_only", False),
+                          holder_from=group.get("holder_from"),
                           objects=frozenset(fold(w).lower() for w in group.get("objects", ())),
                           not_objects=frozenset(fold(w).lower() for w in group.get("not_objects", ())),
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
@@ -199,6 +201,9 @@ class Lexicon:
         self.preposition_re = _suffix_re(link["prepositions"])
         self.passive_re = _suffix_re(link["passive"])
         self.agent_marker_re = _suffix_re(link["agent_markers"])
+        self.recipient_marker_re = _suffix_re(link["recipient_markers"])
+        places = read_data_file("entities.toml")["names"]["cjk_places"]
+        self.place_tail_re = re.compile(rf"(?:{gated_alternation(_fold_all(places))})+$")
         self.object_verb_re = _suffix_re(link["object_verbs"])
         self.generic_re = re.compile(
             rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
