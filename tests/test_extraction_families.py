@@ -1014,3 +1014,10 @@ def test_who_invests_takes_the_stake_and_who_receives_is_the_name_after_xiang():
     assert has(p, "valuation", "晶耀科技", "80亿元"), show(p)
     q = claims_of("泊岸资本向晶耀科技投资5亿元，持股约6%。", D)
     assert has(q, "investment", "晶耀科技", "5亿元") and has(q, "stake", "泊岸资本", "6%"), show(q)
+
+
+def test_hong_kong_words_for_the_opening_price_are_a_trading_price():
+    """开市报12.3元，较招股价10元高开23%: 12.3 is where it opened, not its offer price."""
+    p = claims_of("泊岸医疗今日在港交所上市，开市报12.3港元，较招股价10港元高开23%。", D)
+    assert has(p, "share_price", "泊岸医疗", "12.3港元") and has(p, "offer_price", "泊岸医疗", "10港元"), show(p)
+    assert not has(p, "offer_price", "泊岸医疗", "12.3港元"), show(p)
