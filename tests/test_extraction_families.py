@@ -1021,3 +1021,16 @@ def test_hong_kong_words_for_the_opening_price_are_a_trading_price():
     p = claims_of("泊岸医疗今日在港交所上市，开市报12.3港元，较招股价10港元高开23%。", D)
     assert has(p, "share_price", "泊岸医疗", "12.3港元") and has(p, "offer_price", "泊岸医疗", "10港元"), show(p)
     assert not has(p, "offer_price", "泊岸医疗", "12.3港元"), show(p)
+
+
+def test_earnings_per_share_and_changes_against_the_quarter_before():
+    """EPS 8.2元 was read as the profit; "NT$8.20 per share" after a profit as an offer price;
+    季增12.5% against a year-on-year 38.6% as one change."""
+    p = claims_of("泊岸电子第三季税后纯益新台币2,130亿元，季增12.5%，年增38.6%，每股纯益8.2元。", D)
+    assert has(p, "profit", "泊岸电子", "2,130亿元") and has(p, "eps", "泊岸电子", "8.2元"), show(p)
+    changes = {(c.text, c.scope.get("of")) for c in p.claims if c.predicate == "profit_change"}
+    assert changes == {("12.5%", "quarter on quarter"), ("38.6%", "year on year")}, show(p)
+    e = claims_of("Orlen Chips Inc said net profit rose 38.6% to NT$213 billion, or NT$8.20 per share.", D)
+    assert has(e, "eps", "Orlen Chips", "NT$8.20") and not any(c.predicate == "offer_price" for c in e.claims), show(e)
+    t = claims_of("泊岸电子第三季获利创新高 EPS 8.2元", D)
+    assert [c.predicate for c in t.claims if c.kind == "money"] == ["eps"], show(t)

@@ -654,8 +654,13 @@ class SentenceView:
         if scope.get("of") == "combined" and ex.buyer is not None:
             subjects, why["subject"] = self._as_buyer(v)
         value = v.value
-        if pred.change_of and self._change(v) == "fall":
-            value = _negated(value)  # "fell 31%": a change of -31%
+        if pred.change_of:
+            if self._change(v) == "fall":
+                value = _negated(value)  # "fell 31%": a change of -31%
+            # against the quarter before (季增, "sequentially") or a year before: two figures
+            after = re.match(r"[^,，;；、。]{0,40}", ex.lower[v.end:]).group(0)  # up to the clause's end
+            quarter = self.lex.quarter_on_quarter_re.search(ex.lower[max(self.sentence.start, v.start - 6):v.start] + " " + after)
+            scope["of"] = "quarter on quarter" if quarter else "year on year"
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
@@ -867,8 +872,9 @@ class SentenceView:
         return self.lex.place_tail_re.sub("", before)
 
     def _preceded_by(self, t: Trigger, words: frozenset[str]) -> bool:
-        """Whether one of `words` stands before the trigger in its clause (裁定X赔偿: a ruling)."""
-        before = self.ex.lower[self.clause(t.start).start:t.start]
+        """Whether one of `words` stands before the trigger in its sentence (裁定X赔偿: a ruling;
+        "net profit … NT$213 billion, or NT$8.20 per share": earnings per share)."""
+        before = self.ex.lower[self.sentence.start:t.start]
         return any(w in before for w in words)
 
     def _change(self, v: Found) -> str | None:

@@ -180,6 +180,7 @@ class Lexicon:
         self.window_re = _suffix_re(link["window"])
         self.name_joiners = _name_joiners()
         self.change_rise_re = _suffix_re(link["change_rises"])
+        self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
         self.change_fall_re = _suffix_re(link["change_falls"])
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
