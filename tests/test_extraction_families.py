@@ -1034,3 +1034,16 @@ def test_earnings_per_share_and_changes_against_the_quarter_before():
     assert has(e, "eps", "Orlen Chips", "NT$8.20") and not any(c.predicate == "offer_price" for c in e.claims), show(e)
     t = claims_of("泊岸电子第三季获利创新高 EPS 8.2元", D)
     assert [c.predicate for c in t.claims if c.kind == "money"] == ["eps"], show(t)
+
+
+def test_a_transliteration_glossed_with_one_word_names_whoever_the_word_names():
+    """马罗温德(Marrowind): one Latin word glossing a transliteration is a company's name when the
+    other articles show a company, a person's when they show a person."""
+    from verifier.text.sources import read_source
+
+    en = read_source(Path("a.txt"), {"published": D}, text="Orlenvia Inc will cut 300 jobs, chief executive Ilse Varga said.")
+    zh = read_source(Path("b.txt"), {"published": D}, text="奥伦维亚（Orlenvia）将裁员300人，首席执行官瓦尔加（Varga）表示。")
+    prepared, index = extract_sources([en, zh], registry=[])
+    assert "奥伦维亚" in index.entities["Orlenvia"].aliases and index.entities["Orlenvia"].type == "org"
+    assert "瓦尔加" in index.entities["Ilse Varga"].aliases
+    assert {c.subject for p in prepared for c in p.claims if c.predicate == "layoffs"} == {"Orlenvia"}

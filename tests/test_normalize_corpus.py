@@ -409,6 +409,13 @@ DATES_RELATIVE = [
     (_date("2026-02-07", "2026-02-08", "week"), ["周末", "上周末", "週末", "last weekend", "weekend"]),
     (_date("2026-02-01", "2026-02-28", "month"), ["本月", "这个月", "this month", "当月"]),
     (_date("2026-01-01", "2026-01-31", "month"), ["上个月", "上個月", "上月", "last month"]),
+    # a month named after last / this / next (BASE is in February 2026): the last one before the
+    # base's month, this year's, the next one after it
+    (_date("2025-03-01", "2025-03-31", "month"), ["last March"]),
+    (_date("2025-02-01", "2025-02-28", "month"), ["last February", "previous February"]),
+    (_date("2026-01-01", "2026-01-31", "month"), ["last January", "this January"]),
+    (_date("2026-06-01", "2026-06-30", "month"), ["next June", "this June"]),
+    (_date("2027-02-01", "2027-02-28", "month"), ["next February"]),
     (_date("2026-03-01", "2026-03-31", "month"), ["下个月", "下月", "next month"]),
     (_date("2026-02-01", "2026-02-10", "month"), ["月初", "本月初", "这个月初"]),
     (_date("2026-02-21", "2026-02-28", "month"), ["月底", "本月底", "月末"]),

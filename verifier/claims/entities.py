@@ -385,8 +385,13 @@ def _learn_org_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
     if tokens[0] in d["not_name_starts"] and len(tokens) == 1:
         return
     name = _cut_descriptors(chinese, d)
-    if not 2 <= len(name) <= 10 or all(ch in d["translit"] or ch == "·" for ch in name) and len(tokens) == 1:
-        return  # a transliterated personal name glossed with a single word is not an org
+    if 2 <= len(name) <= 10 and len(tokens) == 1 and all(ch in d["translit"] or ch == "·" for ch in name):
+        # 马斯克(Musk), 马罗温德(Marrowind): a transliteration glossed with one word names
+        # whoever that word names elsewhere in the corpus, person or company
+        out.add(latin, ALIAS_ONLY, "gloss", [name])
+        return
+    if not 2 <= len(name) <= 10:
+        return
     if key(latin) in d["places"] or key(latin) in d["not_org_glosses"]:
         return
     aliases = {name}
@@ -845,6 +850,9 @@ def _spells(options: list[tuple[str, ...]], i: int, rest: str) -> bool:
 
 
 # --------------------------------------------------------------------------- the index
+ALIAS_ONLY = "alias"  # a learnt name's type when it only gives another name to an entity found elsewhere
+
+
 class EntityIndex:
     """Entities of a corpus and the names that refer to them."""
 
@@ -863,6 +871,7 @@ class EntityIndex:
         self._cjk_lengths: dict[str, list[int]] = {}
         self._surname_lengths: dict[tuple[str, int], list[str]] | None = None  # surname keys by first letter, length
         self._close_memo: dict[str, str | None] = {}  # person_for_token's fuzzy answers
+        self._alias_only: list[tuple[str, tuple[str, ...]]] = []  # (name, its other names) to attach at the end
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -897,6 +906,9 @@ class EntityIndex:
 
     def merge(self, learned: Learned) -> None:
         for name, type_, origin, aliases, count in learned.names:
+            if type_ == ALIAS_ONLY:
+                self._alias_only.append((name, aliases))
+                continue
             existing = self._by_key.get(key(name))
             if existing is not None and self.entities[existing].type != type_ and origin == "text":
                 # a text sighting does not retype a registered or glossed name
@@ -955,8 +967,29 @@ class EntityIndex:
             if token.lower() in self._lower_words:
                 continue  # "Western", "Relations": a word the corpus also writes in lower case
             self.add(token, "org", "text").count += count
+        self._attach_aliases()
         self._cjk_surname_forms(d)
         self._regex = None
+
+    def _attach_aliases(self) -> None:
+        """Other names for entities learnt elsewhere (马罗温德 for Marrowind, 马斯克 for Elon
+        Musk); one that names nothing learnt is dropped."""
+        for name, aliases in self._alias_only:
+            owner = self._by_key.get(key(name))
+            if owner is None:
+                person = self.person_for_token(name) if " " not in name else None
+                owner = person if person in self.entities else None
+            if owner is None:
+                continue
+            for alias in aliases:
+                ak = key(alias)
+                seen = self._by_key.get(ak)
+                if ak and seen is None:
+                    self._by_key[ak] = owner
+                    self.entities[owner].aliases.add(ak)
+                elif seen is not None and seen != owner and self.entities[seen].origin == "text":
+                    self._merge(seen, into=owner)  # the text saw 马罗温德 alone; the gloss says who it is
+        self._alias_only = []
 
     def _merge_short_forms(self, d: dict) -> None:
         """"Jingcheng Tech" joins "Jingcheng Technology": an organisation's name ending in the

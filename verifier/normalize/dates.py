@@ -1472,6 +1472,23 @@ def en_date_recognizer() -> Recognizer:
         rf"(?:\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>[0-9]{{4}}))?\b",
         0.9, md, re.I,
     )
+    def named_month(m, ctx):  # "last February" (the one before the base's month), "next March"
+        if not original_capitalized(m, ctx, "mon"):
+            return None
+        month = months[m.group("mon").lower()]
+        w = m.group("side").lower()
+        side = 0 if w in d["this"] else -1 if w in d["last"] else 1
+        if ctx.base is None:
+            return DateSpec(month=month)
+        b = ctx.base.month
+        rel = 0 if side == 0 else (0 if month < b else -1) if side < 0 else (0 if month > b else 1)
+        return DateSpec(month=month, rel_year=rel, relative=_label("year", rel))
+
+    rec.add(
+        "named_month",
+        rf"\b(?P<side>{alternation(d['this'] + d['last'] + d['next'])})\s+(?P<mon>{month_re})\b(?!\s+[0-9])",
+        0.92, named_month, re.I,
+    )
     rec.add(
         "day_month_year",
         rf"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_re})\.?(?:,?\s+(?P<y>[0-9]{{4}}))?\b(?P<prep>)(?P<part>)",
