@@ -285,6 +285,23 @@ def analyze(
     ]
 
 
+@lru_cache(maxsize=1)
+def _plain_patterns() -> dict[str, str]:
+    """The kind of each pattern's recognizer, by the name its values carry ("en_money.amount"),
+    for the patterns whose every match means the same on any settings (no `when`)."""
+    return {f"{r.name}.{p.name}": r.kind for r in recognizers() for p in r.patterns if p.when is None}
+
+
+def shows_value(found: Iterable[Found], *, kinds: Iterable[str], min_score: float = 0.0) -> bool:
+    """Whether values `analyze` read in a text show that `holds_value(text, kinds=kinds,
+    min_score=min_score)` is true, whatever base and kinds they were read with: one of them is
+    a pattern's own match (not a range or a weekday joined from two), of a recognizer of those
+    kinds, with that score. The base changes the date a match resolves to, not whether it is
+    one. False says nothing: the text may still hold one."""
+    plain, wanted = _plain_patterns(), set(kinds)
+    return any(v.score >= min_score and plain.get(v.pattern) in wanted for v in found)
+
+
 def holds_value(
     text: str,
     *,
