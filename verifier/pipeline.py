@@ -620,12 +620,10 @@ def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple
 def _ready_to_extract() -> None:
     """Load the claim lexicon and compile every pattern of the normalizer (each is otherwise
     compiled when a text first needs it, again in each process)."""
-    from verifier.normalize.engine import recognizers
+    from verifier.normalize.engine import compile_all
 
     lexicon()
-    for recognizer in recognizers():
-        for pattern in recognizer.patterns:
-            pattern.regex
+    compile_all()
 
 
 # ----------------------------------------------------------------------------- running the maps

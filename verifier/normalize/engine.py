@@ -59,6 +59,17 @@ def recognizers() -> tuple[Recognizer, ...]:
         )
 
 
+def compile_all() -> None:
+    """Compile every recognizer's patterns and the regexes that select them, as they are
+    otherwise compiled when a text first needs them: a process about to fork workers does it
+    once, and they inherit them."""
+    for recognizer in recognizers():
+        for pattern in recognizer.patterns:
+            pattern.regex
+    _strings_regex()
+    _not_numbers()
+
+
 @lru_cache(maxsize=1)
 def _not_numbers():
     """The regex of the words that merely contain numerals, and a set of characters of which
@@ -174,7 +185,8 @@ class _Index:
         self.needing = needing
         self.any_strings = reduce(or_, needing.values(), 0)
         self.kept_by: dict[str, int] = {}  # a string found -> the patterns it keeps (filled as found)
-        self.strings_re = re.compile(f"(?=({gated_alternation(needing)}))", re.IGNORECASE) if needing else None
+        # the strings of every recognizer's patterns, one regex for every selection (compiled once)
+        self.strings_re = _strings_regex()[0] if needing else None
         # a mask -> its patterns grouped by recognizer: few distinct masks occur
         self.groupings: dict[int, list[tuple[Recognizer, list]]] = {}
 
@@ -226,6 +238,18 @@ def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recogn
     return index.grouped(mask)
 
 
+@lru_cache(maxsize=1)
+def _strings_regex() -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """One regex finding which of the strings every recognizer's patterns need a text holds (one
+    at each position, the longest there, case ignored), with the strings in lower case. A
+    selection's _Index reads what it needs of them: a string it needs that a text holds is the
+    string found at its position or the start of it."""
+    strings = frozenset(s.lower() for r in recognizers() for p in r.patterns for s in p.strings or ())
+    if not strings:
+        return None, strings
+    return re.compile(f"(?=({gated_alternation(strings)}))", re.IGNORECASE), strings
+
+
 def _holding_strings(index: _Index, mask: int, folded: str) -> int:
     """`mask` without the patterns needing one of a few strings the text does not hold."""
     kept, kept_by = 0, index.kept_by
@@ -233,9 +257,9 @@ def _holding_strings(index: _Index, mask: int, folded: str) -> int:
         bits = kept_by.get(found)
         if bits is None:
             s = found.lower()
-            if s not in index.needing:
+            if s not in _strings_regex()[1]:
                 return mask  # a case the lower case does not give back (İ, ſ): all run
-            bits = kept_by[found] = reduce(or_, (b for t, b in index.needing.items() if t in s or t.startswith(s)))
+            bits = kept_by[found] = reduce(or_, (b for t, b in index.needing.items() if t in s or t.startswith(s)), 0)
         kept |= bits
     return mask & (kept | ~index.any_strings)
 
