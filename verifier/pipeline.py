@@ -617,6 +617,19 @@ def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple
     return packed(claims), gaps
 
 
+def warm_up() -> None:
+    """Load and compile what preparing and extracting articles read: the language data and
+    lexicon, the normalizer's patterns (a dateline's date is read with them too), the furniture's
+    and the name learner's. Each map's first article otherwise loads them here before its pool
+    forks (the pool's processes inherit them) while the other cores wait; a process with time to
+    spare does it then (`verifier report`, while other processes read the articles)."""
+    from verifier.text.furniture import classify
+
+    classify("")
+    learn_article("", "")
+    _ready_to_extract()
+
+
 def _ready_to_extract() -> None:
     """Load the claim lexicon and compile every pattern of the normalizer (each is otherwise
     compiled when a text first needs it, again in each process)."""
