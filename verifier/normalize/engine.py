@@ -30,6 +30,7 @@ from typing import Iterable, Literal
 
 from verifier.lang import alternation, gated_alternation, lang
 from verifier.text.fold import fold_values
+from verifier.normalize import base as recognizer_base, values as value_models
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found, made
 
@@ -294,19 +295,41 @@ def analyze(
 ) -> list[Found]:
     """Every value found in `text`, with exact offsets into `text` (plus `offset`: where `text`
     starts in a longer text, as for a sentence of an article)."""
+    kind_set = frozenset(kinds) if kinds else None  # (the order of the kinds changes nothing)
+    read = _kept_analysis if _remembering() else _analysis
+    return [made(Found, text=text[start:end], start=start + offset, end=end + offset, value=value, score=score,
+                 pattern=pattern)
+            for start, end, value, score, pattern in read(text, folded, base, prefer, language, kind_set, min_score,
+                                                          approx_tolerance)]
+
+
+def _analysis(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: frozenset[str] | None,
+              min_score: float, approx_tolerance: float) -> tuple[tuple, ...]:
+    """What `analyze` finds: (start, end, value, score, pattern) of each value."""
     ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
     folded = ctx.folded
     candidates = [c for rec, patterns in runs for c in rec.analyze(ctx, patterns) if c.score >= min_score]
     if not candidates:
-        return []
+        return ()
     candidates = _inside_words(candidates, folded)
     if len(candidates) > 1:  # (the language of the text breaks ties only)
         candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
-    return [
-        made(Found, text=text[c.start:c.end], start=c.start + offset, end=c.end + offset, value=c.value,
-             score=c.score, pattern=c.pattern)
-        for c in candidates
-    ]
+    return tuple((c.start, c.end, c.value, c.score, c.pattern) for c in candidates)
+
+
+# An archive repeats sentences (a story's copies on other sites, a newsroom's standard lines), and
+# the claim extraction and its coverage (pipeline.unclaimed) read each sentence of each copy: the
+# last readings are kept, and a repeated one is not read again (the same text with the same base,
+# kinds and settings reads the same). Values are frozen: readings share them.
+KEPT_READINGS = 4096  # texts, for analyze and for holds_value each
+_kept_analysis = lru_cache(maxsize=KEPT_READINGS)(_analysis)
+
+
+def _remembering() -> bool:
+    """Whether readings are kept: not while the normalizer's tests read every text afresh with
+    their checks on (a build that raises raises, every value made is validated) or every
+    pattern run."""
+    return FILTER_PATTERNS and not recognizer_base.STRICT and not value_models.CHECK_MADE
 
 
 @lru_cache(maxsize=1)
@@ -341,6 +364,13 @@ def holds_value(
     run one at a time, those of the kinds given first first (the likeliest), until one reads a
     value that is not inside a word (overlaps need not be resolved: of overlapping values one
     is always kept)."""
+    kinds = tuple(kinds) if kinds else None
+    read = _kept_holds if _remembering() else _holds
+    return read(text, folded, base, prefer, language, kinds, min_score, approx_tolerance)
+
+
+def _holds(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: tuple[str, ...] | None,
+           min_score: float, approx_tolerance: float) -> bool:
     ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
     if kinds:
         order = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
@@ -350,3 +380,6 @@ def holds_value(
         if found and _inside_words(found, ctx.folded):
             return True
     return False
+
+
+_kept_holds = lru_cache(maxsize=KEPT_READINGS)(_holds)
