@@ -322,6 +322,7 @@ def _analysis(text: str, folded: str | None, base, prefer: Prefer, language: Lan
 # last readings are kept, and a repeated one is not read again (the same text with the same base,
 # kinds and settings reads the same). Values are frozen: readings share them.
 KEPT_READINGS = 4096  # texts, for analyze and for holds_value each
+KEEP_READINGS = True  # False: every text is read afresh (the normalizer's bench measures reading)
 _kept_analysis = lru_cache(maxsize=KEPT_READINGS)(_analysis)
 
 
@@ -329,7 +330,7 @@ def _remembering() -> bool:
     """Whether readings are kept: not while the normalizer's tests read every text afresh with
     their checks on (a build that raises raises, every value made is validated) or every
     pattern run."""
-    return FILTER_PATTERNS and not recognizer_base.STRICT and not value_models.CHECK_MADE
+    return KEEP_READINGS and FILTER_PATTERNS and not recognizer_base.STRICT and not value_models.CHECK_MADE
 
 
 @lru_cache(maxsize=1)
