@@ -383,6 +383,60 @@ def test_holds_value_says_whether_analyze_finds_a_value(text, base, kinds, min_s
         bool(analyze(text, base=base, kinds=kinds, min_score=min_score))
 
 
+@examples(300)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text, fragment_text, words_with_numerals),
+       base=st.one_of(st.none(), bases), other_base=st.one_of(st.none(), bases), read_kinds=KIND_LISTS,
+       kinds=KIND_LISTS.filter(bool), min_score=st.sampled_from([0.0, 0.5, 0.6, 0.8]))
+def test_values_read_with_other_settings_never_show_a_value_holds_value_would_not_find(
+        text, base, other_base, read_kinds, kinds, min_score):
+    """What an analysis with one base and kinds read (the claim extraction's) may vouch for
+    holds_value on other settings (the coverage of unclaimed sentences): never wrongly."""
+    from verifier.normalize.engine import holds_value, shows_value
+
+    found = analyze(text, base=base, kinds=read_kinds, min_score=0.5)
+    if shows_value(found, kinds=kinds, min_score=min_score):
+        assert holds_value(text, base=other_base, kinds=kinds, min_score=min_score)
+
+
+@examples(150)
+@given(text=st.one_of(arbitrary_text, date_text, quantity_text, fragment_text), offsets=st.lists(st.integers(0, 10_000),
+       min_size=2, max_size=3), base=st.one_of(st.none(), bases), kinds=KIND_LISTS)
+def test_a_text_read_again_reads_as_it_did_at_any_offset(text, offsets, base, kinds):
+    """A repeated reading comes from the readings kept (engine.KEPT_READINGS) as the values read
+    afresh, shifted; whether it holds a value, the same. (Kept only without the tests' checks.)"""
+    from verifier.normalize import engine, values
+
+    expected = analyze(text, base=base, kinds=kinds, min_score=0.5)  # afresh: this module's checks are on
+    checks = recognizer_base.STRICT, values.CHECK_MADE
+    recognizer_base.STRICT = values.CHECK_MADE = False
+    try:
+        engine._kept_analysis.cache_clear()
+        engine._kept_holds.cache_clear()
+        for offset in offsets:
+            shifted = [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in expected]
+            again = analyze(text, base=base, kinds=list(reversed(kinds)), min_score=0.5, offset=offset)
+            assert [(f.__dict__, f.model_fields_set) for f in again] == \
+                [(f.__dict__, f.model_fields_set) for f in shifted]
+            assert engine.holds_value(text, base=base, kinds=kinds, min_score=0.5) == bool(expected)
+        assert engine._kept_analysis.cache_info().hits == len(offsets) - 1
+        assert engine._kept_holds.cache_info().hits == len(offsets) - 1
+    finally:
+        recognizer_base.STRICT, values.CHECK_MADE = checks
+
+
+def test_values_read_show_a_value_of_their_kinds_and_not_of_others():
+    from verifier.normalize.engine import shows_value
+
+    found = analyze("On March 5, 2024 it raised $5 million and 2025年3月至6月", base=dt.datetime(2024, 6, 1),
+                    kinds=("date", "money"), min_score=0.5)
+    assert shows_value(found, kinds=("count", "date"), min_score=0.6)
+    assert shows_value(found, kinds=("money",), min_score=0.6)
+    assert not shows_value(found, kinds=("count", "percent"), min_score=0.6)
+    assert not shows_value([v for v in found if v.value.kind != "money"], kinds=("money",), min_score=0.6)
+    ranges = [v for v in found if v.pattern.endswith(".range")]
+    assert ranges and not shows_value(ranges, kinds=("date",)), "a range is made of two matches, not one"
+
+
 @examples(150)
 @given(text=st.one_of(arbitrary_text, date_text, quantity_text), offset=st.integers(0, 10_000))
 def test_values_read_at_an_offset_are_those_read_alone_shifted(text, offset):

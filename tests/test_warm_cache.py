@@ -245,6 +245,20 @@ def test_nested_kept_blocks_set_aside_until_the_outermost_one_ends():
     del first, second
 
 
+def test_a_run_collects_its_young_objects_less_often_and_leaves_the_settings_as_they_were():
+    import gc
+
+    from verifier.collector import YOUNG, kept
+
+    before = gc.get_threshold()
+    with kept():
+        assert gc.get_threshold()[0] == max(YOUNG, before[0]) and gc.get_threshold()[1:] == before[1:]
+        with kept():
+            assert gc.get_threshold()[0] == max(YOUNG, before[0])
+        assert gc.get_threshold()[0] == max(YOUNG, before[0])
+    assert gc.get_threshold() == before
+
+
 # ----------------------------------------------------------------------------- re-runs in two processes
 def _groups(report: str) -> dict[tuple, int]:
     """How many claims each comparison group holds (one subject, predicate and kind)."""

@@ -214,8 +214,10 @@ def article_text(text: str, spans: list[tuple[int, int]]) -> str:
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
-def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
-    from verifier.normalize.engine import analyze
+def extract(p: Prepared, index: EntityIndex, holding: set[tuple[int, int]] | None = None) -> list[Claim]:
+    """The claims of a prepared article. `holding`, if given, receives the sentences whose values
+    read here show that they hold a value `unclaimed` looks for (so it need not read them again)."""
+    from verifier.normalize.engine import analyze, shows_value
 
     source = p.source
     lex = lexicon()
@@ -240,7 +242,12 @@ def extract(p: Prepared, index: EntityIndex) -> list[Claim]:
         else:
             continue
         s_text, s_folded = _without_names(text, folded, s.start, s.end, numbered)
-        values += analyze(s_text, folded=s_folded, base=source.published, kinds=kinds, min_score=0.5, offset=s.start)
+        found = analyze(s_text, folded=s_folded, base=source.published, kinds=kinds, min_score=0.5, offset=s.start)
+        values += found
+        # read in the article's own text (no view, no name blanked): what unclaimed() would read
+        if holding is not None and v is None and not any(m.start < s.end and s.start < m.end for m in numbered) \
+                and shows_value(found, kinds=UNCLAIMED_KINDS, min_score=UNCLAIMED_MIN_SCORE):
+            holding.add((s.start, s.end))
     excluded = [to_view(a, b) for a, b in p.dateline.spans] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
                           source.published, source.timezone, excluded)
@@ -594,7 +601,9 @@ def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
 
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
-    claims, gaps = extract(p, index), unclaimed(p)
+    holding: set[tuple[int, int]] = set()
+    claims = extract(p, index, holding)
+    gaps = unclaimed(p, holding)
     if _WORKER:  # in a pool's process, which sends the result back and holds a forked copy of each
         # article: it need not keep their claims and sentences too (this process's own articles
         # keep their sentences: `verifier check` extracts them again when its index changes)
@@ -608,15 +617,26 @@ def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple
     return packed(claims), gaps
 
 
+def warm_up() -> None:
+    """Load and compile what preparing and extracting articles read: the language data and
+    lexicon, the normalizer's patterns (a dateline's date is read with them too), the furniture's
+    and the name learner's. Each map's first article otherwise loads them here before its pool
+    forks (the pool's processes inherit them) while the other cores wait; a process with time to
+    spare does it then (`verifier report`, while other processes read the articles)."""
+    from verifier.text.furniture import classify
+
+    classify("")
+    learn_article("", "")
+    _ready_to_extract()
+
+
 def _ready_to_extract() -> None:
     """Load the claim lexicon and compile every pattern of the normalizer (each is otherwise
     compiled when a text first needs it, again in each process)."""
-    from verifier.normalize.engine import recognizers
+    from verifier.normalize.engine import compile_all
 
     lexicon()
-    for recognizer in recognizers():
-        for pattern in recognizer.patterns:
-            pattern.regex
+    compile_all()
 
 
 # ----------------------------------------------------------------------------- running the maps
@@ -924,10 +944,14 @@ _CLAIMS = TypeAdapter(list[Claim])
 _CHECKABLE = re.compile(r"[0-9〇零一二两三四五六七八九十百千万亿]|[“「『\"]")
 
 
-def unclaimed(p: Prepared) -> list[tuple[int, int]]:
+UNCLAIMED_KINDS = ("count", "date", "money", "percent")  # the values that make a sentence checkable
+UNCLAIMED_MIN_SCORE = 0.6
+
+
+def unclaimed(p: Prepared, holding: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
     """Sentences of article text that hold a date, a number or a quotation but gave no claim:
     what the tool did not check. A sentence counts when the normalizer finds a value in it or it
-    has quotation marks."""
+    has quotation marks. `holding`: sentences known to hold such a value (`extract` read it)."""
     from verifier.normalize.engine import holds_value
 
     claimed = sorted((c.sentence for c in p.claims))
@@ -941,7 +965,7 @@ def unclaimed(p: Prepared) -> list[tuple[int, int]]:
         if not _CHECKABLE.search(text):
             continue
         quoted = any(ch in text for ch in "“「『\"")
-        if quoted or holds_value(text, folded=p.source.folded[s.start:s.end],
-                                 kinds=("count", "date", "money", "percent"), min_score=0.6):
+        if quoted or (s.start, s.end) in holding or holds_value(
+                text, folded=p.source.folded[s.start:s.end], kinds=UNCLAIMED_KINDS, min_score=UNCLAIMED_MIN_SCORE):
             out.append((s.start, s.end))
     return out

@@ -30,6 +30,7 @@ from typing import Iterable, Literal
 
 from verifier.lang import alternation, gated_alternation, lang
 from verifier.text.fold import fold_values
+from verifier.normalize import base as recognizer_base, values as value_models
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found, made
 
@@ -57,6 +58,17 @@ def recognizers() -> tuple[Recognizer, ...]:
             zh_date_recognizer(),
             en_date_recognizer(),
         )
+
+
+def compile_all() -> None:
+    """Compile every recognizer's patterns and the regexes that select them, as they are
+    otherwise compiled when a text first needs them: a process about to fork workers does it
+    once, and they inherit them."""
+    for recognizer in recognizers():
+        for pattern in recognizer.patterns:
+            pattern.regex
+    _strings_regex()
+    _not_numbers()
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +186,8 @@ class _Index:
         self.needing = needing
         self.any_strings = reduce(or_, needing.values(), 0)
         self.kept_by: dict[str, int] = {}  # a string found -> the patterns it keeps (filled as found)
-        self.strings_re = re.compile(f"(?=({gated_alternation(needing)}))", re.IGNORECASE) if needing else None
+        # the strings of every recognizer's patterns, one regex for every selection (compiled once)
+        self.strings_re = _strings_regex()[0] if needing else None
         # a mask -> its patterns grouped by recognizer: few distinct masks occur
         self.groupings: dict[int, list[tuple[Recognizer, list]]] = {}
 
@@ -226,6 +239,18 @@ def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recogn
     return index.grouped(mask)
 
 
+@lru_cache(maxsize=1)
+def _strings_regex() -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """One regex finding which of the strings every recognizer's patterns need a text holds (one
+    at each position, the longest there, case ignored), with the strings in lower case. A
+    selection's _Index reads what it needs of them: a string it needs that a text holds is the
+    string found at its position or the start of it."""
+    strings = frozenset(s.lower() for r in recognizers() for p in r.patterns for s in p.strings or ())
+    if not strings:
+        return None, strings
+    return re.compile(f"(?=({gated_alternation(strings)}))", re.IGNORECASE), strings
+
+
 def _holding_strings(index: _Index, mask: int, folded: str) -> int:
     """`mask` without the patterns needing one of a few strings the text does not hold."""
     kept, kept_by = 0, index.kept_by
@@ -233,9 +258,9 @@ def _holding_strings(index: _Index, mask: int, folded: str) -> int:
         bits = kept_by.get(found)
         if bits is None:
             s = found.lower()
-            if s not in index.needing:
+            if s not in _strings_regex()[1]:
                 return mask  # a case the lower case does not give back (İ, ſ): all run
-            bits = kept_by[found] = reduce(or_, (b for t, b in index.needing.items() if t in s or t.startswith(s)))
+            bits = kept_by[found] = reduce(or_, (b for t, b in index.needing.items() if t in s or t.startswith(s)), 0)
         kept |= bits
     return mask & (kept | ~index.any_strings)
 
@@ -270,19 +295,59 @@ def analyze(
 ) -> list[Found]:
     """Every value found in `text`, with exact offsets into `text` (plus `offset`: where `text`
     starts in a longer text, as for a sentence of an article)."""
+    kind_set = frozenset(kinds) if kinds else None  # (the order of the kinds changes nothing)
+    read = _kept_analysis if _remembering() else _analysis
+    return [made(Found, text=text[start:end], start=start + offset, end=end + offset, value=value, score=score,
+                 pattern=pattern)
+            for start, end, value, score, pattern in read(text, folded, base, prefer, language, kind_set, min_score,
+                                                          approx_tolerance)]
+
+
+def _analysis(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: frozenset[str] | None,
+              min_score: float, approx_tolerance: float) -> tuple[tuple, ...]:
+    """What `analyze` finds: (start, end, value, score, pattern) of each value."""
     ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
     folded = ctx.folded
     candidates = [c for rec, patterns in runs for c in rec.analyze(ctx, patterns) if c.score >= min_score]
     if not candidates:
-        return []
+        return ()
     candidates = _inside_words(candidates, folded)
     if len(candidates) > 1:  # (the language of the text breaks ties only)
         candidates = resolve_overlaps(candidates, "zh" if _has_cjk(folded) else "en")
-    return [
-        made(Found, text=text[c.start:c.end], start=c.start + offset, end=c.end + offset, value=c.value,
-             score=c.score, pattern=c.pattern)
-        for c in candidates
-    ]
+    return tuple((c.start, c.end, c.value, c.score, c.pattern) for c in candidates)
+
+
+# An archive repeats sentences (a story's copies on other sites, a newsroom's standard lines), and
+# the claim extraction and its coverage (pipeline.unclaimed) read each sentence of each copy: the
+# last readings are kept, and a repeated one is not read again (the same text with the same base,
+# kinds and settings reads the same). Values are frozen: readings share them.
+KEPT_READINGS = 4096  # texts, for analyze and for holds_value each
+KEEP_READINGS = True  # False: every text is read afresh (the normalizer's bench measures reading)
+_kept_analysis = lru_cache(maxsize=KEPT_READINGS)(_analysis)
+
+
+def _remembering() -> bool:
+    """Whether readings are kept: not while the normalizer's tests read every text afresh with
+    their checks on (a build that raises raises, every value made is validated) or every
+    pattern run."""
+    return KEEP_READINGS and FILTER_PATTERNS and not recognizer_base.STRICT and not value_models.CHECK_MADE
+
+
+@lru_cache(maxsize=1)
+def _plain_patterns() -> dict[str, str]:
+    """The kind of each pattern's recognizer, by the name its values carry ("en_money.amount"),
+    for the patterns whose every match means the same on any settings (no `when`)."""
+    return {f"{r.name}.{p.name}": r.kind for r in recognizers() for p in r.patterns if p.when is None}
+
+
+def shows_value(found: Iterable[Found], *, kinds: Iterable[str], min_score: float = 0.0) -> bool:
+    """Whether values `analyze` read in a text show that `holds_value(text, kinds=kinds,
+    min_score=min_score)` is true, whatever base and kinds they were read with: one of them is
+    a pattern's own match (not a range or a weekday joined from two), of a recognizer of those
+    kinds, with that score. The base changes the date a match resolves to, not whether it is
+    one. False says nothing: the text may still hold one."""
+    plain, wanted = _plain_patterns(), set(kinds)
+    return any(v.score >= min_score and plain.get(v.pattern) in wanted for v in found)
 
 
 def holds_value(
@@ -300,6 +365,13 @@ def holds_value(
     run one at a time, those of the kinds given first first (the likeliest), until one reads a
     value that is not inside a word (overlaps need not be resolved: of overlapping values one
     is always kept)."""
+    kinds = tuple(kinds) if kinds else None
+    read = _kept_holds if _remembering() else _holds
+    return read(text, folded, base, prefer, language, kinds, min_score, approx_tolerance)
+
+
+def _holds(text: str, folded: str | None, base, prefer: Prefer, language: Lang, kinds: tuple[str, ...] | None,
+           min_score: float, approx_tolerance: float) -> bool:
     ctx, runs = _runs(text, folded, base, prefer, language, kinds, approx_tolerance)
     if kinds:
         order = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
@@ -309,3 +381,6 @@ def holds_value(
         if found and _inside_words(found, ctx.folded):
             return True
     return False
+
+
+_kept_holds = lru_cache(maxsize=KEPT_READINGS)(_holds)

@@ -79,9 +79,11 @@ class Report(BaseModel):
 
 def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> Report:
     """The report on the articles under `paths` (files and folders)."""
+    from verifier.pipeline import warm_up
     from verifier.text.sources import load
 
-    return build_from_sources(load(paths, run.get("jobs", 1)), registry, progress, **run)
+    # while other processes read the articles, this one loads what working on them reads
+    return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=warm_up), registry, progress, **run)
 
 
 def build_from_sources(sources: Iterable[Source], registry=None, progress=None, *, jobs: int = 1, cache=None,

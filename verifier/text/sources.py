@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal, Mapping
+from typing import Any, Callable, Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
 from verifier.io import file_status, folder_files, read_file
@@ -249,14 +249,15 @@ def _not_empty(text: str, path: Path) -> str:
 READ_IN_PROCESSES = 1000  # from this many articles, `jobs` processes read them (and tell their language)
 
 
-def load(paths: Iterable[str | Path], jobs: int = 1) -> list[Source]:
-    """The articles under `paths`, in order; with `jobs` processes when there are many."""
+def load(paths: Iterable[str | Path], jobs: int = 1, meanwhile: Callable[[], Any] | None = None) -> list[Source]:
+    """The articles under `paths`, in order; with `jobs` processes when there are many, while
+    this one calls `meanwhile()`, if given."""
     found = collect(paths)
     if jobs > 1 and len(found) >= READ_IN_PROCESSES:
         from verifier.pipeline import Runner
 
         with Runner(jobs) as runner:
-            return runner.map(_read, found, None, "reading articles")
+            return runner.map(_read, found, None, "reading articles", meanwhile=meanwhile)
     return [read_source(path, entry) for path, entry in found]
 
 
