@@ -1047,3 +1047,12 @@ def test_a_transliteration_glossed_with_one_word_names_whoever_the_word_names():
     assert "奥伦维亚" in index.entities["Orlenvia"].aliases and index.entities["Orlenvia"].type == "org"
     assert "瓦尔加" in index.entities["Ilse Varga"].aliases
     assert {c.subject for p in prepared for c in p.claims if c.predicate == "layoffs"} == {"Orlenvia"}
+
+
+def test_the_source_of_a_figure_is_not_its_subject_nor_listed_with_it():
+    """"According to research firm X, Y sold…", 据研究机构X数据，Y…: Y's figure; X named in the
+    clause before is neither the subject nor one of a list with it."""
+    p = claims_of("According to research firm CanalWorks, Orlen Mobile Inc sold 48 million phones last year.", D)
+    assert [c.subject for c in p.claims if c.predicate == "sales"] == ["Orlen Mobile"], show(p)
+    z = claims_of("泊岸科技成立于2010年。据研究机构CanalWorks数据，去年销量达4800万部。", D)
+    assert [c.subject for c in z.claims if c.predicate == "sales"] == ["泊岸科技"], show(z)

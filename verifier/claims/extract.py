@@ -1059,10 +1059,13 @@ class SentenceView:
         if id(m) in self._prep_cache:
             return self._prep_cache[id(m)]
         before = self.ex._before(m.start, 12)
+        clause = self.clause(m.start)
         found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before)) \
-            or bool(self.lex.source_attribution_re.search(self.ex._before(m.start, 48).lower()))
+            or clause.kind == "attribution" \
+            or bool(self.lex.source_attribution_re.search(self.ex.lower, max(clause.start, m.start - 48), m.start))
+        # (据研究机构X数据, "according to research firm X": where a figure comes from, in its clause)
         if not found:
-            prev = [x for x in self.named if x.end <= m.start]
+            prev = [x for x in self.named if clause.start <= x.start and x.end <= m.start]  # a list within the clause
             if prev and prev[-1] is not m:
                 gap = self.ex.folded[prev[-1].end:m.start]
                 if _join_re().match(gap) or (prev[-1].entity == m.entity and re.fullmatch(r"[\s(（]*", gap)):
@@ -1227,6 +1230,8 @@ class SentenceView:
         for c in reversed(self.clauses[:clause.index]):
             if c.kind in ("relative", "appositive", "paren") and clause.kind == "main":
                 continue
+            if c.kind == "attribution":
+                continue  # 据研究机构X数据，…: X is where the figure comes from, not who it is about
             head = self._clause_head(c, cands)
             if head:
                 return head
@@ -1357,6 +1362,11 @@ class SentenceView:
         if i is None:
             return [subject]
         out = [groups[i]]
+        clause = self.clause(subject.start)
+        groups = [g for g in groups if clause.start <= g[0].start < clause.end]  # a list is within a clause
+        i = next((k for k, g in enumerate(groups) if any(m is subject for m in g)), None)
+        if i is None:
+            return [subject]
         for g in groups[i + 1:]:
             gap = self.ex.folded[out[-1][-1].end:g[0].start]
             if g[0].type == subject.type and _join_re().match(gap) and g[0].entity not in {x[0].entity for x in out}:
