@@ -1056,3 +1056,12 @@ def test_the_source_of_a_figure_is_not_its_subject_nor_listed_with_it():
     assert [c.subject for c in p.claims if c.predicate == "sales"] == ["Orlen Mobile"], show(p)
     z = claims_of("泊岸科技成立于2010年。据研究机构CanalWorks数据，去年销量达4800万部。", D)
     assert [c.subject for c in z.claims if c.predicate == "sales"] == ["泊岸科技"], show(z)
+
+
+def test_a_product_s_price_and_its_sale_date():
+    p = claims_of("Orlen Mobile Inc unveiled the Aero 5, which will go on sale on September 26 priced from $1,299.", D)
+    assert has(p, "price", "Aero 5", "$1,299") and has(p, "launch", "Aero 5", "September 26"), show(p)
+    z = claims_of("泊岸手机发布Aero 5手机，售价1299美元起，将于9月26日开售。", D)
+    assert has(z, "price", "Aero 5", "1299美元") and has(z, "launch", "Aero 5", "9月26日"), show(z)
+    ipo = claims_of("Orlen Robotics Inc priced its IPO at HK$9.80 a share.", D)
+    assert not any(c.predicate == "price" for c in ipo.claims), show(ipo)
