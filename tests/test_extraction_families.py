@@ -1065,3 +1065,9 @@ def test_a_product_s_price_and_its_sale_date():
     assert has(z, "price", "Aero 5", "1299美元") and has(z, "launch", "Aero 5", "9月26日"), show(z)
     ipo = claims_of("Orlen Robotics Inc priced its IPO at HK$9.80 a share.", D)
     assert not any(c.predicate == "price" for c in ipo.claims), show(ipo)
+
+
+def test_the_people_layoffs_will_affect_are_the_layoffs_count():
+    p = claims_of("Orlen Grid Inc said on Tuesday it would cut jobs. The layoffs, announced on Tuesday, will "
+                  "affect 300 people.", D)
+    assert has(p, "layoffs", "Orlen Grid", "300 people") and not any(c.predicate == "people_affected" for c in p.claims), show(p)
