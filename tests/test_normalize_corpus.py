@@ -154,6 +154,9 @@ COUNTS = [
     ({"value": 500, "unit": "人", "bound": "more_than"}, ["超过500人", "逾500人", "500多人", "五百余人"]),
     ({"value": 100, "unit": "人", "bound": "at_least"}, ["至少100人", "100人以上", "不少于一百人"]),
     ({"value": 20, "unit": "人", "bound": "less_than"}, ["不到20人", "不足二十人", "少于20人"]),
+    # an order of magnitude reached: no exact count
+    ({"value": 100, "unit": "名", "bound": "more_than"}, ["过百名", "過百名"]),
+    ({"value": 1000, "unit": "人", "bound": "at_least"}, ["上千人"]),
     ({"bound": "between", "low": 11, "high": 19}, ["十几个", "十几家", "十几位"]),
     ({"bound": "between", "low": 20, "high": 90}, ["几十个", "数十家"]),
     ({"bound": "between", "low": 20, "high": 90, "noun": "员工"}, ["数十名员工", "几十名员工"]),

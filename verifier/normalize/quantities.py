@@ -794,6 +794,17 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
 
     rec.add("approximate", rf"{approximate_re()}(?P<cls>{cls}){noun_part}", 0.75, approximate)
 
+    order_words: dict[str, str] = lang("zh")["currency_more"]["order_words"]
+
+    def order(m, ctx):  # 过百名, 上千人: an order of magnitude reached, never an exact count
+        v = z.big.get(m.group("scale")) or z.small[m.group("scale")]
+        noun = m.groupdict().get("noun") or None
+        return made(CountValue, value=v, unit=m.group("cls"), noun=noun, **_quantity(v, order_words[m.group("ord")], ctx))
+
+    scales = "".join(sorted(ch for ch, v in {**z.small, **z.big}.items() if v >= 100))
+    rec.add("order", rf"(?<![{z.all_chars}0-9])(?P<ord>{alternation(order_words)})(?P<scale>[{scales}])(?P<cls>{cls}){noun_part}",
+            0.8, order)
+
     def ranged(m, ctx):  # 3.5万至3.7万辆, 300至400人, 3至5万人 (万 written once applies to both)
         hi, lo_text = parse_zh(m.group("num")), m.group("lo")
         lo = parse_zh(lo_text)
