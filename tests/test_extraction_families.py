@@ -858,26 +858,28 @@ def test_a_value_whose_own_event_word_has_no_known_subject_goes_to_no_other_clau
     assert [c.text for c in q.claims if c.predicate == "funding"] == ["3000万美元"], show(q)
 
 
-def test_figures_summed_over_two_different_periods_do_not_contradict():
-    """September's deliveries against the quarter's: two figures, not one figure told twice."""
+def compared(predicate: str, **texts: str) -> tuple[list, list]:
+    """The claims of `predicate` that articles (id=text, published on D) give, and the findings
+    comparing them."""
     from verifier.rules.engine import compare
-
-    texts = {"a": "Orlen Motors delivered 41,300 vehicles in the third quarter.",
-             "b": "泊岸汽车（Orlen Motors）9月交付15200辆，第三季度共交付41300辆。"}
     from verifier.text.sources import read_source
 
     prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
                                   registry=[])
-    claims = [c for p in prepared for c in p.claims if c.predicate == "sales"]
+    claims = [c for p in prepared for c in p.claims if c.predicate == predicate]
+    return claims, compare(claims, texts, {k: D for k in texts}, {})
+
+
+def test_figures_summed_over_two_different_periods_do_not_contradict():
+    """September's deliveries against the quarter's: two figures, not one figure told twice."""
+    claims, findings = compared("sales", a="Orlen Motors delivered 41,300 vehicles in the third quarter.",
+                                b="泊岸汽车（Orlen Motors）9月交付15200辆，第三季度共交付41300辆。")
     assert len(claims) == 3, claims
-    findings = compare(claims, texts, {"a": D, "b": D}, {})
     assert findings and all(f.verdict != "contradict" for f in findings), findings
     # the same period told differently is still a contradiction
-    texts["b"] = "泊岸汽车（Orlen Motors）第三季度共交付38000辆。"
-    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
-                                  registry=[])
-    claims = [c for p in prepared for c in p.claims if c.predicate == "sales"]
-    assert any(f.verdict == "contradict" for f in compare(claims, texts, {"a": D, "b": D}, {}))
+    _, findings = compared("sales", a="Orlen Motors delivered 41,300 vehicles in the third quarter.",
+                           b="泊岸汽车（Orlen Motors）第三季度共交付38000辆。")
+    assert any(f.verdict == "contradict" for f in findings)
 
 
 def test_a_forecast_is_no_figure_of_the_event_and_a_range_of_counts_is_one_value():
@@ -977,14 +979,10 @@ def test_a_percentage_of_change_is_no_level_and_hong_kong_profit_words():
 
 
 def test_a_rise_and_a_fall_of_the_same_size_contradict():
-    from verifier.rules.engine import compare
-
-    texts = {"a": "Orlen Freight Inc said its revenue rose 4%.", "b": "泊岸物流（Orlen Freight）表示，营收下降4%。"}
-    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
-                                  registry=[])
-    claims = [c for p in prepared for c in p.claims if c.predicate == "revenue_change"]
-    assert len(claims) == 2, [show(p) for p in prepared]
-    assert any(f.verdict == "contradict" for f in compare(claims, texts, {"a": D, "b": D}, {}))
+    claims, findings = compared("revenue_change", a="Orlen Freight Inc said its revenue rose 4%.",
+                                b="泊岸物流（Orlen Freight）表示，营收下降4%。")
+    assert len(claims) == 2, claims
+    assert any(f.verdict == "contradict" for f in findings)
 
 
 def test_damages_awarded_are_the_payers_and_not_damages_sought():
