@@ -98,7 +98,8 @@ class Shelf(Sequence):
 
     @classmethod
     def of_json(cls, kind: type[BaseModel], arrays: Iterable[tuple[str, int]], flagged: bool = False) -> Shelf:
-        """A Shelf of JSON arrays of models, each with the number of models in it (kept as they are)."""
+        """A Shelf of JSON arrays of models, each with the number of models in it (kept as they are:
+        text, or UTF-8 compressed by zlib as the Shelf's own blocks are)."""
         shelf = cls(kind)
         for text, n in arrays:
             if n:

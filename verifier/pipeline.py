@@ -18,6 +18,7 @@ from array import array
 import json
 import os
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
@@ -66,18 +67,25 @@ class Prepared:
 @dataclass
 class Packed:
     """An article's claims as JSON (their cache entry's text), with what comparing them needs
-    without reading it: a fifth of the memory of the claims as models, and no validation."""
+    without reading it: a fifth of the memory of the claims as models, and no validation.
+    Claims just extracted keep their JSON compressed (`packed`): a thirtieth of the memory of
+    the models, which an archive holds from extraction to its report."""
 
-    text: str  # a JSON array of the claims
-    sizes: Sequence[int]  # the length of each claim's JSON in it
+    data: str | bytes  # a JSON array of the claims, as text, or as UTF-8 compressed by zlib
+    sizes: Sequence[int]  # the length of each claim's JSON in the text
     groups: list[tuple]  # the comparison group of each claim (compare_corpus)
     flagged: bool = False  # a number in a value that pydantic writes unlike json.dumps (render.json_pieces)
 
+    @property
+    def text(self) -> str:
+        """The JSON array of the claims."""
+        return self.data if isinstance(self.data, str) else zlib.decompress(self.data).decode()
+
     def pieces(self) -> list[str]:
         """Each claim's JSON."""
-        out, at = [], 1
+        out, at, text = [], 1, self.text
         for n in self.sizes:
-            out.append(self.text[at:at + n])
+            out.append(text[at:at + n])
             at += n + 1
         return out
 
@@ -98,8 +106,11 @@ def packed(claims: list[Claim], groups: dict | None = None) -> Packed:
     keys = [claim_group(c) for c in claims]
     if groups is not None:
         keys = [groups.setdefault(k, k) for k in keys]
-    return Packed("[" + ",".join(pieces) + "]", array("I", map(len, pieces)), keys,
-                  any(map(floats_unlike_python, claims)))
+    data = zlib.compress(("[" + ",".join(pieces) + "]").encode(), PACK_LEVEL)
+    return Packed(data, array("I", map(len, pieces)), keys, any(map(floats_unlike_python, claims)))
+
+
+PACK_LEVEL = 1  # zlib's fastest: JSON of claims compresses about as well as at its default level
 
 
 def claims_of(p: Prepared) -> list[Claim]:
@@ -505,9 +516,10 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     if len(batches) > 1:
         batches = batches[-1:] + batches[:-1]
         todo = todo[-len(batches[0]):] + todo[:-len(batches[0])]
-    # each batch is given as its claims' JSON: a forked process reading claims this one holds
-    # would copy every page they are on (reading an object changes its reference count)
-    batches = [_batch_json(prepared, batch) for batch in batches]
+    # each batch is given as its claims' JSON, compressed: a forked process reading claims this
+    # one holds would copy every page they are on (reading an object changes its reference
+    # count), and the JSON of every batch at once is that of every claim
+    batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
     fresh = {}
@@ -543,28 +555,55 @@ def _batches(groups: list[list], jobs: int) -> list[list[list]]:
     return batches
 
 
-def _batch_json(prepared: list[Prepared], groups: list[list[tuple[int, int]]]) -> tuple[tuple[int, ...], str]:
-    """A batch of groups as the sizes of its groups and the JSON of their claims."""
-    pieces: dict[int, list[str]] = {}  # each article's claims' JSON, read once in a batch
-    for members in groups:
-        for i, _ in members:
-            if i not in pieces:
-                p = prepared[i]
-                pieces[i] = p.packed.pieces() if p.packed is not None else [c.model_dump_json() for c in p.claims]
-    return tuple(map(len, groups)), "[" + ",".join(pieces[i][j] for members in groups for i, j in members) + "]"
+def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, int]]]]) -> list[tuple]:
+    """Each batch of groups as the sizes of its groups, and the JSON of their claims compressed,
+    in the order of the articles (each article's claims are read once for every batch, not once
+    for each: their packed JSON is compressed), with the place of each claim in the batch's order."""
+    firsts = array("Q", [0])  # the number of claims before each article
+    for p in prepared:
+        firsts.append(firsts[-1] + claim_count(p))
+    where = array("I", [len(batches)]) * firsts[-1]  # each claim's batch (len(batches): none)
+    place = array("I", bytes(4 * firsts[-1]))  # each claim's place in its batch
+    for b, groups in enumerate(batches):
+        k = 0
+        for members in groups:
+            for i, j in members:
+                where[firsts[i] + j], place[firsts[i] + j] = b, k
+                k += 1
+    streams = [zlib.compressobj(PACK_LEVEL) for _ in batches]
+    orders = [array("I") for _ in batches]
+    data: list[list[bytes]] = [[streams[b].compress(b"[")] for b in range(len(batches))]
+    for i, p in enumerate(prepared):
+        n = claim_count(p)
+        if not n or all(where[g] == len(batches) for g in range(firsts[i], firsts[i] + n)):
+            continue
+        pieces = p.packed.pieces() if p.packed is not None else [c.model_dump_json() for c in p.claims]
+        for g, piece in enumerate(pieces, firsts[i]):
+            b = where[g]
+            if b < len(batches):
+                out = streams[b].compress((b"," if orders[b] else b"") + piece.encode())
+                if out:
+                    data[b].append(out)
+                orders[b].append(place[g])
+    return [(tuple(map(len, groups)), orders[b], b"".join(data[b]) + streams[b].compress(b"]") + streams[b].flush())
+            for b, groups in enumerate(batches)]
 
 
-def _unpacked(batch: tuple[tuple[int, ...], str]) -> list[list[Claim]]:
-    sizes, data = batch
-    claims, groups, at = _CLAIMS.validate_json(data), [], 0
+def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[Claim]]:
+    sizes, order, data = batch
+    found = _CLAIMS.validate_json(zlib.decompress(data))
+    claims: list = [None] * len(found)
+    for c, k in zip(found, order):
+        claims[k] = c
+    groups, at = [], 0
     for n in sizes:
         groups.append(claims[at:at + n])
         at += n
     return groups
 
 
-def _compare_batch(groups: list[list[Claim]] | tuple[tuple[int, ...], str], shared) -> list[list]:
-    """The findings of each group of a batch (given as it is, or as `_batch_json`)."""
+def _compare_batch(groups: list[list[Claim]] | tuple, shared) -> list[list]:
+    """The findings of each group of a batch (given as it is, or as `_batches_json` gives it)."""
     from verifier.rules.engine import compare
 
     if isinstance(groups, tuple):

@@ -131,7 +131,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         count = lambda v: sum(1 for f in findings if f.verdict == v)
         # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
         # would take most of an archive's memory, and reading them from the cache most of a re-run's time
-        claims = Shelf.of_json(Claim, ((p.packed.text, len(p.packed.sizes)) for p in prepared),
+        claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
                                flagged=any(p.packed.flagged for p in prepared))
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
