@@ -54,14 +54,25 @@ class Prepared:
     title: str | None = None  # the heading that titles it
     syndication: tuple[Sequence[int], bool] | None = None  # syndication.signature (the hashes in an array)
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
-    cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
+    # the sentences as start, end, paragraph, one after another (from the cache, or from the
+    # process that prepared the article): `sentences` when extracted
+    cached_sentences: Sequence[int] | None = None
     packed: Packed | None = None  # the claims, when extract_corpus keeps them as JSON (`claims` is then empty)
 
     def with_sentences(self) -> Prepared:
-        """This article, its sentences made from the cache's (only an article extracted again needs them)."""
+        """This article, its sentences made from `cached_sentences` (only an article extracted
+        needs them as objects: an archive's million Sentences took a tenth of its memory)."""
         if self.cached_sentences is not None:
-            self.sentences = [Sentence(a, b, c) for a, b, c in self.cached_sentences]
+            numbers = iter(self.cached_sentences)
+            self.sentences = [Sentence(a, b, c) for a, b, c in zip(numbers, numbers, numbers)]
         return self
+
+    def sentence_spans(self) -> list[tuple[int, int, int]]:
+        """The sentences as (start, end, paragraph)."""
+        if self.cached_sentences is not None:
+            numbers = iter(self.cached_sentences)
+            return list(zip(numbers, numbers, numbers))
+        return [astuple(x) for x in self.sentences]
 
 
 @dataclass
@@ -430,7 +441,7 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
         arrived = compactor.extracted
 
     def extracted(todo: list[int], meanwhile=None) -> Callable[[], list]:
-        return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i].with_sentences() for i in todo],
+        return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i] for i in todo],
                             progress, "extracting claims", index, arrived=arrived, meanwhile=meanwhile)
 
     # the articles the cache lacks, in another process while this one restores the rest
@@ -626,14 +637,16 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
 
 def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
     """`_prepare_and_learn` in another process: the result is sent back without the text (the
-    process that sent the article has it), and without the folded text when it is the text."""
+    process that sent the article has it), without the folded text when it is the text, and with
+    its sentences as numbers (made into objects again only where the article is extracted)."""
     p, learned = _prepare_and_learn(source)
     p.source = replace(source, text="", folded="" if source.folded == source.text else source.folded)
+    p.sentences, p.cached_sentences = [], array("I", [n for x in p.sentences for n in (x.start, x.end, x.paragraph)])
     return p, learned
 
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
-    claims, gaps = extract(p, index), unclaimed(p)
+    claims, gaps = extract(p.with_sentences(), index), unclaimed(p)
     if _WORKER:  # in a pool's process, which sends the result back and holds a forked copy of each
         # article: it need not keep their claims and sentences too (this process's own articles
         # keep their sentences: `verifier check` extracts them again when its index changes)
@@ -843,7 +856,7 @@ def _lesson_key(learned: Learned) -> str:
 def _store_prepared(p: Prepared, learned: Learned, lesson_key: str) -> dict:
     s = p.source
     return {
-        "lesson_key": lesson_key, "spans": p.spans, "sentences": [astuple(x) for x in p.sentences],
+        "lesson_key": lesson_key, "spans": p.spans, "sentences": p.sentence_spans(),
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
@@ -900,6 +913,7 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
         if any(not 0 <= a <= b <= n for a, b in spans) or any(
                 not (type(a) is type(b) is type(c) is int and 0 <= a <= b <= n) for a, b, c in sentences):
             return None
+        sentences = array("I", (x for sentence in sentences for x in sentence))
         published, published_from, timezone, timezone_from = data["source"]
         names = [(str(a), str(b), str(c), tuple(str(x) for x in d), int(e)) for a, b, c, d, e in data["names"]]
         tokens = {str(k): [int(v[0]), int(v[1])] for k, v in data["tokens"].items()}
