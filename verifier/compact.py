@@ -107,6 +107,20 @@ class Shelf(Sequence):
         shelf.flagged = flagged
         return shelf
 
+    @classmethod
+    def of_pieces(cls, kind: type[BaseModel], pieces: Iterable[bytes]) -> Shelf:
+        """A Shelf of the models whose JSON (UTF-8) are `pieces`, in blocks as the Shelf makes them."""
+        shelf = cls(kind)
+        block: list[bytes] = []
+        for piece in pieces:
+            block.append(piece)
+            if len(block) == SHELF_BLOCK:
+                shelf._put(zlib.compress(b"[" + b",".join(block) + b"]", 1), len(block))
+                block = []
+        if block:
+            shelf._put(zlib.compress(b"[" + b",".join(block) + b"]", 1), len(block))
+        return shelf
+
     def _put(self, data: bytes | str, n: int) -> None:
         self._blocks.append(data)
         self._ends.append(len(self) + n)

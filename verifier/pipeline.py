@@ -490,7 +490,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     processes share the groups. With a cache, a group is compared again only when one of its
     articles' claims, dates or copies changed."""
     from verifier.cache import text_digest, tool_digest
-    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids
+    from verifier.compact import Shelf
+    from verifier.rules.engine import Finding
 
     # a group's members are (article, claim) positions: the claims are read (from their JSON,
     # when extract_corpus packed them) only for the groups compared again
@@ -515,11 +516,12 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             slots[g] = text_digest("compare", tool, json.dumps(g))
             inputs[g] = text_digest(str(len(members)), *(about.get(s, s) for s in sources))
         stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
-    found: dict[tuple, list[Finding]] = {}
+    found: dict[tuple, list[tuple]] = {}  # each group's findings as `_held` keeps them
     for g, _ in ordered:
         entry = stored.get(slots.get(g))
         if entry is not None and entry[0] == inputs[g]:
-            found[g] = entry[1]
+            found[g] = list(map(_held, entry[1]))
+    del stored
     todo = [(g, members) for g, members in ordered if g not in found]
     if jobs > 1:  # the largest groups (the quotes) first in the pool, the smallest here before it starts
         todo.sort(key=lambda item: -len(item[1]))
@@ -537,12 +539,33 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
         if g in slots:
-            fresh[slots[g]] = [inputs[g], [f.model_dump(mode="json") for f in findings]]
+            fresh[slots[g]] = [inputs[g], [json.loads(zlib.decompress(data)) for _, data in findings]]
     if cache is not None and fresh:
         cache.put_many(fresh)
-    findings = [f for g, _ in ordered for f in found[g]]
-    findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
-    return _unique_ids(findings)
+    del fresh, done
+    held = [f for g, _ in ordered for f in found.pop(g)]
+    held.sort(key=lambda f: f[0])
+    # _unique_ids, on the JSON: a finding whose id an earlier one has is numbered (the few made again)
+    seen: dict[str, int] = {}
+    pieces = []
+    for k, data in held:
+        n = seen.get(k[4], 0)
+        seen[k[4]] = n + 1
+        if n:
+            f = Finding.model_validate_json(zlib.decompress(data))
+            data = zlib.compress(f.model_copy(update={"id": f"{f.id}-{n + 1}"}).model_dump_json().encode(), PACK_LEVEL)
+        pieces.append(data)
+    del held, seen
+    return Shelf.of_pieces(Finding, (zlib.decompress(data) for data in pieces))
+
+
+def _held(f) -> tuple[tuple, bytes]:
+    """A finding as compare_corpus holds it till the report: its sort key (by verdict, rule,
+    subject, predicate, id) and its JSON, compressed (a model is three times its JSON in
+    memory, and an archive has tens of thousands)."""
+    from verifier.rules.engine import VERDICT_ORDER
+
+    return (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id), zlib.compress(f.model_dump_json().encode(), PACK_LEVEL)
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
@@ -603,6 +626,7 @@ def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, i
 def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[Claim]]:
     sizes, order, data = batch
     found = _CLAIMS.validate_json(zlib.decompress(data))
+    Compactor().compact(found)  # the quotes of an archive are tens of thousands of models
     claims: list = [None] * len(found)
     for c, k in zip(found, order):
         claims[k] = c
@@ -613,14 +637,15 @@ def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[
     return groups
 
 
-def _compare_batch(groups: list[list[Claim]] | tuple, shared) -> list[list]:
-    """The findings of each group of a batch (given as it is, or as `_batches_json` gives it)."""
+def _compare_batch(groups: list[list[Claim]] | tuple, shared) -> list[list[tuple[tuple, bytes]]]:
+    """The findings of each group of a batch (given as it is, or as `_batches_json` gives it),
+    as `_held` keeps them."""
     from verifier.rules.engine import compare
 
     if isinstance(groups, tuple):
         groups = _unpacked(groups)
     texts, published, copies = shared
-    return [compare(members, texts, published, copies) for members in groups]
+    return [list(map(_held, compare(members, texts, published, copies))) for members in groups]
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:

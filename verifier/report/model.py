@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Iterable
 
@@ -129,7 +130,8 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         ]
         gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
-        count = lambda v: sum(1 for f in findings if f.verdict == v)
+        verdicts = Counter(f.verdict for f in findings)  # one reading (a large report's are shelved: compact.Shelf)
+        count = lambda v: verdicts[v]
         # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
         # would take most of an archive's memory, and reading them from the cache most of a re-run's time
         claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
