@@ -442,7 +442,8 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
 
     def extracted(todo: list[int], meanwhile=None) -> Callable[[], list]:
         return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i] for i in todo],
-                            progress, "extracting claims", index, arrived=arrived, meanwhile=meanwhile)
+                            progress, "extracting claims", index.ready() if todo else index, arrived=arrived,
+                            meanwhile=meanwhile)
 
     # the articles the cache lacks, in another process while this one restores the rest
     finish = extracted(todo, meanwhile)

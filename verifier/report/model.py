@@ -111,6 +111,8 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
     # the entity index is not kept: an archive's is a tenth of its memory, and nothing after extraction reads it
     prepared = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
                                meanwhile=copies_while_extracting, pack=True)[0]
+    for p in prepared:
+        p.source.folded = ""  # read by extraction only (an archive's in Traditional script is a tenth of its text)
     with paused():  # what is built here lives to the end of the run: collections would only walk it
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
