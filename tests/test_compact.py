@@ -70,3 +70,15 @@ def test_packed_claims_give_each_claims_json_and_group():
     assert p.claims() == claims
     assert p.pieces() == [c.model_dump_json() for c in claims]
     assert p.groups == [claim_group(c) for c in claims]
+
+
+def test_a_shelf_of_json_pieces_reads_back_the_models_in_blocks():
+    from verifier import compact
+    from verifier.claims.model import Claim
+
+    claims = claims_from_two_processes() * 100  # several blocks
+    shelf = compact.Shelf.of_pieces(Claim, (c.model_dump_json().encode() for c in claims))
+    assert len(shelf) == len(claims) and list(shelf) == claims
+    assert len(shelf._blocks) == -(-len(claims) // compact.SHELF_BLOCK)
+    assert shelf[compact.SHELF_BLOCK] == claims[compact.SHELF_BLOCK]
+    assert len(compact.Shelf.of_pieces(Claim, [])) == 0

@@ -98,12 +98,27 @@ class Shelf(Sequence):
 
     @classmethod
     def of_json(cls, kind: type[BaseModel], arrays: Iterable[tuple[str, int]], flagged: bool = False) -> Shelf:
-        """A Shelf of JSON arrays of models, each with the number of models in it (kept as they are)."""
+        """A Shelf of JSON arrays of models, each with the number of models in it (kept as they are:
+        text, or UTF-8 compressed by zlib as the Shelf's own blocks are)."""
         shelf = cls(kind)
         for text, n in arrays:
             if n:
                 shelf._put(text, n)
         shelf.flagged = flagged
+        return shelf
+
+    @classmethod
+    def of_pieces(cls, kind: type[BaseModel], pieces: Iterable[bytes]) -> Shelf:
+        """A Shelf of the models whose JSON (UTF-8) are `pieces`, in blocks as the Shelf makes them."""
+        shelf = cls(kind)
+        block: list[bytes] = []
+        for piece in pieces:
+            block.append(piece)
+            if len(block) == SHELF_BLOCK:
+                shelf._put(zlib.compress(b"[" + b",".join(block) + b"]", 1), len(block))
+                block = []
+        if block:
+            shelf._put(zlib.compress(b"[" + b",".join(block) + b"]", 1), len(block))
         return shelf
 
     def _put(self, data: bytes | str, n: int) -> None:

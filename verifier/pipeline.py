@@ -18,6 +18,7 @@ from array import array
 import json
 import os
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
@@ -53,31 +54,49 @@ class Prepared:
     title: str | None = None  # the heading that titles it
     syndication: tuple[Sequence[int], bool] | None = None  # syndication.signature (the hashes in an array)
     claims_key: str | None = None  # digest of everything its claims depend on (extract_corpus)
-    cached_sentences: list | None = None  # [start, end, paragraph] from the cache: `sentences` when extracted
+    # the sentences as start, end, paragraph, one after another (from the cache, or from the
+    # process that prepared the article): `sentences` when extracted
+    cached_sentences: Sequence[int] | None = None
     packed: Packed | None = None  # the claims, when extract_corpus keeps them as JSON (`claims` is then empty)
 
     def with_sentences(self) -> Prepared:
-        """This article, its sentences made from the cache's (only an article extracted again needs them)."""
+        """This article, its sentences made from `cached_sentences` (only an article extracted
+        needs them as objects: an archive's million Sentences took a tenth of its memory)."""
         if self.cached_sentences is not None:
-            self.sentences = [Sentence(a, b, c) for a, b, c in self.cached_sentences]
+            numbers = iter(self.cached_sentences)
+            self.sentences = [Sentence(a, b, c) for a, b, c in zip(numbers, numbers, numbers)]
         return self
+
+    def sentence_spans(self) -> list[tuple[int, int, int]]:
+        """The sentences as (start, end, paragraph)."""
+        if self.cached_sentences is not None:
+            numbers = iter(self.cached_sentences)
+            return list(zip(numbers, numbers, numbers))
+        return [astuple(x) for x in self.sentences]
 
 
 @dataclass
 class Packed:
     """An article's claims as JSON (their cache entry's text), with what comparing them needs
-    without reading it: a fifth of the memory of the claims as models, and no validation."""
+    without reading it: a fifth of the memory of the claims as models, and no validation.
+    Claims just extracted keep their JSON compressed (`packed`): a thirtieth of the memory of
+    the models, which an archive holds from extraction to its report."""
 
-    text: str  # a JSON array of the claims
-    sizes: Sequence[int]  # the length of each claim's JSON in it
+    data: str | bytes  # a JSON array of the claims, as text, or as UTF-8 compressed by zlib
+    sizes: Sequence[int]  # the length of each claim's JSON in the text
     groups: list[tuple]  # the comparison group of each claim (compare_corpus)
     flagged: bool = False  # a number in a value that pydantic writes unlike json.dumps (render.json_pieces)
 
+    @property
+    def text(self) -> str:
+        """The JSON array of the claims."""
+        return self.data if isinstance(self.data, str) else zlib.decompress(self.data).decode()
+
     def pieces(self) -> list[str]:
         """Each claim's JSON."""
-        out, at = [], 1
+        out, at, text = [], 1, self.text
         for n in self.sizes:
-            out.append(self.text[at:at + n])
+            out.append(text[at:at + n])
             at += n + 1
         return out
 
@@ -98,8 +117,11 @@ def packed(claims: list[Claim], groups: dict | None = None) -> Packed:
     keys = [claim_group(c) for c in claims]
     if groups is not None:
         keys = [groups.setdefault(k, k) for k in keys]
-    return Packed("[" + ",".join(pieces) + "]", array("I", map(len, pieces)), keys,
-                  any(map(floats_unlike_python, claims)))
+    data = zlib.compress(("[" + ",".join(pieces) + "]").encode(), PACK_LEVEL)
+    return Packed(data, array("I", map(len, pieces)), keys, any(map(floats_unlike_python, claims)))
+
+
+PACK_LEVEL = 1  # zlib's fastest: JSON of claims compresses about as well as at its default level
 
 
 def claims_of(p: Prepared) -> list[Claim]:
@@ -426,8 +448,9 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
         arrived = compactor.extracted
 
     def extracted(todo: list[int], meanwhile=None) -> Callable[[], list]:
-        return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i].with_sentences() for i in todo],
-                            progress, "extracting claims", index, arrived=arrived, meanwhile=meanwhile)
+        return runner.start(_extract_packed if pack else _extract_one, [corpus.prepared[i] for i in todo],
+                            progress, "extracting claims", index.ready() if todo else index, arrived=arrived,
+                            meanwhile=meanwhile)
 
     # the articles the cache lacks, in another process while this one restores the rest
     finish = extracted(todo, meanwhile)
@@ -475,7 +498,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     processes share the groups. With a cache, a group is compared again only when one of its
     articles' claims, dates or copies changed."""
     from verifier.cache import text_digest, tool_digest
-    from verifier.rules.engine import VERDICT_ORDER, Finding, _unique_ids
+    from verifier.compact import Shelf
+    from verifier.rules.engine import Finding
 
     # a group's members are (article, claim) positions: the claims are read (from their JSON,
     # when extract_corpus packed them) only for the groups compared again
@@ -500,11 +524,12 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             slots[g] = text_digest("compare", tool, json.dumps(g))
             inputs[g] = text_digest(str(len(members)), *(about.get(s, s) for s in sources))
         stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
-    found: dict[tuple, list[Finding]] = {}
+    found: dict[tuple, list[tuple]] = {}  # each group's findings as `_held` keeps them
     for g, _ in ordered:
         entry = stored.get(slots.get(g))
         if entry is not None and entry[0] == inputs[g]:
-            found[g] = entry[1]
+            found[g] = list(map(_held, entry[1]))
+    del stored
     todo = [(g, members) for g, members in ordered if g not in found]
     if jobs > 1:  # the largest groups (the quotes) first in the pool, the smallest here before it starts
         todo.sort(key=lambda item: -len(item[1]))
@@ -512,21 +537,43 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     if len(batches) > 1:
         batches = batches[-1:] + batches[:-1]
         todo = todo[-len(batches[0]):] + todo[:-len(batches[0])]
-    # each batch is given as its claims' JSON: a forked process reading claims this one holds
-    # would copy every page they are on (reading an object changes its reference count)
-    batches = [_batch_json(prepared, batch) for batch in batches]
+    # each batch is given as its claims' JSON, compressed: a forked process reading claims this
+    # one holds would copy every page they are on (reading an object changes its reference
+    # count), and the JSON of every batch at once is that of every claim
+    batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
         if g in slots:
-            fresh[slots[g]] = [inputs[g], [f.model_dump(mode="json") for f in findings]]
+            fresh[slots[g]] = [inputs[g], [json.loads(zlib.decompress(data)) for _, data in findings]]
     if cache is not None and fresh:
         cache.put_many(fresh)
-    findings = [f for g, _ in ordered for f in found[g]]
-    findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id))
-    return _unique_ids(findings)
+    del fresh, done
+    held = [f for g, _ in ordered for f in found.pop(g)]
+    held.sort(key=lambda f: f[0])
+    # _unique_ids, on the JSON: a finding whose id an earlier one has is numbered (the few made again)
+    seen: dict[str, int] = {}
+    pieces = []
+    for k, data in held:
+        n = seen.get(k[4], 0)
+        seen[k[4]] = n + 1
+        if n:
+            f = Finding.model_validate_json(zlib.decompress(data))
+            data = zlib.compress(f.model_copy(update={"id": f"{f.id}-{n + 1}"}).model_dump_json().encode(), PACK_LEVEL)
+        pieces.append(data)
+    del held, seen
+    return Shelf.of_pieces(Finding, (zlib.decompress(data) for data in pieces))
+
+
+def _held(f) -> tuple[tuple, bytes]:
+    """A finding as compare_corpus holds it till the report: its sort key (by verdict, rule,
+    subject, predicate, id) and its JSON, compressed (a model is three times its JSON in
+    memory, and an archive has tens of thousands)."""
+    from verifier.rules.engine import VERDICT_ORDER
+
+    return (VERDICT_ORDER[f.verdict], f.rule, f.subject, f.predicate, f.id), zlib.compress(f.model_dump_json().encode(), PACK_LEVEL)
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
@@ -550,34 +597,63 @@ def _batches(groups: list[list], jobs: int) -> list[list[list]]:
     return batches
 
 
-def _batch_json(prepared: list[Prepared], groups: list[list[tuple[int, int]]]) -> tuple[tuple[int, ...], str]:
-    """A batch of groups as the sizes of its groups and the JSON of their claims."""
-    pieces: dict[int, list[str]] = {}  # each article's claims' JSON, read once in a batch
-    for members in groups:
-        for i, _ in members:
-            if i not in pieces:
-                p = prepared[i]
-                pieces[i] = p.packed.pieces() if p.packed is not None else [c.model_dump_json() for c in p.claims]
-    return tuple(map(len, groups)), "[" + ",".join(pieces[i][j] for members in groups for i, j in members) + "]"
+def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, int]]]]) -> list[tuple]:
+    """Each batch of groups as the sizes of its groups, and the JSON of their claims compressed,
+    in the order of the articles (each article's claims are read once for every batch, not once
+    for each: their packed JSON is compressed), with the place of each claim in the batch's order."""
+    firsts = array("Q", [0])  # the number of claims before each article
+    for p in prepared:
+        firsts.append(firsts[-1] + claim_count(p))
+    where = array("I", [len(batches)]) * firsts[-1]  # each claim's batch (len(batches): none)
+    place = array("I", bytes(4 * firsts[-1]))  # each claim's place in its batch
+    for b, groups in enumerate(batches):
+        k = 0
+        for members in groups:
+            for i, j in members:
+                where[firsts[i] + j], place[firsts[i] + j] = b, k
+                k += 1
+    streams = [zlib.compressobj(PACK_LEVEL) for _ in batches]
+    orders = [array("I") for _ in batches]
+    data: list[list[bytes]] = [[streams[b].compress(b"[")] for b in range(len(batches))]
+    for i, p in enumerate(prepared):
+        n = claim_count(p)
+        if not n or all(where[g] == len(batches) for g in range(firsts[i], firsts[i] + n)):
+            continue
+        pieces = p.packed.pieces() if p.packed is not None else [c.model_dump_json() for c in p.claims]
+        for g, piece in enumerate(pieces, firsts[i]):
+            b = where[g]
+            if b < len(batches):
+                out = streams[b].compress((b"," if orders[b] else b"") + piece.encode())
+                if out:
+                    data[b].append(out)
+                orders[b].append(place[g])
+    return [(tuple(map(len, groups)), orders[b], b"".join(data[b]) + streams[b].compress(b"]") + streams[b].flush())
+            for b, groups in enumerate(batches)]
 
 
-def _unpacked(batch: tuple[tuple[int, ...], str]) -> list[list[Claim]]:
-    sizes, data = batch
-    claims, groups, at = _CLAIMS.validate_json(data), [], 0
+def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[Claim]]:
+    sizes, order, data = batch
+    found = _CLAIMS.validate_json(zlib.decompress(data))
+    Compactor().compact(found)  # the quotes of an archive are tens of thousands of models
+    claims: list = [None] * len(found)
+    for c, k in zip(found, order):
+        claims[k] = c
+    groups, at = [], 0
     for n in sizes:
         groups.append(claims[at:at + n])
         at += n
     return groups
 
 
-def _compare_batch(groups: list[list[Claim]] | tuple[tuple[int, ...], str], shared) -> list[list]:
-    """The findings of each group of a batch (given as it is, or as `_batch_json`)."""
+def _compare_batch(groups: list[list[Claim]] | tuple, shared) -> list[list[tuple[tuple, bytes]]]:
+    """The findings of each group of a batch (given as it is, or as `_batches_json` gives it),
+    as `_held` keeps them."""
     from verifier.rules.engine import compare
 
     if isinstance(groups, tuple):
         groups = _unpacked(groups)
     texts, published, copies = shared
-    return [compare(members, texts, published, copies) for members in groups]
+    return [list(map(_held, compare(members, texts, published, copies))) for members in groups]
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
@@ -594,13 +670,16 @@ def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
 
 def _prepared_elsewhere(source: Source) -> tuple[Prepared, Learned]:
     """`_prepare_and_learn` in another process: the result is sent back without the text (the
-    process that sent the article has it), and without the folded text when it is the text."""
+    process that sent the article has it), without the folded text when it is the text, and with
+    its sentences as numbers (made into objects again only where the article is extracted)."""
     p, learned = _prepare_and_learn(source)
     p.source = replace(source, text="", folded="" if source.folded == source.text else source.folded)
+    p.sentences, p.cached_sentences = [], array("I", [n for x in p.sentences for n in (x.start, x.end, x.paragraph)])
     return p, learned
 
 
 def _extract_one(p: Prepared, index: EntityIndex) -> tuple[list[Claim], list[tuple[int, int]]]:
+    p = p.with_sentences()
     holding: set[tuple[int, int]] = set()
     claims = extract(p, index, holding)
     gaps = unclaimed(p, holding)
@@ -824,7 +903,7 @@ def _lesson_key(learned: Learned) -> str:
 def _store_prepared(p: Prepared, learned: Learned, lesson_key: str) -> dict:
     s = p.source
     return {
-        "lesson_key": lesson_key, "spans": p.spans, "sentences": [astuple(x) for x in p.sentences],
+        "lesson_key": lesson_key, "spans": p.spans, "sentences": p.sentence_spans(),
         "dateline": astuple(p.dateline) if p.dateline else None,
         "source": [s.published and s.published.isoformat(), s.published_from, s.timezone, s.timezone_from],
         "names": learned.names, "tokens": learned.tokens, "lower_words": sorted(learned.lower_words),
@@ -881,6 +960,7 @@ def _restore_prepared(source: Source, data) -> tuple[Prepared, Learned, str] | N
         if any(not 0 <= a <= b <= n for a, b in spans) or any(
                 not (type(a) is type(b) is type(c) is int and 0 <= a <= b <= n) for a, b, c in sentences):
             return None
+        sentences = array("I", (x for sentence in sentences for x in sentence))
         published, published_from, timezone, timezone_from = data["source"]
         names = [(str(a), str(b), str(c), tuple(str(x) for x in d), int(e)) for a, b, c, d, e in data["names"]]
         tokens = {str(k): [int(v[0]), int(v[1])] for k, v in data["tokens"].items()}

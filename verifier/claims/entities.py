@@ -1240,6 +1240,12 @@ class EntityIndex:
             self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
         return self._regex
 
+    def ready(self) -> EntityIndex:
+        """This index with what finding mentions reads built now (else when first read): built
+        before processes are forked, it is one copy they share, not one each."""
+        self._compiled()
+        return self
+
     def _cjk_names(self, folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Names in Chinese script in folded[start:end], left to right, the longest at each
         place, never overlapping (what one regex of every name would find)."""

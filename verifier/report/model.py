@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Iterable
 
@@ -109,8 +110,11 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
                 found_early["copies"] = copies_among({p.source.id: p.syndication for p in prepared},
                                                      {p.source.id: p.source.published for p in prepared})
 
-    prepared, _ = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
-                                  meanwhile=copies_while_extracting, pack=True)
+    # the entity index is not kept: an archive's is a tenth of its memory, and nothing after extraction reads it
+    prepared = extract_sources(sources, registry, progress=progress, jobs=jobs, cache=cache, scheduler=scheduler,
+                               meanwhile=copies_while_extracting, pack=True)[0]
+    for p in prepared:
+        p.source.folded = ""  # read by extraction only (an archive's in Traditional script is a tenth of its text)
     with paused():  # what is built here lives to the end of the run: collections would only walk it
         texts = {p.source.id: p.source.text for p in prepared}
         published = {p.source.id: p.source.published for p in prepared}
@@ -130,10 +134,11 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         ]
         gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
-        count = lambda v: sum(1 for f in findings if f.verdict == v)
+        verdicts = Counter(f.verdict for f in findings)  # one reading (a large report's are shelved: compact.Shelf)
+        count = lambda v: verdicts[v]
         # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
         # would take most of an archive's memory, and reading them from the cache most of a re-run's time
-        claims = Shelf.of_json(Claim, ((p.packed.text, len(p.packed.sizes)) for p in prepared),
+        claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
                                flagged=any(p.packed.flagged for p in prepared))
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, Field
@@ -440,15 +441,16 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
     # the index holds only the runs that can block (in 2 to QUOTE_BLOCK_POSTINGS quotes): most
     # runs are in one quote, and an archive's quotes have millions of them
     keys = [quote_key(pos[0].value.quote) for pos in plist]
-    counts: dict[str, int] = {}
-    for k in keys:
-        for g in _runs(k):
-            counts[g] = counts.get(g, 0) + 1
+    counts: dict = Counter(chain.from_iterable(map(_runs, keys)))  # counted in C
+    for g in [g for g, n in counts.items() if not 2 <= n <= QUOTE_BLOCK_POSTINGS]:
+        del counts[g]  # freed before the index is made (an archive's quotes have a million runs)
+    one = counts  # each run that can block, as one string
+    for g in one:
+        one[g] = g
     index: dict[str, list[int]] = defaultdict(list)
-    one: dict[str, str] = {}  # each run as one string
     grams_of = []
     for i, k in enumerate(keys):
-        grams = tuple(one.setdefault(g, g) for g in _runs(k) if 2 <= counts[g] <= QUOTE_BLOCK_POSTINGS)
+        grams = tuple(one[g] for g in _runs(k) if g in one)
         grams_of.append(grams)
         for g in grams:
             index[g].append(i)

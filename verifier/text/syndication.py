@@ -81,14 +81,20 @@ def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[
                  ) -> dict[str, str]:
     """`find_copies` over the articles' signatures (id -> `signature(text, raw)`)."""
     published = published or {}
-    sets = {sid: set(sig[0]) for sid, sig in signatures.items()}
     # only shingles of more than one article (and not boilerplate) pair articles: most are of one,
-    # and counting them in C first keeps them out of the index
-    seen = Counter(chain.from_iterable(sets.values()))
+    # and counting them in C first keeps them out of the index. Each article's set of shingles
+    # is made when it is read, not kept (an archive's are millions of numbers)
+    seen: Counter[int] = Counter()
+    sizes: dict[str, int] = {}
+    for sid, sig in signatures.items():
+        hashes = set(sig[0])
+        sizes[sid] = len(hashes)
+        seen.update(hashes)
     pairing = {h for h, n in seen.items() if 1 < n <= MAX_POSTINGS}
+    del seen
     index: dict[int, list[str]] = defaultdict(list)
-    for sid in sorted(sets):
-        for h in sets[sid] & pairing:
+    for sid in sorted(signatures):
+        for h in pairing.intersection(signatures[sid][0]):
             index[h].append(sid)
     # many shingles are in the same articles (a paragraph they share): each list of articles is
     # counted once, with the number of shingles it holds
@@ -102,7 +108,7 @@ def copies_among(signatures: dict[str, tuple[list[int], bool]], published: dict[
                 shared[pair] += times
     copies: dict[str, str] = {}
     for (a, b), n in sorted(pair for pair in shared.items() if pair[1] >= MIN_SHARED):
-        smaller = min(len(sets[a]), len(sets[b])) or 1
+        smaller = min(sizes[a], sizes[b]) or 1
         if n / smaller < COPY_CONTAINMENT:
             continue
         copy, original = _which_copy(a, b, published, {x: signatures[x][1] for x in (a, b)})
