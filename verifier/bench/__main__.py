@@ -5,8 +5,8 @@ The archive is made by verifier/bench/corpus.py: the repository's stories retold
 people, companies, amounts and days (so there are many subjects and positions, and sources
 that disagree). Each measurement runs `verifier report DIR --format json -o FILE` in a child
 process of its own, so its time and peak memory are its own: the largest total PSS of its
-processes (read every 0.1 s; forked workers share pages, which their summed RSS would count
-twice), with the peak RSS of the main process and of the largest worker. Printed for 1,000 and 5,000 articles (and 20,000 with
+processes (read by the bench's own process every 0.25 s, so the reading takes none of the run's
+CPU; forked workers share pages, which their summed RSS would count twice), with the peak RSS of the main process and of the largest worker. Printed for 1,000 and 5,000 articles (and 20,000 with
 VERIFIER_BENCH_LARGE=1: a few minutes more): wall time, articles/s, claims/s, findings, peak
 memory, the growth exponent of the time, --jobs 1 against --jobs 2, a re-run after changing
 one article (warm cache), `verifier check` of one draft against 5,000 articles with a warm
@@ -36,7 +36,7 @@ SIZES = (1000, 5000)
 LARGE = 20000
 
 
-SAMPLE_EVERY = 0.1  # seconds between two readings of the processes' memory
+SAMPLE_EVERY = 0.25  # seconds between two readings of the processes' memory (from the parent)
 
 
 def _processes(pid: int) -> list[int]:
@@ -67,38 +67,12 @@ def _pss_mb(pid: int) -> float:
     return total / 1024
 
 
-class _PeakMemory:
-    """The largest total PSS seen while the command runs, read every SAMPLE_EVERY seconds (None
-    where /proc has no smaps_rollup)."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.peak = _pss_mb(os.getpid()) if os.path.exists("/proc/self/smaps_rollup") else None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _watch(self) -> None:
-        while not self._stop.wait(SAMPLE_EVERY):
-            self.peak = max(self.peak, _pss_mb(os.getpid()))
-
-    def __enter__(self) -> _PeakMemory:
-        if self.peak is not None:
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-
 def child_run(args: list[str]) -> dict:
     """In the child: run the command line, and say how long it took and what memory it used."""
     from verifier.cli import main
 
     t0 = time.perf_counter()
-    with open(os.devnull, "w") as sink, _PeakMemory() as memory:
+    with open(os.devnull, "w") as sink:
         stdout, sys.stdout = sys.stdout, sink
         try:
             code = main(args)
@@ -108,18 +82,28 @@ def child_run(args: list[str]) -> dict:
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"code": code, "seconds": seconds, "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
-            "rss_mb": own.ru_maxrss / 1024, "worker_rss_mb": workers.ru_maxrss / 1024, "pss_mb": memory.peak}
+            "rss_mb": own.ru_maxrss / 1024, "worker_rss_mb": workers.ru_maxrss / 1024}
 
 
 def measure(args: list[str]) -> dict:
     # as an installed tool runs: with its modules' bytecode cached (pip compiles it on install),
     # not compiled from source at every run as PYTHONDONTWRITEBYTECODE would have it
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    out = subprocess.run([sys.executable, "-m", "verifier.bench", "--child", json.dumps(args)],
-                         capture_output=True, text=True, env=env)
-    if out.returncode != 0:
-        raise SystemExit(f"bench: `verifier {' '.join(args)}` failed:\n{out.stderr[-2000:]}")
-    return json.loads(out.stdout.splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen([sys.executable, "-m", "verifier.bench", "--child", json.dumps(args)],
+                                 stdout=out, stderr=err, text=True, env=env)
+        # the peak of the child's processes' PSS, read from here: a reader in the measured
+        # process would take its CPU and its interpreter lock
+        peak = _pss_mb(child.pid) if os.path.exists("/proc/self/smaps_rollup") else None
+        while child.poll() is None:
+            if peak is not None:
+                peak = max(peak, _pss_mb(child.pid))
+            time.sleep(SAMPLE_EVERY)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit(f"bench: `verifier {' '.join(args)}` failed:\n{err.read()[-2000:]}")
+        return {**json.loads(out.read().splitlines()[-1]), "pss_mb": peak}
 
 
 def load() -> str:
