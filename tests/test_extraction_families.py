@@ -1069,3 +1069,19 @@ def test_the_people_layoffs_will_affect_are_the_layoffs_count():
     p = claims_of("Orlen Grid Inc said on Tuesday it would cut jobs. The layoffs, announced on Tuesday, will "
                   "affect 300 people.", D)
     assert has(p, "layoffs", "Orlen Grid", "300 people") and not any(c.predicate == "people_affected" for c in p.claims), show(p)
+
+
+def test_a_one_word_gloss_merges_only_the_transliteration_it_glosses():
+    """西加拉(Cygalra) may merge the text's own 西加拉 into whoever "Cygalra" names, never a person
+    who owns the characters as one of her names; and an entity merged away after the people were
+    indexed is no one's surname any more (a stale one crashed a 20,000-article run)."""
+    from verifier.text.sources import read_source
+
+    texts = ["Ines Cygalra of Orlen Labs said she would step down.",
+             "伊内丝·西加拉（Ines Cygalra）表示将辞职。西加拉（Cygalra）此前在泊岸实验室任职。"]
+    _, index = extract_sources([read_source(Path(f"{i}.txt"), {"published": D}, text=t) for i, t in enumerate(texts)],
+                               registry=[])
+    assert index.entities["Ines Cygalra"].type == "person" and "西加拉" in index.entities["Ines Cygalra"].aliases
+    index.add("Tomas Cygalra", "person", "text")
+    index._merge("Ines Cygalra", into="Orlen Labs")
+    assert index.person_for_token("Cygalra") != "Ines Cygalra"

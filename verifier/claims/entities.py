@@ -975,10 +975,12 @@ class EntityIndex:
         """Other names for entities learnt elsewhere (马罗温德 for Marrowind, 马斯克 for Elon
         Musk); one that names nothing learnt is dropped."""
         for name, aliases in self._alias_only:
-            owner = self._by_key.get(key(name))
-            if owner is None:
-                person = self.person_for_token(name) if " " not in name else None
-                owner = person if person in self.entities else None
+            named = self._by_key.get(key(name))
+            person = self.person_for_token(name) if " " not in name else None
+            person = person if person in self.entities else None
+            if named is not None and person is not None and named != person:
+                continue  # "Cygalra" a company's name and a person's surname: no one in particular
+            owner = named or person
             if owner is None:
                 continue
             for alias in aliases:
@@ -987,7 +989,8 @@ class EntityIndex:
                 if ak and seen is None:
                     self._by_key[ak] = owner
                     self.entities[owner].aliases.add(ak)
-                elif seen is not None and seen != owner and self.entities[seen].origin == "text":
+                elif seen is not None and seen != owner and key(seen) == ak and self.entities[seen].origin == "text" \
+                        and self.entities[seen].type == self.entities[owner].type:
                     self._merge(seen, into=owner)  # the text saw 马罗温德 alone; the gloss says who it is
         self._alias_only = []
 
@@ -1179,6 +1182,13 @@ class EntityIndex:
         # every key that names an entity is among its aliases, so these are all its keys
         for k in gone.aliases | {key(name)}:
             self._by_key[k] = into
+        if " " in name and gone.type == "person":  # a merge after the people were indexed
+            parts = key(name).split()
+            for index, part in ((self._surname, parts[-1]), (self._given, parts[0])):
+                if part in index:
+                    index[part].discard(name)
+                    if target.type == "person" and " " in into:
+                        index[part].add(into)
 
     def person_for_token(self, token: str) -> str | None:
         """The one person a surname, given name or misspelt surname alone refers to."""
