@@ -1275,9 +1275,7 @@ class SentenceView:
         rest = _GLOSS.sub("", gap)
         if "的" in rest:
             return True  # X的动作冒险新作Y, X收购的Y: Y with what describes it
-        for w in self.lex.name_joiners:
-            rest = rest.replace(w, "")
-        return not rest.strip()
+        return not self.lex.name_joiners_re.sub("", rest).strip()
 
     def _english_subject(self, inside: list[Mention], t: Trigger | None = None) -> Mention:
         """In English the subject is the first name of the clause, unless a later one stands
@@ -1351,8 +1349,11 @@ class SentenceView:
     def _coordinated(self, subject: Mention) -> list[Mention]:
         """A和B宣布离职 / A and B resigned: the claim is about both. A name and its gloss
         (苏茨克维尔(IlyaSutskever)) count once."""
+        clause = self.clause(subject.start)
         groups: list[list[Mention]] = []
         for m in self.named:
+            if not clause.start <= m.start < clause.end:
+                continue  # a list is within a clause
             if groups and groups[-1][-1].entity == m.entity and \
                     re.fullmatch(r"[\s(（]*", self.ex.folded[groups[-1][-1].end:m.start]):
                 groups[-1].append(m)
@@ -1362,11 +1363,6 @@ class SentenceView:
         if i is None:
             return [subject]
         out = [groups[i]]
-        clause = self.clause(subject.start)
-        groups = [g for g in groups if clause.start <= g[0].start < clause.end]  # a list is within a clause
-        i = next((k for k, g in enumerate(groups) if any(m is subject for m in g)), None)
-        if i is None:
-            return [subject]
         for g in groups[i + 1:]:
             gap = self.ex.folded[out[-1][-1].end:g[0].start]
             if g[0].type == subject.type and _join_re().match(gap) and g[0].entity not in {x[0].entity for x in out}:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from verifier.lang import gated_alternation, read_data_file, starts_gate
+from verifier.lang import alternation, gated_alternation, read_data_file, starts_gate
 from verifier.text.fold import fold
 
 _VOWELS = "aeiou"
@@ -178,7 +178,7 @@ class Lexicon:
         self.zh_date_after_re = _suffix_re(link["zh_date_after"])
         self.until_re = _suffix_re(link["until"])
         self.window_re = _suffix_re(link["window"])
-        self.name_joiners = _name_joiners()
+        self.name_joiners_re = re.compile(alternation(_name_joiners()))
         self.change_rise_re = _suffix_re(link["change_rises"])
         self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
         self.change_fall_re = _suffix_re(link["change_falls"])
