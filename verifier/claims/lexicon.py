@@ -346,12 +346,17 @@ def lexicon() -> Lexicon:
 
 
 def _predicate(pid: str, p: dict) -> Predicate:
-    return Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]),
-                     p.get("event", pid), p.get("until_dates", False), tuple(p.get("start_of", ())),
-                     frozenset(fold(u).lower() for u in p.get("count_units", ())), p.get("recurring", False),
-                     p.get("changes", False), p.get("moves", False),
-                     frozenset(fold(u).lower() for u in p.get("count_not_units", ())), per_share=p.get("per_share", False), role_bound=p.get("role_bound", False),
-                     accumulates=p.get("accumulates", False), change_of=p.get("change_of", False))
+    """A predicate from its [predicate.ID] table in predicates.toml (fields documented there)."""
+    def folded(field: str) -> frozenset[str]:
+        return frozenset(fold(u).lower() for u in p.get(field, ()))
+
+    return Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]), p.get("event", pid),
+                     until_dates=p.get("until_dates", False), start_of=tuple(p.get("start_of", ())),
+                     count_units=folded("count_units"), recurring=p.get("recurring", False),
+                     changes=p.get("changes", False), moves=p.get("moves", False),
+                     count_not_units=folded("count_not_units"), change_of=p.get("change_of", False),
+                     accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
+                     per_share=p.get("per_share", False))
 
 
 @lru_cache(maxsize=1)

@@ -1365,6 +1365,11 @@ def en_date_recognizer() -> Recognizer:
         s = m.start(group)
         return ctx.text[s:s + 1].isupper()
 
+    def side(word: str) -> int:
+        """this 0, last/previous -1, next/coming 1."""
+        w = word.lower()
+        return 0 if w in d["this"] else -1 if w in d["last"] else 1
+
     bare_months = {k.lower() for k in d["bare_months"]}
 
     def md(m, ctx):
@@ -1390,8 +1395,7 @@ def en_date_recognizer() -> Recognizer:
         wd = weekdays[m.group("wd").lower()]
         offset = None
         if m.group("wp"):
-            w = m.group("wp").lower()
-            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+            offset = side(m.group("wp"))
         spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None,
                         part_of_day=parts.get((m.group("pod") or "").lower()))
         if m.group("wd").lower() in weekday_names or m.group("dot") or offset is not None:
@@ -1458,8 +1462,7 @@ def en_date_recognizer() -> Recognizer:
     def weekend(m, ctx):
         offset = None
         if m.group("wp"):
-            w = m.group("wp").lower()
-            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+            offset = side(m.group("wp"))
         return DateSpec(weekday=WEEKEND, rel_week=offset, relative=_label("week", offset) if offset is not None else None)
 
     def day_part(m, ctx):  # "this morning"
@@ -1476,12 +1479,11 @@ def en_date_recognizer() -> Recognizer:
         if not original_capitalized(m, ctx, "mon"):
             return None
         month = months[m.group("mon").lower()]
-        w = m.group("side").lower()
-        side = 0 if w in d["this"] else -1 if w in d["last"] else 1
+        direction = side(m.group("side"))
         if ctx.base is None:
             return DateSpec(month=month)
         b = ctx.base.month
-        rel = 0 if side == 0 else (0 if month < b else -1) if side < 0 else (0 if month > b else 1)
+        rel = 0 if direction == 0 else (0 if month < b else -1) if direction < 0 else (0 if month > b else 1)
         return DateSpec(month=month, rel_year=rel, relative=_label("year", rel))
 
     rec.add(
@@ -1543,8 +1545,7 @@ def en_date_recognizer() -> Recognizer:
     def quarter(m, ctx):
         g = m.groupdict()
         if g.get("rq"):
-            w = g["rq"].lower()
-            offset = 0 if w in d["this"] else -1 if w in d["last"] else 1
+            offset = side(g["rq"])
             return DateSpec(rel_quarter=offset, relative=_label("quarter", offset))
         q = quarters[g["qw"].lower()] if g.get("qw") else int(g["q"])
         y = g.get("y") or g.get("y2")
