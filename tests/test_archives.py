@@ -246,11 +246,11 @@ def test_check_reuses_the_sources_across_drafts_and_runs(corpus, tmp_path, monke
 
 # ----------------------------------------------------------------------------- linear costs
 def timed(fn, *args, repeat: int = 1) -> float:
-    """The best of three runs (each `repeat` calls) in CPU seconds of this process (other
+    """The best of five runs (each `repeat` calls) in CPU seconds of this process (other
     processes on a loaded machine do not count), with the garbage collector paused (its
     passes over every object make building any large structure look superlinear)."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         gc.collect()
         gc.disable()
         try:
