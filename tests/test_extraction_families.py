@@ -1085,3 +1085,40 @@ def test_a_one_word_gloss_merges_only_the_transliteration_it_glosses():
     index.add("Tomas Cygalra", "person", "text")
     index._merge("Ines Cygalra", into="Orlen Labs")
     assert index.person_for_token("Cygalra") != "Ines Cygalra"
+
+
+def test_a_description_prefers_the_organisation_its_noun_names():
+    """"The bank" after a regulator fined a bank is the bank, though the regulator was the
+    sentence's subject; and an organisation word may open a name (Financial Conduct Authority)."""
+    p = claims_of("Britain's Financial Conduct Authority on Tuesday fined Marrow Street Bank £12 million. "
+                  "The bank, which has about 3,100 employees, said it would not appeal.", D)
+    assert has(p, "employees", "Marrow Street Bank", "3,100"), show(p)
+    assert has(p, "fine", "Marrow Street Bank", "£12 million"), show(p)
+    assert not any(c.subject == "Conduct Authority" for c in p.claims), show(p)
+
+
+def test_what_would_have_been_is_not_claimed():
+    p = claims_of("Orlen Grid Inc was fined $8 million on Tuesday. The fine would have been $11 million had it "
+                  "not cooperated.", D)
+    assert has(p, "fine", "Orlen Grid", "$8 million") and not has(p, "fine", "Orlen Grid", "$11 million"), show(p)
+    z = claims_of("泊岸电网（Orlen Grid）周二被罚款800万美元，罚款原本应为1100万美元。", D)
+    assert has(z, "fine", "Orlen Grid", "800万美元") and not has(z, "fine", "Orlen Grid", "1100万美元"), show(z)
+
+
+def test_raising_wages_or_prices_is_no_funding_round():
+    p = claims_of("Orlen Freight Inc agreed on Monday to raise wages by 6% this year.", D)
+    assert not any(c.predicate == "funding" for c in p.claims), show(p)
+    q = claims_of("Orlen Freight Inc will raise $40 million this year to expand production.", D)
+    assert has(q, "funding", "Orlen Freight", "$40 million"), show(q)
+
+
+def test_a_trade_among_the_staff_is_not_the_headcount():
+    p = claims_of("Orlen Air Inc, which employs 1,800 pilots, said on Monday it would cut flights.", D)
+    assert not any(c.predicate == "employees" for c in p.claims), show(p)
+    q = claims_of("Orlen Air Inc, which employs about 9,000 people, said on Monday it would cut flights.", D)
+    assert has(q, "employees", "Orlen Air", "9,000"), show(q)
+
+
+def test_a_count_of_people_an_event_touches_in_chinese():
+    z = claims_of("泊岸航空（Orlen Air）周三取消约900个航班，影响约12万名旅客。", D)
+    assert has(z, "people_affected", "Orlen Air", "12万名"), show(z)

@@ -143,6 +143,17 @@ def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+def _named_by_head(head: str, sentence_orgs: list[Mention], salience: Salience) -> str | None:
+    """The organisation a description's noun names ("the bank": Pellham Bank, "the airline":
+    Aurora Airlines): the sentence's last such one, else the most salient; None if no name has it."""
+    word = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+    for m in reversed(sentence_orgs):
+        if word.search(m.entity):
+            return m.entity
+    alive = sorted(salience.alive, key=lambda k: (salience.weight[k], salience.last_seen[k]), reverse=True)
+    return next((k for k in alive if word.search(k)), None)
+
+
 def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quote, demoted=lambda m: False,
                      topics: dict[int, str] | None = None) -> list[Mention]:
     """Mentions with pronouns replaced by the entity they stand for (unresolved ones dropped).
@@ -188,6 +199,8 @@ def resolve_pronouns(mentions: list[Mention], sentences: list[Sentence], in_quot
                 target = sentence_orgs[-1] if len(paragraph_orgs) == 1 and sentence_orgs else (
                     next(iter(paragraph_orgs)) if len(paragraph_orgs) == 1 else
                     salience.best() if not paragraph_orgs else None)
+            elif m.head and (named := _named_by_head(m.head, sentence_orgs, salience)):
+                target = named  # "the bank": the organisation whose name says it is one
             elif sentence_orgs:
                 target = sentence_orgs[-1]
             else:

@@ -65,6 +65,7 @@ class Mention:
     type: str
     pronoun: bool = False
     bare: bool = False  # 公司 alone: resolved only when the paragraph names one organisation
+    head: str = ""  # a description's noun ("the bank"): an organisation whose name has it is preferred
 
 
 @lru_cache(maxsize=65536)
@@ -491,6 +492,11 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
     while i < len(tokens):
         # Harbor Freight Labs, Marlowe & Pike: capitalised words ending in an org word
         k = i
+        # an org word may open the name ("Financial Conduct Authority"), though not a headline's
+        # run, whose first word may be a headline's noun ("Regulator Fines Pellham Bank")
+        if not headline and tokens[k] in org_words and tokens[k] not in d["not_names"] and k + 2 < len(tokens) \
+                and tokens[k + 1] not in org_words:
+            k += 1
         while k < len(tokens) and (tokens[k] == "&" or (tokens[k] not in org_words and tokens[k] not in d["not_names"]
                                    and tokens[k][:1].isupper() and tokens[k].replace("-", "").replace(".", "").isalnum())):
             k += 1
@@ -1351,7 +1357,8 @@ class EntityIndex:
             for m in bare_re.finditer(folded, start, end)
         ]
         for kind, regex in regexes:
-            out.extend(Mention(m.start(), m.end(), "", kind, pronoun=True) for m in regex.finditer(folded, start, end))
+            out.extend(Mention(m.start(), m.end(), "", kind, pronoun=True, head=m.group("head") or "" if kind == "org" else "")
+                       for m in regex.finditer(folded, start, end))
         return out
 
 
@@ -1377,7 +1384,7 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             parts.append(rf"\b{alternation(latin)}\b")
         if kind == "org" and d.get("org_heads"):
             heads = alternation(h for h in d["org_heads"])
-            parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?{heads}\b(?!\s+[A-Z])")
+            parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?(?P<head>{heads})\b(?!\s+[A-Z])")
             words = [*words, "the", "this"]
         gate = starts_gate(words) if parts else ""
         regexes.append((kind, re.compile(gate + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))

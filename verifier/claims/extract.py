@@ -688,8 +688,8 @@ class SentenceView:
                and any(kind in s.predicate.kinds for s in t.senses)]
         if any(self._series(t) for t in own):
             return out  # the third senior departure this year: the date is the series' own
-        if v_clause.kind == "condition":
-            return out  # "If the company lists next year, ...": supposed, not claimed
+        if v_clause.kind == "condition" or lex.counterfactual_re.search(ex.folded, v_clause.start, v.start):
+            return out  # "If the company lists next year, ...", "would have been": supposed, not claimed
         # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
         change = kind == "percent" and self._change(v) is not None
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
@@ -713,8 +713,8 @@ class SentenceView:
                       and (per_share or t.surface.lower() not in lex.per_share_words)
                       and not (s.predicate.role_bound and self._other_role(t))
                       and s.predicate.change_of == change
-                      and (not s.objects or self._followed_by(t, s.objects))
-                      and not (s.not_objects and self._followed_by(t, s.not_objects))
+                      and (not s.objects or self._followed_by(t, s.objects, s.object_words))
+                      and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
                       and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
             if kind == "duration" and senses:
@@ -889,12 +889,12 @@ class SentenceView:
         clause = self.clause(t.start)
         return self.lex.other_role_re.search(self.ex.folded, clause.start, clause.end) is not None
 
-    def _followed_by(self, t: Trigger, objects: frozenset[str]) -> bool:
+    def _followed_by(self, t: Trigger, objects: frozenset[str], reach: int | None = None) -> bool:
         """Whether one of `objects` follows the trigger within its clause, a few words on ("cut
         about 1,200 jobs", "cut 8% of its workforce"; not "cut its forecast")."""
         clause = self.clause(t.start)
         words = _WORD.findall(self.ex.lower, t.end, min(clause.end, t.end + OBJECT_REACH))
-        if any(w in objects for w in words[:OBJECT_WORDS]):
+        if any(w in objects for w in words[:reach or OBJECT_WORDS]):
             return True
         # Chinese objects: within a few characters (投资9亿美元建设新工厂)
         after = self.ex.folded[t.end:min(clause.end, t.end + OBJECT_ZH_REACH)]

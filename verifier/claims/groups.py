@@ -171,6 +171,9 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
     if (fam or before) and _counted_by_event(view, v):
         return None  # "will lay off about 300 workers", 招聘约2000名员工: the event's count
     if fam is None and lex.employ_re.search(low[max(view.sentence.start, v.start - 40):v.start]):
+        noun = getattr(v.value, "noun", None)
+        if noun and noun.lower() not in lex.people_nouns:
+            return None  # "employs 2,100 pilots": one trade among its staff, not the staff
         view.used.add(i)
         return Reading("employees", v, number, how="employs N")
     if fam:

@@ -52,6 +52,7 @@ class Sense:
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
     not_objects: frozenset[str] = frozenset()  # words after which it says something else (invest … in a plant)
+    object_words: int | None = None  # how many words after it its objects are sought in (None: the default)
     holder_from: str | None = None  # a holder unnamed in its clause is the doer of this predicate's event told before
     preceded_by: frozenset[str] = frozenset()  # words one of which must stand before it in its clause
     not_preceded_by: frozenset[str] = frozenset()  # words before it in its clause that make it say something else
@@ -117,6 +118,7 @@ class Lexicon:
                           holder_from=group.get("holder_from"),
                           objects=frozenset(fold(w).lower() for w in group.get("objects", ())),
                           not_objects=frozenset(fold(w).lower() for w in group.get("not_objects", ())),
+                          object_words=group.get("object_words"),
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           yields=group.get("yields", False))
@@ -185,6 +187,7 @@ class Lexicon:
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])
+        self.counterfactual_re = _word_re(link["counterfactual"])
         self.price_date_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['price_date_after']))})(?![A-Za-z])")
         self.price_date_before_re = _suffix_re(link["price_date_before"])
         self.per_share_before_re = _suffix_re(link["per_share_before"])
@@ -258,6 +261,7 @@ class Lexicon:
         self.count_noun_re = re.compile(
             starts_gate(self.count_noun)
             + f"(?:{gated_alternation(zh_nouns)}|" + rf"(?i:(?<![A-Za-z\-]){gated_alternation(en_nouns)}(?![A-Za-z\-])))")
+        self.people_nouns = frozenset(w.lower() for w in data["groups"]["people_nouns"])
         self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
