@@ -1122,3 +1122,43 @@ def test_a_trade_among_the_staff_is_not_the_headcount():
 def test_a_count_of_people_an_event_touches_in_chinese():
     z = claims_of("泊岸航空（Orlen Air）周三取消约900个航班，影响约12万名旅客。", D)
     assert has(z, "people_affected", "Orlen Air", "12万名"), show(z)
+
+
+def test_a_bankruptcy_filing_its_date_debts_and_assets():
+    p = claims_of("Orlen Home Inc filed for Chapter 11 bankruptcy protection on Sunday, listing liabilities of "
+                  "$900 million and assets of $310 million.", D)
+    assert has(p, "bankruptcy", "Orlen Home", "Sunday", start="2024-09-08"), show(p)
+    assert has(p, "liabilities", "Orlen Home", "$900 million") and has(p, "assets", "Orlen Home", "$310 million"), show(p)
+    assert not any(c.predicate == "ipo" for c in p.claims), show(p)
+    z = claims_of("泊岸家居（Orlen Home）周日申请破产保护，列出负债约9亿美元，资产3.1亿美元。", D)
+    assert has(z, "bankruptcy", "Orlen Home", "周日") and has(z, "liabilities", "Orlen Home", "9亿美元") \
+        and has(z, "assets", "Orlen Home", "3.1亿美元"), show(z)
+    sold = claims_of("Orlen Home Inc sold assets worth $200 million last year.", D)
+    assert not any(c.predicate == "assets" for c in sold.claims), show(sold)
+
+
+def test_stores_to_close_and_the_whole_they_are_part_of():
+    """"close 40 of its 260 stores": 40 stores to close, 260 stores in all (exactly 260, not a
+    total with the part's bounds, which made two articles' 260 disagree with each other)."""
+    claims, findings = compared(
+        "stores",
+        a="Orlen Home Inc said on Monday it would close 40 of its 260 stores.",
+        b="泊岸家居（Orlen Home）周一表示，将关闭旗下260家门店中的40家。")
+    assert sorted(c.value.low for c in claims) == [260, 260], claims
+    assert findings and all(f.verdict == "agree" for f in findings), findings
+    z = claims_of("泊岸家居（Orlen Home）周一宣布关闭40家门店。", D)
+    assert has(z, "store_closures", "Orlen Home", "40家"), show(z)
+    deal = claims_of("Orlen Home Inc expects the deal to close in the first quarter.", D)
+    assert not any(c.predicate == "store_closures" for c in deal.claims), show(deal)
+
+
+def test_a_trade_word_after_an_organisation_word_is_a_category():
+    """美国家具零售商Orlen Home: 零售商 (retailer) says what it is; no company named 国家具零售."""
+    texts = ["Orlen Home Inc was founded in 1990.",
+             "美国家具零售商Orlen Home关闭门店\n\n美国家具零售商Orlen Home成立于1990年，现有员工约3000人。"]
+    from verifier.text.sources import read_source
+
+    prepared, index = extract_sources([read_source(Path(f"{i}.txt"), {"published": D}, text=t)
+                                       for i, t in enumerate(texts)], registry=[])
+    assert not any("零售" in name for name in index.entities), sorted(index.entities)
+    assert {c.subject for c in prepared[1].claims} == {"Orlen Home"}, show(prepared[1])

@@ -168,7 +168,10 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
             return Reading(family, v, whole, how="a whole (M中N)")
         return Reading(family, v, whole, v, number, kind, "part of a whole (M中剩N)")
     fam = family or (after[0] if after else None)
-    if (fam or before) and _counted_by_event(view, v):
+    # a whole whose part follows: 12名创始成员中，已有6人离开; 关闭旗下410间门市中的120间
+    tail_start = after[2] if after and not family else v.end
+    marker = re.match(r"\s*(?:之?中|里|当中)的?", low[tail_start:tail_start + 4])
+    if (fam or before) and not marker and _counted_by_event(view, v):
         return None  # "will lay off about 300 workers", 招聘约2000名员工: the event's count
     if fam is None and lex.employ_re.search(low[max(view.sentence.start, v.start - 40):v.start]):
         noun = getattr(v.value, "noun", None)
@@ -177,9 +180,7 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
         view.used.add(i)
         return Reading("employees", v, number, how="employs N")
     if fam:
-        # a whole whose part follows: 12名创始成员中，已有6人离开; 最初12人创始团队已走6人
-        tail_start = after[2] if after and not family else v.end
-        marker = re.match(r"\s*(?:之?中|里|当中)?", low[tail_start:tail_start + 3])
+        # (最初12人创始团队已走6人: a part with no 中 between)
         for j in range(i + 1, min(i + 2, len(view.values))):
             w = view.values[j]
             if w.value.kind not in ("count", "number") or w.start - tail_start > PART_REACH:
@@ -193,6 +194,9 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
         if _one_of(view, v, after, g):
             view.used.add(i)
             return Reading(fam, v, number, how="one of the M: the total")
+        if marker and number >= 2:  # 关闭旗下410间门市中的120间: the whole is the total, the part the event's
+            view.used.add(i)
+            return Reading(fam, v, number, how="a whole (M中N)")
         kind = _part_kind(view, v, None, g)
         if kind == "remaining":  # "N left" with no whole is an event (又一位创始人出走), not a tally
             view.used.add(i)
@@ -333,7 +337,8 @@ def _emit(view, r: Reading) -> None:
                            bound=(getattr(v, "bound", None) or "exact") if r.total is not r.part else "exact",
                            low=r.total_value if r.total is r.part or getattr(v, "low", None) is None else v.low,
                            high=r.total_value if r.total is r.part or getattr(v, "high", None) is None else v.high)
-        if r.total is r.part:
+        # (the bounds of "120 of its 410 stores" are the part's: the whole is exactly what it says)
+        if r.total is r.part or getattr(v, "whole", None) == r.total_value:
             value = CountValue(value=r.total_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
                                bound="exact", low=r.total_value, high=r.total_value)
         view.ex._add(view.sentence, "count", subject, r.family, fam["label"], value, r.total.start, r.total.end, None,
