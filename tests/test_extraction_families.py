@@ -1162,3 +1162,36 @@ def test_a_trade_word_after_an_organisation_word_is_a_category():
                                        for i, t in enumerate(texts)], registry=[])
     assert not any("零售" in name for name in index.entities), sorted(index.entities)
     assert {c.subject for c in prepared[1].claims} == {"Orlen Home"}, show(prepared[1])
+
+
+def test_a_chinese_description_of_the_company_is_its_subject():
+    z = claims_of("泊岸制药（Orlen Pharma）周二公布业绩。这家总部位于苏黎世的制药公司第一季度营收为52亿美元。", D)
+    assert has(z, "revenue", "Orlen Pharma", "52亿美元"), show(z)
+
+
+def test_a_rise_by_a_percentage_is_a_change_not_a_level():
+    p = claims_of("Orlen Pharma Inc said on Tuesday it would raise its quarterly dividend by 6% to 35 cents a share.", D)
+    assert has(p, "dividend", "Orlen Pharma", "35 cents", amount=0.35), show(p)
+    assert not any(c.predicate in ("stake", "funding", "offer_price") for c in p.claims), show(p)
+    z = claims_of("泊岸制药（Orlen Pharma）将季度股息提高6%至每股0.35美元。", D)
+    assert has(z, "dividend", "Orlen Pharma", "0.35美元") and not any(c.predicate == "stake" for c in z.claims), show(z)
+
+
+def test_a_share_buyback_is_not_an_acquisition():
+    p = claims_of("Orlen Pharma Inc said on Tuesday it would buy back up to $3 billion of its shares.", D)
+    assert has(p, "buyback", "Orlen Pharma", "$3 billion") and not any(c.predicate == "acquisition" for c in p.claims), show(p)
+    z = claims_of("泊岸制药（Orlen Pharma）周二宣布将回购最多30亿美元股票。", D)
+    assert has(z, "buyback", "Orlen Pharma", "30亿美元"), show(z)
+
+
+def test_what_a_product_brings_in_and_its_change():
+    """"brought in $1.4 billion, up 32%": a product's revenue and its change (the change reads
+    every word revenue reads)."""
+    claims, findings = compared(
+        "revenue_change",
+        a="Orlen Pharma Inc reported results on Tuesday. Its cancer drug Orlenza brought in $900 million in the "
+          "quarter, up 14% from a year earlier.",
+        b="Orlen Pharma Inc reported results on Tuesday. Its cancer drug Orlenza brought in $900 million in the "
+          "quarter, up 41% from a year earlier.")
+    assert [c.subject for c in claims] == ["Orlenza", "Orlenza"], claims
+    assert any(f.verdict == "contradict" for f in findings), findings

@@ -213,7 +213,9 @@ MONEY = [
     ({"amount": 60, "currency": "USD"}, ["60美刀"]),
     ({"amount": 1e9, "currency": "USD", "bound": "approx"}, ["约合10亿美元"]),
     ({"amount": 0.5, "currency": "USD"}, ["50美分", "五十美分"]),
-    ({"amount": 0.3, "currency": "GBP"}, ["30便士"]),
+    ({"amount": 0.3, "currency": "GBP"}, ["30便士", "30 pence"]),
+    ({"amount": 0.54, "currency": None}, ["54 cents"]),  # a dollar's or a euro's: the word does not say
+    ({"amount": 0.2, "currency": "EUR", "bound": "approx"}, ["about 20 euro cents"]),
     ({"amount": 0.5, "currency": None}, ["5毛钱", "五毛钱", "5角钱"]),
     ({"amount": 2.5, "currency": None}, ["两块五毛钱"]),
     ({"amount": 1e4, "currency": None, "bound": "at_least"}, ["上万元", "上万块"]),

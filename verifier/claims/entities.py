@@ -1382,6 +1382,11 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             parts.append(f"{alternation(cjk)}(?!{not_before})")
         if latin:
             parts.append(rf"\b{alternation(latin)}\b")
+        if kind == "org" and d.get("zh_org_description_openers"):
+            openers = alternation(fold(w) for w in d["zh_org_description_openers"])
+            heads = alternation(fold(w) for w in d["zh_org_description_heads"])
+            parts.append(rf"(?:{openers})[^，。；：！？、,.;:!?\s“”「」（）()]{{0,16}}?(?:{heads})(?!{not_before})")
+            words = [*words, *(fold(w) for w in d["zh_org_description_openers"])]
         if kind == "org" and d.get("org_heads"):
             heads = alternation(h for h in d["org_heads"])
             parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?(?P<head>{heads})\b(?!\s+[A-Z])")

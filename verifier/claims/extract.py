@@ -315,6 +315,7 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
+_BY_END = re.compile(r"(?i)\bby\s*$")
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 
@@ -882,7 +883,13 @@ class SentenceView:
         before = self.ex._before(v.start, 10)
         if self.lex.change_fall_re.search(before):
             return "fall"
-        return "rise" if self.lex.change_rise_re.search(before) else None
+        if self.lex.change_rise_re.search(before):
+            return "rise"
+        if _BY_END.search(before):  # "raise its dividend by 8%": a rise word earlier in the clause
+            start = max(self.clause(v.start).start, v.start - 80)
+            if self.lex.change_by_rise_re.search(self.ex.folded, start, v.start):
+                return "rise"
+        return None
 
     def _other_role(self, t: Trigger) -> bool:
         """Whether the trigger's clause speaks of staying on in another role (as an adviser)."""

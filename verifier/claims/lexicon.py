@@ -111,7 +111,8 @@ class Lexicon:
         for pid, p in data["predicate"].items():
             pred = _predicate(pid, p)
             lex.predicates[pid] = pred
-            for group in p.get("trigger", []):
+            # a predicate of change reads the words of what changes (revenue_change: revenue's)
+            for group in p.get("trigger", []) if "triggers_of" not in p else data["predicate"][p["triggers_of"]]["trigger"]:
                 role, source = group["role"], group.get("from")
                 # what every word of the group says alike
                 kw = dict(min_days=group.get("min_days", 0), object_only=group.get("object_only", False),
@@ -184,6 +185,7 @@ class Lexicon:
         self.change_rise_re = _suffix_re(link["change_rises"])
         self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
         self.change_fall_re = _suffix_re(link["change_falls"])
+        self.change_by_rise_re = _word_re(link["change_by_rises"])
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])

@@ -685,6 +685,18 @@ def _en_money() -> Recognizer:
         rf"(?:\s+(?P<ca>{ca})\b)?{q.after_re}",
         0.95, build, re.I,
     )
+    minor = {k.lower(): v for k, v in data.get("minor", {}).items()}
+
+    def build_minor(m, ctx):
+        v = parse_en(m.group("num"))
+        if v is None:
+            return None
+        currency, size = minor[re.sub(r"\s+", " ", m.group("minor").lower())]
+        return made(MoneyValue, amount=to_number(round(v * size, 6)), currency=currency or None,
+                    **_quantity(round(v * size, 6), q.bound(m), ctx))
+
+    rec.add("minor", rf"{q.before_re}(?P<num>{e.numeral})\s*(?P<minor>{alternation(minor)})\b{q.after_re}",
+            0.96, build_minor, re.I)
     rec.add(
         "between",
         rf"\bbetween\s+(?:(?P<cb>{cb})\s*)?{num}(?:\s*(?P<scale>{scales}))?\s+and\s+(?:{cb})?\s*"
