@@ -1195,3 +1195,18 @@ def test_what_a_product_brings_in_and_its_change():
           "quarter, up 41% from a year earlier.")
     assert [c.subject for c in claims] == ["Orlenza", "Orlenza"], claims
     assert any(f.verdict == "contradict" for f in findings), findings
+
+
+def test_a_ranking_s_period_is_not_the_event_s_day():
+    p = claims_of("Orlen Chips Inc raised NT$4 billion in its listing on Thursday, the largest on the exchange this year.", D)
+    assert has(p, "ipo", "Orlen Chips", "Thursday") and not has(p, "ipo", "Orlen Chips", "this year"), show(p)
+
+
+def test_a_contract_won_its_value_and_day():
+    p = claims_of("Orlen Defence Inc has won a $1.9 billion contract to supply radars, the ministry said on Monday.", D)
+    assert has(p, "contract", "Orlen Defence", "$1.9 billion") and has(p, "contract", "Orlen Defence", "Monday"), show(p)
+    assert not any(c.predicate == "funding" for c in p.claims), show(p)
+    z = claims_of("泊岸防务（Orlen Defence）周一赢得一份价值19亿美元的合同。", D)
+    assert has(z, "contract", "Orlen Defence", "19亿美元"), show(z)
+    won = claims_of("Orlen Defence Inc won $40 million in new funding on Monday.", D)
+    assert not any(c.predicate == "contract" for c in won.claims), show(won)

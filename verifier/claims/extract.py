@@ -315,6 +315,7 @@ def _count_word(v: Found, t: Trigger, text: str) -> bool:
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
+SUPERLATIVE_REACH = 40  # characters either side of a date
 _BY_END = re.compile(r"(?i)\bby\s*$")
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -693,6 +694,9 @@ class SentenceView:
             return out  # "If the company lists next year, ...", "would have been": supposed, not claimed
         # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
         change = kind == "percent" and self._change(v) is not None
+        if kind == "date" and lex.superlative_re.search(ex.folded, max(v_clause.start, v.start - SUPERLATIVE_REACH),
+                                                        min(v_clause.end, v.end + SUPERLATIVE_REACH)):
+            return out  # "the largest listing this year", 今年规模最大: a ranking's period
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
         if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))

@@ -190,6 +190,7 @@ class Lexicon:
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])
         self.counterfactual_re = _word_re(link["counterfactual"])
+        self.superlative_re = _word_re(link["superlatives"])
         self.price_date_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['price_date_after']))})(?![A-Za-z])")
         self.price_date_before_re = _suffix_re(link["price_date_before"])
         self.per_share_before_re = _suffix_re(link["per_share_before"])
