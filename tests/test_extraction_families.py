@@ -1210,3 +1210,10 @@ def test_a_contract_won_its_value_and_day():
     assert has(z, "contract", "Orlen Defence", "19亿美元"), show(z)
     won = claims_of("Orlen Defence Inc won $40 million in new funding on Monday.", D)
     assert not any(c.predicate == "contract" for c in won.claims), show(won)
+
+
+def test_when_things_were_made_is_not_the_event_s_date():
+    p = claims_of("Orlen Motors Inc is recalling 9,000 cars built between 2022 and 2024, it said on Monday.", D)
+    assert has(p, "recall", "Orlen Motors", "Monday") and not has(p, "recall", "Orlen Motors", "2022"), show(p)
+    z = claims_of("泊岸汽车（Orlen Motors）周一宣布召回9000辆汽车，涉及2022年至2024年生产的车型。", D)
+    assert has(z, "recall", "Orlen Motors", "周一") and not has(z, "recall", "Orlen Motors", "2022"), show(z)

@@ -697,6 +697,8 @@ class SentenceView:
         if kind == "date" and lex.superlative_re.search(ex.folded, max(v_clause.start, v.start - SUPERLATIVE_REACH),
                                                         min(v_clause.end, v.end + SUPERLATIVE_REACH)):
             return out  # "the largest listing this year", 今年规模最大: a ranking's period
+        if kind == "date" and (lex.made_before_re.search(ex._before(v.start, 24)) or lex.made_after_re.match(ex.folded, v.end)):
+            return out  # "models built between 2023 and 2025", 2023年生产的车型: when the things were made
         if kind == "duration" and lex.window_re.search(ex._before(v.start, 16)):
             return out  # "over the next three years": the span of a plan
         if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))

@@ -191,6 +191,10 @@ class Lexicon:
         self.other_role_re = _word_re(link["other_role"])
         self.counterfactual_re = _word_re(link["counterfactual"])
         self.superlative_re = _word_re(link["superlatives"])
+        # the made word, then up to two small words ("built between", "made in the"), at the date
+        self.made_before_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['made_before']))})"
+                                         rf"(?:\s+(?:in|between|from|before|after|since|during|the))*\s*$")
+        self.made_after_re = re.compile(rf"\s*(?:{gated_alternation(_fold_all(link['made_after']))})")
         self.price_date_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['price_date_after']))})(?![A-Za-z])")
         self.price_date_before_re = _suffix_re(link["price_date_before"])
         self.per_share_before_re = _suffix_re(link["per_share_before"])
