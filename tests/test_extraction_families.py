@@ -1217,3 +1217,19 @@ def test_when_things_were_made_is_not_the_event_s_date():
     assert has(p, "recall", "Orlen Motors", "Monday") and not has(p, "recall", "Orlen Motors", "2022"), show(p)
     z = claims_of("泊岸汽车（Orlen Motors）周一宣布召回9000辆汽车，涉及2022年至2024年生产的车型。", D)
     assert has(z, "recall", "Orlen Motors", "周一") and not has(z, "recall", "Orlen Motors", "2022"), show(z)
+
+
+def test_a_settlement_of_a_suit_dates_the_settlement_not_the_suit():
+    z = claims_of("泊岸健康（Orlen Health）周二同意支付3.2亿美元，就一宗集体诉讼达成和解。", D)
+    assert has(z, "settlement", "Orlen Health", "周二") and not any(c.predicate == "lawsuit" for c in z.claims), show(z)
+    filed = claims_of("泊岸健康（Orlen Health）周二提起诉讼，指控竞争对手侵权。", D)
+    assert has(filed, "lawsuit", "Orlen Health", "周二"), show(filed)
+
+
+def test_pay_is_a_person_s_and_what_is_worth_an_amount_is_not_always_the_company():
+    p = claims_of("Orlen Motors Inc chief executive Rhea Tan received a pay package worth $31 million last year.", D)
+    assert has(p, "compensation", "Rhea Tan", "$31 million") and not any(c.predicate == "valuation" for c in p.claims), show(p)
+    worth = claims_of("Orlen Motors Inc, now worth $31 billion, said on Monday it would cut jobs.", D)
+    assert has(worth, "valuation", "Orlen Motors", "$31 billion"), show(worth)
+    z = claims_of("泊岸汽车（Orlen Motors）首席执行官谭丽雅（Rhea Tan）去年薪酬为3100万美元。", D)
+    assert has(z, "compensation", "Rhea Tan", "3100万美元"), show(z)  # (去年薪酬: 年薪 across the date is no word)

@@ -246,9 +246,18 @@ class Extractor:
             # 最后一天 is an event word, not a duration of one day: a value inside a word goes; a
             # word inside a value goes
             s_values = [v for v in s_values if not any(t.start <= v.start and v.end <= t.end for t in s_triggers)]
-            s_triggers = [t for t in s_triggers
-                          if not any((_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end)
-                                     and not _count_word(v, t, self.text) for v in s_values)]
+            kept = []
+            for t in s_triggers:
+                inside_value = next((v for v in s_values if (_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end)
+                                     and not _count_word(v, t, self.text)), None)
+                if inside_value is None:
+                    kept.append(t)
+                elif inside_value.end < t.end:  # 去年薪酬: not 年薪 across the date, but 薪酬 after it
+                    m = self.lex.trigger_re.match(self.folded, inside_value.end, sentence.end)
+                    senses = self.lex.senses_of(m.group(0)) if m else None
+                    if senses and not any(k.start == m.start() for k in s_triggers):
+                        kept.append(Trigger(m.start(), m.end(), m.group(0), tuple(senses)))
+            s_triggers = kept
             view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
             view.extract()
             # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
@@ -316,6 +325,7 @@ _WORD = re.compile(r"[a-z][a-z\-]*")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
 SUPERLATIVE_REACH = 40  # characters either side of a date
+_LAST_WORD = re.compile(r"([a-z][a-z\-']*)\s*$")
 _BY_END = re.compile(r"(?i)\bby\s*$")
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -722,6 +732,7 @@ class SentenceView:
                       and s.predicate.change_of == change
                       and (not s.objects or self._followed_by(t, s.objects, s.object_words))
                       and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
+                      and not (s.not_after_words and self._word_before(t) in s.not_after_words)
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
                       and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
             if kind == "duration" and senses:
@@ -901,6 +912,11 @@ class SentenceView:
         """Whether the trigger's clause speaks of staying on in another role (as an adviser)."""
         clause = self.clause(t.start)
         return self.lex.other_role_re.search(self.ex.folded, clause.start, clause.end) is not None
+
+    def _word_before(self, t: Trigger) -> str:
+        """The word right before a trigger, in lower case ("package" in "a pay package worth")."""
+        m = _LAST_WORD.search(self.ex.lower, max(0, t.start - 32), t.start)
+        return m.group(1) if m else ""
 
     def _followed_by(self, t: Trigger, objects: frozenset[str], reach: int | None = None) -> bool:
         """Whether one of `objects` follows the trigger within its clause, a few words on ("cut
