@@ -1233,3 +1233,18 @@ def test_pay_is_a_person_s_and_what_is_worth_an_amount_is_not_always_the_company
     assert has(worth, "valuation", "Orlen Motors", "$31 billion"), show(worth)
     z = claims_of("泊岸汽车（Orlen Motors）首席执行官谭丽雅（Rhea Tan）去年薪酬为3100万美元。", D)
     assert has(z, "compensation", "Rhea Tan", "3100万美元"), show(z)  # (去年薪酬: 年薪 across the date is no word)
+
+
+def test_a_results_story_states_its_period_once():
+    """"In the second quarter" in the lead: the next sentence's revenue is the quarter's too, and a
+    quarter's figure is not contradicted by a figure of no stated period (maybe a year's)."""
+    p = claims_of("Orlen Stream Inc said its net loss narrowed to $80 million in the second quarter. "
+                  "Revenue grew 20% to $700 million.", D)
+    revenue = [c for c in p.claims if c.predicate == "revenue"]
+    assert revenue and revenue[0].scope.get("when") == "2024-04-01/2024-06-30", show(p)
+    claims, findings = compared("revenue", a="Orlen Stream Inc said its net loss narrowed to $80 million in the "
+                                "second quarter. Revenue grew 20% to $700 million.",
+                                b="Orlen Stream Inc has revenue of about $2.6 billion.")
+    assert len(claims) == 2 and findings and all(f.verdict != "contradict" for f in findings), findings
+    last = claims_of("Orlen Stream Inc's revenue was about $2.6 billion last year, analysts said.", D)
+    assert [c.scope.get("when") for c in last.claims if c.predicate == "revenue"] == ["2023-01-01/2023-12-31"], show(last)

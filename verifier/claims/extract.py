@@ -155,6 +155,7 @@ class Extractor:
         self.by_predicate: dict[str, Claim] = {}  # the last claim of each predicate
         self.in_sentence: dict[int, list[Claim]] = {}  # sentence start -> its claims
         self.buyer: str | None = None  # who buys, in the article's acquisition
+        self.period: str | None = None  # the period the article's last figure summed over a period was of
         self.last_object: dict[str, str] = {}  # predicate -> what its last event word was done to
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
@@ -1042,8 +1043,8 @@ class SentenceView:
         # compared with (较去年的高点下跌近一半)
         dates = [d for d in self.values if d.value.kind == "date" and clause.start <= d.start < clause.end
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
-                                           and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于)\b",
-                                                        ex.lower[v.end:d.start + 3])))
+                                           and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于|(?=last\b|this\b))\b",
+                                                        ex.lower[v.end:d.start + 5])))
                  and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
@@ -1062,6 +1063,13 @@ class SentenceView:
                 scope["when"] = dv.start if dv.start == dv.end else f"{dv.start}/{dv.end}"
         if told_before and scope.get("of") == told_before and "when" in scope and not dates:
             del scope["of"]  # 目前, "now", after an event: a later value than the round's
+        if link.sense.predicate.accumulates:
+            # a results story states its period once ("in the second quarter") and its other
+            # figures are of the same period until another is stated
+            if dates and "when" in scope:
+                ex.period = scope["when"]
+            elif "when" not in scope and ex.period:
+                scope["when"] = ex.period
         return scope
 
     _CLAUSE_BREAK = re.compile(r"[;；]")

@@ -173,12 +173,26 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     if wa[0] == wb[0] == "stated" and (wa[1], wa[2]) != (wb[1], wb[2]) and _accumulates(a):
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}: figures of two periods",
                         "neither", code="different-time")  # September's deliveries and the quarter's
+    if _accumulates(a) and SAME_YEAR_ONLY in (wa[0], wb[0]):
+        stated = wa if wa[0] == "stated" else wb if wb[0] == "stated" else None
+        if stated is not None and _days(stated) < PART_OF_YEAR_DAYS:
+            dated, undated = (a, b) if stated is wa else (b, a)
+            return Relation("compatible", f"{_when_words(dated, stated)} and {describe.value(undated.value)} with no "
+                            "period stated: a quarter's figure and one that may be a year's", "neither",
+                            code="different-time")
     overlap = wa[1] <= wb[2] and wb[1] <= wa[2]
     if wa[0] == SAME_YEAR_ONLY or wb[0] == SAME_YEAR_ONLY:
         overlap = wa[1][:4] == wb[1][:4] or wa[2][:4] == wb[2][:4]
     if overlap:
         return rel
     return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
+
+
+PART_OF_YEAR_DAYS = 300  # a stated period shorter than this is a part of a year (a quarter, a half, a month)
+
+
+def _days(when: tuple[str, str | None, str | None]) -> int:
+    return (dt.date.fromisoformat(when[2]) - dt.date.fromisoformat(when[1])).days + 1
 
 
 def _accumulates(c: Claim) -> bool:
