@@ -1248,3 +1248,13 @@ def test_a_results_story_states_its_period_once():
     assert len(claims) == 2 and findings and all(f.verdict != "contradict" for f in findings), findings
     last = claims_of("Orlen Stream Inc's revenue was about $2.6 billion last year, analysts said.", D)
     assert [c.scope.get("when") for c in last.claims if c.predicate == "revenue"] == ["2023-01-01/2023-12-31"], show(last)
+
+
+def test_a_rise_by_a_multiple_is_compared_with_one_in_percent():
+    claims, findings = compared("profit_change",
+                                a="Orlen Pharma Inc said second-quarter net profit rose 150% to $1.2 billion.",
+                                b="泊岸制药（Orlen Pharma）第二季度净利润同比增长1.5倍，至12亿美元。",
+                                c="泊岸制药（Orlen Pharma）第二季度净利润翻倍。")
+    assert sorted(c.value.value for c in claims) == [100, 150, 150], claims
+    assert any(f.verdict == "agree" and set(f.sources) == {"a", "b"} for f in findings), findings
+    assert any(f.verdict == "contradict" and "c" in f.sources for f in findings), findings

@@ -17,6 +17,7 @@ import pytest
 
 from test_normalize_corpus import BASE, _date, _values, check, corpus
 from verifier.normalize.engine import analyze
+from verifier.text.fold import to_traditional
 
 # --------------------------------------------------------------------------- ranges as one value
 DATE_RANGES = [
@@ -391,3 +392,27 @@ def test_command_reads_financial_numerals_and_ranges(capsys):
     (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     (value,) = record["values"]
     assert (value["start"], value["end"], value["range"]) == ("2019-03-01", "2019-06-30", True)
+
+
+RISES = [
+    # (text, the percentage it rises by)
+    ("净利润同比增长1.5倍", 150),
+    ("营收增长了2倍", 200),
+    ("销量翻倍", 100),
+    ("用户数翻了两番", 300),
+    ("营收增加了一倍", 100),
+    ("revenue doubled", 100),
+    ("profit tripled", 200),
+]
+
+
+@pytest.mark.parametrize("text,rise", RISES, ids=[t for t, _ in RISES])
+def test_a_rise_by_a_multiple_is_a_percentage(text, rise):
+    for form in {text, to_traditional(text)}:
+        out = [v for v in _values(form, base=BASE) if v["kind"] == "percent"]
+        assert [v["value"] for v in out] == [rise], (form, out)
+
+
+@pytest.mark.parametrize("text", ["营收增长到1.5倍", "营收是去年的2.5倍", "股价为净资产的3倍"])
+def test_times_as_much_is_no_rise(text):
+    assert not [v for v in _values(text, base=BASE) if v["kind"] == "percent"], text

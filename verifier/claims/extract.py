@@ -898,6 +898,8 @@ class SentenceView:
 
     def _change(self, v: Found) -> str | None:
         """"rise" or "fall" when a percentage stands right after a word of change."""
+        if v.pattern.endswith(".rise"):
+            return "rise"  # 翻倍, "doubled": a rise by its own word
         before = self.ex._before(v.start, 10)
         if self.lex.change_fall_re.search(before):
             return "fall"

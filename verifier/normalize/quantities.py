@@ -311,6 +311,19 @@ def percent_recognizers() -> list[Recognizer]:
         return made(PercentValue, value=to_number((low + high) / 2), points=True if pts else None,
                     **_quantity(0, "between", ctx, low, high))
 
+    # 增长1.5倍: up 150%, when a word of rising stands right before (了 between them allowed)
+    rise_verbs = tuple(data["multiple_after"])
+
+    def multiple_build(m, ctx):
+        head = m.string[max(0, m.start() - 4):m.start()].removesuffix("了")
+        if not head.endswith(rise_verbs) or m.string.startswith(("到", "至"), m.end()):
+            return None
+        v = parse_number(m.group("num"))
+        return None if v is None else made(PercentValue, value=to_number(v * 100), **_quantity(v * 100, q.bound(m), ctx))
+
+    rec.add("multiple", rf"{q.before_re}(?P<num>{ARABIC}|{z.numeral})\s*{re.escape(data['multiple'])}(?!多|以上)", 0.9, multiple_build)
+    rises = data["rises"]
+    rec.add("rise", alternation(rises), 0.9, lambda m, ctx: made(PercentValue, value=rises[m.group(0)], **_quantity(rises[m.group(0)], "exact", ctx)))
     rec.add("approximate", rf"{before}{approximate_re()}", 0.9, approximate)
     rec.add("approximate_points", rf"{approximate_re()}\s*(?P<pts>{alternation(points)})", 0.9, approximate)
 
@@ -325,6 +338,12 @@ def percent_recognizers() -> list[Recognizer]:
         return made(PercentValue, value=to_number(v), **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add("words", rf"{eq.before_re}(?P<num>{en().numeral})\s*{words}\b{eq.after_re}", 0.95, en_build, re.I)
+    en_rises = {k.lower(): v for k, v in lang("en")["percent"]["rises"].items()}
+    def en_rise(m, ctx):
+        v = en_rises[m.group("rise").lower()]
+        return made(PercentValue, value=v, **_quantity(v, eq.bound(m), ctx))
+
+    en_rec.add("rise", rf"{eq.before_re}\b(?P<rise>{alternation(en_rises)})\b", 0.9, en_rise, re.I)
     en_symbols = alternation(lang("en")["percent"]["symbols"])
 
     def en_symbol(m, ctx):
