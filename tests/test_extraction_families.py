@@ -1258,3 +1258,21 @@ def test_a_rise_by_a_multiple_is_compared_with_one_in_percent():
     assert sorted(c.value.value for c in claims) == [100, 150, 150], claims
     assert any(f.verdict == "agree" and set(f.sources) == {"a", "b"} for f in findings), findings
     assert any(f.verdict == "contradict" and "c" in f.sources for f in findings), findings
+
+
+def test_a_post_held_since_a_year_dates_no_departure_and_retiring_is_leaving():
+    p = claims_of("Maya Reyes, chief executive of Orlen Labs since 2019, said on Monday she would retire in June.", D)
+    assert has(p, "departure", "Maya Reyes", "June") and not has(p, "departure", "Maya Reyes", "2019"), show(p)
+    z = claims_of("泊岸实验室（Orlen Labs）首席执行官雷耶斯（Maya Reyes）周一宣布将于6月退休。", D)
+    assert has(z, "departure", "Maya Reyes", "6月"), show(z)
+
+
+def test_the_day_a_departure_was_told_and_the_later_day_it_takes_effect_agree():
+    claims, findings = compared("departure",
+                                a="Orlen Labs chief executive Maya Reyes will step down in June, the company said.",
+                                b="Orlen Labs chief executive Maya Reyes announced her resignation on Monday.")
+    assert len(claims) == 2 and findings and findings[0].verdict == "compatible", findings
+    # a launch that happened and one still to come still contradict
+    _, launched = compared("launch", a="Orlen Labs launched the Aero 5 phone last Thursday.",
+                           b="Orlen Labs will launch the Aero 5 phone next week.")
+    assert launched and launched[0].verdict == "contradict", launched

@@ -694,7 +694,11 @@ class SentenceView:
         v_clause = self.clause(v.start)
         until = kind == "date" and (bool(lex.until_re.search(ex._before(v.start, 6)))
                                     or bool(lex.until_start_re.match(ex.lower, v.start)))
-        since = kind == "date" and self._since(v)
+        # (自11月5日起生效 is the day something takes effect, not the start of a tenure)
+        since = kind == "date" and self._since(v) and not lex.effective_after_re.match(ex.lower, v.end)
+        # "chief executive since 2019", 自2019年起担任: the start of a tenure and of nothing else
+        # (not the date of "said she would step down"; 自去年X被解雇以来 is the firing's)
+        only_start = since and (not ex.chinese or bool(lex.since_after_re.match(ex.folded, v.end)))
         starts = self._start_of_targets()
         out: list[Link] = []
         own = [t for t in self.triggers if v_clause.start <= t.start < v_clause.end
@@ -724,8 +728,8 @@ class SentenceView:
         def own_clause_has(k: str) -> bool:
             return bool(own)
         for t in self.triggers:
-            senses = [s for s in t.senses if (kind in s.predicate.kinds
-                      or (since and s.predicate.id in starts))  # 自2019年起担任: a start of a tenure
+            senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
+                      or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
                       and (not per_share or s.predicate.per_share)
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)

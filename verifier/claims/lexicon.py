@@ -38,6 +38,7 @@ class Predicate:
     accumulates: bool = False  # summed over a period: two periods' figures are two figures
     role_bound: bool = False  # of the post the text speaks of: not in a clause about another role (as an adviser)
     per_share: bool = False  # takes a price per share ("$68 per share", 每股68美元); no other predicate does
+    effective_later: bool = False  # announced on one day, in effect on a later one: a past date and a later planned one are both right
 
 
 @dataclass(frozen=True)
@@ -369,7 +370,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      changes=p.get("changes", False), moves=p.get("moves", False),
                      count_not_units=folded("count_not_units"), change_of=p.get("change_of", False),
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
-                     per_share=p.get("per_share", False))
+                     per_share=p.get("per_share", False), effective_later=p.get("effective_later", False))
 
 
 @lru_cache(maxsize=1)

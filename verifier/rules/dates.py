@@ -376,7 +376,9 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
     to miss when sources are in different languages and scripts.
 
     Example: 週一宣佈辭職 (Monday) in one source, 于周日…宣布离职 (Sunday, 2026-02-08) in
-    another: contradict. 2024年5月14日 vs 5月: compatible.
+    another: contradict. 2024年5月14日 vs 5月: compatible. "Announced her resignation on Monday"
+    and "will step down in June": compatible (the day it was told and the later day it takes
+    effect, for predicates marked effective_later).
     """
     if a.value.kind != "date" or b.value.kind != "date":
         return None
@@ -384,6 +386,13 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
     if rel is not None and rel.verdict == "contradict":
         return across_time_zones(a, b) or two_occasions(a, b) or _in_time_order(a, b, rel)
     return rel
+
+
+def _effective_later(c: Claim) -> bool:
+    from verifier.claims.lexicon import predicates
+
+    pred = predicates().get(c.predicate)
+    return pred is not None and pred.effective_later
 
 
 def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
@@ -395,6 +404,11 @@ def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
     from verifier.describe import date
 
     done, planned = (b, a) if pa else (a, b)
+    if _effective_later(done) and done.value.end and planned.value.start and done.value.end < planned.value.start:
+        # "announced her resignation on Monday" and "will step down in June": the day it was
+        # announced and the day it takes effect
+        return Relation("compatible", f"{done.source} gives a day it was told ({date(done.value)}), {planned.source} "
+                        f"the later day it takes effect ({date(planned.value)})", "neither", code="different-time")
     return Relation("contradict", f"{done.source} says it already happened ({date(done.value)}), "
                     f"{planned.source} that it is still to come ({date(planned.value)})", "neither", code="disjoint")
 
