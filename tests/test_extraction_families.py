@@ -1276,3 +1276,11 @@ def test_the_day_a_departure_was_told_and_the_later_day_it_takes_effect_agree():
     _, launched = compared("launch", a="Orlen Labs launched the Aero 5 phone last Thursday.",
                            b="Orlen Labs will launch the Aero 5 phone next week.")
     assert launched and launched[0].verdict == "contradict", launched
+
+
+def test_figures_of_two_fiscal_years_are_two_figures():
+    claims, findings = compared("revenue", a="Orlen Retail Inc reported revenue of $4.1 billion in fiscal 2025.",
+                                b="Orlen Retail Inc had revenue of $3.6 billion in FY2024.",
+                                c="泊岸零售（Orlen Retail）2024财年营收为36亿美元。")
+    assert sorted(c.scope.get("when", "")[:4] for c in claims) == ["2024", "2024", "2025"], claims
+    assert findings and not any(f.verdict == "contradict" for f in findings), findings

@@ -416,3 +416,22 @@ def test_a_rise_by_a_multiple_is_a_percentage(text, rise):
 @pytest.mark.parametrize("text", ["营收增长到1.5倍", "营收是去年的2.5倍", "股价为净资产的3倍"])
 def test_times_as_much_is_no_rise(text):
     assert not [v for v in _values(text, base=BASE) if v["kind"] == "percent"], text
+
+
+FISCAL_YEARS = [
+    ("FY2025", 2025), ("FY25", 2025), ("fiscal 2025", 2025), ("fiscal year 2024", 2024), ("the 2025 fiscal year", 2025),
+    ("2025财年", 2025), ("2024财政年度", 2024), ("114年度", 2025), ("民國113年度", 2024),
+]
+
+
+@pytest.mark.parametrize("text,year", FISCAL_YEARS, ids=[t for t, _ in FISCAL_YEARS])
+def test_a_fiscal_year_is_read_as_its_year(text, year):
+    """A fiscal year is a year (a figure of FY2024 and one of FY2025 are of two periods), not a
+    number; a Taiwan 年度 after a three-digit era year is the era's."""
+    for form in {text, to_traditional(text)}:
+        dates = [v for v in _values(form, base=BASE) if v["kind"] == "date"]
+        assert [v.get("year") for v in dates] == [year], (form, dates)
+
+
+def test_a_three_digit_number_of_years_is_still_a_duration():
+    assert [v["kind"] for v in _values("这家公司已有114年历史", base=BASE)] == ["duration"]

@@ -542,7 +542,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         token = tokens[i]
         if _PRODUCT_TOKEN.match(token) and token.rstrip("0123456789") not in d["not_product_letters"]:
             out.add(token, "product", "text")
-        elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&":
+        elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&" \
+                and token.rstrip("0123456789") not in d["not_product_letters"]:  # (FY2024 is a year)
             inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))
             seen = out.tokens.setdefault(token, [0, 0])
             seen[0] += inside

@@ -961,7 +961,7 @@ def zh_date_recognizer() -> Recognizer:
         month = _int(g.get("m")) if g.get("m") else None
         day = _int(g.get("d")) if g.get("d") else None
         if era is None or not 1 <= era <= 199 or (g.get("m") and month is None) or (g.get("d") and day is None) \
-                or (month is not None and not 1 <= month <= 12) or (g.get("ry3") and month is None):
+                or (month is not None and not 1 <= month <= 12) or (g.get("ry3") and month is None and not g.get("du")):
             return None
         spec = _parts_spec(z, g, DateSpec(year=era + z.d["roc_offset"], month=month, day=day))
         return _tail(m, spec, z.parts)
@@ -975,7 +975,9 @@ def zh_date_recognizer() -> Recognizer:
 
     roc_era = alternation(z.d["roc_era"])
     rec.add("roc_date", rf"(?:(?P<era>{roc_era})\s*(?P<ry>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})"
-                        rf"|(?<![0-9.])(?P<ry3>1[0-9]{{2}}))\s*年(?:份|度)?(?:\s*{z.md})?{tail}", 0.92, roc_date)
+                        rf"|(?<![0-9.])(?P<ry3>1[0-9]{{2}}))\s*年(?:份|(?P<du>度))?(?:\s*{z.md})?{tail}", 0.92, roc_date)
+    # a fiscal year: 2025财年, 2025财政年度 (read as its calendar year)
+    rec.add("fiscal_year", rf"{z.year}\s*(?:{alternation(z.d['fiscal_year'])})", 0.85, year_only)
     paren_words = alternation(z.d["paren_day_words"])
     rec.add("paren_day", rf"(?P<pw>{paren_words})\s*[（(]\s*(?P<d>[0-9]{{1,2}})\s*[)）]\s*日?{tail}", 0.92, paren_day)
     rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
@@ -1588,6 +1590,13 @@ def en_date_recognizer() -> Recognizer:
         months = halves.get((g.get("side") or "").lower()) or half_codes.get((g.get("code") or g.get("code2") or "").lower())
         return None if spec is None or months is None else spec._replace(months=months)
 
+    def fiscal_year(m, ctx):  # FY2025, FY25, fiscal 2025, the 2025 fiscal year: read as the calendar year
+        y = m.group("fy") or m.group("fy2")
+        return DateSpec(year=int(y) if len(y) == 4 else 2000 + int(y))
+
+    fiscal = alternation(d["fiscal_year_before"])
+    rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})[\s-]+fiscal[\s-]+year)\b",
+            0.85, fiscal_year, re.I)
     rec.add("half_of_year", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half\s+of\s+{of_year}\b", 0.9, half, re.I)
     rec.add("half_year", rf"\b(?P<side>{alternation(halves)})-half\s+(?P<y>[12][0-9]{{3}})\b", 0.85, half, re.I)
     rec.add("half_code", rf"\b(?:(?P<code>{alternation(half_codes)})\s*(?P<y>[12][0-9]{{3}})|(?P<y2>[12][0-9]{{3}})\s*(?P<code2>{alternation(half_codes)}))\b",
