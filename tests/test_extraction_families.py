@@ -1284,3 +1284,30 @@ def test_figures_of_two_fiscal_years_are_two_figures():
                                 c="泊岸零售（Orlen Retail）2024财年营收为36亿美元。")
     assert sorted(c.scope.get("when", "")[:4] for c in claims) == ["2024", "2024", "2025"], claims
     assert findings and not any(f.verdict == "contradict" for f in findings), findings
+
+
+def test_an_english_given_name_with_a_chinese_surname_glosses_a_person():
+    """黄思琳（Celia Wong）: a Hong Kong name (English given name, Cantonese surname) is a person,
+    not a company; 陈立勋（Chen Li-hsun） still by its romanisation."""
+    z = claims_of("泊岸资本（Orlen Capital）周一任命黄思琳（Celia Wong）为首席执行官。", D)
+    assert has(z, "appointed", "Celia Wong", "周一"), show(z)
+    t = claims_of("港峰資本（Harbor Peak Capital）週一委任蔡嘉慧（Joanne Choi）為行政總裁。", D)
+    assert has(t, "appointed", "Joanne Choi", "週一"), show(t)
+
+
+def test_an_event_word_before_de_describes_the_name_after_it():
+    z = claims_of("她接替任职12年的马丁·凯尔（Martin Kell）出任首席执行官。", D)
+    assert has(z, "tenure", "Martin Kell", "12年"), show(z)
+    f = claims_of("成立于2015年的泊岸科技（Orlen Tech）周一宣布裁员300人。", D)
+    assert has(f, "founded", "Orlen Tech", "2015年"), show(f)
+
+
+def test_a_fiscal_year_to_a_day_dates_the_figures_after_it():
+    """截至3月31日的财年，…由上年的4.55亿美元增至6.1亿美元: the fronted period dates the profit;
+    上年 is the earlier figure's alone (before, it dated both, and the year after)."""
+    claims, findings = compared("profit",
+                                a="Orlen Panels Inc said net profit for the year ended March 31 rose to $610 million.",
+                                b="泊岸面板（Orlen Panels）表示，截至3月31日的财年，公司净利润由上年的4.55亿美元增至6.1亿美元。")
+    whens = {c.text: c.scope.get("when") for c in claims}
+    assert whens["$610 million"] == whens["6.1亿美元"] and whens["$610 million"].endswith("-03-31"), whens
+    assert any(f.verdict == "agree" for f in findings), findings

@@ -435,3 +435,24 @@ def test_a_fiscal_year_is_read_as_its_year(text, year):
 
 def test_a_three_digit_number_of_years_is_still_a_duration():
     assert [v["kind"] for v in _values("这家公司已有114年历史", base=BASE)] == ["duration"]
+
+
+YEARS_TO = [
+    ("the year ended March 31", "2025-04-01", "2026-03-31"),
+    ("fiscal year ending June 30, 2025", "2024-07-01", "2025-06-30"),
+    ("截至3月31日的财年", "2025-04-01", "2026-03-31"),
+    ("截至2025年6月30日止年度", "2024-07-01", "2025-06-30"),
+]
+
+
+@pytest.mark.parametrize("text,start,end", YEARS_TO, ids=[t for t, _, _ in YEARS_TO])
+def test_the_year_to_a_day_is_the_twelve_months_before_it(text, start, end):
+    base = dt.datetime(2026, 5, 20, 10, 0)
+    for form in {text, to_traditional(text)}:
+        dates = [v for v in _values(form, base=base) if v["kind"] == "date"]
+        assert [(v["start"], v["end"]) for v in dates] == [(start, end)], (form, dates)
+
+
+def test_a_day_after_jiezhi_alone_is_still_a_day():
+    dates = [v for v in _values("截至3月31日，公司现金为412亿元", base=BASE) if v["kind"] == "date"]
+    assert [v["grain"] for v in dates] == ["day"], dates

@@ -353,7 +353,24 @@ def _learn_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
             if len(name) >= n and _is_chinese_person(tail, d) and romanizes(tail, latin):
                 out.add(latin, "person", "gloss", [tail])
                 return
+        for n in (4, 3, 2):
+            tail = name[-n:]
+            if len(name) >= n and _is_chinese_person(tail, d) and _spells_surname(tail, tokens[-1]):
+                out.add(latin, "person", "gloss", [tail])  # 黄思琳(Celia Wong): an English given name
+                return
     _learn_org_gloss(out, chinese, raw, d)
+
+
+@lru_cache(maxsize=1)
+def _surname_spellings() -> dict[str, frozenset[str]]:
+    return {fold(k): frozenset(v) for k, v in read_data_file("romanization.toml").get("surname_spellings", {}).items()}
+
+
+def _spells_surname(chinese: str, token: str) -> bool:
+    """Whether a Latin surname writes the surname of a Chinese name (黄思琳: Wong, Huang)."""
+    spellings = _surname_spellings()
+    surname = next((chinese[:2] for _ in [0] if chinese[:2] in spellings), chinese[:1])
+    return token.lower() in spellings.get(surname, ()) or romanizes(surname, token)
 
 
 def _learn_reverse_gloss(out: Learned, latin: str, chinese: str, d: dict) -> None:

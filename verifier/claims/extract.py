@@ -327,6 +327,7 @@ _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
 SUPERLATIVE_REACH = 40  # characters either side of a date
 _LAST_WORD = re.compile(r"([a-z][a-z\-']*)\s*$")
+_ZH_ATTRIBUTIVE = re.compile(r"[^，。；：！？、,;:!?\s“”「」（）()的]{0,10}的")
 _BY_END = re.compile(r"(?i)\bby\s*$")
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -1051,7 +1052,16 @@ class SentenceView:
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
                                            and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于|(?=last\b|this\b))\b",
                                                         ex.lower[v.end:d.start + 5])))
-                 and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])]
+                 and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])
+                 and not self._dates_other_value(d, v)]
+        if not dates and "when" not in scope and clause.index > 0:
+            # 截至3月31日的财年，公司净利润…: a fronted time adjunct dates the clause after it
+            before = self.clauses[clause.index - 1]
+            if before.start >= self.sentence.start:
+                inside = [d for d in self.values if d.value.kind == "date" and before.start <= d.start < before.end]
+                rest = len(ex.folded[before.start:before.end].strip(" ，,、")) - sum(d.end - d.start for d in inside)
+                if inside and (before.kind == "fronted" or rest <= 2):
+                    dates = inside  # (a clause that is nothing but a time: 表示，截至3月31日的财年，…)
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
             # "last cut staff in 2023, when it shed 600 jobs" (not the date of another round:
@@ -1072,11 +1082,18 @@ class SentenceView:
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated
-            if dates and "when" in scope:
-                ex.period = scope["when"]
+            if dates and "when" in scope and not any(0 <= v.start - d.end <= 3 and re.fullmatch(r"\s*的?\s*", ex.lower[d.end:v.start])
+                                                     for d in dates):
+                ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone)
             elif "when" not in scope and ex.period:
                 scope["when"] = ex.period
         return scope
+
+    def _dates_other_value(self, d: Found, v: Found) -> bool:
+        """由上年的4.55亿美元增至6.1亿美元: a date right before another value (的 between) is that
+        value's time, not `v`'s."""
+        return any(w is not v and w.value.kind != "date" and 0 <= w.start - d.end <= 3
+                   and re.fullmatch(r"\s*的?\s*", self.ex.lower[d.end:w.start]) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
 
@@ -1116,6 +1133,18 @@ class SentenceView:
         self._prep_cache[id(m)] = found
         return found
 
+    def _described_by(self, t: Trigger, cands: list[Mention]) -> Mention | None:
+        """任职12年的Martin Kell, 成立于2015年的泊岸科技: an event word and its value before 的
+        describe the name right after it."""
+        if not self.ex.chinese:
+            return None
+        m = _ZH_ATTRIBUTIVE.match(self.ex.folded, t.end)
+        if m is None:
+            return None
+        if any(t.end <= c.start < m.end() for c in self.mentions):
+            return None  # 起诉Y的子公司: Y's, not the event's
+        return next((c for c in cands if c.start == m.end() and not c.pronoun), None)
+
     def subjects(self, t: Trigger, sense: Sense) -> tuple[list[Mention], str]:
         """Who the claim is about, by the role the event word gives its subject."""
         pred = sense.predicate
@@ -1128,6 +1157,9 @@ class SentenceView:
             if subject is not None:
                 return [Mention(t.start, t.start, subject, "org")], f"subject of the {sense.inherit_from} told before"
             return [], ""  # no deal told before: "close its plant" closes no deal
+        described = self._described_by(t, cands)
+        if described is not None:
+            return [described], "what the 的 phrase describes"
         if any(x.noun for x in t.senses) and role in ("agent", "patient", "owner"):
             # "the resignation of Hollis Fairweather", "Wahlgren's departure", 他的离职
             owner = self._owner(t, clause, cands)

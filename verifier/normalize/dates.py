@@ -79,9 +79,17 @@ class DateSpec(NamedTuple):
     week_nth: int | None = None  # week N of the month (-1: the last), the week of its Nth Monday
     term: str | None = None  # a solar term of the Chinese calendar (清明, 冬至): its day in the year
     part: tuple[str, int, str] | None = None  # ("first" | "last", n, unit) of the period: 前三个月
+    year_to: bool = False  # the twelve months ending on this day ("the year ended March 31", 截至3月31日的财年)
 
 
 # --------------------------------------------------------------------------- calendar helpers
+def _add_days_of_year_before(end: dt.date) -> dt.date:
+    """The first day of the twelve months that end on `end` (2026-03-31: 2025-04-01)."""
+    y, m = _add_months(end.year, end.month, -12)
+    first = dt.date(y, m, min(end.day, _last_day(y, m)))
+    return first + dt.timedelta(days=1)
+
+
 def _last_day(year: int, month: int) -> int:
     """`calendar.monthrange(year, month)[1]` (the same error for a month outside 1-12) without
     computing the weekday of the 1st."""
@@ -174,6 +182,13 @@ class _Invalid(Exception):
 def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime | None = None) -> DateValue:
     """The `DateValue` of a spec against the base date (`now`, the base date-time, places
     "5小时前" / "two hours ago")."""
+    if spec.year_to:
+        last = resolve(spec._replace(year_to=False), base, "past", now)
+        if last.end is None:
+            return last
+        end = dt.date.fromisoformat(last.end)
+        start = _add_days_of_year_before(end)
+        return made(DateValue, start=start.isoformat(), end=end.isoformat(), grain="year", anchored=last.anchored, range=True)
     if spec.until is not None:
         first = resolve(spec._replace(until=None), base, prefer, now)
         until = spec.until
@@ -976,6 +991,17 @@ def zh_date_recognizer() -> Recognizer:
     roc_era = alternation(z.d["roc_era"])
     rec.add("roc_date", rf"(?:(?P<era>{roc_era})\s*(?P<ry>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})"
                         rf"|(?<![0-9.])(?P<ry3>1[0-9]{{2}}))\s*年(?:份|(?P<du>度))?(?:\s*{z.md})?{tail}", 0.92, roc_date)
+    # the twelve months to a day: 截至3月31日的财年, 截至2026年3月31日止年度
+    def zh_year_to(m, ctx):
+        g = m.groupdict()
+        year = _year_of(g["y"], ctx.base) if g.get("y") else None
+        month, day = _int(g.get("m")), _int(g.get("d"))
+        if month is None or day is None or not 1 <= month <= 12 or (g.get("y") and year is None):
+            return None
+        return DateSpec(year=year, month=month, day=day, year_to=True)
+
+    rec.add("year_to", rf"(?:截至|截止|截止到)\s*(?:{z.year_short}\s*年\s*)?{z.md}\s*止?\s*的?\s*(?:{alternation(z.d['year_to'])})",
+            0.93, zh_year_to)
     # a fiscal year: 2025财年, 2025财政年度 (read as its calendar year)
     rec.add("fiscal_year", rf"{z.year}\s*(?:{alternation(z.d['fiscal_year'])})", 0.85, year_only)
     paren_words = alternation(z.d["paren_day_words"])
@@ -1594,6 +1620,15 @@ def en_date_recognizer() -> Recognizer:
         y = m.group("fy") or m.group("fy2")
         return DateSpec(year=int(y) if len(y) == 4 else 2000 + int(y))
 
+    def year_to(m, ctx):  # "the year ended March 31", "fiscal year ending June 30, 2025"
+        day = int(m.group("d"))
+        if day > 31:
+            return None
+        return DateSpec(year=int(m.group("y")) if m.group("y") else None, month=months[m.group("mon").lower()], day=day,
+                        year_to=True)
+
+    rec.add("year_to", rf"\b(?:(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to)\s+(?P<mon>{month_re})\.?\s+(?P<d>[0-9]{{1,2}})"
+                       rf"(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, year_to, re.I)
     fiscal = alternation(d["fiscal_year_before"])
     rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})[\s-]+fiscal[\s-]+year)\b",
             0.85, fiscal_year, re.I)
