@@ -1311,3 +1311,25 @@ def test_a_fiscal_year_to_a_day_dates_the_figures_after_it():
     whens = {c.text: c.scope.get("when") for c in claims}
     assert whens["$610 million"] == whens["6.1亿美元"] and whens["$610 million"].endswith("-03-31"), whens
     assert any(f.verdict == "agree" for f in findings), findings
+
+
+def test_moves_of_a_share_price_are_compared_within_one_session():
+    claims, findings = compared("share_price_change",
+                                a="Orlen Foods Inc's shares rose 4.5% in afternoon trading.",
+                                b="泊岸食品（Orlen Foods）股价午后上涨4.5%。",
+                                c="Orlen Foods Inc shares closed 2.1% lower.",
+                                d="泊岸食品（Orlen Foods）股价收跌2.1%。")
+    assert sorted(c.value.value for c in claims) == [-2.1, -2.1, 4.5, 4.5], claims
+    assert len(findings) == 2 and all(f.verdict == "agree" for f in findings), findings  # no intraday vs close
+    _, wrong_way = compared("share_price_change", a="Orlen Foods Inc shares closed 2.1% lower.",
+                            b="Orlen Foods Inc shares closed 2.1% higher.")
+    assert wrong_way and wrong_way[0].verdict == "contradict", wrong_way
+
+
+def test_cash_held_is_not_cash_paid():
+    p = claims_of("Orlen Foods Inc had $4.1 billion in cash at the end of June.", D)
+    assert has(p, "cash", "Orlen Foods", "$4.1 billion"), show(p)
+    z = claims_of("截至6月30日，泊岸食品（Orlen Foods）在手现金为412亿元。", D)
+    assert has(z, "cash", "Orlen Foods", "412亿元"), show(z)
+    paid = claims_of("Orlen Foods Inc agreed to buy Brightlake Inc for $1.8 billion in cash.", D)
+    assert not any(c.predicate == "cash" for c in paid.claims), show(paid)

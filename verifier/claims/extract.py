@@ -674,7 +674,8 @@ class SentenceView:
             # against the quarter before (季增, "sequentially") or a year before: two figures
             after = re.match(r"[^,，;；、。]{0,40}", ex.lower[v.end:]).group(0)  # up to the clause's end
             quarter = self.lex.quarter_on_quarter_re.search(ex.lower[max(self.sentence.start, v.start - 6):v.start] + " " + after)
-            scope["of"] = "quarter on quarter" if quarter else "year on year"
+            if not pred.sessions:  # (a share's move is of its session, set with the scope)
+                scope["of"] = "quarter on quarter" if quarter else "year on year"
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)
@@ -910,6 +911,10 @@ class SentenceView:
             return "fall"
         if self.lex.change_rise_re.search(before):
             return "rise"
+        if self.lex.change_after_fall_re.match(self.ex.lower, v.end):
+            return "fall"  # "closed 2.1% lower"
+        if self.lex.change_after_rise_re.match(self.ex.lower, v.end):
+            return "rise"
         if _BY_END.search(before):  # "raise its dividend by 8%": a rise word earlier in the clause
             start = max(self.clause(v.start).start, v.start - 80)
             if self.lex.change_by_rise_re.search(self.ex.folded, start, v.start):
@@ -1079,6 +1084,10 @@ class SentenceView:
                 scope["when"] = dv.start if dv.start == dv.end else f"{dv.start}/{dv.end}"
         if told_before and scope.get("of") == told_before and "when" in scope and not dates:
             del scope["of"]  # 目前, "now", after an event: a later value than the round's
+        if link.sense.predicate.sessions:
+            # "rose 4.5% in afternoon trading" and "closed 3% higher": two moves, not one told twice
+            found = lex.session_re.search(ex.folded, self.sentence.start, self.sentence.end)
+            scope["of"] = "session:" + (lex.sessions.get(found.group(0).lower(), "unstated") if found else "unstated")
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated

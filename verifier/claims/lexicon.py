@@ -39,6 +39,7 @@ class Predicate:
     role_bound: bool = False  # of the post the text speaks of: not in a clause about another role (as an adviser)
     per_share: bool = False  # takes a price per share ("$68 per share", 每股68美元); no other predicate does
     effective_later: bool = False  # announced on one day, in effect on a later one: a past date and a later planned one are both right
+    sessions: bool = False  # a share's move: of the trading session its sentence names (or of an unstated one)
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,10 @@ class Lexicon:
         self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
         self.change_fall_re = _suffix_re(link["change_falls"])
         self.change_by_rise_re = _word_re(link["change_by_rises"])
+        self.change_after_rise_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_rises']))}))(?![A-Za-z])")
+        self.change_after_fall_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_falls']))}))(?![A-Za-z])")
+        self.sessions = {fold(k).lower(): v for k, v in link["trading_sessions"].items()}
+        self.session_re = _word_re(list(link["trading_sessions"]))
         self.forecast_before_re = _suffix_re(link["forecast_before"])
         self.forecast_after_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['forecast_after']))}))")
         self.other_role_re = _word_re(link["other_role"])
@@ -370,7 +375,8 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      changes=p.get("changes", False), moves=p.get("moves", False),
                      count_not_units=folded("count_not_units"), change_of=p.get("change_of", False),
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
-                     per_share=p.get("per_share", False), effective_later=p.get("effective_later", False))
+                     per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
+                     sessions=p.get("sessions", False))
 
 
 @lru_cache(maxsize=1)
