@@ -1333,3 +1333,16 @@ def test_cash_held_is_not_cash_paid():
     assert has(z, "cash", "Orlen Foods", "412亿元"), show(z)
     paid = claims_of("Orlen Foods Inc agreed to buy Brightlake Inc for $1.8 billion in cash.", D)
     assert not any(c.predicate == "cash" for c in paid.claims), show(paid)
+
+
+def test_moves_told_on_two_days_are_two_moves():
+    from verifier.rules.engine import compare
+    from verifier.text.sources import read_source
+
+    texts = {"mon": "Orlen Foods Inc shares closed 2.1% lower.", "wed": "Orlen Foods Inc shares closed 3% higher."}
+    days = {"mon": dt.date(2024, 9, 9), "wed": dt.date(2024, 9, 11)}
+    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": days[k]}, text=t) for k, t in texts.items()],
+                                  registry=[])
+    claims = [c for p in prepared for c in p.claims if c.predicate == "share_price_change"]
+    findings = compare(claims, texts, days, {})
+    assert len(claims) == 2 and not any(f.verdict == "contradict" for f in findings), findings

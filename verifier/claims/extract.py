@@ -1088,6 +1088,8 @@ class SentenceView:
             # "rose 4.5% in afternoon trading" and "closed 3% higher": two moves, not one told twice
             found = lex.session_re.search(ex.folded, self.sentence.start, self.sentence.end)
             scope["of"] = "session:" + (lex.sessions.get(found.group(0).lower(), "unstated") if found else "unstated")
+            if "when" not in scope and not dates and ex.published:
+                scope["when"] = ex.published.isoformat()  # a move told with no day: the day of its article
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated
