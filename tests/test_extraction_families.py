@@ -1346,3 +1346,10 @@ def test_moves_told_on_two_days_are_two_moves():
     claims = [c for p in prepared for c in p.claims if c.predicate == "share_price_change"]
     findings = compare(claims, texts, days, {})
     assert len(claims) == 2 and not any(f.verdict == "contradict" for f in findings), findings
+
+
+def test_a_name_and_a_capital_letter_is_a_product():
+    p = claims_of("Orlen Mobile Inc on Tuesday unveiled the Aero X, its first folding phone, priced from $1,299.", D)
+    assert has(p, "launch", "Aero X", "Tuesday") and has(p, "price", "Aero X", "$1,299"), show(p)
+    r = claims_of("Orlen Mobile Inc raised $40 million in a Series B round on Tuesday.", D)
+    assert has(r, "funding", "Orlen Mobile", "$40 million") and not any(c.subject == "Series B" for c in r.claims), show(r)

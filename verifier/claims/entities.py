@@ -122,6 +122,7 @@ def _data() -> dict:
         "org_word_short_forms": names["org_word_short_forms"],
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
+        "letter_classes": set(names["letter_classes"]),
         "places": {key(p) for p in names["places"]} | _place_keys(),
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
@@ -540,8 +541,10 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             out.add(" ".join(tokens[i:k]), "org", "text")  # Marlowe & Pike
             i = k
             continue
-        # Ember Tide 2: a name and a number is a product
-        if k < len(tokens) and _NUMBER_TOKEN.fullmatch(tokens[k]) and k > i and all(t[:1].isupper() for t in tokens[i:k]):
+        # Ember Tide 2: a name and a number is a product; so is a name and one capital letter
+        # (Aero X, Model Y), unless the word is one of a class's ("Series B", "Plan B")
+        if k < len(tokens) and (_NUMBER_TOKEN.fullmatch(tokens[k]) or _letter_model(tokens, k, d)) and k > i \
+                and all(t[:1].isupper() for t in tokens[i:k]):
             out.add(" ".join(tokens[i:k + 1]), "product", "text")
             i = k + 1
             continue
@@ -566,6 +569,13 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             seen[0] += inside
             seen[1] += 1
         i += 1
+
+
+def _letter_model(tokens: list[str], k: int, d: dict) -> bool:
+    """Aero X: a capital letter alone closing a run of names, after a word that does not name a
+    class of things (Series, Class, Plan), and not a person's initial (John F Kennedy)."""
+    return len(tokens[k]) == 1 and tokens[k].isupper() and k + 1 == len(tokens) and k > 0 \
+        and tokens[k - 1] not in d["letter_classes"] and tokens[k - 1] not in d["org_words"]
 
 
 def _looks_verbal(token: str) -> bool:
