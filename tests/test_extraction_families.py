@@ -1353,3 +1353,8 @@ def test_a_name_and_a_capital_letter_is_a_product():
     assert has(p, "launch", "Aero X", "Tuesday") and has(p, "price", "Aero X", "$1,299"), show(p)
     r = claims_of("Orlen Mobile Inc raised $40 million in a Series B round on Tuesday.", D)
     assert has(r, "funding", "Orlen Mobile", "$40 million") and not any(c.subject == "Series B" for c in r.claims), show(r)
+
+
+def test_a_description_with_a_number_in_it_is_the_company():
+    p = claims_of("Orlen Foods Inc said on Monday it would sell a unit. The 120-year-old company employs about 9,000 people.", D)
+    assert has(p, "employees", "Orlen Foods", "9,000"), show(p)

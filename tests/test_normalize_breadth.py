@@ -456,3 +456,8 @@ def test_the_year_to_a_day_is_the_twelve_months_before_it(text, start, end):
 def test_a_day_after_jiezhi_alone_is_still_a_day():
     dates = [v for v in _values("截至3月31日，公司现金为412亿元", base=BASE) if v["kind"] == "date"]
     assert [v["grain"] for v in dates] == ["day"], dates
+
+
+@pytest.mark.parametrize("text", ["the 63-year-old executive", "a 120-year-old company", "she is 63 years old"])
+def test_an_age_is_no_duration(text):
+    assert not [v for v in _values(text, base=BASE) if v["kind"] == "duration"], text

@@ -1417,7 +1417,7 @@ def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             words = [*words, *(fold(w) for w in d["zh_org_description_openers"])]
         if kind == "org" and d.get("org_heads"):
             heads = alternation(h for h in d["org_heads"])
-            parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z][A-Za-z\-]*\s+){{0,2}}?(?P<head>{heads})\b(?!\s+[A-Z])")
+            parts.append(rf"\b(?:the|this)\s+(?:[A-Za-z0-9][A-Za-z0-9\-]*\s+){{0,2}}?(?P<head>{heads})\b(?!\s+[A-Z])")
             words = [*words, "the", "this"]
         gate = starts_gate(words) if parts else ""
         regexes.append((kind, re.compile(gate + "(?:" + "|".join(parts) + ")", re.IGNORECASE)))

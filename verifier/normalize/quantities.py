@@ -1029,7 +1029,7 @@ def duration_recognizers() -> list[Recognizer]:
     en_rec.add(
         "units",
         rf"{eq.before_re}\b(?P<num>{en().numeral}|an?)(?P<half2>{and_a_half})?[\s-]+(?P<unit>{alternation(eunits)})\b"
-        rf"(?P<half>{and_a_half})?{eq.after_re}",
+        rf"(?![\s-]+old\b)(?P<half>{and_a_half})?{eq.after_re}",  # (not "a 63-year-old": an age)
         0.7, en_build, re.I,
     )
     en_rec.add("half", rf"{eq.before_re}\bhalf\s+an?\s+(?P<unit>{alternation(eunits)})\b", 0.7, en_build, re.I)
