@@ -1358,3 +1358,34 @@ def test_a_name_and_a_capital_letter_is_a_product():
 def test_a_description_with_a_number_in_it_is_the_company():
     p = claims_of("Orlen Foods Inc said on Monday it would sell a unit. The 120-year-old company employs about 9,000 people.", D)
     assert has(p, "employees", "Orlen Foods", "9,000"), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Maya Reyes, 63, will retire at the end of the year.",
+    "Orlen Labs named Maya Reyes, aged 63, as chief executive.",
+    "The 63-year-old chief executive Maya Reyes will retire.",
+    "63岁的雷耶斯（Maya Reyes）将于年底退休。",
+    "现年63岁的首席执行官雷耶斯（Maya Reyes）将退休。",
+    "首席执行官雷耶斯（Maya Reyes）今年63岁。",
+])
+def test_an_age_is_when_the_person_was_born(text):
+    p = claims_of(text, D)
+    born = [c for c in p.claims if c.predicate == "born"]
+    assert [(c.subject, c.value.start, c.value.end) for c in born] == [("Maya Reyes", "1960-09-13", "1961-09-12")], show(p)
+
+
+def test_ages_of_two_days_fit_a_birthday_between_and_others_do_not():
+    from verifier.rules.engine import compare
+    from verifier.text.sources import read_source
+
+    def findings(age_a, day_a, age_b, day_b):
+        texts = {"a": f"Maya Reyes, {age_a}, will retire.", "b": f"Maya Reyes, {age_b}, will retire."}
+        days = {"a": day_a, "b": day_b}
+        prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": days[k]}, text=t)
+                                       for k, t in texts.items()], registry=[])
+        claims = [c for p in prepared for c in p.claims if c.predicate == "born"]
+        return compare(claims, texts, days, {})
+
+    assert findings(63, dt.date(2024, 3, 1), 64, dt.date(2024, 11, 1))[0].verdict == "compatible"
+    assert findings(63, dt.date(2024, 3, 1), 66, dt.date(2024, 3, 2))[0].verdict == "contradict"
+    assert findings(63, dt.date(2024, 3, 1), 63, dt.date(2024, 3, 1))[0].verdict == "agree"

@@ -34,6 +34,7 @@ from verifier.claims.entities import Mention
 from verifier.text.fold import fold
 from verifier.claims.lexicon import Lexicon, Sense, lexicon
 from verifier.claims.model import Claim
+from verifier.claims.ages import age_claims
 from verifier.normalize.values import CountValue, DateValue, Found, MoneyValue, QuoteValue
 from verifier.text.segment import Quote, Sentence, quotes
 
@@ -234,6 +235,7 @@ class Extractor:
         trigger_starts = [t.start for t in triggers]
         value_starts = [v.start for v in self.values]
         for sentence in self.sentences:
+            age_claims(self, sentence, _within(self.mentions, mention_starts, sentence))
             s_values = _within(self.values, value_starts, sentence)
             if not s_values and not self._quote_mark.search(self.text, sentence.start, sentence.end) and \
                     not self.lex.anaphora_re.search(self.folded, sentence.start, sentence.end):
