@@ -858,16 +858,17 @@ def test_a_value_whose_own_event_word_has_no_known_subject_goes_to_no_other_clau
     assert [c.text for c in q.claims if c.predicate == "funding"] == ["3000万美元"], show(q)
 
 
-def compared(predicate: str, **texts: str) -> tuple[list, list]:
-    """The claims of `predicate` that articles (id=text, published on D) give, and the findings
-    comparing them."""
+def compared(predicate: str, days: dict[str, dt.date] | None = None, **texts: str) -> tuple[list, list]:
+    """The claims of `predicate` that articles (id=text, published on D or on `days[id]`) give,
+    and the findings comparing them."""
     from verifier.rules.engine import compare
     from verifier.text.sources import read_source
 
-    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": D}, text=t) for k, t in texts.items()],
+    days = {k: (days or {}).get(k, D) for k in texts}
+    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": days[k]}, text=t) for k, t in texts.items()],
                                   registry=[])
     claims = [c for p in prepared for c in p.claims if c.predicate == predicate]
-    return claims, compare(claims, texts, {k: D for k in texts}, {})
+    return claims, compare(claims, texts, days, {})
 
 
 def test_figures_summed_over_two_different_periods_do_not_contradict():
@@ -1336,15 +1337,8 @@ def test_cash_held_is_not_cash_paid():
 
 
 def test_moves_told_on_two_days_are_two_moves():
-    from verifier.rules.engine import compare
-    from verifier.text.sources import read_source
-
-    texts = {"mon": "Orlen Foods Inc shares closed 2.1% lower.", "wed": "Orlen Foods Inc shares closed 3% higher."}
-    days = {"mon": dt.date(2024, 9, 9), "wed": dt.date(2024, 9, 11)}
-    prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": days[k]}, text=t) for k, t in texts.items()],
-                                  registry=[])
-    claims = [c for p in prepared for c in p.claims if c.predicate == "share_price_change"]
-    findings = compare(claims, texts, days, {})
+    claims, findings = compared("share_price_change", days={"mon": dt.date(2024, 9, 9), "wed": dt.date(2024, 9, 11)},
+                                mon="Orlen Foods Inc shares closed 2.1% lower.", wed="Orlen Foods Inc shares closed 3% higher.")
     assert len(claims) == 2 and not any(f.verdict == "contradict" for f in findings), findings
 
 
@@ -1375,16 +1369,9 @@ def test_an_age_is_when_the_person_was_born(text):
 
 
 def test_ages_of_two_days_fit_a_birthday_between_and_others_do_not():
-    from verifier.rules.engine import compare
-    from verifier.text.sources import read_source
-
     def findings(age_a, day_a, age_b, day_b):
-        texts = {"a": f"Maya Reyes, {age_a}, will retire.", "b": f"Maya Reyes, {age_b}, will retire."}
-        days = {"a": day_a, "b": day_b}
-        prepared, _ = extract_sources([read_source(Path(f"{k}.txt"), {"published": days[k]}, text=t)
-                                       for k, t in texts.items()], registry=[])
-        claims = [c for p in prepared for c in p.claims if c.predicate == "born"]
-        return compare(claims, texts, days, {})
+        return compared("born", days={"a": day_a, "b": day_b}, a=f"Maya Reyes, {age_a}, will retire.",
+                        b=f"Maya Reyes, {age_b}, will retire.")[1]
 
     assert findings(63, dt.date(2024, 3, 1), 64, dt.date(2024, 11, 1))[0].verdict == "compatible"
     assert findings(63, dt.date(2024, 3, 1), 66, dt.date(2024, 3, 2))[0].verdict == "contradict"
