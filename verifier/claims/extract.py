@@ -188,6 +188,23 @@ class Extractor:
         prev = self.sentences[i - 1]
         return prev if prev.paragraph == sentence.paragraph else None
 
+    def _outside_values(self, triggers: list[Trigger], values: list[Found], sentence: Sentence) -> list[Trigger]:
+        """The event words not inside a value (a word inside a value goes); where a word ran on
+        past the value it began in, the word right after the value, if there is one (去年薪酬:
+        not 年薪 across the date 去年, but 薪酬)."""
+        out = []
+        for t in triggers:
+            inside = next((v for v in values if (_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end)
+                           and not _count_word(v, t, self.text)), None)
+            if inside is None:
+                out.append(t)
+            elif inside.end < t.end:
+                m = self.lex.trigger_re.match(self.folded, inside.end, sentence.end)
+                senses = self.lex.senses_of(m.group(0)) if m else None
+                if senses and not any(k.start == m.start() for k in triggers):
+                    out.append(Trigger(m.start(), m.end(), m.group(0), tuple(senses)))
+        return out
+
     # ------------------------------------------------------------------ small helpers
     def _in_quote(self, pos: int) -> bool:
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -249,18 +266,7 @@ class Extractor:
             # 最后一天 is an event word, not a duration of one day: a value inside a word goes; a
             # word inside a value goes
             s_values = [v for v in s_values if not any(t.start <= v.start and v.end <= t.end for t in s_triggers)]
-            kept = []
-            for t in s_triggers:
-                inside_value = next((v for v in s_values if (_core(v, self.lower) <= t.start < v.end or t.start <= _core(v, self.lower) < t.end)
-                                     and not _count_word(v, t, self.text)), None)
-                if inside_value is None:
-                    kept.append(t)
-                elif inside_value.end < t.end:  # 去年薪酬: not 年薪 across the date, but 薪酬 after it
-                    m = self.lex.trigger_re.match(self.folded, inside_value.end, sentence.end)
-                    senses = self.lex.senses_of(m.group(0)) if m else None
-                    if senses and not any(k.start == m.start() for k in s_triggers):
-                        kept.append(Trigger(m.start(), m.end(), m.group(0), tuple(senses)))
-            s_triggers = kept
+            s_triggers = self._outside_values(s_triggers, s_values, sentence)
             view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
             view.extract()
             # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
@@ -1095,18 +1101,20 @@ class SentenceView:
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated
-            if dates and "when" in scope and not any(0 <= v.start - d.end <= 3 and re.fullmatch(r"\s*的?\s*", ex.lower[d.end:v.start])
-                                                     for d in dates):
+            if dates and "when" in scope and not any(self._own_date(d, v) for d in dates):
                 ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone)
             elif "when" not in scope and ex.period:
                 scope["when"] = ex.period
         return scope
 
+    def _own_date(self, d: Found, w: Found) -> bool:
+        """Whether date `d` stands right before value `w`, 的 at most between (上年的4.55亿美元)."""
+        return 0 <= w.start - d.end <= 3 and re.fullmatch(r"\s*的?\s*", self.ex.lower[d.end:w.start]) is not None
+
     def _dates_other_value(self, d: Found, v: Found) -> bool:
-        """由上年的4.55亿美元增至6.1亿美元: a date right before another value (的 between) is that
-        value's time, not `v`'s."""
-        return any(w is not v and w.value.kind != "date" and 0 <= w.start - d.end <= 3
-                   and re.fullmatch(r"\s*的?\s*", self.ex.lower[d.end:w.start]) for w in self.values)
+        """由上年的4.55亿美元增至6.1亿美元: a date right before another value is that value's
+        time, not `v`'s."""
+        return any(w is not v and w.value.kind != "date" and self._own_date(d, w) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
 
