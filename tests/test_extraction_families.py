@@ -1376,3 +1376,12 @@ def test_ages_of_two_days_fit_a_birthday_between_and_others_do_not():
     assert findings(63, dt.date(2024, 3, 1), 64, dt.date(2024, 11, 1))[0].verdict == "compatible"
     assert findings(63, dt.date(2024, 3, 1), 66, dt.date(2024, 3, 2))[0].verdict == "contradict"
     assert findings(63, dt.date(2024, 3, 1), 63, dt.date(2024, 3, 1))[0].verdict == "agree"
+
+
+def test_a_quote_s_speaker_is_the_name_before_the_appositive():
+    """'"…," Ilse Varga, chief executive of Orlen Grid, told reporters': Varga speaks; and the
+    organisation after "chief executive of" is a company, though its name reads like a person's."""
+    p = claims_of("“We are not for sale,” Ilse Varga, chief executive of Orlen Grid, told reporters on Monday.", D)
+    assert [c.subject for c in p.claims if c.predicate == "said"] == ["Ilse Varga"], show(p)
+    q = claims_of("“We are not for sale,” Ilse Varga, a colleague of Tomas Reyes, said on Monday.", D)
+    assert [c.subject for c in q.claims if c.predicate == "said"] == ["Ilse Varga"], show(q)

@@ -234,6 +234,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "descriptor": re.compile(alternation(d["org_descriptors"])),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
+        # a post held at an organisation: "chief executive of Orlen Grid", "CFO at Nimbus Grid"
+        "post_of": re.compile(rf"(?i:\b(?:{alternation(w for w in d['role_titles'] if w.isascii())})\s+(?:of|at)\s*$)"),
         # the name after a descriptor: three or four characters before what follows a name
         "org_tail": re.compile(rf"([{CJK}]{{3,4}}?)(?={alternation(d['org_followers'])}|[^{CJK}]|$)"),
     }
@@ -271,7 +273,8 @@ def learn_article(text: str, folded: str) -> Learned:
         if line not in headlines:
             headlines[line] = _in_title_case_line(text, line)
         head = _WORD_BEFORE.search(before)
-        after_org_head = head is not None and head.group(1).lower() in d["org_heads_before_name"]
+        after_org_head = (head is not None and head.group(1).lower() in d["org_heads_before_name"]) \
+            or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None
         _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head)
     # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
     # else it reads like a person's (the headline "Nimbus Grid raises $120 million")

@@ -73,7 +73,7 @@ def _after(view, q, speakers):
     between = [m for m in speakers if q.end < m.start and m.end <= verb.start()
                and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]  # '"…," her lawyer said
     people = [m for m in between if m.type == "person"]
-    pick = people[-1] if people else (between[-1] if between else None)
+    pick = people[0] if people else (between[0] if between else None)  # (the subject: an appositive follows it)
     if pick is None:
         # "…," said Gwendolyn Arkwright / said her lawyer, Martin Kessling
         tail = [m for m in speakers if verb.end() <= m.start <= verb.end() + 40
