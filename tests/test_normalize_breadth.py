@@ -215,7 +215,9 @@ MONEY = [
     ({"amount": 1e9, "currency": "USD", "bound": "approx"}, ["约合10亿美元"]),
     ({"amount": 0.5, "currency": "USD"}, ["50美分", "五十美分"]),
     ({"amount": 0.3, "currency": "GBP"}, ["30便士", "30 pence"]),
-    ({"amount": 0.54, "currency": None}, ["54 cents"]),  # a dollar's or a euro's: the word does not say
+    ({"amount": 0.54, "currency": None}, ["54 cents"]),
+    ({"amount": 1.2e9, "currency": "MYR"}, ["RM1.2 billion", "1.2 billion ringgit"]),
+    ({"amount": 3e10, "currency": "THB"}, ["฿30 billion", "30 billion baht"]),  # a dollar's or a euro's: the word does not say
     ({"amount": 0.2, "currency": "EUR", "bound": "approx"}, ["about 20 euro cents"]),
     ({"amount": 0.5, "currency": None}, ["5毛钱", "五毛钱", "5角钱"]),
     ({"amount": 2.5, "currency": None}, ["两块五毛钱"]),
