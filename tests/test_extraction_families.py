@@ -1385,3 +1385,16 @@ def test_a_quote_s_speaker_is_the_name_before_the_appositive():
     assert [c.subject for c in p.claims if c.predicate == "said"] == ["Ilse Varga"], show(p)
     q = claims_of("“We are not for sale,” Ilse Varga, a colleague of Tomas Reyes, said on Monday.", D)
     assert [c.subject for c in q.claims if c.predicate == "said"] == ["Ilse Varga"], show(q)
+
+
+def test_a_product_named_after_its_kind_and_owned_by_a_company():
+    """"approved Corivan Therapeutics' obesity pill Lumaslim": the pill is approved (past its
+    owner, a plural's possessive), a name after "pill"/减肥药 is a product's, and "would cost $499"
+    is a price (a noun's word used as a verb is not the noun)."""
+    p = claims_of("The FDA on Tuesday approved Orlen Therapeutics' obesity pill Lumaslim. Orlen said Lumaslim would "
+                  "cost $499 a month and go on sale in June.", D)
+    assert has(p, "approval", "Lumaslim", "Tuesday") and has(p, "price", "Lumaslim", "$499"), show(p)
+    assert not any(c.predicate == "cost" for c in p.claims), show(p)
+    z = claims_of("泊岸医疗（Orlen Therapeutics）的口服减肥药Lumaslim周二获批，将于6月上市。", D)
+    assert has(z, "approval", "Lumaslim", "周二") and has(z, "launch", "Lumaslim", "6月"), show(z)
+    assert not any(c.predicate == "ipo" for c in z.claims), show(z)

@@ -129,6 +129,8 @@ def _data() -> dict:
         "name_before_particles": fold(names["name_before_particles"]),
         "name_before_suffixes": fold(names["name_before_suffixes"]),
         "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
+        "product_heads": {w.lower() for w in data["pronouns"]["product_heads_before_name"]},
+        "zh_product_heads": tuple(fold(w) for w in data["pronouns"]["zh_product_heads_before_name"]),
     }
 
 
@@ -273,6 +275,9 @@ def learn_article(text: str, folded: str) -> Learned:
         if line not in headlines:
             headlines[line] = _in_title_case_line(text, line)
         head = _WORD_BEFORE.search(before)
+        if _names_product(m.group(0), head, before, d):
+            out.add(m.group(0), "product", "text")  # "obesity pill Lumaslim", 减肥药Lumaslim
+            continue
         after_org_head = (head is not None and head.group(1).lower() in d["org_heads_before_name"]) \
             or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None
         _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head)
@@ -472,6 +477,16 @@ def _in_title_case_line(text: str, a: int) -> bool:
 
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z\-]*)$")
+
+
+def _names_product(run: str, head: re.Match | None, before: str, d: dict) -> bool:
+    """A run of one or two capitalised words right after a word that names a kind of product."""
+    tokens = run.split()
+    if not 1 <= len(tokens) <= 2 or any(t in d["org_words"] for t in tokens):
+        return False
+    if head is not None and before.endswith(head.group(1)):
+        return head.group(1).lower() in d["product_heads"]
+    return before.endswith(d["zh_product_heads"])
 
 
 def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = False, headline: bool = False,

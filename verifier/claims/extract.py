@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from verifier.claims.clauses import Clause, clause_of, crossing, split, tells_own_event
@@ -334,6 +334,8 @@ _WORD = re.compile(r"[a-z][a-z\-]*")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 OBJECT_WORDS, OBJECT_REACH = 6, 60  # how far a trigger's required object may be: words, characters
 SUPERLATIVE_REACH = 40  # characters either side of a date
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|to|does|did|do)\s+$")
+OWNED_REACH = 40  # characters from an owner's name (X's) to the name of what it owns
 _LAST_WORD = re.compile(r"([a-z][a-z\-']*)\s*$")
 _ZH_ATTRIBUTIVE = re.compile(r"[^，。；：！？、,;:!?\s“”「」（）()的]{0,10}的")
 _BY_END = re.compile(r"(?i)\bby\s*$")
@@ -762,6 +764,9 @@ class SentenceView:
             if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
                     re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
                 senses = []  # "a strong start", "the lead": a verb's word used as a noun
+            if senses and any(s.noun for s in senses) and t.surface.isascii() and _MODAL_BEFORE.search(ex.lower, max(0, t.start - 12), t.start):
+                # "would cost $499", "will release": used as a verb (a noun alone is no word here)
+                senses = [replace(s, noun=False) if s.noun else s for s in senses if s.verb]
             if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW:
                 continue
             cost, how = self._cost(v, t, v_clause)
@@ -1291,14 +1296,22 @@ class SentenceView:
         return None
 
     def _object(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
-        """The first name after the event word in its clause, not a passive's doer."""
-        for m in cands:
+        """The first name after the event word in its clause, not a passive's doer; past an
+        owner's name ("approved Corivan's obesity pill Lumaslim": the pill) when another name
+        follows in its noun phrase."""
+        for i, m in enumerate(cands):
             if m.start < t.end or m.start - t.end > 60:
                 continue
             if self.clause(m.start).index != clause.index and not self._near_across(t, m):
                 break
             if self.lex.agent_marker_re.search(self.ex._before(m.start, 6)):
                 continue
+            if self._possessive(m):
+                owned = next((n for n in cands[i + 1:] if n.entity != m.entity and n.start - m.end <= OWNED_REACH
+                              and self.clause(n.start).index == clause.index
+                              and not re.search(r"[,;，；]|\band\b", self.ex.lower[m.end:n.start])), None)
+                if owned is not None:
+                    return owned
             return m
         return None
 
@@ -1391,7 +1404,7 @@ class SentenceView:
                 return last  # not "close its Lyon plant and cut 240 jobs"
         return inside[-1] if len(inside) > 1 and inside[-1].type == "person" and inside[0].type != "person" else inside[0]
 
-    _POSSESSIVE_EN = re.compile(r"['’]s?\b")
+    _POSSESSIVE_EN = re.compile(r"['’](?:s\b|(?=\s))")  # X's, and Corivan Therapeutics' (a plural's)
 
     def _possessive(self, m: Mention) -> bool:
         """its, their, X's: a name or pronoun that owns the noun after it."""

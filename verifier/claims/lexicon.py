@@ -50,6 +50,7 @@ class Sense:
     role: str
     inherit_from: str | None = None
     noun: bool = False
+    verb: bool = True  # the word is also its verb ("exit", "release"); a noun alone ("cost") is not
     min_days: float = 0  # durations shorter than this are not what the word claims
     object_only: bool = False  # a patient that is never the clause's subject (what is bought)
     objects: frozenset[str] = frozenset()  # words one of which must follow the trigger (cut … jobs)
@@ -134,7 +135,7 @@ class Lexicon:
                         lex._add(form, Sense(pred, role, source, **kw), en_words)
                 for noun in group.get("en_nouns", []):
                     for form in pluralize(noun.lower()):
-                        lex._add(form, Sense(pred, role, source, noun=True, **kw), en_words)
+                        lex._add(form, Sense(pred, role, source, noun=True, verb=False, **kw), en_words)
                 for exact in group.get("en_exact", []):
                     lex._add(exact.lower(), Sense(pred, role, source, **kw), en_words)
         not_triggers = data["not_triggers"]
@@ -163,8 +164,8 @@ class Lexicon:
         senses = self.senses.setdefault(surface, [])
         for i, s in enumerate(senses):
             if (s.predicate.id, s.role) == (sense.predicate.id, sense.role):
-                if sense.noun and not s.noun:  # "exit" is a verb and a noun
-                    senses[i] = dataclasses.replace(s, noun=True)
+                if sense.noun != s.noun:  # "exit" is a verb and a noun
+                    senses[i] = dataclasses.replace(s, noun=True, verb=True)
                 return
         senses.append(sense)
 
