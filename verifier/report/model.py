@@ -83,8 +83,17 @@ def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> R
     from verifier.pipeline import warm_up
     from verifier.text.sources import load
 
-    # while other processes read the articles, this one loads what working on them reads
-    return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=warm_up), registry, progress, **run)
+    cache = run.get("cache")
+
+    def meanwhile() -> None:
+        """While other processes read the articles, this one loads what working on them reads;
+        not when the cache holds this tool's entries: then most articles are likely to be
+        restored, and the few worked on are worked on in processes of their own (which load what
+        they read while this one restores the rest)."""
+        if cache is None or not cache.holds_entries():
+            warm_up()
+
+    return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=meanwhile), registry, progress, **run)
 
 
 def build_from_sources(sources: Iterable[Source], registry=None, progress=None, *, jobs: int = 1, cache=None,
