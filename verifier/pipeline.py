@@ -747,17 +747,20 @@ def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple
     return packed(claims), gaps
 
 
-def warm_up() -> None:
+def warm_up(extraction: bool = True) -> None:
     """Load and compile what preparing and extracting articles read: the language data and
     lexicon, the normalizer's patterns (a dateline's date is read with them too), the furniture's
     and the name learner's. Each map's first article otherwise loads them here before its pool
     forks (the pool's processes inherit them) while the other cores wait; a process with time to
-    spare does it then (`verifier report`, while other processes read the articles)."""
+    spare does it then (`verifier report`, while other processes read the articles). Without
+    `extraction`, only what preparing articles reads (the rest is loaded while a pool prepares
+    them: prepare_corpus)."""
     from verifier.text.furniture import classify
 
     classify("")
     learn_article("", "")
-    _ready_to_extract()
+    if extraction:
+        _ready_to_extract()
 
 
 def _ready_to_extract() -> None:

@@ -78,6 +78,9 @@ class Report(BaseModel):
         return self._texts
 
 
+WARM_WHILE_READING = 3000  # articles (see build)
+
+
 def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> Report:
     """The report on the articles under `paths` (files and folders)."""
     from verifier.pipeline import warm_up
@@ -85,13 +88,15 @@ def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> R
 
     cache = run.get("cache")
 
-    def meanwhile() -> None:
+    def meanwhile(n: int) -> None:
         """While other processes read the articles, this one loads what working on them reads;
         not when the cache holds this tool's entries: then most articles are likely to be
         restored, and the few worked on are worked on in processes of their own (which load what
-        they read while this one restores the rest)."""
+        they read while this one restores the rest). Fewer articles than WARM_WHILE_READING are
+        read in less time than the extraction's data takes to load: that is loaded while the
+        other processes learn names (pipeline.prepare_corpus), not while they wait for this one."""
         if cache is None or not cache.holds_entries():
-            warm_up()
+            warm_up(extraction=n >= WARM_WHILE_READING)
 
     return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=meanwhile), registry, progress, **run)
 
