@@ -395,7 +395,7 @@ def test_adding_an_unrelated_article_or_a_copy_keeps_every_id(data, unrelated, b
     assert {f["id"] for f in base_report["findings"]} <= ids
 
 
-def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch):
+def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch, tmp_path):
     from verifier.report import render
     from verifier.report.render import json_chunks
 
@@ -410,3 +410,27 @@ def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch
         assert "".join(pieces) == whole
     empty = report.model_copy(update={"findings": [], "unclaimed": []})
     assert "".join(json_chunks(empty)) == empty.model_dump_json(indent=2) + "\n"
+    # the claims written by a forked process while the report is built: the same text, read
+    # back a few bytes at a time (never cutting a character in two), and read once
+    monkeypatch.setattr(render, "JSON_PIECE", 500)
+    monkeypatch.setattr(render, "READ_BACK", 7)
+    render.render_elsewhere("claims", report.claims)
+    assert report.claims.rendered is not None
+    assert b"".join(render.json_pieces(report)) == whole.encode()
+    assert report.claims.rendered is None
+    render.render_elsewhere("claims", report.claims)
+    assert "".join(json_chunks(report)) == whole
+    # a forked process that fails leaves the pieces to be made here
+    here, shelf_pieces = os.getpid(), render._shelf_pieces
+
+    def failing_elsewhere(*args):
+        if os.getpid() != here:
+            raise RuntimeError("the forked process fails")
+        return shelf_pieces(*args)
+
+    monkeypatch.setattr(render, "_shelf_pieces", failing_elsewhere)
+    render.render_elsewhere("claims", report.claims)
+    assert b"".join(render.json_pieces(report)) == whole.encode()
+    # `report --format json` with a cache has them written so
+    cached = build([corpus], cache=Cache(tmp_path / "cache"), json_out=True)
+    assert cached.claims.rendered is not None and "".join(json_chunks(cached)) == whole
