@@ -154,7 +154,7 @@ def test_corrupt_or_foreign_entries_are_ignored(corpus, tmp_path, monkeypatch):
     entries = {k: json.loads(v)["data"] for k, v in db.execute("SELECT key, value FROM entry ORDER BY key")}
     prepared = [k for k, data in entries.items() if isinstance(data, dict) and "spans" in data]
     claimed = [k for k, data in entries.items() if isinstance(data, dict) and data.get("claims")]
-    compared = [k for k, data in entries.items() if isinstance(data, dict) and data.get("sizes")]  # a group's findings
+    compared = [k for k, data in entries.items() if isinstance(data, dict) and "findings" in data and data["sizes"]]  # a group's findings
     assert len(prepared) == 60 and len(claimed) >= 50 and len(compared) >= 3
     forged = dict(entries[claimed[1]])  # its claims' text changed, not its digest
     first = json.loads(forged["claims"])[0]
