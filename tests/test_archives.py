@@ -154,12 +154,19 @@ def test_corrupt_or_foreign_entries_are_ignored(corpus, tmp_path, monkeypatch):
     entries = {k: json.loads(v)["data"] for k, v in db.execute("SELECT key, value FROM entry ORDER BY key")}
     prepared = [k for k, data in entries.items() if isinstance(data, dict) and "spans" in data]
     claimed = [k for k, data in entries.items() if isinstance(data, dict) and data.get("claims")]
-    compared = [k for k, data in entries.items() if isinstance(data, list) and data]  # a group's findings
-    assert len(prepared) == 60 and len(claimed) >= 50 and compared
+    compared = [k for k, data in entries.items() if isinstance(data, dict) and "findings" in data and data["sizes"]]  # a group's findings
+    assert len(prepared) == 60 and len(claimed) >= 50 and len(compared) >= 3
     forged = dict(entries[claimed[1]])  # its claims' text changed, not its digest
     first = json.loads(forged["claims"])[0]
     forged["claims"] = forged["claims"].replace(json.dumps(first["text"], ensure_ascii=False), '"forged"', 1)
     assert forged["claims"] != entries[claimed[1]]["claims"]
+    # a group's findings with another verdict, or another sort key, and the digest as it was
+    verdict = json.loads(entries[compared[1]]["findings"])[0]["verdict"]
+    other = "agree" if verdict != "agree" else "contradict"
+    forged_findings = dict(entries[compared[1]], findings=entries[compared[1]]["findings"].replace(
+        f'"verdict":"{verdict}"', f'"verdict":"{other}"', 1))
+    assert forged_findings["findings"] != entries[compared[1]]["findings"]
+    forged_keys = dict(entries[compared[2]], keys=[[9, *k[1:]] for k in entries[compared[2]]["keys"]])
     bad = {
         prepared[0]: "not json",
         prepared[1]: json.dumps({"key": "another key", "data": entries[prepared[1]]}),  # an entry for another key
@@ -168,6 +175,8 @@ def test_corrupt_or_foreign_entries_are_ignored(corpus, tmp_path, monkeypatch):
         claimed[1]: json.dumps({"key": claimed[1], "data": forged}),
         claimed[2]: json.dumps({"key": claimed[2], "data": {"claims": [{"id": 1}], "unclaimed": []}}),
         compared[0]: json.dumps({"key": compared[0], "data": [{"id": "N101-forged"}]}),
+        compared[1]: json.dumps({"key": compared[1], "data": forged_findings}),
+        compared[2]: json.dumps({"key": compared[2], "data": forged_keys}),
     }
     for k, value in bad.items():
         db.execute("UPDATE entry SET value = ? WHERE key = ?", (value, k))
@@ -204,6 +213,20 @@ def test_a_new_version_of_the_tool_deletes_the_old_versions_entries(tmp_path, mo
     assert (tmp_path / FILE).stat().st_size < full / 10  # the deleted entries' pages are given back
     db = sqlite3.connect(tmp_path / FILE)
     assert db.execute("SELECT key, tool FROM entry ORDER BY key").fetchall() == [("c", "new tool"), ("d", "new tool")]
+
+
+def test_a_cache_says_whether_this_tool_wrote_to_it(tmp_path, monkeypatch):
+    from verifier import cache as cache_mod
+
+    assert not Cache(tmp_path / "new").holds_entries()
+    monkeypatch.setattr(cache_mod, "tool_digest", lambda: "old tool")
+    Cache(tmp_path).put_many({"a": [1]})
+    assert Cache(tmp_path).holds_entries()
+    monkeypatch.setattr(cache_mod, "tool_digest", lambda: "new tool")
+    assert not Cache(tmp_path).holds_entries()  # another version's entries are never read
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / FILE).write_bytes(b"\x00garbage" * 1000)
+    assert not Cache(tmp_path / "bad").holds_entries()
 
 
 def test_the_cache_goes_where_it_is_told(corpus, tmp_path):
@@ -372,7 +395,7 @@ def test_adding_an_unrelated_article_or_a_copy_keeps_every_id(data, unrelated, b
     assert {f["id"] for f in base_report["findings"]} <= ids
 
 
-def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch):
+def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch, tmp_path):
     from verifier.report import render
     from verifier.report.render import json_chunks
 
@@ -387,3 +410,27 @@ def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch
         assert "".join(pieces) == whole
     empty = report.model_copy(update={"findings": [], "unclaimed": []})
     assert "".join(json_chunks(empty)) == empty.model_dump_json(indent=2) + "\n"
+    # the claims written by a forked process while the report is built: the same text, read
+    # back a few bytes at a time (never cutting a character in two), and read once
+    monkeypatch.setattr(render, "JSON_PIECE", 500)
+    monkeypatch.setattr(render, "READ_BACK", 7)
+    render.render_elsewhere("claims", report.claims)
+    assert report.claims.rendered is not None
+    assert b"".join(render.json_pieces(report)) == whole.encode()
+    assert report.claims.rendered is None
+    render.render_elsewhere("claims", report.claims)
+    assert "".join(json_chunks(report)) == whole
+    # a forked process that fails leaves the pieces to be made here
+    here, shelf_pieces = os.getpid(), render._shelf_pieces
+
+    def failing_elsewhere(*args):
+        if os.getpid() != here:
+            raise RuntimeError("the forked process fails")
+        return shelf_pieces(*args)
+
+    monkeypatch.setattr(render, "_shelf_pieces", failing_elsewhere)
+    render.render_elsewhere("claims", report.claims)
+    assert b"".join(render.json_pieces(report)) == whole.encode()
+    # `report --format json` with a cache has them written so
+    cached = build([corpus], cache=Cache(tmp_path / "cache"), json_out=True)
+    assert cached.claims.rendered is not None and "".join(json_chunks(cached)) == whole

@@ -87,11 +87,8 @@ class Cache:
                 self.broken = True  # not a cache we can use: run without it
         return self._db
 
-    def get_many(self, keys: Iterable[str], shape: object = None) -> dict[str, object]:
-        """The stored data of the keys found, each checked to be an entry for its own key. With
-        a `shape` (a type pydantic validates: list[Finding]), the data is read as that type
-        straight from the entry's text, and an entry whose data is not of it is not found."""
-        read = _entry_data if shape is None else _typed_reader(shape)
+    def get_many(self, keys: Iterable[str]) -> dict[str, object]:
+        """The stored data of the keys found, each checked to be an entry for its own key."""
         keys = list(dict.fromkeys(keys))
         db = self._connect()
         found: dict[str, object] = {}
@@ -103,7 +100,7 @@ class Cache:
                 chunk = keys[i:i + 500]
                 rows = db.execute(f"SELECT key, value FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, value in rows:
-                    data = read(key, value)
+                    data = _entry_data(key, value)
                     if data is not None:
                         found[key] = data
         except sqlite3.Error:
@@ -112,6 +109,17 @@ class Cache:
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
+
+    def holds_entries(self) -> bool:
+        """Whether the cache holds entries of this tool (an earlier run of it wrote here)."""
+        db = self._connect()
+        if db is None:
+            return False
+        try:
+            return db.execute("SELECT 1 FROM entry WHERE tool = ? LIMIT 1", (tool_digest(),)).fetchone() is not None
+        except sqlite3.Error:
+            self.broken = True
+            return False
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """The keys that have an entry (read or not: get_many says whether it is valid)."""
@@ -171,26 +179,6 @@ def _entry_data(key: str, value: object) -> object | None:
     if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
         return None
     return entry["data"]
-
-
-@lru_cache(maxsize=None)
-def _typed_reader(shape: object):
-    """`_entry_data` for entries whose data is `shape`: pydantic parses and validates the text
-    in one pass (faster than json.loads, then validating the objects it made)."""
-    from pydantic import ValidationError, create_model
-
-    entry = create_model("Entry", key=(str, ...), data=(shape, ...))
-
-    def read(key: str, value: object) -> object | None:
-        if not isinstance(value, str):
-            return None
-        try:
-            found = entry.model_validate_json(value)
-        except (ValidationError, ValueError, RecursionError):
-            return None
-        return found.data if found.key == key else None
-
-    return read
 
 
 def open_cache(option: str | None = None, disabled: bool = False) -> Cache | None:

@@ -85,6 +85,7 @@ class Shelf(Sequence):
         self._blocks: list[bytes | str] = []
         self._ends = array("Q")  # the number of items up to the end of each block
         self.flagged = False  # whether `flag(item)` held for an item shelved
+        self.rendered = None  # the JSON a report writes of it, written by another process (render.render_elsewhere)
         block: list = []
         for item in items:
             if flag is not None and not self.flagged:

@@ -523,12 +523,13 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             sources = sorted({prepared[i].source.id for i, _ in members})
             slots[g] = text_digest("compare", tool, json.dumps(g))
             inputs[g] = text_digest(str(len(members)), *(about.get(s, s) for s in sources))
-        stored = cache.get_many(slots.values(), tuple[str, list[Finding]])
-    found: dict[tuple, list[tuple]] = {}  # each group's findings as `_held` keeps them
+        stored = cache.get_many(slots.values())
+    # each group's findings as `_held` keeps them (restored ones as their JSON text: see _restore_findings)
+    found: dict[tuple, list[tuple]] = {}
     for g, _ in ordered:
-        entry = stored.get(slots.get(g))
-        if entry is not None and entry[0] == inputs[g]:
-            found[g] = list(map(_held, entry[1]))
+        restored = _restore_findings(stored.get(slots.get(g)), inputs.get(g))
+        if restored is not None:
+            found[g] = restored
     del stored
     todo = [(g, members) for g, members in ordered if g not in found]
     if jobs > 1:  # the largest groups (the quotes) first in the pool, the smallest here before it starts
@@ -547,7 +548,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
         if g in slots:
-            fresh[slots[g]] = [inputs[g], [json.loads(zlib.decompress(data)) for _, data in findings]]
+            fresh[slots[g]] = _store_findings(inputs[g], findings)
     if cache is not None and fresh:
         cache.put_many(fresh)
     del fresh, done
@@ -560,11 +561,61 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
         n = seen.get(k[4], 0)
         seen[k[4]] = n + 1
         if n:
-            f = Finding.model_validate_json(zlib.decompress(data))
+            f = Finding.model_validate_json(_held_json(data))
             data = zlib.compress(f.model_copy(update={"id": f"{f.id}-{n + 1}"}).model_dump_json().encode(), PACK_LEVEL)
         pieces.append(data)
     del held, seen
-    return Shelf.of_pieces(Finding, (zlib.decompress(data) for data in pieces))
+    return Shelf.of_pieces(Finding, map(_held_json, pieces))
+
+
+def _held_json(data: bytes | str) -> bytes:
+    """A held finding's JSON: compressed when it was compared in this run, its text when it
+    came from the cache."""
+    return data.encode() if type(data) is str else zlib.decompress(data)
+
+
+def _store_findings(inputs: str, findings: list[tuple[tuple, bytes]]) -> dict:
+    """The cache entry of a group's findings (as `_held` keeps them): the digest of what they
+    depend on, their JSON as one array, the length of each finding's JSON in it and each one's
+    sort key, with a digest of all of these (an entry whose text or keys are not what was
+    written is not read)."""
+    from verifier.cache import text_digest
+
+    pieces = [zlib.decompress(data).decode() for _, data in findings]
+    text = "[" + ",".join(pieces) + "]"
+    keys = [list(k) for k, _ in findings]
+    return {"inputs": inputs, "findings": text, "sizes": list(map(len, pieces)), "keys": keys,
+            "check": text_digest(inputs, text, json.dumps(keys, ensure_ascii=False))}
+
+
+def _restore_findings(data, inputs: str | None) -> list[tuple[tuple, str]] | None:
+    """A group's cached findings as compare_corpus holds them (their sort key and JSON text,
+    which is the text a finding compared again would have: no model is made); None when the
+    entry was written for other inputs, or is not one this tool wrote (its digest does not
+    match its text and keys, or its sizes and keys do not fit the text)."""
+    from verifier.cache import text_digest
+
+    if inputs is None or not isinstance(data, dict) or data.get("inputs") != inputs:
+        return None
+    try:
+        text, sizes, keys = data["findings"], data["sizes"], data["keys"]
+        if text == "[]" and sizes == keys == []:
+            return []  # most groups: nothing to digest
+        if not (isinstance(text, str) and isinstance(sizes, list) and isinstance(keys, list)
+                and len(sizes) == len(keys) and all(type(n) is int and n > 0 for n in sizes)
+                and sum(sizes) + max(1, len(sizes)) + 1 == len(text)
+                and data["check"] == text_digest(inputs, text, json.dumps(keys, ensure_ascii=False))):
+            return None
+        keys = [tuple(k) for k in keys]
+        if not all(len(k) == 5 and type(k[0]) is int and all(type(x) is str for x in k[1:]) for k in keys):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    out, at = [], 1
+    for k, n in zip(keys, sizes):
+        out.append((k, text[at:at + n]))
+        at += n + 1
+    return out
 
 
 def _held(f) -> tuple[tuple, bytes]:
@@ -696,17 +747,20 @@ def _extract_packed(p: Prepared, index: EntityIndex) -> tuple[Packed, list[tuple
     return packed(claims), gaps
 
 
-def warm_up() -> None:
+def warm_up(extraction: bool = True) -> None:
     """Load and compile what preparing and extracting articles read: the language data and
     lexicon, the normalizer's patterns (a dateline's date is read with them too), the furniture's
     and the name learner's. Each map's first article otherwise loads them here before its pool
     forks (the pool's processes inherit them) while the other cores wait; a process with time to
-    spare does it then (`verifier report`, while other processes read the articles)."""
+    spare does it then (`verifier report`, while other processes read the articles). Without
+    `extraction`, only what preparing articles reads (the rest is loaded while a pool prepares
+    them: prepare_corpus)."""
     from verifier.text.furniture import classify
 
     classify("")
     learn_article("", "")
-    _ready_to_extract()
+    if extraction:
+        _ready_to_extract()
 
 
 def _ready_to_extract() -> None:

@@ -922,6 +922,7 @@ class EntityIndex:
         self._cjk_keys: set[str] = set()
         self._cjk_lengths: dict[str, list[int]] = {}
         self._surname_lengths: dict[tuple[str, int], list[str]] | None = None  # surname keys by first letter, length
+        self._close_candidates: dict[tuple[str, int], list[str]] = {}  # the keys a fuzzy key's initial, length compares with
         self._close_memo: dict[str, str | None] = {}  # person_for_token's fuzzy answers
         self._alias_only: list[tuple[str, tuple[str, ...]]] = []  # (name, its other names) to attach at the end
         for item in registry if registry is not None else _data()["registry"]:
@@ -1263,11 +1264,16 @@ class EntityIndex:
             blocks: dict[tuple[str, int], list[str]] = {}
             for s in self._surname:
                 blocks.setdefault((s[:1], len(s)), []).append(s)
-            self._surname_lengths = blocks
+            self._surname_lengths, self._close_candidates = blocks, {}
         n = len(k)
-        # fuzz.ratio is at most 100 * (1 - |n - m| / (n + m)): other lengths cannot reach FUZZY_NAME
-        surnames = [s for m in range(1, 2 * n + 1) if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
-                    for s in self._surname_lengths.get((k[:1], m), ())]
+        # the surnames a key of this initial and length is compared with, listed once for all such
+        # keys (listing them for each key was half the time: the blocks grow with the corpus)
+        surnames = self._close_candidates.get((k[:1], n))
+        if surnames is None:
+            # fuzz.ratio is at most 100 * (1 - |n - m| / (n + m)): other lengths cannot reach FUZZY_NAME
+            surnames = self._close_candidates[k[:1], n] = [
+                s for m in range(1, 2 * n + 1) if abs(n - m) * 100 <= (100 - FUZZY_NAME) * (n + m)
+                for s in self._surname_lengths.get((k[:1], m), ())]
         close = {name for s, _, _ in process.extract(k, surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
                  for name in self._surname[s]}
         return next(iter(close)) if len(close) == 1 else None

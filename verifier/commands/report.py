@@ -92,14 +92,17 @@ def run(args) -> int:
 
     paths = default_paths(args.paths)
     registry = load_registry(configured_entities(args.entities))
-    report = build(paths, registry, progress=terminal.progress("extracting claims", "article", args.quiet),
-                   **running.options(args))
-    files: dict = {}  # path -> text, or pieces of text written one after another
+    formats = {}
     for out in args.output:
         path = Path(out)
         fmt = args.format if (args.format and len(args.output) == 1) else EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
             raise VerifierError(f"{path}: cannot tell the format from the extension; use .md, .json, .html, .txt or --format")
+        formats[path] = fmt
+    report = build(paths, registry, progress=terminal.progress("extracting claims", "article", args.quiet),
+                   json_out="json" in formats.values(), **running.options(args))
+    files: dict = {}  # path -> text, or pieces of text written one after another
+    for path, fmt in formats.items():
         files[path] = json_pieces(report) if fmt == "json" else render(report, fmt)
     if args.ledger:
         by_source: dict = {s.id: [] for s in report.sources}

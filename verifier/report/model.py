@@ -78,20 +78,37 @@ class Report(BaseModel):
         return self._texts
 
 
+WARM_WHILE_READING = 3000  # articles (see build)
+
+
 def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> Report:
     """The report on the articles under `paths` (files and folders)."""
     from verifier.pipeline import warm_up
     from verifier.text.sources import load
 
-    # while other processes read the articles, this one loads what working on them reads
-    return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=warm_up), registry, progress, **run)
+    cache = run.get("cache")
+
+    def meanwhile(n: int) -> None:
+        """While other processes read the articles, this one loads what working on them reads;
+        not when the cache holds this tool's entries: then most articles are likely to be
+        restored, and the few worked on are worked on in processes of their own (which load what
+        they read while this one restores the rest). Fewer articles than WARM_WHILE_READING are
+        read in less time than the extraction's data takes to load: that is loaded while the
+        other processes learn names (pipeline.prepare_corpus), not while they wait for this one."""
+        if cache is None or not cache.holds_entries():
+            warm_up(extraction=n >= WARM_WHILE_READING)
+
+    return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=meanwhile), registry, progress, **run)
 
 
 def build_from_sources(sources: Iterable[Source], registry=None, progress=None, *, jobs: int = 1, cache=None,
-                       scheduler: str | None = None) -> Report:
+                       scheduler: str | None = None, json_out: bool = False) -> Report:
     """The report on sources already read (`verifier.text.sources.load` or `from_texts`);
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
-    `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources)."""
+    `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources). `json_out`:
+    the report is to be written as JSON (render.json_pieces); with a cache, its claims are then
+    written by another process while this one compares them (most groups' findings restored
+    here, in a re-run: the other core would have nothing to do)."""
     from verifier.collector import paused
     from verifier.compact import Shelf
     from verifier.pipeline import compare_corpus, extract_sources
@@ -122,6 +139,14 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
             copies = found_early["copies"]
         else:
             copies = find_copies({p.source.id: article_text(p.source.text, p.spans) for p in prepared}, published, texts)
+        # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
+        # would take most of an archive's memory, and reading them from the cache most of a re-run's time
+        claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
+                               flagged=any(p.packed.flagged for p in prepared))
+        if json_out and cache is not None:
+            from verifier.report.render import render_elsewhere
+
+            render_elsewhere("claims", claims)
         findings = compare_corpus(prepared, texts, published, copies, cache, jobs)
         sources = [
             SourceInfo(
@@ -136,10 +161,6 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
         verdicts = Counter(f.verdict for f in findings)  # one reading (a large report's are shelved: compact.Shelf)
         count = lambda v: verdicts[v]
-        # the claims as JSON, as extract_sources packed them (compact.Shelf): as models they
-        # would take most of an archive's memory, and reading them from the cache most of a re-run's time
-        claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
-                               flagged=any(p.packed.flagged for p in prepared))
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),
                           unclaimed=len(gaps))

@@ -50,7 +50,8 @@ def json_pieces(report: Report) -> Iterator[bytes]:
     so that writing a large report never holds all of its text at once. pydantic's serializer
     writes each piece: the same text as json.dumps(model_dump(), ensure_ascii=False, indent=2) but
     for numbers that Python writes with an exponent below 1e-4 (1e-05) and values that are not
-    finite: a report holding one of those is written by json.dumps, whole."""
+    finite: a report holding one of those is written by json.dumps, whole. The claims may have
+    been written already by another process (`render_elsewhere`)."""
     claims = report.claims
     if claims.flagged if isinstance(claims, Shelf) else any(map(floats_unlike_python, claims)):
         yield (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
@@ -60,18 +61,8 @@ def json_pieces(report: Report) -> Iterator[bytes]:
     for i, name in enumerate(names):
         items = getattr(report, name)
         if isinstance(items, Shelf) and items:
-            yield f"  {json.dumps(name)}: [\n".encode()
-            left = len(items)
-            # a block at a time, JSON_PIECE items a piece, by pydantic from the JSON (its text
-            # for the data that models of it hold is the models' text)
-            for block in items.json_blocks():
-                block = pydantic_core.from_json(block)
-                for j in range(0, len(block), JSON_PIECE):
-                    part = block[j:j + JSON_PIECE]
-                    left -= len(part)
-                    piece = pydantic_core.to_json(part, indent=2)
-                    yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
-            yield b"  ]"
+            rendered, items.rendered = items.rendered, None  # read once
+            yield from rendered() if rendered is not None else _shelf_pieces(name, items)
         elif isinstance(items, list) and items and all(isinstance(x, BaseModel) for x in items):
             yield f"  {json.dumps(name)}: [\n".encode()
             kind = type(items[0])
@@ -89,6 +80,115 @@ def json_pieces(report: Report) -> Iterator[bytes]:
             yield report.model_dump_json(indent=2, include={name})[2:-2].encode()  # '  "name": value'
         yield b",\n" if i < len(names) - 1 else b"\n"
     yield b"}\n"
+
+
+def _shelf_pieces(name: str, items: Shelf) -> Iterator[bytes]:
+    """A report's field held in a Shelf (not empty) as json_pieces writes it: a block at a time,
+    JSON_PIECE items a piece, by pydantic from the JSON (its text for the data that models of it
+    hold is the models' text)."""
+    yield f"  {json.dumps(name)}: [\n".encode()
+    left = len(items)
+    for block in items.json_blocks():
+        block = pydantic_core.from_json(block)
+        for j in range(0, len(block), JSON_PIECE):
+            part = block[j:j + JSON_PIECE]
+            left -= len(part)
+            piece = pydantic_core.to_json(part, indent=2)
+            yield b"  " + piece[2:-2].replace(b"\n", b"\n  ") + (b",\n" if left else b"\n")
+    yield b"  ]"
+
+
+def render_elsewhere(name: str, items: Shelf) -> None:
+    """Have a forked process write the report's field `name`, held in `items`, as json_pieces
+    would, while this one goes on (builds the rest of the report): json_pieces then reads it
+    back (`Shelf.rendered`). For the claims of a re-run, whose findings are mostly restored here
+    while the other core has nothing to do."""
+    if items.flagged or not items:
+        return  # written by json.dumps, whole (json_pieces)
+    items.rendered = _Elsewhere(lambda: _shelf_pieces(name, items))
+
+
+READ_BACK = 1 << 20  # bytes of the other process's text read at a time
+
+
+class _Elsewhere:
+    """`pieces()` written by a forked process into a temporary file while this one goes on:
+    calling the object gives the pieces, from the file (the process's text is the same as this
+    one's would be), or made here when the process failed or cannot be made (no fork, threads
+    running: a dask client's)."""
+
+    def __init__(self, pieces) -> None:
+        import os
+        import tempfile
+        import threading
+
+        self.pieces, self.pid, self.file = pieces, None, None
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return
+        try:
+            self.file = tempfile.TemporaryFile()
+            self.pid = os.fork()
+        except OSError:
+            self.close()
+            return
+        if self.pid == 0:  # the forked process: write, and leave without running anything else
+            code = 1
+            try:
+                out = self.file
+                for piece in pieces():
+                    out.write(piece)
+                out.flush()
+                code = 0
+            finally:
+                os._exit(code)
+
+    def __call__(self) -> Iterator[bytes]:
+        import os
+
+        if self.pid is None:
+            yield from self.pieces()
+            return
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        if status != 0:  # the process failed (no room for its file?): the pieces are made here
+            self.close()
+            yield from self.pieces()
+            return
+        self.file.seek(0)
+        rest = b""
+        while True:
+            chunk = self.file.read(READ_BACK)
+            if not chunk:
+                break
+            # up to a line's end: a piece is whole UTF-8 (json_chunks decodes each)
+            cut = chunk.rfind(b"\n") + 1
+            if cut:
+                yield rest + chunk[:cut]
+                rest = chunk[cut:]
+            else:
+                rest += chunk
+        if rest:
+            yield rest
+        self.close()
+
+    def __del__(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the process, if it runs, and remove its file."""
+        import os
+        import signal
+
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = None
+        if self.file is not None:
+            self.file.close()
+            self.file = None
 
 
 JSON_PIECE = 500  # claims, findings or sources written in one piece

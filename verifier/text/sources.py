@@ -249,15 +249,16 @@ def _not_empty(text: str, path: Path) -> str:
 READ_IN_PROCESSES = 1000  # from this many articles, `jobs` processes read them (and tell their language)
 
 
-def load(paths: Iterable[str | Path], jobs: int = 1, meanwhile: Callable[[], Any] | None = None) -> list[Source]:
+def load(paths: Iterable[str | Path], jobs: int = 1, meanwhile: Callable[[int], Any] | None = None) -> list[Source]:
     """The articles under `paths`, in order; with `jobs` processes when there are many, while
-    this one calls `meanwhile()`, if given."""
+    this one calls `meanwhile(n)`, if given (n: the number of articles)."""
     found = collect(paths)
     if jobs > 1 and len(found) >= READ_IN_PROCESSES:
         from verifier.pipeline import Runner
 
         with Runner(jobs) as runner:
-            return runner.map(_read, found, None, "reading articles", meanwhile=meanwhile)
+            return runner.map(_read, found, None, "reading articles",
+                              meanwhile=(lambda: meanwhile(len(found))) if meanwhile is not None else None)
     return [read_source(path, entry) for path, entry in found]
 
 
