@@ -1398,3 +1398,12 @@ def test_a_product_named_after_its_kind_and_owned_by_a_company():
     z = claims_of("泊岸医疗（Orlen Therapeutics）的口服减肥药Lumaslim周二获批，将于6月上市。", D)
     assert has(z, "approval", "Lumaslim", "周二") and has(z, "launch", "Lumaslim", "6月"), show(z)
     assert not any(c.predicate == "ipo" for c in z.claims), show(z)
+
+
+def test_jobs_that_will_go_and_a_cut_word_ending_in_a_change_word():
+    p = claims_of("Orlen Freight Inc said on Tuesday that about 1,200 jobs will go.", D)
+    assert has(p, "layoffs", "Orlen Freight", "1,200 jobs"), show(p)
+    z = claims_of("泊岸货运（Orlen Freight）将裁减约10%员工。", D)  # (减 ends 裁减: a cut of staff, not a fall)
+    assert has(z, "layoffs", "Orlen Freight", "10%"), show(z)
+    f = claims_of("泊岸制药（Orlen Pharma）净利润同比减少12%。", D)
+    assert has(f, "profit_change", "Orlen Pharma", "12%", value=-12), show(f)

@@ -920,10 +920,10 @@ class SentenceView:
         if v.pattern.endswith(".rise"):
             return "rise"  # 翻倍, "doubled": a rise by its own word
         before = self.ex._before(v.start, 10)
-        if self.lex.change_fall_re.search(before):
-            return "fall"
-        if self.lex.change_rise_re.search(before):
-            return "rise"
+        for direction, regex in (("fall", self.lex.change_fall_re), ("rise", self.lex.change_rise_re)):
+            m = regex.search(before)
+            if m and not self._inside_event_word(v.start - len(before) + m.start()):
+                return direction
         if self.lex.change_after_fall_re.match(self.ex.lower, v.end):
             return "fall"  # "closed 2.1% lower"
         if self.lex.change_after_rise_re.match(self.ex.lower, v.end):
@@ -933,6 +933,11 @@ class SentenceView:
             if self.lex.change_by_rise_re.search(self.ex.folded, start, v.start):
                 return "rise"
         return None
+
+    def _inside_event_word(self, pos: int) -> bool:
+        """Whether a word of change found at `pos` ends a longer event word of no change (裁减约10%:
+        减 ends 裁减, a cut of staff)."""
+        return any(t.start < pos < t.end and not any(s.predicate.change_of for s in t.senses) for t in self.triggers)
 
     def _other_role(self, t: Trigger) -> bool:
         """Whether the trigger's clause speaks of staying on in another role (as an adviser)."""
