@@ -1407,3 +1407,12 @@ def test_jobs_that_will_go_and_a_cut_word_ending_in_a_change_word():
     assert has(z, "layoffs", "Orlen Freight", "10%"), show(z)
     f = claims_of("泊岸制药（Orlen Pharma）净利润同比减少12%。", D)
     assert has(f, "profit_change", "Orlen Pharma", "12%", value=-12), show(f)
+
+
+def test_the_level_after_a_change_is_the_changed_figure_s():
+    """"profit … fell 31% from a year earlier to HK$4.86 billion, while revenue dropped": the
+    amount after "to" is the profit's, though the next clause's revenue is nearer."""
+    p = claims_of("Orlen Estates Ltd said its profit attributable to shareholders for the six months to June 30 fell 31% "
+                  "from a year earlier to HK$4.86 billion, while revenue dropped 12% to HK$31.2 billion.", D)
+    assert has(p, "profit", "Orlen Estates", "HK$4.86 billion") and has(p, "revenue", "Orlen Estates", "HK$31.2 billion"), show(p)
+    assert not has(p, "revenue", "Orlen Estates", "HK$4.86 billion"), show(p)

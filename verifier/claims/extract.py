@@ -338,6 +338,8 @@ _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|to|
 OWNED_REACH = 40  # characters from an owner's name (X's) to the name of what it owns
 _LAST_WORD = re.compile(r"([a-z][a-z\-']*)\s*$")
 _ZH_ATTRIBUTIVE = re.compile(r"[^，。；：！？、,;:!?\s“”「」（）()的]{0,10}的")
+_TO_END = re.compile(r"(?:\bto|至|到)\s*$")
+CHANGE_TO_REACH = 40  # characters from a change's percentage to the level it changed to
 _BY_END = re.compile(r"(?i)\bby\s*$")
 OBJECT_ZH_REACH = 16  # characters, for a Chinese object
 _NUMERAL_CHAR = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -739,6 +741,7 @@ class SentenceView:
 
         def own_clause_has(k: str) -> bool:
             return bool(own)
+        changed_by = self._changed_before(v) if kind in ("money", "count") else None
         for t in self.triggers:
             senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
@@ -772,6 +775,8 @@ class SentenceView:
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
                 continue
+            if kind in ("money", "count") and t is changed_by:
+                cost, how = 0.5, "the level after its change (rose N% to X)"  # "fell 31% … to HK$4.86 billion"
             t_clause = self.clause(t.start)
             if t_clause.kind == "condition" or (v_clause.kind == "attribution" and t_clause.index != v_clause.index):
                 continue
@@ -933,6 +938,22 @@ class SentenceView:
             if self.lex.change_by_rise_re.search(self.ex.folded, start, v.start):
                 return "rise"
         return None
+
+    def _changed_before(self, v: Found) -> Trigger | None:
+        """The event word of a change told right before a value after "to"/至 in its clause ("profit
+        … fell 31% from a year earlier to HK$4.86 billion", 营收增长11%至93亿美元): the value is the
+        level that word's figure changed to."""
+        if not _TO_END.search(self.ex._before(v.start, 8)):
+            return None
+        clause = self.clause(v.start)
+        changes = [w for w in self.values if w.value.kind == "percent" and clause.start <= w.start and w.end <= v.start
+                   and v.start - w.end <= CHANGE_TO_REACH and self._change(w) is not None]
+        if not changes:
+            return None
+        w = changes[-1]
+        words = [t for t in self.triggers if clause.start <= t.start and t.end <= w.start
+                 and any(s.predicate.change_of for s in t.senses)]
+        return words[-1] if words else None
 
     def _inside_event_word(self, pos: int) -> bool:
         """Whether a word of change found at `pos` ends a longer event word of no change (裁减约10%:
