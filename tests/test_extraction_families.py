@@ -1416,3 +1416,8 @@ def test_the_level_after_a_change_is_the_changed_figure_s():
                   "from a year earlier to HK$4.86 billion, while revenue dropped 12% to HK$31.2 billion.", D)
     assert has(p, "profit", "Orlen Estates", "HK$4.86 billion") and has(p, "revenue", "Orlen Estates", "HK$31.2 billion"), show(p)
     assert not has(p, "revenue", "Orlen Estates", "HK$4.86 billion"), show(p)
+
+
+def test_a_figure_at_a_company_is_the_company_s():
+    p = claims_of("Pre-tax profits at Orlen Retail plc fell 18 per cent to £312m in the year to March.", D)
+    assert has(p, "profit", "Orlen Retail", "£312m") and has(p, "profit_change", "Orlen Retail", "18 per cent", value=-18), show(p)

@@ -1314,7 +1314,7 @@ class SentenceView:
             touching = [m for m in cands if m.end == t.start and not m.pronoun]
             if touching:
                 return touching[-1]
-        m = re.match(r"\s*(?:of|in)\s+", ex.lower[t.end:t.end + 6])
+        m = re.match(r"\s*(?:of|in|at)\s+", ex.lower[t.end:t.end + 6])  # ("profits at Orlen Retail")
         if m:
             after = [c for c in cands if c.start == t.end + m.end() or (0 <= c.start - (t.end + m.end()) <= 4)]
             if after:

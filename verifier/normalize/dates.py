@@ -1620,15 +1620,16 @@ def en_date_recognizer() -> Recognizer:
         y = m.group("fy") or m.group("fy2")
         return DateSpec(year=int(y) if len(y) == 4 else 2000 + int(y))
 
-    def year_to(m, ctx):  # "the year ended March 31", "fiscal year ending June 30, 2025"
-        day = int(m.group("d"))
+    def year_to(m, ctx):  # "the year ended March 31", "fiscal year ending June 30, 2025", "the year to March"
+        month = months[m.group("mon").lower()]
+        year = int(m.group("y")) if m.group("y") else None
+        day = int(m.group("d")) if m.group("d") else _last_day(year or 2001, month)  # (February: a common year's)
         if day > 31:
             return None
-        return DateSpec(year=int(m.group("y")) if m.group("y") else None, month=months[m.group("mon").lower()], day=day,
-                        year_to=True)
+        return DateSpec(year=year, month=month, day=day, year_to=True)
 
-    rec.add("year_to", rf"\b(?:(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to)\s+(?P<mon>{month_re})\.?\s+(?P<d>[0-9]{{1,2}})"
-                       rf"(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, year_to, re.I)
+    rec.add("year_to", rf"\b(?:(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?"
+                       rf"(?:\s+(?P<d>[0-9]{{1,2}}))?(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, year_to, re.I)
     fiscal = alternation(d["fiscal_year_before"])
     rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})[\s-]+fiscal[\s-]+year)\b",
             0.85, fiscal_year, re.I)
