@@ -1421,3 +1421,10 @@ def test_the_level_after_a_change_is_the_changed_figure_s():
 def test_a_figure_at_a_company_is_the_company_s():
     p = claims_of("Pre-tax profits at Orlen Retail plc fell 18 per cent to £312m in the year to March.", D)
     assert has(p, "profit", "Orlen Retail", "£312m") and has(p, "profit_change", "Orlen Retail", "18 per cent", value=-18), show(p)
+
+
+def test_time_in_office_and_as_chief_executive_is_tenure():
+    p = claims_of("Finance Minister Clara Voss resigned on Friday after 18 months in office, the government said.", D)
+    assert has(p, "tenure", "Clara Voss", "18 months") and has(p, "departure", "Clara Voss", "Friday"), show(p)
+    q = claims_of("Ilse Varga stepped down after 11 years as chief executive.", D)
+    assert has(q, "tenure", "Ilse Varga", "11 years"), show(q)
