@@ -1428,3 +1428,10 @@ def test_time_in_office_and_as_chief_executive_is_tenure():
     assert has(p, "tenure", "Clara Voss", "18 months") and has(p, "departure", "Clara Voss", "Friday"), show(p)
     q = claims_of("Ilse Varga stepped down after 11 years as chief executive.", D)
     assert has(q, "tenure", "Ilse Varga", "11 years"), show(q)
+
+
+def test_a_generic_description_is_not_steered_by_a_name():
+    """"The group" after an investor named "SoftBank Group" is still the article's company: only a
+    description that says what kind (the bank, the airline) prefers a name with that word."""
+    p = claims_of("Orlen Holdings Ltd raised $40 million from SoftBank Group on Monday. The group has about 900 employees.", D)
+    assert has(p, "employees", "Orlen Holdings", "900"), show(p)

@@ -130,6 +130,7 @@ def _data() -> dict:
         "name_before_suffixes": fold(names["name_before_suffixes"]),
         "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
         "product_heads": {w.lower() for w in data["pronouns"]["product_heads_before_name"]},
+        "generic_org_heads": frozenset(w.lower() for w in data["pronouns"]["generic_org_heads"]),
         "zh_product_heads": tuple(fold(w) for w in data["pronouns"]["zh_product_heads_before_name"]),
     }
 
@@ -1409,9 +1410,15 @@ class EntityIndex:
             for m in bare_re.finditer(folded, start, end)
         ]
         for kind, regex in regexes:
-            out.extend(Mention(m.start(), m.end(), "", kind, pronoun=True, head=m.group("head") or "" if kind == "org" else "")
+            out.extend(Mention(m.start(), m.end(), "", kind, pronoun=True, head=_named_head(m) if kind == "org" else "")
                        for m in regex.finditer(folded, start, end))
         return out
+
+
+def _named_head(m: re.Match) -> str:
+    """The noun of a description that an organisation's name may carry ("the bank"), or ""."""
+    head = (m.group("head") or "").lower()
+    return "" if head in _data()["generic_org_heads"] else head
 
 
 @lru_cache(maxsize=1)
