@@ -464,3 +464,10 @@ def test_a_day_after_jiezhi_alone_is_still_a_day():
 @pytest.mark.parametrize("text", ["the 63-year-old executive", "a 120-year-old company", "she is 63 years old"])
 def test_an_age_is_no_duration(text):
     assert not [v for v in _values(text, base=BASE) if v["kind"] == "duration"], text
+
+
+@pytest.mark.parametrize("text", ["FY2025-26", "FY 2025/26", "the 2025-26 fiscal year", "2025/26财年"])
+def test_a_fiscal_year_into_the_next_is_both_years(text):
+    for form in {text, to_traditional(text)}:
+        dates = [v for v in _values(form, base=BASE) if v["kind"] == "date"]
+        assert [(v["start"], v["end"]) for v in dates] == [("2025-01-01", "2026-12-31")], (form, dates)

@@ -82,6 +82,15 @@ class DateSpec(NamedTuple):
     year_to: bool = False  # the twelve months ending on this day ("the year ended March 31", 截至3月31日的财年)
 
 
+def _runs_into_next(spec: DateSpec | None, to: str | None) -> DateSpec | None:
+    """A fiscal year written with the next year's end (FY2025-26, 2025/26财年): both years, as a
+    range; a second year that is not the next one is no fiscal year."""
+    if spec is None or not to:
+        return spec
+    end = int(to) if len(to) == 4 else spec.year // 100 * 100 + int(to)
+    return spec._replace(until=DateSpec(year=end)) if end == spec.year + 1 else None
+
+
 # --------------------------------------------------------------------------- calendar helpers
 def _add_days_of_year_before(end: dt.date) -> dt.date:
     """The first day of the twelve months that end on `end` (2026-03-31: 2025-04-01)."""
@@ -1003,7 +1012,8 @@ def zh_date_recognizer() -> Recognizer:
     rec.add("year_to", rf"(?:截至|截止|截止到)\s*(?:{z.year_short}\s*年\s*)?{z.md}\s*止?\s*的?\s*(?:{alternation(z.d['year_to'])})",
             0.93, zh_year_to)
     # a fiscal year: 2025财年, 2025财政年度 (read as its calendar year)
-    rec.add("fiscal_year", rf"{z.year}\s*(?:{alternation(z.d['fiscal_year'])})", 0.85, year_only)
+    rec.add("fiscal_year", rf"{z.year}(?:[-/](?P<to>[0-9]{{4}}|[0-9]{{2}}))?\s*(?:{alternation(z.d['fiscal_year'])})", 0.85,
+            lambda m, ctx: _runs_into_next(year_only(m, ctx), m.group("to")))
     paren_words = alternation(z.d["paren_day_words"])
     rec.add("paren_day", rf"(?P<pw>{paren_words})\s*[（(]\s*(?P<d>[0-9]{{1,2}})\s*[)）]\s*日?{tail}", 0.92, paren_day)
     rec.add("year_month_day", rf"(?:{z.year_short}\s*年\s*)?{z.md}{tail}", 0.9, absolute)
@@ -1618,7 +1628,8 @@ def en_date_recognizer() -> Recognizer:
 
     def fiscal_year(m, ctx):  # FY2025, FY25, fiscal 2025, the 2025 fiscal year: read as the calendar year
         y = m.group("fy") or m.group("fy2")
-        return DateSpec(year=int(y) if len(y) == 4 else 2000 + int(y))
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        return _runs_into_next(DateSpec(year=year), m.group("to"))
 
     def year_to(m, ctx):  # "the year ended March 31", "fiscal year ending June 30, 2025", "the year to March"
         month = months[m.group("mon").lower()]
@@ -1631,8 +1642,8 @@ def en_date_recognizer() -> Recognizer:
     rec.add("year_to", rf"\b(?:(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?"
                        rf"(?:\s+(?P<d>[0-9]{{1,2}}))?(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, year_to, re.I)
     fiscal = alternation(d["fiscal_year_before"])
-    rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})[\s-]+fiscal[\s-]+year)\b",
-            0.85, fiscal_year, re.I)
+    rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})(?=(?:[-/][0-9]{{2,4}})?[\s-]+fiscal[\s-]+year))"
+                           rf"(?:[-/](?P<to>[12][0-9]{{3}}|[0-9]{{2}}))?(?:[\s-]+fiscal[\s-]+year)?\b", 0.85, fiscal_year, re.I)
     rec.add("half_of_year", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half\s+of\s+{of_year}\b", 0.9, half, re.I)
     rec.add("half_year", rf"\b(?P<side>{alternation(halves)})-half\s+(?P<y>[12][0-9]{{3}})\b", 0.85, half, re.I)
     rec.add("half_code", rf"\b(?:(?P<code>{alternation(half_codes)})\s*(?P<y>[12][0-9]{{3}})|(?P<y2>[12][0-9]{{3}})\s*(?P<code2>{alternation(half_codes)}))\b",
