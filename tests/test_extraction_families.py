@@ -1435,3 +1435,10 @@ def test_a_generic_description_is_not_steered_by_a_name():
     description that says what kind (the bank, the airline) prefers a name with that word."""
     p = claims_of("Orlen Holdings Ltd raised $40 million from SoftBank Group on Monday. The group has about 900 employees.", D)
     assert has(p, "employees", "Orlen Holdings", "900"), show(p)
+
+
+def test_a_deal_s_zuojia_is_its_price_not_a_valuation():
+    z = claims_of("泊岸电子（Orlen Electronics）拟以总作价约120亿港元收购光迅科技（Guangxun Tech）。", D)
+    assert has(z, "acquisition", "Guangxun Tech", "120亿港元") and not any(c.predicate == "valuation" for c in z.claims), show(z)
+    p = claims_of("泊岸电子（Orlen Electronics）拟收购光迅科技（Guangxun Tech），收购价为每股45港元。", D)
+    assert has(p, "offer_price", "Orlen Electronics", "45港元"), show(p)
