@@ -776,6 +776,7 @@ def default_jobs() -> int:
 CONNECT_TIMEOUT = 10  # seconds to reach a dask scheduler
 MIN_PER_JOB = 8  # fewer items than this per process are done in this one (a pool costs more)
 CHUNK = 16  # items a process is sent at a time, at most
+RENEW_AFTER = 1000  # items after which a forked process of a pool is replaced by a new one
 
 
 class Runner:
@@ -871,7 +872,11 @@ class Runner:
         chunk = max(1, min(CHUNK, len(rest) // (jobs * 8)))
         # forked processes inherit the items and are sent their positions; others are sent the items
         initargs = (func, items, shared) if forked else (func, None, shared)
-        with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        # a forked process is replaced after RENEW_AFTER items: it copies, page by page, what it
+        # reads of this process's memory (an object read is written: its reference count), and
+        # keeps what it freed in pages it cannot give back; a new one starts from the pages shared
+        renew = max(1, RENEW_AFTER // chunk) if forked else None
+        with context.Pool(jobs, initializer=_init_worker, initargs=initargs, maxtasksperchild=renew) as pool:
             results = pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
             if meanwhile is not None:
                 meanwhile()
