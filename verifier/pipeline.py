@@ -542,7 +542,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     # count), and the JSON of every batch at once is that of every claim
     batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
-        done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
+        done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True,
+                          renew=COMPARE_RENEW_AFTER)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
@@ -577,6 +578,9 @@ def _held(f) -> tuple[tuple, bytes]:
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
+# a process comparing groups is replaced after this many batches (Runner.map's `renew`): it copies
+# the pages of each article text it quotes in a finding, and keeps the pages its claims were in
+COMPARE_RENEW_AFTER = 4
 
 
 def _batches(groups: list[list], jobs: int) -> list[list[list]]:
@@ -799,12 +803,14 @@ class Runner:
         return not self.scheduler and self.jobs > 1 and n >= 2 * MIN_PER_JOB
 
     def map(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
-            local: bool = False, arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None) -> list:
+            local: bool = False, arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None,
+            renew: int = 0) -> list:
         """[func(item) or func(item, shared) for item in items], in a pool or on the cluster.
         `local`: in this machine's processes even when a cluster is set (work whose inputs
         are the whole corpus, cheaper here than sent). `arrived` is applied here to each
         result as it comes, before the next is taken. `meanwhile()` is called once, here, while
-        the pool or the cluster works (before the items, when they are mapped here)."""
+        the pool or the cluster works (before the items, when they are mapped here). `renew`: a
+        forked process is replaced after this many items (default RENEW_AFTER)."""
         if not items:
             if meanwhile is not None:
                 meanwhile()
@@ -817,7 +823,7 @@ class Runner:
                     meanwhile()
                 results = (func(item) if shared is None else func(item, shared) for item in items)
             else:
-                results = self._pool_map(func, items, shared, meanwhile)
+                results = self._pool_map(func, items, shared, meanwhile, renew or RENEW_AFTER)
             if arrived is not None:
                 results = map(arrived, results)
             if progress is not None:
@@ -856,7 +862,7 @@ class Runner:
 
         return results
 
-    def _pool_map(self, func, items: Sequence, shared, meanwhile=None):
+    def _pool_map(self, func, items: Sequence, shared, meanwhile=None, renew_after: int = 0):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
@@ -875,7 +881,7 @@ class Runner:
         # a forked process is replaced after RENEW_AFTER items: it copies, page by page, what it
         # reads of this process's memory (an object read is written: its reference count), and
         # keeps what it freed in pages it cannot give back; a new one starts from the pages shared
-        renew = max(1, RENEW_AFTER // chunk) if forked else None
+        renew = max(1, (renew_after or RENEW_AFTER) // chunk) if forked else None
         with context.Pool(jobs, initializer=_init_worker, initargs=initargs, maxtasksperchild=renew) as pool:
             results = pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
             if meanwhile is not None:
