@@ -77,6 +77,23 @@ def test_groups_compared_in_processes_give_the_same_findings(corpus, monkeypatch
     assert len(two) > 20
 
 
+def test_quotes_compared_as_quote_claims_give_the_same_findings(corpus):
+    from verifier.rules.engine import compare
+    from verifier.rules.quotes import QuoteClaim
+
+    prepared, _ = pipeline.extract_sources(pipeline.load([corpus]), load_registry(), jobs=1)
+    texts = {p.source.id: p.source.text for p in prepared}
+    quotes = [c for p in prepared for c in p.claims if c.kind == "quote"]
+    lean = [QuoteClaim.of_json(c.model_dump_json()) for c in quotes]
+    for c, q in zip(quotes, lean):  # every field a QuoteClaim has is the model's
+        assert {k: getattr(q, k) for k in QuoteClaim.__slots__ if k != "value"} == \
+            {k: getattr(c, k) for k in QuoteClaim.__slots__ if k != "value"}
+        assert (q.value.kind, q.value.quote) == (c.value.kind, c.value.quote)
+    found = compare(quotes, texts)
+    assert len(found) > 3 and {f.rule for f in found} >= {"Q101"}
+    assert [f.model_dump() for f in compare(lean, texts)] == [f.model_dump() for f in found]
+
+
 @given(st.lists(st.integers(1, 40), max_size=60), st.integers(1, 4))
 def test_batches_hold_every_group_once_in_order(sizes, jobs):
     groups = [[i] * n for i, n in enumerate(sizes)]

@@ -543,7 +543,8 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     # count), and the JSON of every batch at once is that of every claim
     batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
-        done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True)
+        done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True,
+                          renew=COMPARE_RENEW_AFTER)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
@@ -628,6 +629,9 @@ def _held(f) -> tuple[tuple, bytes]:
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
+# a process comparing groups is replaced after this many batches (Runner.map's `renew`): it copies
+# the pages of each article text it quotes in a finding, and keeps the pages its claims were in
+COMPARE_RENEW_AFTER = 4
 
 
 def _batches(groups: list[list], jobs: int) -> list[list[list]]:
@@ -651,7 +655,8 @@ def _batches(groups: list[list], jobs: int) -> list[list[list]]:
 def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, int]]]]) -> list[tuple]:
     """Each batch of groups as the sizes of its groups, and the JSON of their claims compressed,
     in the order of the articles (each article's claims are read once for every batch, not once
-    for each: their packed JSON is compressed), with the place of each claim in the batch's order."""
+    for each: their packed JSON is compressed), with the place of each claim in the batch's order
+    and the length of each claim's JSON (UTF-8) in it."""
     firsts = array("Q", [0])  # the number of claims before each article
     for p in prepared:
         firsts.append(firsts[-1] + claim_count(p))
@@ -665,7 +670,8 @@ def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, i
                 k += 1
     streams = [zlib.compressobj(PACK_LEVEL) for _ in batches]
     orders = [array("I") for _ in batches]
-    data: list[list[bytes]] = [[streams[b].compress(b"[")] for b in range(len(batches))]
+    lengths = [array("I") for _ in batches]
+    data: list[list[bytes]] = [[] for _ in batches]
     for i, p in enumerate(prepared):
         n = claim_count(p)
         if not n or all(where[g] == len(batches) for g in range(firsts[i], firsts[i] + n)):
@@ -674,21 +680,49 @@ def _batches_json(prepared: list[Prepared], batches: list[list[list[tuple[int, i
         for g, piece in enumerate(pieces, firsts[i]):
             b = where[g]
             if b < len(batches):
-                out = streams[b].compress((b"," if orders[b] else b"") + piece.encode())
+                raw = piece.encode()
+                out = streams[b].compress(raw)
                 if out:
                     data[b].append(out)
                 orders[b].append(place[g])
-    return [(tuple(map(len, groups)), orders[b], b"".join(data[b]) + streams[b].compress(b"]") + streams[b].flush())
+                lengths[b].append(len(raw))
+    return [(tuple(map(len, groups)), orders[b], lengths[b], b"".join(data[b]) + streams[b].flush())
             for b, groups in enumerate(batches)]
 
 
-def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[Claim]]:
-    sizes, order, data = batch
-    found = _CLAIMS.validate_json(zlib.decompress(data))
-    Compactor().compact(found)  # the quotes of an archive are tens of thousands of models
-    claims: list = [None] * len(found)
-    for c, k in zip(found, order):
-        claims[k] = c
+_QUOTE_KIND = b'"kind":"quote"'
+
+
+def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], Sequence[int], bytes]) -> list[list]:
+    """A batch's groups of claims. Quotes are read as `rules.quotes.QuoteClaim` (what comparing
+    them reads, a fifth of a model's memory: an archive's quotes are tens of thousands in one
+    group), the other claims as models."""
+    from verifier.rules.quotes import QuoteClaim
+
+    sizes, order, lengths, data = batch
+    text = zlib.decompress(data)
+    del data
+    claims: list = [None] * len(order)
+    others, places = [], []
+    at = 0
+    for k, n in zip(order, lengths):
+        piece = text[at:at + n]
+        at += n
+        # a claim's JSON starts with its id and source (strings, whose quotation marks are
+        # escaped): the first "kind" key is its own
+        kind_at = piece.find(b'"kind":')
+        if piece.startswith(_QUOTE_KIND, kind_at):
+            claims[k] = QuoteClaim.of_json(piece)
+        else:
+            others.append(piece)
+            places.append(k)
+    del text
+    if others:
+        found = _CLAIMS.validate_json(b"[" + b",".join(others) + b"]")
+        del others
+        Compactor().compact(found)
+        for c, k in zip(found, places):
+            claims[k] = c
     groups, at = [], 0
     for n in sizes:
         groups.append(claims[at:at + n])
@@ -696,7 +730,7 @@ def _unpacked(batch: tuple[tuple[int, ...], Sequence[int], bytes]) -> list[list[
     return groups
 
 
-def _compare_batch(groups: list[list[Claim]] | tuple, shared) -> list[list[tuple[tuple, bytes]]]:
+def _compare_batch(groups: list[list] | tuple, shared) -> list[list[tuple[tuple, bytes]]]:
     """The findings of each group of a batch (given as it is, or as `_batches_json` gives it),
     as `_held` keeps them."""
     from verifier.rules.engine import compare
@@ -800,6 +834,7 @@ def default_jobs() -> int:
 CONNECT_TIMEOUT = 10  # seconds to reach a dask scheduler
 MIN_PER_JOB = 8  # fewer items than this per process are done in this one (a pool costs more)
 CHUNK = 16  # items a process is sent at a time, at most
+RENEW_AFTER = 1000  # items after which a forked process of a pool is replaced by a new one
 
 
 class Runner:
@@ -822,12 +857,14 @@ class Runner:
         return not self.scheduler and self.jobs > 1 and n >= 2 * MIN_PER_JOB
 
     def map(self, func, items: Sequence, progress: Progress | None, what: str, shared=None, *,
-            local: bool = False, arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None) -> list:
+            local: bool = False, arrived: Callable | None = None, meanwhile: Callable[[], Any] | None = None,
+            renew: int = 0) -> list:
         """[func(item) or func(item, shared) for item in items], in a pool or on the cluster.
         `local`: in this machine's processes even when a cluster is set (work whose inputs
         are the whole corpus, cheaper here than sent). `arrived` is applied here to each
         result as it comes, before the next is taken. `meanwhile()` is called once, here, while
-        the pool or the cluster works (before the items, when they are mapped here)."""
+        the pool or the cluster works (before the items, when they are mapped here). `renew`: a
+        forked process is replaced after this many items (default RENEW_AFTER)."""
         if not items:
             if meanwhile is not None:
                 meanwhile()
@@ -840,7 +877,7 @@ class Runner:
                     meanwhile()
                 results = (func(item) if shared is None else func(item, shared) for item in items)
             else:
-                results = self._pool_map(func, items, shared, meanwhile)
+                results = self._pool_map(func, items, shared, meanwhile, renew or RENEW_AFTER)
             if arrived is not None:
                 results = map(arrived, results)
             if progress is not None:
@@ -879,7 +916,7 @@ class Runner:
 
         return results
 
-    def _pool_map(self, func, items: Sequence, shared, meanwhile=None):
+    def _pool_map(self, func, items: Sequence, shared, meanwhile=None, renew_after: int = 0):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
@@ -895,7 +932,11 @@ class Runner:
         chunk = max(1, min(CHUNK, len(rest) // (jobs * 8)))
         # forked processes inherit the items and are sent their positions; others are sent the items
         initargs = (func, items, shared) if forked else (func, None, shared)
-        with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        # a forked process is replaced after RENEW_AFTER items: it copies, page by page, what it
+        # reads of this process's memory (an object read is written: its reference count), and
+        # keeps what it freed in pages it cannot give back; a new one starts from the pages shared
+        renew = max(1, (renew_after or RENEW_AFTER) // chunk) if forked else None
+        with context.Pool(jobs, initializer=_init_worker, initargs=initargs, maxtasksperchild=renew) as pool:
             results = pool.imap(_call, rest if forked else (items[i] for i in rest), chunksize=chunk)
             if meanwhile is not None:
                 meanwhile()

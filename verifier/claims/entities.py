@@ -1261,11 +1261,7 @@ class EntityIndex:
         """The one person whose surname is spelt close to `k` (Sustkever for Sutskever). Only
         surnames that start with the same letter (the block) and have a length that can be that
         close are compared, in rapidfuzz's C loop: an archive's thousands of people cost little."""
-        if self._surname_lengths is None:  # built whole, then shared (threads of a dask worker share the index)
-            blocks: dict[tuple[str, int], list[str]] = {}
-            for s in self._surname:
-                blocks.setdefault((s[:1], len(s)), []).append(s)
-            self._surname_lengths, self._close_candidates = blocks, {}
+        self._surname_blocks()
         n = len(k)
         # the surnames a key of this initial and length is compared with, listed once for all such
         # keys (listing them for each key was half the time: the blocks grow with the corpus)
@@ -1278,6 +1274,14 @@ class EntityIndex:
         close = {name for s, _, _ in process.extract(k, surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
                  for name in self._surname[s]}
         return next(iter(close)) if len(close) == 1 else None
+
+    def _surname_blocks(self) -> None:
+        """The surnames by first letter and length, for `_close_person`."""
+        if self._surname_lengths is None:  # built whole, then shared (threads of a dask worker share the index)
+            blocks: dict[tuple[str, int], list[str]] = {}
+            for s in self._surname:
+                blocks.setdefault((s[:1], len(s)), []).append(s)
+            self._surname_lengths, self._close_candidates = blocks, {}
 
     def canonical(self, name: str) -> str | None:
         found = self._by_key.get(key(name))
@@ -1311,8 +1315,11 @@ class EntityIndex:
 
     def ready(self) -> EntityIndex:
         """This index with what finding mentions reads built now (else when first read): built
-        before processes are forked, it is one copy they share, not one each."""
+        before processes are forked, it is one copy they share, not one each (and a process
+        that built the surnames' blocks itself would read every surname of the index, copying
+        the pages they are on from the process it was forked from)."""
         self._compiled()
+        self._surname_blocks()
         return self
 
     def _cjk_names(self, folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from itertools import chain
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, Field
@@ -438,6 +437,30 @@ def _runs(k: str) -> set[str]:
     return {k[j:j + QUOTE_BLOCK_CHARS] for j in range(max(1, len(k) - QUOTE_BLOCK_CHARS + 1))}
 
 
+SKETCH_SLOTS = 1 << 24  # a byte each: how often the runs whose hash falls there were seen (up to 2)
+
+
+def _blocking_runs(keys: list[str]) -> dict[str, str]:
+    """The runs of the keys that are in 2 to QUOTE_BLOCK_POSTINGS of them, each as one string.
+    Most runs are in one quote, and an archive's quotes have a million: they are first counted
+    by their hash in a sketch of a byte a slot, and only the runs whose slot was seen twice (the
+    runs in two quotes or more, and a few that share a slot with another) are counted exactly."""
+    sketch = bytearray(SKETCH_SLOTS)
+    mask = SKETCH_SLOTS - 1
+    for k in keys:
+        for g in _runs(k):
+            h = hash(g) & mask
+            if sketch[h] < 2:
+                sketch[h] += 1
+    counts: dict = Counter(g for k in keys for g in _runs(k) if sketch[hash(g) & mask] > 1)
+    del sketch
+    for g in [g for g, n in counts.items() if not 2 <= n <= QUOTE_BLOCK_POSTINGS]:
+        del counts[g]  # freed before the index is made
+    for g in counts:
+        counts[g] = g
+    return counts
+
+
 def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str, str]) -> list[Finding]:
     """Quotes are compared within blocks, never all pairs. The same words by the same speaker
     are one position (a hundred reprints of a quote are one); positions are compared when they
@@ -455,12 +478,7 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
     # the index holds only the runs that can block (in 2 to QUOTE_BLOCK_POSTINGS quotes): most
     # runs are in one quote, and an archive's quotes have millions of them
     keys = [quote_key(pos[0].value.quote) for pos in plist]
-    counts: dict = Counter(chain.from_iterable(map(_runs, keys)))  # counted in C
-    for g in [g for g, n in counts.items() if not 2 <= n <= QUOTE_BLOCK_POSTINGS]:
-        del counts[g]  # freed before the index is made (an archive's quotes have a million runs)
-    one = counts  # each run that can block, as one string
-    for g in one:
-        one[g] = g
+    one = _blocking_runs(keys)  # each run that can block, as one string
     index: dict[str, list[int]] = defaultdict(list)
     grams_of = []
     for i, k in enumerate(keys):
@@ -468,7 +486,7 @@ def _quote_findings(quotes: list[Claim], texts: dict[str, str], copies: dict[str
         grams_of.append(grams)
         for g in grams:
             index[g].append(i)
-    del counts, keys, one
+    del keys, one
     merged: dict[tuple, tuple[Rule, Relation, Claim, Claim, list[Claim], set[str]]] = {}
     for i, j in _candidates(grams_of, index):
         pair = _pair(plist[i], plist[j])
