@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from verifier.claims.entities import Mention
+from verifier.claims.entities import _data as entity_data
 from verifier.lang import alternation, read_data_file
 from verifier.normalize.values import DateValue
 from verifier.text.fold import fold
@@ -35,8 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                        rf"|[)）]?\s*(?:{lead})\s*(?P<z2>[0-9]{{2,3}})\s*(?:{unit}))")  # (after a gloss's bracket too)
     # right before the name: 63岁的 / 现年63岁的 / "the 63-year-old" (a title may stand between:
     # 63岁的首席执行官雷耶斯, "the 63-year-old chief executive Maya Reyes")
-    names = read_data_file("entities.toml")["names"]
-    titles = alternation(fold(w).lower() for w in names["titles"] + names["role_titles"])
+    names = entity_data()
+    titles = alternation(w.lower() for w in names["titles"] + names["role_titles"])
     before = re.compile(rf"(?:(?:{lead})?\s*(?P<z>[0-9]{{2,3}})\s*(?:{unit})的"
                         rf"|(?P<n>[0-9]{{2,3}})-year-old\s+)(?:(?:{titles})\s*)?$", re.IGNORECASE)
     return after, before
@@ -52,9 +53,8 @@ def age_claims(ex, sentence, mentions: list[Mention]) -> None:
             continue
         a = after.match(ex.folded, m.end, sentence.end)
         if a:
-            n = a.group("n") or a.group("z") or a.group("z2")
-            span = (a.start("n") if a.group("n") else a.start("z") if a.group("z") else a.start("z2"), a.end())
-            _add(ex, sentence, m, int(n), span, "the age after the name")
+            g = next(k for k in ("n", "z", "z2") if a.group(k))
+            _add(ex, sentence, m, int(a.group(g)), (a.start(g), a.end()), "the age after the name")
             continue
         b = before.search(ex.folded, max(sentence.start, m.start - 40), m.start)
         if b:

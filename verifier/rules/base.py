@@ -93,3 +93,12 @@ def rule(code: str, name: str, summary: str, kinds: tuple[str, ...], scope: str 
         return fn
 
     return register
+
+
+def predicate_says(c: Claim, flag: str) -> bool:
+    """Whether the claim's predicate has `flag` set in predicates.toml (accumulates, moves,
+    effective_later…)."""
+    from verifier.claims.lexicon import predicates
+
+    pred = predicates().get(c.predicate)
+    return pred is not None and getattr(pred, flag)

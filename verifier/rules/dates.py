@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from verifier.claims.model import Claim
 from verifier.normalize.values import WEEKDAYS, DateValue
-from verifier.rules.base import Relation, rule
+from verifier.rules.base import Relation, predicate_says, rule
 
 MAX_ENUMERATED_DAYS = 800
 
@@ -388,13 +388,6 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
     return rel
 
 
-def _effective_later(c: Claim) -> bool:
-    from verifier.claims.lexicon import predicates
-
-    pred = predicates().get(c.predicate)
-    return pred is not None and pred.effective_later
-
-
 def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
     """A launch one source says happened last week and another says is planned for next week:
     say it in those words."""
@@ -404,7 +397,7 @@ def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
     from verifier.describe import date
 
     done, planned = (b, a) if pa else (a, b)
-    if _effective_later(done) and done.value.end and planned.value.start and done.value.end < planned.value.start:
+    if predicate_says(done, "effective_later") and done.value.end and planned.value.start and done.value.end < planned.value.start:
         # "announced her resignation on Monday" and "will step down in June": the day it was
         # announced and the day it takes effect
         return Relation("compatible", f"{done.source} gives a day it was told ({date(done.value)}), {planned.source} "

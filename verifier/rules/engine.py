@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from verifier import describe
 from verifier.claims.model import Claim
-from verifier.rules.base import REGISTRY, Relation, Rule, Verdict
+from verifier.rules.base import REGISTRY, Relation, Rule, Verdict, predicate_says
 from verifier.rules.quotes import quote_key
 
 # importing the rule modules registers their rules
@@ -195,19 +195,11 @@ def _days(when: tuple[str, str | None, str | None]) -> int:
 
 
 def _accumulates(c: Claim) -> bool:
-    return _predicate_says(c, "accumulates")
+    return predicate_says(c, "accumulates")
 
 
 def _moves(c: Claim) -> bool:
-    return _predicate_says(c, "moves")
-
-
-def _predicate_says(c: Claim, flag: str) -> bool:
-    """Whether the claim's predicate has `flag` set in predicates.toml."""
-    from verifier.claims.lexicon import predicates
-
-    pred = predicates().get(c.predicate)
-    return pred is not None and getattr(pred, flag)
+    return predicate_says(c, "moves")
 
 
 STATE_STALE_DAYS = 28  # a state stated for a time ending this long before an article is not its now
