@@ -1442,3 +1442,14 @@ def test_a_deal_s_zuojia_is_its_price_not_a_valuation():
     assert has(z, "acquisition", "Guangxun Tech", "120亿港元") and not any(c.predicate == "valuation" for c in z.claims), show(z)
     p = claims_of("泊岸电子（Orlen Electronics）拟收购光迅科技（Guangxun Tech），收购价为每股45港元。", D)
     assert has(p, "offer_price", "Orlen Electronics", "45港元"), show(p)
+
+
+def test_a_change_against_the_month_before_is_a_figure_of_its_own():
+    """Taiwan's monthly revenue: 月增8.2%，年增31.5% — only the year-on-year change is compared
+    with another source's "rose 31.5% from a year earlier"."""
+    claims, findings = compared("revenue_change",
+                                a="晶川電子（Jingchuan Electronics）公布10月營收新台幣214.6億元，月增8.2%，年增31.5%。",
+                                b="Jingchuan Electronics said October revenue rose 31.5% from a year earlier to NT$21.46 billion.")
+    assert sorted((c.value.value, c.scope.get("of")) for c in claims) == [
+        (8.2, "month on month"), (31.5, "year on year"), (31.5, "year on year")], claims
+    assert [f.verdict for f in findings] == ["agree"], findings

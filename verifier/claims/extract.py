@@ -685,9 +685,10 @@ class SentenceView:
                 value = _negated(value)  # "fell 31%": a change of -31%
             # against the quarter before (季增, "sequentially") or a year before: two figures
             after = re.match(r"[^,，;；、。]{0,40}", ex.lower[v.end:]).group(0)  # up to the clause's end
-            quarter = self.lex.quarter_on_quarter_re.search(ex.lower[max(self.sentence.start, v.start - 6):v.start] + " " + after)
+            around = ex.lower[max(self.sentence.start, v.start - 6):v.start] + " " + after
             if not pred.sessions:  # (a share's move is of its session, set with the scope)
-                scope["of"] = "quarter on quarter" if quarter else "year on year"
+                scope["of"] = ("month on month" if self.lex.month_on_month_re.search(around) else
+                               "quarter on quarter" if self.lex.quarter_on_quarter_re.search(around) else "year on year")
         for subject in subjects:
             claim = ex._add(self.sentence, kind, subject, pid, label, value, v.start, v.end, link.trigger,
                             why, hedged, tz, scope)

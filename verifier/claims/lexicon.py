@@ -189,6 +189,7 @@ class Lexicon:
         self.name_joiners_re = re.compile(alternation(_name_joiners()))
         self.change_rise_re = _suffix_re(link["change_rises"])
         self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
+        self.month_on_month_re = _word_re(link["month_on_month"])
         self.change_fall_re = _suffix_re(link["change_falls"])
         self.change_by_rise_re = _word_re(link["change_by_rises"])
         self.change_after_rise_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_rises']))}))(?![A-Za-z])")
