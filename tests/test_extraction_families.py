@@ -1453,3 +1453,11 @@ def test_a_change_against_the_month_before_is_a_figure_of_its_own():
     assert sorted((c.value.value, c.scope.get("of")) for c in claims) == [
         (8.2, "month on month"), (31.5, "year on year"), (31.5, "year on year")], claims
     assert [f.verdict for f in findings] == ["agree"], findings
+
+
+def test_a_second_change_compared_with_a_year_before_shares_the_first_s_direction():
+    p = claims_of("Orlen Motors Inc said third-quarter revenue rose 5% sequentially and 30% from a year earlier.", D)
+    changes = sorted((c.value.value, c.scope.get("of")) for c in p.claims if c.predicate == "revenue_change")
+    assert changes == [(5, "quarter on quarter"), (30, "year on year")], show(p)
+    f = claims_of("Orlen Motors Inc said third-quarter revenue fell 5% sequentially and 12% from a year earlier.", D)
+    assert sorted(c.value.value for c in f.claims if c.predicate == "revenue_change") == [-12, -5], show(f)

@@ -938,6 +938,11 @@ class SentenceView:
             start = max(self.clause(v.start).start, v.start - 80)
             if self.lex.change_by_rise_re.search(self.ex.folded, start, v.start):
                 return "rise"
+        if self.lex.change_after_compared_re.match(self.ex.lower, v.end):
+            # "rose 5% sequentially and 30% from a year earlier": the change told just before's direction
+            told = [w for w in self.values if w.value.kind == "percent" and self.sentence.start <= w.start and w.end <= v.start
+                    and v.start - w.end <= CHANGE_TO_REACH]
+            return self._change(told[-1]) if told else None
         return None
 
     def _changed_before(self, v: Found) -> Trigger | None:

@@ -192,6 +192,7 @@ class Lexicon:
         self.month_on_month_re = _word_re(link["month_on_month"])
         self.change_fall_re = _suffix_re(link["change_falls"])
         self.change_by_rise_re = _word_re(link["change_by_rises"])
+        self.change_after_compared_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_compared']))}))(?![A-Za-z])")
         self.change_after_rise_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_rises']))}))(?![A-Za-z])")
         self.change_after_fall_re = re.compile(rf"(?i:\s*(?:{gated_alternation(_fold_all(link['change_after_falls']))}))(?![A-Za-z])")
         self.sessions = {fold(k).lower(): v for k, v in link["trading_sessions"].items()}
