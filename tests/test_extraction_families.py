@@ -1461,3 +1461,16 @@ def test_a_second_change_compared_with_a_year_before_shares_the_first_s_directio
     assert changes == [(5, "quarter on quarter"), (30, "year on year")], show(p)
     f = claims_of("Orlen Motors Inc said third-quarter revenue fell 5% sequentially and 12% from a year earlier.", D)
     assert sorted(c.value.value for c in f.claims if c.predicate == "revenue_change") == [-12, -5], show(f)
+
+
+def test_an_investor_named_only_between_huo_and_its_investment():
+    """获腾讯投资2亿元 with 腾讯 never glossed or named elsewhere: 腾讯 is an organisation (the
+    investor), and the company receives the investment; 获得政府投资 names no one."""
+    for text in ("泊岸智能（Orlen AI）周一宣布获腾讯投资2亿元。", "泊岸智能（Orlen AI）获得腾讯2亿元战略投资。"):
+        z = claims_of(text, D)
+        assert has(z, "investment", "Orlen AI", "2亿元"), show(z)
+    from verifier.text.sources import read_source
+
+    _, index = extract_sources([read_source(Path("a.txt"), {"published": D}, text="泊岸智能（Orlen AI）获得政府投资2亿元。")],
+                               registry=[])
+    assert "政府" not in index.entities

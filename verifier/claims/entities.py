@@ -131,6 +131,9 @@ def _data() -> dict:
         "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
         "product_heads": {w.lower() for w in data["pronouns"]["product_heads_before_name"]},
         "generic_org_heads": frozenset(w.lower() for w in data["pronouns"]["generic_org_heads"]),
+        "investor_before": f(names["investor_before"]),
+        "investor_after": f(names["investor_after"]),
+        "investor_not_names": set(f(names["investor_not_names"])),
         "zh_product_heads": tuple(fold(w) for w in data["pronouns"]["zh_product_heads_before_name"]),
     }
 
@@ -237,6 +240,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "descriptor": re.compile(alternation(d["org_descriptors"])),
         "title_end": re.compile(rf"(?:{alternation(d['titles'])})$"),
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
+        # 获腾讯投资, 获得腾讯2亿元战略投资: the name between 获 and the investment (or its amount)
+        "investor": re.compile(rf"(?:{alternation(d['investor_before'])})([{CJK}]{{2,6}}?)"
+                               rf"(?=(?:{alternation(d['investor_after'])})|[0-9０-９])"),
+        "investor_word": re.compile(alternation(d["investor_after"])),
         # a post held at an organisation: "chief executive of Orlen Grid", "CFO at Nimbus Grid"
         "post_of": re.compile(rf"(?i:\b(?:{alternation(w for w in d['role_titles'] if w.isascii())})\s+(?:of|at)\s*$)"),
         # the name after a descriptor: three or four characters before what follows a name
@@ -761,6 +768,13 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         if any(ch in d["not_in_names"] for ch in name) or _holds_any(name, stops) or name in seen:
             continue
         if counted(name) >= 3:
+            seen.add(name)
+            out.add(name, "org", "text")
+    # an investor between 获 and its investment: 获腾讯投资2亿元, 获得腾讯2亿元战略投资
+    for m in r["investor"].finditer(folded) if r["investor_word"].search(folded) else ():
+        name = m.group(1)
+        if name not in seen and not any(ch in d["not_in_names"] for ch in name) and not _holds_any(name, stops) \
+                and name not in _cjk_place_names() and not _holds_any(name, d["investor_not_names"]):
             seen.add(name)
             out.add(name, "org", "text")
 
