@@ -1474,3 +1474,20 @@ def test_an_investor_named_only_between_huo_and_its_investment():
     _, index = extract_sources([read_source(Path("a.txt"), {"published": D}, text="泊岸智能（Orlen AI）获得政府投资2亿元。")],
                                registry=[])
     assert "政府" not in index.entities
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Orlen Phone Inc holds 23% of the Indian smartphone market, according to Canalys.", "23%"),
+    ("Orlen Phone Inc has a 23% share of the Indian smartphone market.", "23%"),
+    ("Orlen Phone Inc's share of the Indian smartphone market rose to 23%.", "23%"),
+    ("泊岸手机（Orlen Phone）在印度智能手机市场的份额为23%。", "23%"),
+])
+def test_a_share_of_a_market_in_its_usual_words(text, words):
+    p = claims_of(text, D)
+    assert has(p, "market_share", "Orlen Phone", words), show(p)
+
+
+def test_a_share_of_a_company_or_a_share_s_move_is_no_market_share():
+    for text in ("Orlen Phone Inc shares rose 4.5%.", "Orlen Phone Inc bought a 5% share of Brightlake Inc."):
+        p = claims_of(text, D)
+        assert not any(c.predicate == "market_share" for c in p.claims), show(p)
