@@ -1491,3 +1491,11 @@ def test_a_share_of_a_company_or_a_share_s_move_is_no_market_share():
     for text in ("Orlen Phone Inc shares rose 4.5%.", "Orlen Phone Inc bought a 5% share of Brightlake Inc."):
         p = claims_of(text, D)
         assert not any(c.predicate == "market_share" for c in p.claims), show(p)
+
+
+def test_the_period_of_results_dates_no_event():
+    p = claims_of("Orlen Phone Inc was fined $5 million on Tuesday. The fine will be booked in its results for the "
+                  "first half of 2025.", D)
+    assert has(p, "fine", "Orlen Phone", "Tuesday") and not has(p, "fine", "Orlen Phone", "first half"), show(p)
+    q = claims_of("Orlen Phone Inc accounts for 23% of the Indian smartphone market.", D)
+    assert has(q, "market_share", "Orlen Phone", "23%"), show(q)

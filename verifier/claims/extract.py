@@ -743,6 +743,8 @@ class SentenceView:
         def own_clause_has(k: str) -> bool:
             return bool(own)
         changed_by = self._changed_before(v) if kind in ("money", "count") else None
+        # "in its results for the first half of 2025": a period of figures, the date of no event
+        results_period = kind == "date" and lex.results_before_re.search(ex._before(v.start, 24)) is not None
         for t in self.triggers:
             senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
@@ -751,6 +753,7 @@ class SentenceView:
                       and (per_share or t.surface.lower() not in lex.per_share_words)
                       and not (s.predicate.role_bound and self._other_role(t))
                       and s.predicate.change_of == change
+                      and not (results_period and not s.predicate.accumulates)
                       and (not s.objects or self._followed_by(t, s.objects, s.object_words))
                       and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
                       and not (s.not_after_words and self._word_before(t) in s.not_after_words)
