@@ -444,12 +444,15 @@ YEARS_TO = [
     ("fiscal year ending June 30, 2025", "2024-07-01", "2025-06-30"),
     ("截至3月31日的财年", "2025-04-01", "2026-03-31"),
     ("in the year to March", "2025-04-01", "2026-03-31"),
+    ("the six months to March 31", "2025-10-01", "2026-03-31"),
+    ("the quarter ended March 31", "2026-01-01", "2026-03-31"),
+    ("截至3月31日止六个月", "2025-10-01", "2026-03-31"),
     ("截至2025年6月30日止年度", "2024-07-01", "2025-06-30"),
 ]
 
 
 @pytest.mark.parametrize("text,start,end", YEARS_TO, ids=[t for t, _, _ in YEARS_TO])
-def test_the_year_to_a_day_is_the_twelve_months_before_it(text, start, end):
+def test_the_months_to_a_day_are_the_span_before_it(text, start, end):
     base = dt.datetime(2026, 5, 20, 10, 0)
     for form in {text, to_traditional(text)}:
         dates = [v for v in _values(form, base=base) if v["kind"] == "date"]

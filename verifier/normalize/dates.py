@@ -79,7 +79,7 @@ class DateSpec(NamedTuple):
     week_nth: int | None = None  # week N of the month (-1: the last), the week of its Nth Monday
     term: str | None = None  # a solar term of the Chinese calendar (清明, 冬至): its day in the year
     part: tuple[str, int, str] | None = None  # ("first" | "last", n, unit) of the period: 前三个月
-    year_to: bool = False  # the twelve months ending on this day ("the year ended March 31", 截至3月31日的财年)
+    months_to: int = 0  # the months ending on this day ("the year ended March 31": 12, 截至6月30日止六个月: 6)
 
 
 def _runs_into_next(spec: DateSpec | None, to: str | None) -> DateSpec | None:
@@ -92,11 +92,14 @@ def _runs_into_next(spec: DateSpec | None, to: str | None) -> DateSpec | None:
 
 
 # --------------------------------------------------------------------------- calendar helpers
-def _add_days_of_year_before(end: dt.date) -> dt.date:
-    """The first day of the twelve months that end on `end` (2026-03-31: 2025-04-01)."""
-    y, m = _add_months(end.year, end.month, -12)
-    first = dt.date(y, m, min(end.day, _last_day(y, m)))
-    return first + dt.timedelta(days=1)
+def _first_day_of_span(end: dt.date, months: int) -> dt.date:
+    """The first day of the `months` months that end on `end` (12 to 2026-03-31: 2025-04-01; 6 to
+    2026-06-30: 2026-01-01; 12 to 2026-03-15: 2025-03-16)."""
+    if end.day == _last_day(end.year, end.month):  # whole months
+        y, m = _add_months(end.year, end.month, 1 - months)
+        return dt.date(y, m, 1)
+    y, m = _add_months(end.year, end.month, -months)
+    return dt.date(y, m, min(end.day, _last_day(y, m))) + dt.timedelta(days=1)
 
 
 def _last_day(year: int, month: int) -> int:
@@ -191,13 +194,14 @@ class _Invalid(Exception):
 def resolve(spec: DateSpec, base: dt.date | None, prefer: str, now: dt.datetime | None = None) -> DateValue:
     """The `DateValue` of a spec against the base date (`now`, the base date-time, places
     "5小时前" / "two hours ago")."""
-    if spec.year_to:
-        last = resolve(spec._replace(year_to=False), base, "past", now)
+    if spec.months_to:
+        last = resolve(spec._replace(months_to=0), base, "past", now)
         if last.end is None:
             return last
         end = dt.date.fromisoformat(last.end)
-        start = _add_days_of_year_before(end)
-        return made(DateValue, start=start.isoformat(), end=end.isoformat(), grain="year", anchored=last.anchored, range=True)
+        start = _first_day_of_span(end, spec.months_to)
+        grain = "year" if spec.months_to == 12 else "quarter" if spec.months_to == 3 else "month"
+        return made(DateValue, start=start.isoformat(), end=end.isoformat(), grain=grain, anchored=last.anchored, range=True)
     if spec.until is not None:
         first = resolve(spec._replace(until=None), base, prefer, now)
         until = spec.until
@@ -1000,17 +1004,19 @@ def zh_date_recognizer() -> Recognizer:
     roc_era = alternation(z.d["roc_era"])
     rec.add("roc_date", rf"(?:(?P<era>{roc_era})\s*(?P<ry>[0-9]{{1,3}}|[〇零一二三四五六七八九十百]{{1,5}})"
                         rf"|(?<![0-9.])(?P<ry3>1[0-9]{{2}}))\s*年(?:份|(?P<du>度))?(?:\s*{z.md})?{tail}", 0.92, roc_date)
-    # the twelve months to a day: 截至3月31日的财年, 截至2026年3月31日止年度
-    def zh_year_to(m, ctx):
+    # the months to a day: 截至3月31日的财年, 截至2026年3月31日止年度, 截至6月30日止六个月
+    spans_to = {**{w: 12 for w in z.d["year_to"]}, **z.d["months_to"]}
+
+    def zh_months_to(m, ctx):
         g = m.groupdict()
         year = _year_of(g["y"], ctx.base) if g.get("y") else None
         month, day = _int(g.get("m")), _int(g.get("d"))
         if month is None or day is None or not 1 <= month <= 12 or (g.get("y") and year is None):
             return None
-        return DateSpec(year=year, month=month, day=day, year_to=True)
+        return DateSpec(year=year, month=month, day=day, months_to=spans_to[g["span"]])
 
-    rec.add("year_to", rf"(?:截至|截止|截止到)\s*(?:{z.year_short}\s*年\s*)?{z.md}\s*止?\s*的?\s*(?:{alternation(z.d['year_to'])})",
-            0.93, zh_year_to)
+    rec.add("months_to", rf"(?:截至|截止|截止到)\s*(?:{z.year_short}\s*年\s*)?{z.md}\s*止?\s*的?\s*(?P<span>{alternation(spans_to)})",
+            0.93, zh_months_to)
     # a fiscal year: 2025财年, 2025财政年度 (read as its calendar year)
     rec.add("fiscal_year", rf"{z.year}(?:[-/](?P<to>[0-9]{{4}}|[0-9]{{2}}))?\s*(?:{alternation(z.d['fiscal_year'])})", 0.85,
             lambda m, ctx: _runs_into_next(year_only(m, ctx), m.group("to")))
@@ -1631,16 +1637,18 @@ def en_date_recognizer() -> Recognizer:
         year = int(y) if len(y) == 4 else 2000 + int(y)
         return _runs_into_next(DateSpec(year=year), m.group("to"))
 
-    def year_to(m, ctx):  # "the year ended March 31", "fiscal year ending June 30, 2025", "the year to March"
+    spans = {k.lower(): v for k, v in d["months_to"].items()}
+
+    def months_to(m, ctx):  # "the year ended March 31", "the six months to June 30", "the year to March"
         month = months[m.group("mon").lower()]
         year = int(m.group("y")) if m.group("y") else None
         day = int(m.group("d")) if m.group("d") else _last_day(year or 2001, month)  # (February: a common year's)
         if day > 31:
             return None
-        return DateSpec(year=year, month=month, day=day, year_to=True)
+        return DateSpec(year=year, month=month, day=day, months_to=spans[re.sub(r"\s+", " ", m.group("span").lower())])
 
-    rec.add("year_to", rf"\b(?:(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?"
-                       rf"(?:\s+(?P<d>[0-9]{{1,2}}))?(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, year_to, re.I)
+    rec.add("months_to", rf"\b(?P<span>{_spaced(alternation(spans))})\s+(?:ended|ending|to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?"
+                         rf"(?:\s+(?P<d>[0-9]{{1,2}}))?(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, months_to, re.I)
     fiscal = alternation(d["fiscal_year_before"])
     rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})(?=(?:[-/][0-9]{{2,4}})?[\s-]+fiscal[\s-]+year))"
                            rf"(?:[-/](?P<to>[12][0-9]{{3}}|[0-9]{{2}}))?(?:[\s-]+fiscal[\s-]+year)?\b", 0.85, fiscal_year, re.I)
