@@ -1499,3 +1499,12 @@ def test_the_period_of_results_dates_no_event():
     assert has(p, "fine", "Orlen Phone", "Tuesday") and not has(p, "fine", "Orlen Phone", "first half"), show(p)
     q = claims_of("Orlen Phone Inc accounts for 23% of the Indian smartphone market.", D)
     assert has(q, "market_share", "Orlen Phone", "23%"), show(q)
+
+
+def test_the_holder_of_shares_is_before_the_verb_of_holding():
+    """X持有Y 5.1%的股份: X holds the stake (Y, right before the shares, is the company they are
+    of), as "X owns 5.1% of Y" reads in English."""
+    claims, findings = compared("stake", a="泊岸资本（Orlen Capital）持有光迅科技（Guangxun Tech）5.1%的股份。",
+                                b="Orlen Capital, which owns 5.1% of Guangxun Tech, said on Monday it would sell its stake.")
+    assert [c.subject for c in claims] == ["Orlen Capital", "Orlen Capital"], claims
+    assert findings and findings[0].verdict == "agree", findings

@@ -1194,6 +1194,23 @@ class SentenceView:
         self._prep_cache[id(m)] = found
         return found
 
+    def _holder_before_verb(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        """X持有Y 5.1%的股份: the name right before the shares is the company they are of; the
+        holder is the name before the verb of holding."""
+        if not self.ex.chinese:
+            return None
+        before = [m for m in cands if clause.start <= m.start and m.end <= t.start and not m.pronoun]
+        if len(before) < 2:
+            return None
+        owned, holder = before[-1], None
+        for m in reversed(before[:-1]):
+            if m.entity != owned.entity:
+                holder = m
+                break
+        if holder is None or not self.lex.hold_verb_re.search(self.ex.folded, holder.end, owned.start):
+            return None
+        return holder
+
     def _described_by(self, t: Trigger, cands: list[Mention]) -> Mention | None:
         """任职12年的Martin Kell, 成立于2015年的泊岸科技: an event word and its value before 的
         describe the name right after it."""
@@ -1236,6 +1253,9 @@ class SentenceView:
                 doer = self._doer_before(t, sense.holder_from, cands)
                 if doer is not None:
                     return [doer], f"who made the {sense.holder_from} told before"
+            holder = self._holder_before_verb(t, clause, cands)
+            if holder is not None:
+                return [holder], "who holds (X持有Y的股份)"
             role = "agent"
         if role in ("patient", "recipient"):
             passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8))) or (

@@ -202,6 +202,7 @@ class Lexicon:
         self.other_role_re = _word_re(link["other_role"])
         self.counterfactual_re = _word_re(link["counterfactual"])
         self.superlative_re = _word_re(link["superlatives"])
+        self.hold_verb_re = _word_re(link["hold_verbs"])
         self.results_before_re = _suffix_re(link["results_before"])
         # the made word, then up to two small words ("built between", "made in the"), at the date
         self.made_before_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['made_before']))})"
