@@ -386,7 +386,7 @@ def _surname_spellings() -> dict[str, frozenset[str]]:
 def _spells_surname(chinese: str, token: str) -> bool:
     """Whether a Latin surname writes the surname of a Chinese name (黄思琳: Wong, Huang)."""
     spellings = _surname_spellings()
-    surname = next((chinese[:2] for _ in [0] if chinese[:2] in spellings), chinese[:1])
+    surname = chinese[:2] if chinese[:2] in spellings else chinese[:1]  # (司徒, 欧阳: two characters)
     return token.lower() in spellings.get(surname, ()) or romanizes(surname, token)
 
 
