@@ -135,6 +135,10 @@ def _data() -> dict:
         "investor_after": f(names["investor_after"]),
         "investor_not_names": set(f(names["investor_not_names"])),
         "zh_product_heads": tuple(fold(w) for w in data["pronouns"]["zh_product_heads_before_name"]),
+        "apposition_org_heads": [w for w in data["pronouns"]["org_heads"]
+                                 if w not in data["pronouns"]["apposition_not_org_heads"]],
+        "apposition_words": names["apposition_words"],
+        "apposition_ends": names["apposition_ends"],
     }
 
 
@@ -244,6 +248,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "investor": re.compile(rf"(?:{alternation(d['investor_before'])})([{CJK}]{{2,6}}?)"
                                rf"(?=(?:{alternation(d['investor_after'])})|[0-9０-９])"),
         "investor_word": re.compile(alternation(d["investor_after"])),
+        # a name described right after it as a company: "Norvik, the Oslo-based battery startup, …"
+        "apposition": re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:{alternation(d['apposition_words'])})\b)[\w’'-]+[ \t]+){{0,4}}?"
+                                 rf"(?:{alternation(d['apposition_org_heads'])})(?=[ \t]*[,.;:)]|[ \t]+(?:{alternation(d['apposition_ends'])})\b)"),
         # a post held at an organisation: "chief executive of Orlen Grid", "CFO at Nimbus Grid"
         "post_of": re.compile(rf"(?i:\b(?:{alternation(w for w in d['role_titles'] if w.isascii())})\s+(?:of|at)\s*$)"),
         # the name after a descriptor: three or four characters before what follows a name
@@ -288,7 +295,8 @@ def learn_article(text: str, folded: str) -> Learned:
             continue
         after_org_head = (head is not None and head.group(1).lower() in d["org_heads_before_name"]) \
             or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None
-        _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head)
+        described = r["apposition"].match(text, m.end()) is not None
+        _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head, described)
     # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
     # else it reads like a person's (the headline "Nimbus Grid raises $120 million")
     orgs = {n for n, t, origin, *_ in out.names if t == "org" and origin == "text"}
@@ -498,7 +506,7 @@ def _names_product(run: str, head: re.Match | None, before: str, d: dict) -> boo
 
 
 def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = False, headline: bool = False,
-                     after_org_head: bool = False) -> None:
+                     after_org_head: bool = False, described_org: bool = False) -> None:
     """Persons from runs of two or three name-like words; organisations from runs ending in an
     organisation word; products from runs ending in a number. Single tokens are counted, and
     become organisations in finalize() if seen inside sentences (a capitalised first word of an
@@ -515,14 +523,17 @@ def _learn_latin_run(out: Learned, run: str, d: dict, sentence_initial: bool = F
         else:
             pieces[-1].append(t)
     first = True
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         if piece:
-            _learn_piece(out, piece, d, sentence_initial and first, headline, after_org_head and first)
+            _learn_piece(out, piece, d, sentence_initial and first, headline, after_org_head and first,
+                         described_org and n == len(pieces) - 1)
         first = False
 
 
 def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: bool, headline: bool = False,
-                 after_org_head: bool = False) -> None:
+                 after_org_head: bool = False, described_org: bool = False) -> None:
+    """`described_org`: the piece ends a run a company's description follows ("Norvik, the
+    Oslo-based startup,"), so its last name is a company's, even opening a sentence."""
     # opening words that are not part of a name: titles, nationalities, headline verbs
     while tokens and (tokens[0] in d["not_name_starts"]
                       or (tokens[0] in d["not_names"] and (sentence_initial or len(tokens) < 2
@@ -582,7 +593,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             # a person's name is two to three words; longer runs are titles or headlines
             if j - i <= 3 and key(name) not in d["places"] and not headline:
                 # "startup Nimbus Grid": a company's name, though it reads like a person's
-                out.add(name, "org" if after_org_head and i == 0 else "person", "text")
+                company = (after_org_head and i == 0) or (described_org and j == len(tokens))
+                out.add(name, "org" if company else "person", "text")
             i = j
             continue
         token = tokens[i]
@@ -591,6 +603,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&" \
                 and token.rstrip("0123456789") not in d["not_product_letters"]:  # (FY2024 is a year)
             inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))
+            if described_org and i == len(tokens) - 1:
+                out.add(token, "org", "text")
             seen = out.tokens.setdefault(token, [0, 0])
             seen[0] += inside
             seen[1] += 1
