@@ -1508,3 +1508,41 @@ def test_the_holder_of_shares_is_before_the_verb_of_holding():
                                 b="Orlen Capital, which owns 5.1% of Guangxun Tech, said on Monday it would sell its stake.")
     assert [c.subject for c in claims] == ["Orlen Capital", "Orlen Capital"], claims
     assert findings and findings[0].verdict == "agree", findings
+
+
+@pytest.mark.parametrize("text", [
+    "Tessary, the Lisbon-based payments startup, was valued at $2.1 billion on Monday.",
+    "Tessary, a payments company founded in 2019, was valued at $2.1 billion on Monday.",
+    "Tessary, the payments firm backed by SoftBank, was valued at $2.1 billion on Monday.",
+])
+def test_a_name_opening_a_sentence_is_a_company_when_described_as_one(text):
+    """A one-word name seen only at the start of sentences is no name by itself; a description
+    right after it ("X, the … startup,") says it is a company's."""
+    p = claims_of(text, D)
+    assert has(p, "valuation", "Tessary", "$2.1 billion"), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Tessary, the company's chief executive, said revenue was $2.1 billion.",
+    "Tessary, a former startup adviser, said revenue was $2.1 billion.",
+    "Tessary, a property developer, said revenue was $2.1 billion.",
+])
+def test_a_person_described_by_a_post_or_a_trade_is_no_company(text):
+    from verifier.claims.entities import learn_article
+
+    learned = learn_article(text, text.lower())
+    assert not any(n == "Tessary" and t == "org" for n, t, *_ in learned.names), learned.names
+
+
+def test_a_value_sought_is_compared_with_aims_not_with_what_came_of_it():
+    """"is seeking a valuation of about $5 billion" and "was valued at $4.2 billion": an aim
+    and its outcome. Two different aims still contradict, and so do two outcomes."""
+    sought = "Orlen Grid Inc is seeking a valuation of about $5 billion in its new round."
+    claims, findings = compared("valuation", a=sought, b="Orlen Grid Inc was valued at $4.2 billion in its new round.")
+    assert [c.scope.get("tense") for c in claims] == ["sought", None], claims
+    assert findings and findings[0].verdict == "compatible" and findings[0].reason == "aim", findings
+    _, findings = compared("valuation", a=sought, b="泊岸电网（Orlen Grid）原计划以约80亿美元估值融资。")
+    assert findings and findings[0].verdict == "contradict", findings
+    _, findings = compared("valuation", a="Orlen Grid Inc was valued at $5 billion in its new round.",
+                           b="Orlen Grid Inc was valued at $4.2 billion in its new round.")
+    assert findings and findings[0].verdict == "contradict", findings

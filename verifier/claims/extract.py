@@ -500,6 +500,13 @@ class SentenceView:
         lo = min(clause.start, link.trigger.start)
         return self.lex.future_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
 
+    def _sought(self, v: Found, link: Link) -> bool:
+        """Whether a value is one aimed at: an aim word (seeking, aims to, 原计划) in its clause
+        before it and its trigger."""
+        clause = self.clause(v.start)
+        lo = min(clause.start, link.trigger.start)
+        return self.lex.aims_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
+
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
         v = found.value
@@ -671,7 +678,9 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
-        if self._planned(v, link):
+        if self._sought(v, link):
+            scope["tense"] = "sought"  # "is seeking a valuation of about $5 billion", 原计划融资4亿美元
+        elif self._planned(v, link):
             scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成, 拟募资5亿美元
         if pred.id == "acquisition" and ex.buyer is None:
             buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))

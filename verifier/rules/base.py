@@ -25,12 +25,13 @@ Narrower = Literal["a", "b", "same", "neither"]
 #   overlap       ranges that overlap without one containing the other
 #   time-zone     dates one day apart that the two sources' clocks explain
 #   different-time values of different times (a January-round valuation vs today's): a change, not a conflict
+#   aim           a value sought (seeking a $5 billion valuation) and one reached or told: not one thing
 #   disjoint      no value fits both
 #   impossible    a date that cannot be (a weekday that does not match, 2月30日)
 #   misattributed the same words given to different speakers
 #   reworded      the same quote worded differently
-REASON_CODES = ("same", "less-precise", "rounding", "overlap", "time-zone", "different-time", "disjoint",
-                "impossible", "misattributed", "reworded")
+REASON_CODES = ("same", "less-precise", "rounding", "overlap", "time-zone", "different-time", "aim",
+                "disjoint", "impossible", "misattributed", "reworded")
 # each code in a reader's words (the HTML and Markdown reports)
 REASON_WORDS = {
     "same": "the same value",
@@ -39,6 +40,7 @@ REASON_WORDS = {
     "overlap": "the ranges overlap",
     "time-zone": "a day apart, which the sources' time zones explain",
     "different-time": "values of different times: a change, not a conflict",
+    "aim": "one value was sought, the other is what came of it or another account",
     "disjoint": "no value fits both",
     "impossible": "a date that cannot be",
     "misattributed": "the same words are given to different speakers",

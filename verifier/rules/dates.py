@@ -391,7 +391,7 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
 def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
     """A launch one source says happened last week and another says is planned for next week:
     say it in those words."""
-    pa, pb = a.scope.get("tense") == "planned", b.scope.get("tense") == "planned"
+    pa, pb = a.scope.get("tense") in ("planned", "sought"), b.scope.get("tense") in ("planned", "sought")
     if pa == pb:
         return rel
     from verifier.describe import date

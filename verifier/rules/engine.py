@@ -51,7 +51,7 @@ class Finding(BaseModel):
     label: str
     message: str
     reason: str = Field(default="", description="why, as a code: same, less-precise, rounding, overlap, time-zone, "
-                                                "different-time, disjoint, impossible, misattributed, reworded")
+                                                "different-time, aim, disjoint, impossible, misattributed, reworded")
     scope: dict[str, str] = Field(default_factory=dict, description="what the values compared are of (a funding round)")
 
 
@@ -94,6 +94,8 @@ def explain(rule: Rule, rel: Relation, a: Claim, b: Claim, texts: dict[str, str]
         tail = "The sources agree."
     elif code == "time-zone":
         tail = f"They fit together: {rel.reason}."
+    elif code == "aim":
+        tail = f"An aim and another account, not a contradiction: {rel.reason}."
     elif code == "different-time":
         tail = f"A change over time, not a contradiction: {rel.reason}."
     else:
@@ -123,8 +125,19 @@ def relate(a: Claim, b: Claim, published: dict[str, dt.date | None] | None = Non
         rel = r.relate(a, b)
         if rel is None:
             continue
-        out.append((r, _over_time(a, b, rel, published or {})))
+        out.append((r, _aim_and_outcome(a, b, _over_time(a, b, rel, published or {}))))
     return out
+
+
+def _aim_and_outcome(a: Claim, b: Claim, rel: Relation) -> Relation:
+    """A value sought ("is seeking a valuation of about $5 billion") and one reached or told
+    ("was valued at $4.2 billion") are an aim and what came of it, not two accounts of one thing."""
+    sa, sb = a.scope.get("tense") == "sought", b.scope.get("tense") == "sought"
+    if rel.verdict != "contradict" or sa == sb or a.kind == "quote":
+        return rel
+    aim, other = (a, b) if sa else (b, a)
+    return Relation("compatible", f"{aim.source} gives what was sought ({describe.value(aim.value)}), "
+                    f"{other.source} {describe.value(other.value)}", "neither", code="aim")
 
 
 # --------------------------------------------------------------------------- scope
