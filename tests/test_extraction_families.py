@@ -1543,6 +1543,10 @@ def test_a_value_sought_is_compared_with_aims_not_with_what_came_of_it():
     assert findings and findings[0].verdict == "compatible" and findings[0].reason == "aim", findings
     _, findings = compared("valuation", a=sought, b="泊岸电网（Orlen Grid）原计划以约80亿美元估值融资。")
     assert findings and findings[0].verdict == "contradict", findings
+    # an aim word inside a quote the clause holds is the speaker's, not the value's
+    p = claims_of("他表示，“我决定在泊岸电网寻求新的目标，并与同事一起研究。”而去年新加入的泊岸电网（Orlen Grid）"
+                  "产品负责人Peter Deng也宣布离职。", D)
+    assert [c.scope.get("tense") for c in p.claims if c.predicate == "joined"] == [None], show(p)
     _, findings = compared("valuation", a="Orlen Grid Inc was valued at $5 billion in its new round.",
                            b="Orlen Grid Inc was valued at $4.2 billion in its new round.")
     assert findings and findings[0].verdict == "contradict", findings

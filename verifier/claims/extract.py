@@ -502,10 +502,11 @@ class SentenceView:
 
     def _sought(self, v: Found, link: Link) -> bool:
         """Whether a value is one aimed at: an aim word (seeking, aims to, 原计划) in its clause
-        before it and its trigger."""
+        before it and its trigger, not inside a quote the clause holds."""
         clause = self.clause(v.start)
         lo = min(clause.start, link.trigger.start)
-        return self.lex.aims_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
+        return any(not self.ex._in_quote(m.start())
+                   for m in self.lex.aims_re.finditer(self.ex.folded, lo, max(v.start, link.trigger.start)))
 
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
