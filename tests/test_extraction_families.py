@@ -1550,3 +1550,21 @@ def test_a_value_sought_is_compared_with_aims_not_with_what_came_of_it():
     _, findings = compared("valuation", a="Orlen Grid Inc was valued at $5 billion in its new round.",
                            b="Orlen Grid Inc was valued at $4.2 billion in its new round.")
     assert findings and findings[0].verdict == "contradict", findings
+
+
+@pytest.mark.parametrize("text", [
+    "Orlen Telecom Ltd said hackers had stolen personal data belonging to about 4.3 million customers.",
+    "Orlen Telecom Ltd said the breach exposed the records of some 4.3 million customers.",
+])
+def test_customers_whose_data_a_breach_reached_are_people_affected_not_the_customer_count(text):
+    p = claims_of(text, D)
+    assert has(p, "people_affected", "Orlen Telecom", "4.3 million customers"), show(p)
+    assert not any(c.predicate == "customers" for c in p.claims), show(p)
+
+
+def test_a_kind_of_company_opening_a_headline_is_not_part_of_its_name():
+    from verifier.claims.entities import learn_article
+
+    text = "Telco Orlenwave fined over leak\n\nOrlenwave Communications Ltd was fined on Monday."
+    learned = learn_article(text, text.lower())
+    assert not any(n.startswith("Telco") for n, *_ in learned.names), learned.names

@@ -234,9 +234,9 @@ def _counted_by_event(view, v: Found) -> bool:
     low = view.ex.lower
     clause = view.clause(v.start)
     for t in view.triggers:
-        if not (clause.start <= t.start and t.end <= v.start and v.start - t.end <= EVENT_REACH):
-            continue
-        if not any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses):
+        counting = [s.predicate for s in t.senses if "count" in s.predicate.kinds and s.predicate.count_units]
+        reach = max((p.count_reach or EVENT_REACH for p in counting), default=EVENT_REACH)
+        if not counting or not (clause.start <= t.start and t.end <= v.start and v.start - t.end <= reach):
             continue
         gap = low[t.end:v.start]
         # 裁员前员工约2250人: the group's own noun before the number frames it (the size before the cuts)

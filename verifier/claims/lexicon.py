@@ -40,6 +40,7 @@ class Predicate:
     per_share: bool = False  # takes a price per share ("$68 per share", 每股68美元); no other predicate does
     effective_later: bool = False  # announced on one day, in effect on a later one: a past date and a later planned one are both right
     sessions: bool = False  # a share's move: of the trading session its sentence names (or of an unstated one)
+    count_reach: int = 0  # characters from its word to the count it takes, when more than the default
 
 
 @dataclass(frozen=True)
@@ -382,7 +383,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      count_not_units=folded("count_not_units"), change_of=p.get("change_of", False),
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
-                     sessions=p.get("sessions", False))
+                     sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0))
 
 
 @lru_cache(maxsize=1)
