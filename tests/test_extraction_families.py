@@ -1568,3 +1568,24 @@ def test_a_kind_of_company_opening_a_headline_is_not_part_of_its_name():
     text = "Telco Orlenwave fined over leak\n\nOrlenwave Communications Ltd was fined on Monday."
     learned = learn_article(text, text.lower())
     assert not any(n.startswith("Telco") for n, *_ in learned.names), learned.names
+
+
+def test_worth_is_a_valuation_only_of_the_company_it_follows():
+    p = claims_of("The state offered incentives worth about $410 million to Orlen Grid Inc.", D)
+    assert not any(c.predicate == "valuation" for c in p.claims), show(p)
+    for text in ("Orlen Grid Inc, worth about $4 billion, said on Monday it would list.",
+                 "Orlen Grid Inc is now worth about $4 billion."):
+        p = claims_of(text, D)
+        assert has(p, "valuation", "Orlen Grid", "about $4 billion"), show(p)
+
+
+def test_a_workforce_to_come_is_not_today_s_headcount():
+    """"a plant that will employ about 2,400 people" and "employs more than 9,000 people": a
+    size to come and today's, not two accounts of one figure."""
+    claims, findings = compared("employees", a="Orlen Cells Inc will build a plant that will employ about 2,400 people.",
+                                b="Orlen Cells Inc employs more than 9,000 people worldwide.")
+    assert [c.scope.get("when") for c in claims] == ["planned", None], claims
+    assert findings and all(f.verdict == "compatible" for f in findings), findings
+    _, findings = compared("employees", a="泊岸电池（Orlen Cells）的新工厂预计将雇用约2400名员工。",
+                           b="Orlen Cells Inc will build a plant that will employ about 3,000 people.")
+    assert findings and findings[0].verdict == "contradict", findings

@@ -767,6 +767,7 @@ class SentenceView:
                       and (not s.objects or self._followed_by(t, s.objects, s.object_words))
                       and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
                       and not (s.not_after_words and self._word_before(t) in s.not_after_words)
+                      and (not s.after_words or self._after_word_or_name(t, s.after_words))
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
                       and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
             if kind == "duration" and senses:
@@ -988,6 +989,15 @@ class SentenceView:
         """The word right before a trigger, in lower case ("package" in "a pay package worth")."""
         m = _LAST_WORD.search(self.ex.lower, max(0, t.start - 32), t.start)
         return m.group(1) if m else ""
+
+    def _after_word_or_name(self, t: Trigger, words: frozenset[str]) -> bool:
+        """Whether the trigger follows one of `words`, a name or a comma ("Korvane, worth about $4
+        billion", "is now worth"; not "incentives worth about $410 million")."""
+        before = self.ex.lower[max(0, t.start - 32):t.start].rstrip()
+        if not before or before[-1] in ",(—–":
+            return True
+        end = t.start - (len(self.ex.lower[max(0, t.start - 32):t.start]) - len(before))
+        return self._word_before(t) in words or any(m.end == end for m in self.ex.mentions)
 
     def _followed_by(self, t: Trigger, objects: frozenset[str], reach: int | None = None) -> bool:
         """Whether one of `objects` follows the trigger within its clause, a few words on ("cut

@@ -361,6 +361,8 @@ def _scope(view, v: Found) -> dict[str, str]:
         scope["when"] = "before"
     elif lex.scope_after_re.search(view.ex.folded, s.start, s.end):
         scope["when"] = "after"
+    elif lex.future_re.search(view.ex.folded, view.clause(v.start).start, v.start):
+        scope["when"] = "planned"  # "a plant that will employ about 2,400 people": a size to come, not today's
     return scope
 
 

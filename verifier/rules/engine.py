@@ -152,7 +152,7 @@ def _different_things(a: Claim, b: Claim) -> bool:
 def _when(c: Claim, published: dict[str, dt.date | None]) -> tuple[str, str | None, str | None] | None:
     """When a value holds: (how it is known, first day, last day); None when unknown."""
     when = c.scope.get("when")
-    if when in ("before", "after", "now"):
+    if when in ("before", "after", "now", "planned"):
         return (when, None, None)
     if when:
         first, _, last = when.partition("/")
@@ -173,7 +173,7 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     wa, wb = _when(a, published), _when(b, published)
     if wa is None or wb is None:
         return rel
-    if wa[0] in ("before", "after", "now") or wb[0] in ("before", "after", "now"):
+    if wa[0] in ("before", "after", "now", "planned") or wb[0] in ("before", "after", "now", "planned"):
         if wa[0] == wb[0] or {wa[0], wb[0]} == {"now", SAME_YEAR_ONLY}:
             return rel
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
@@ -261,6 +261,8 @@ def _when_words(c: Claim, when: tuple[str, str | None, str | None]) -> str:
         return f"{value} {how} the event"
     if how == "now":
         return f"{value} now"
+    if how == "planned":
+        return f"{value} to come"
     if how == SAME_YEAR_ONLY:
         return f"{value} as of {first[:4]}"
     return f"{value} in {first if first == last else f'{first} to {last}'}"
