@@ -1589,3 +1589,20 @@ def test_a_workforce_to_come_is_not_today_s_headcount():
     _, findings = compared("employees", a="泊岸电池（Orlen Cells）的新工厂预计将雇用约2400名员工。",
                            b="Orlen Cells Inc will build a plant that will employ about 3,000 people.")
     assert findings and findings[0].verdict == "contradict", findings
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("Victor Lam, 58, was arrested in August 2024 at his home.", "arrest", "in August 2024"),
+    ("Police detained Victor Lam on Tuesday.", "arrest", "Tuesday"),
+    ("Victor Lam pleaded guilty in January to fraud.", "conviction", "in January"),
+    ("Victor Lam was convicted on Tuesday of insider trading.", "conviction", "Tuesday"),
+    ("前行政总裁林伟强（Victor Lam）于2024年8月被捕。", "arrest", "2024年8月"),
+])
+def test_an_arrest_and_a_conviction_are_dated(text, predicate, words):
+    p = claims_of(text, D)
+    assert has(p, predicate, "Victor Lam", words), show(p)
+
+
+def test_a_ban_from_a_post_is_no_time_in_it():
+    p = claims_of("Victor Lam was also banned from serving as a company director for 15 years.", D)
+    assert not any(c.predicate == "tenure" for c in p.claims), show(p)

@@ -382,7 +382,7 @@ class SentenceView:
         self.quoted = quoted_in is not None  # a view of a quotation: subjects must be named in it
 
     def _negated(self, t: Trigger) -> bool:
-        return bool(self.lex.negation_re.search(self.ex._before(t.start, 10)))
+        return bool(self.lex.negation_re.search(self.ex._before(t.start, 20)))
 
     def clause(self, pos: int) -> Clause:
         found = self._clause_at.get(pos)
