@@ -1606,3 +1606,38 @@ def test_an_arrest_and_a_conviction_are_dated(text, predicate, words):
 def test_a_ban_from_a_post_is_no_time_in_it():
     p = claims_of("Victor Lam was also banned from serving as a company director for 15 years.", D)
     assert not any(c.predicate == "tenure" for c in p.claims), show(p)
+
+
+def test_a_name_before_a_comma_does_not_own_the_next_clause_s_group():
+    """泊岸食品旗下拥有Brightmeadow等品牌，员工约3.1万人: the staff are the company's, not the brand's."""
+    p = claims_of("泊岸食品（Orlen Foods）旗下拥有Brightmeadow Brands等品牌，员工约3.1万人。", D)
+    assert [c.subject for c in p.claims if c.predicate == "employees"] == ["Orlen Foods"], show(p)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Tomas Brayne received £6.1 million for 2025, the annual report showed.", "£6.1 million"),
+    ("Tomas Brayne was paid $12 million last year.", "$12 million"),
+])
+def test_what_a_person_received_or_was_paid_is_pay(text, words):
+    p = claims_of(text, D)
+    assert has(p, "compensation", "Tomas Brayne", words), show(p)
+
+
+def test_what_a_person_received_as_funding_is_no_pay():
+    p = claims_of("Tomas Brayne received $12 million in funding from Orlen Capital Inc.", D)
+    assert not any(c.predicate == "compensation" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Orlen Foods Ltd said 58.3% of votes cast opposed the pay report.",
+    "Orlen Foods Ltd shareholders voted against the pay report, with 58.3% of votes cast opposing its pay report.",
+    "泊岸食品（Orlen Foods）股东大会上，58.3%的投票反对高管薪酬报告。",
+])
+def test_a_share_of_votes_against(text):
+    p = claims_of(text, D)
+    assert has(p, "votes_against", "Orlen Foods", "58.3%"), show(p)
+
+
+def test_the_votes_of_no_one_are_no_share_against():
+    p = claims_of("Orlen Foods Ltd opposed the merger, which would have raised prices by 8%.", D)
+    assert not any(c.predicate == "votes_against" for c in p.claims), show(p)

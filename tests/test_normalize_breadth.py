@@ -474,3 +474,14 @@ def test_a_fiscal_year_into_the_next_is_both_years(text):
     for form in {text, to_traditional(text)}:
         dates = [v for v in _values(form, base=BASE) if v["kind"] == "date"]
         assert [(v["start"], v["end"]) for v in dates] == [("2025-01-01", "2026-12-31")], (form, dates)
+
+
+@pytest.mark.parametrize("text", ["高于前一年的440万英镑", "比上一年增加", "同一天", "这一年里"])
+def test_one_unit_after_a_word_of_another_time_is_no_length(text):
+    """前一年 is the year before, not a year's length (一年 alone still is one)."""
+    assert not any(f.value.kind == "duration" for f in analyze(text, base=BASE)), analyze(text, base=BASE)
+
+
+@pytest.mark.parametrize("text", ["任职一年", "为期一年", "前三年"])
+def test_a_length_of_one_unit_or_more_stays_a_length(text):
+    assert any(f.value.kind == "duration" for f in analyze(text, base=BASE)), analyze(text, base=BASE)

@@ -374,6 +374,8 @@ def _owner(view, v: Found) -> tuple[Mention | None, str]:
     before = [m for m in orgs if m.end <= v.start and v.start - m.end <= 20]
     for m in reversed(before):
         gap = ex.lower[m.end:v.start]
+        if re.search(r"\S\s*[，,；;]", gap):
+            continue  # 旗下拥有Brightmeadow等品牌，员工约3.1万人: the name is the clause before's object
         if re.match(r"\s*(?:的|'s|’s)", gap) or re.fullmatch(r"\s*(?:目前|现有|现在|共有|有|的|共)?\s*\S{0,6}", gap):
             return m, "owner of the group"
     # "the five co-founders of Tesserine", 栖木的员工

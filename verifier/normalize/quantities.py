@@ -939,6 +939,7 @@ def duration_recognizers() -> list[Recognizer]:
     # one piece: 三年, 个半小时, 半个钟, 一个半月, 五分半钟
     more = alternation(data["more"])  # 一个多月, 十多天: more than
     not_before: dict[str, list[str]] = data["unit_not_before"]
+    one_not_after = frozenset(data["one_unit_not_after"])
     piece = (
         rf"(?:(?:{num})\s*(?:{more})?\s*个?\s*(?:{more})?\s*(?:{half})?|个{half}|{half}个?)\s*(?:{unit_re})(?:{half}钟?)?"
     )
@@ -977,6 +978,9 @@ def duration_recognizers() -> list[Recognizer]:
             pieces.append((n * sizes.get(unit_word, 1), units[unit_word], unit_word, bool(pm.group("num"))))
         if not pieces:
             return None
+        start = m.start("dur")
+        if len(pieces) == 1 and text.lstrip().startswith("一") and start and ctx.folded[start - 1] in one_not_after:
+            return None  # 高于前一年的440万英镑: the year before, not a year's length
         if any(a[2] == "月" and b[2] in ("日", "号") and a[3] and b[3] for a, b in zip(pieces, pieces[1:])):
             return None  # 5月14日 is a date, not five months and fourteen days
         after = ctx.folded[m.end("dur"):m.end("dur") + 2]
