@@ -1641,3 +1641,29 @@ def test_a_share_of_votes_against(text):
 def test_the_votes_of_no_one_are_no_share_against():
     p = claims_of("Orlen Foods Ltd opposed the merger, which would have raised prices by 8%.", D)
     assert not any(c.predicate == "votes_against" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Orlen Phone Inc's share of the global smartphone market stood at 19%, behind Apple's 21%.",
+    "第二季度泊岸手机（Orlen Phone）的全球市场份额为19%，落后于Brightlake Inc的21%。",
+])
+def test_a_figure_compared_with_as_another_s_is_not_the_subject_s(text):
+    p = claims_of(text, D)
+    shares = [c.text for c in p.claims if c.predicate == "market_share" and c.subject == "Orlen Phone"]
+    assert shares == ["19%"], show(p)
+
+
+def test_a_figure_compared_with_the_subject_s_own_earlier_one_is_kept():
+    """高于去年同期的160万台 names no other thing: the subject's own earlier figure."""
+    p = claims_of("泊岸手机（Orlen Phone）首周销量达210万台，高于上一代产品去年同期的160万台。", D)
+    assert [c.text for c in p.claims if c.predicate == "sales"] == ["210万台"], show(p)
+    q = claims_of("泊岸手机（Orlen Phone）2025年营收为6.1亿美元，高于2024年的4.4亿美元。", D)
+    assert [c.text for c in q.claims if c.predicate == "revenue" and c.value.kind == "money"] == ["6.1亿美元", "4.4亿美元"], show(q)
+
+
+def test_shipping_units_is_selling_them_not_a_launch():
+    p = claims_of("Orlen Phone Inc expects to ship 18 million units of the Halo X by the end of the year.", D)
+    assert not any(c.predicate == "launch" for c in p.claims), show(p)
+    assert [c.scope.get("tense") for c in p.claims if c.predicate == "sales"] == ["planned"], show(p)
+    q = claims_of("Orlen Phone Inc said the Halo X ships in March.", D)
+    assert any(c.predicate == "launch" for c in q.claims), show(q)

@@ -744,6 +744,8 @@ class SentenceView:
         if kind != "date" and (lex.forecast_before_re.search(ex._before(v.start, 24))
                                or lex.forecast_after_re.match(ex.folded, v.end)):
             return out  # "above its guidance of 35,000", 3.7万辆的指引: a forecast, not the figure
+        if kind != "date" and self._others_figure(v, v_clause):
+            return out  # "behind Apple's 21%", 高于上一代产品的160万台: another's figure
         if kind == "date" and (lex.price_date_after_re.match(ex.lower, v.end)
                                or lex.price_date_before_re.search(ex._before(v.start, 24))):
             return out  # "a premium to Friday's close", 较上周五收盘价: the price's day
@@ -1166,6 +1168,22 @@ class SentenceView:
             elif "when" not in scope and ex.period:
                 scope["when"] = ex.period
         return scope
+
+    OTHERS_REACH = 40  # characters from "behind", 高于 to the figure they compare with
+
+    def _others_figure(self, v: Found, clause: Clause) -> bool:
+        """Whether a figure is compared with as another's: after "behind", 落后于, 高于 (in its
+        clause, a few words before it) and a name or a word for another thing (its predecessor,
+        对手) between them."""
+        lo = max(clause.start, v.start - self.OTHERS_REACH)
+        intro = None
+        for intro in self.lex.others_figure_re.finditer(self.ex.folded, lo, v.start):
+            pass
+        if intro is None:
+            return False
+        a = intro.end()
+        return any(a <= m.start and m.end <= v.start for m in self.named) \
+            or self.lex.other_things_re.search(self.ex.folded, a, v.start) is not None
 
     def _own_date(self, d: Found, w: Found) -> bool:
         """Whether date `d` stands right before value `w`, 的 at most between (上年的4.55亿美元)."""

@@ -258,6 +258,11 @@ class Lexicon:
         scope = data["scope"]
         self.scope_then_re = _word_re(scope["then"])
         self.comparison_re = _word_re(scope["comparison"])
+        # (a Chinese word may run straight into a Latin name: 落后于Brightlake的21%)
+        others = scope["others_figure_before"]
+        self.others_figure_re = re.compile(
+            rf"(?i:\b(?:{alternation(w for w in others if w.isascii())})\b|{alternation(_fold_all(w for w in others if not w.isascii()))})")
+        self.other_things_re = _word_re(scope["other_things"])
         self.compared_with_re = re.compile(rf"[\s,，]*(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
