@@ -1667,3 +1667,22 @@ def test_shipping_units_is_selling_them_not_a_launch():
     assert [c.scope.get("tense") for c in p.claims if c.predicate == "sales"] == ["planned"], show(p)
     q = claims_of("Orlen Phone Inc said the Halo X ships in March.", D)
     assert any(c.predicate == "launch" for c in q.claims), show(q)
+
+
+@pytest.mark.parametrize("text", [
+    "Sorvale Health Inc has agreed to acquire Penrock Diagnostics Inc for $52 per share in cash.",
+    "索韦尔健康（Sorvale Health）以每股52美元现金收购化验公司Penrock Diagnostics Inc，交易价值约48亿美元。",
+])
+def test_a_takeover_s_price_per_share_is_the_bought_company_s(text):
+    p = claims_of(text, D)
+    assert [(c.subject, c.text) for c in p.claims if c.predicate == "offer_price"] == [("Penrock Diagnostics", c.text) for c in p.claims if c.predicate == "offer_price"] != [], show(p)
+    assert all("52" in c.text for c in p.claims if c.predicate == "offer_price"), show(p)
+
+
+def test_cost_savings_are_no_cost():
+    for text in ("Orlen Health Inc said it expects $180 million in annual cost savings.",
+                 "泊岸健康（Orlen Health）预计每年可节省成本1.8亿美元。"):
+        p = claims_of(text, D)
+        assert not any(c.predicate == "cost" for c in p.claims), show(p)
+    p = claims_of("Orlen Health Inc put the cost of the recall at $180 million.", D)
+    assert has(p, "cost", "Orlen Health", "$180 million"), show(p)

@@ -413,6 +413,17 @@ class SentenceView:
                     if obj is not None:
                         self.ex.last_object[sense.predicate.id] = obj.entity
 
+    def _taken_over(self) -> str | None:
+        """The company this sentence says is bought ("agreed to acquire Penmark for $52 per
+        share", 以每股52美元收购Penmark): a price per share here is its shares'."""
+        for t in self.triggers:
+            for sense in t.senses:
+                if sense.object_only and sense.predicate.id == "acquisition":
+                    obj = self._object(t, self.clause(t.start), self.eligible(sense.predicate.types))
+                    if obj is not None:
+                        return obj.entity
+        return None
+
     def extract_values(self) -> None:
         pending = []
         for i, v in enumerate(self.values):
@@ -760,7 +771,7 @@ class SentenceView:
         for t in self.triggers:
             senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
-                      and (not per_share or s.predicate.per_share)
+                      and (not per_share or s.predicate.per_share) and (per_share or not s.per_share_only)
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)
                       and not (s.predicate.role_bound and self._other_role(t))
@@ -1273,6 +1284,10 @@ class SentenceView:
             if subject is not None:
                 return [Mention(t.start, t.start, subject, "org")], f"subject of the {sense.inherit_from} told before"
             return [], ""  # no deal told before: "close its plant" closes no deal
+        if pred.per_share:
+            target = self._taken_over()
+            if target is not None:
+                return [Mention(t.start, t.start, target, "org")], "the company taken over (its price per share)"
         described = self._described_by(t, cands)
         if described is not None:
             return [described], "what the 的 phrase describes"
