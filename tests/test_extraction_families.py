@@ -1686,3 +1686,12 @@ def test_cost_savings_are_no_cost():
         assert not any(c.predicate == "cost" for c in p.claims), show(p)
     p = claims_of("Orlen Health Inc put the cost of the recall at $180 million.", D)
     assert has(p, "cost", "Orlen Health", "$180 million"), show(p)
+
+
+def test_wancheng_alone_closes_a_deal_told_before_but_not_a_round():
+    p = claims_of("索韦尔健康（Sorvale Health）以每股52美元收购Penrock Diagnostics Inc。交易已获双方董事会批准，"
+                  "预计于2027年上半年完成。", D)
+    assert has(p, "deal_close", "Penrock Diagnostics", "2027年上半年"), show(p)
+    assert not any(c.predicate == "approval" for c in p.claims), show(p)
+    q = claims_of("索韦尔健康（Sorvale Health）收购Penrock Diagnostics Inc。该公司去年完成B轮融资。", D)
+    assert not any(c.predicate == "deal_close" for c in q.claims), show(q)
