@@ -1695,3 +1695,19 @@ def test_wancheng_alone_closes_a_deal_told_before_but_not_a_round():
     assert not any(c.predicate == "approval" for c in p.claims), show(p)
     q = claims_of("索韦尔健康（Sorvale Health）收购Penrock Diagnostics Inc。该公司去年完成B轮融资。", D)
     assert not any(c.predicate == "deal_close" for c in q.claims), show(q)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Rival Orvane Nimbus, by contrast, swung to a loss of $310 million.", "$310 million"),
+    ("其竞争对手Orvane Nimbus同日公布季度亏损3.1亿美元。", "3.1亿美元"),
+])
+def test_a_kind_of_company_before_a_name_makes_it_one_even_inside_the_run(text, words):
+    """"Orvane Nimbus" reads like a person's name; "Rival", 竞争对手 say it is a company's."""
+    p = claims_of(text, D)
+    assert has(p, "loss", "Orvane Nimbus", words), show(p)
+
+
+def test_a_semicolon_ends_what_a_figure_before_it_is_of():
+    p = claims_of("泊岸芯片（Orlen Chips）第三季度营收为94亿美元，同比增长22%；净利润为21亿美元。", D)
+    assert has(p, "revenue_change", "Orlen Chips", "22%"), show(p)
+    assert not any(c.predicate == "profit_change" for c in p.claims), show(p)

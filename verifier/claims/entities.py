@@ -130,6 +130,7 @@ def _data() -> dict:
         "name_before_suffixes": fold(names["name_before_suffixes"]),
         "org_heads_before_name": {w.lower() for w in data["pronouns"]["org_heads"] + data["pronouns"]["org_heads_before_name"]},
         "product_heads": {w.lower() for w in data["pronouns"]["product_heads_before_name"]},
+        "zh_org_heads_before_name": tuple(fold(w) for w in data["pronouns"]["zh_org_heads_before_name"]),
         "generic_org_heads": frozenset(w.lower() for w in data["pronouns"]["generic_org_heads"]),
         "investor_before": f(names["investor_before"]),
         "investor_after": f(names["investor_after"]),
@@ -294,7 +295,8 @@ def learn_article(text: str, folded: str) -> Learned:
             out.add(m.group(0), "product", "text")  # "obesity pill Lumaslim", 减肥药Lumaslim
             continue
         after_org_head = (head is not None and head.group(1).lower() in d["org_heads_before_name"]) \
-            or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None
+            or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None \
+            or fold(before).endswith(d["zh_org_heads_before_name"])  # 竞争对手Orison Memory
         described = r["apposition"].match(text, m.end()) is not None
         _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head, described)
     # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
@@ -539,6 +541,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
                       or (tokens[0] in d["not_names"] and (sentence_initial or len(tokens) < 2
                                                            or tokens[0] not in d["not_names_but_surnames"]))
                       or tokens[0].endswith("-based") or (sentence_initial and _looks_verbal(tokens[0]))):
+        # "Rival Orison Memory", "Startup Nimbus Grid": a kind of company opening the run names one
+        after_org_head = after_org_head or tokens[0].lower() in d["org_heads_before_name"]
         tokens = tokens[1:]
         sentence_initial = False
     tokens = [t for t in tokens if t != "&" or True]

@@ -840,6 +840,8 @@ class SentenceView:
         kind = v.value.kind
         t_clause = self.clause(t.start)
         trigger_first = t.end <= v.start
+        if not trigger_first and self._CLAUSE_BREAK.search(ex.folded, v.end, t.start):
+            return None, ""  # "同比增长22%；净利润为21亿美元": a semicolon ends what the figure is of
         gap = ex.words.between(t.end, v.start) if trigger_first else ex.words.between(v.end, t.start)
         cross = crossing(self.clauses, v_clause, t_clause)
         how = f"{gap:.0f} words"
