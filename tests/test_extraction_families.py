@@ -1711,3 +1711,11 @@ def test_a_semicolon_ends_what_a_figure_before_it_is_of():
     p = claims_of("泊岸芯片（Orlen Chips）第三季度营收为94亿美元，同比增长22%；净利润为21亿美元。", D)
     assert has(p, "revenue_change", "Orlen Chips", "22%"), show(p)
     assert not any(c.predicate == "profit_change" for c in p.claims), show(p)
+
+
+def test_an_offering_s_size_is_no_price_per_share():
+    p = claims_of("Shares of Qingrun Bio Ltd opened 18% above their offer price after the retail portion of its "
+                  "HK$1.55 billion initial public offering was oversubscribed.", D)
+    assert not any(c.predicate == "offer_price" for c in p.claims), show(p)
+    q = claims_of("Qingrun Bio Ltd sold 116 million shares at HK$13.40 each.", D)
+    assert has(q, "offer_price", "Qingrun Bio", "HK$13.40"), show(q)

@@ -772,6 +772,7 @@ class SentenceView:
             senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
                       and (not per_share or s.predicate.per_share) and (per_share or not s.per_share_only)
+                      and not (s.predicate.max_amount and kind == "money" and (v.value.low or 0) >= s.predicate.max_amount)
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)
                       and not (s.predicate.role_bound and self._other_role(t))
