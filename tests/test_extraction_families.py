@@ -1719,3 +1719,12 @@ def test_an_offering_s_size_is_no_price_per_share():
     assert not any(c.predicate == "offer_price" for c in p.claims), show(p)
     q = claims_of("Qingrun Bio Ltd sold 116 million shares at HK$13.40 each.", D)
     assert has(q, "offer_price", "Qingrun Bio", "HK$13.40"), show(q)
+
+
+def test_a_spokesperson_named_after_the_company_is_the_speaker():
+    p = claims_of("泽弗拉（Zephra Technologies）表示将提出上诉。该公司发言人卡拉·温特（Carla Vinter）说："
+                  "“我们强烈反对这一决定。”", D)
+    assert [c.subject for c in p.claims if c.kind == "quote"] == ["Carla Vinter"], show(p)
+    q = claims_of("Zephra Technologies said on Monday it would appeal. A Zephra Technologies spokeswoman said: "
+                  "\u201cWe strongly disagree with this decision and will appeal it.\u201d", D)
+    assert [c.subject for c in q.claims if c.kind == "quote"] == ["Zephra Technologies"], show(q)

@@ -106,10 +106,11 @@ def _before(view, q, speakers):
               and not _POSSESSIVE_AFTER.match(ex.lower[m.end:m.end + 3])
               and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]  # "confirmed her departure and said"
     for pool in ([m for m in usable if m.start >= clause.start], usable):
-        if pool and pool[0].type == "org" and lex.spokesperson_re.match(ex.lower, pool[0].end):
-            # "A Vexa spokesperson confirmed …, and said": the spokesperson is the subject
-            return pool[0], f"spokesperson, subject of '{ex.text[verb.start():verb.end()]}' before the quote"
         people = [m for m in pool if m.type == "person"]
+        if pool and pool[0].type == "org" and lex.spokesperson_re.match(ex.lower, pool[0].end) and not people:
+            # "A Vexa spokesperson confirmed …, and said": the spokesperson is the subject (unless
+            # named: 该公司发言人卡拉·温特说 is hers)
+            return pool[0], f"spokesperson, subject of '{ex.text[verb.start():verb.end()]}' before the quote"
         if people:
             return people[-1] if ex.chinese else people[0], f"subject of '{ex.text[verb.start():verb.end()]}' before the quote"
         if pool:
