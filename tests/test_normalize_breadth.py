@@ -485,3 +485,25 @@ def test_one_unit_after_a_word_of_another_time_is_no_length(text):
 @pytest.mark.parametrize("text", ["任职一年", "为期一年", "前三年"])
 def test_a_length_of_one_unit_or_more_stays_a_length(text):
     assert any(f.value.kind == "duration" for f in analyze(text, base=BASE)), analyze(text, base=BASE)
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("T$16.8 billion", "TWD"), ("NZ$1.2 million", "NZD"), ("R$10 million", "BRL"), ("Mex$5 million", "MXN"),
+    ("SEK 3 billion", "SEK"),
+])
+def test_more_dollar_signs_and_codes(text, currency):
+    found = [f for f in analyze(text, base=BASE) if f.value.kind == "money"]
+    assert found and found[0].text == text and found[0].value.currency == currency, found
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("its first-half loss", "2026-01-01", "2026-06-30"),
+    ("in the second half", "2026-07-01", "2026-12-31"),
+])
+def test_a_half_of_a_year_without_its_year_is_the_nearest_one(text, start, end):
+    found = [f for f in analyze(text, base=dt.date(2026, 5, 20)) if f.value.kind == "date"]
+    assert found and (found[0].value.start, found[0].value.end) == (start, end), found
+
+
+def test_a_half_of_something_else_is_no_date():
+    assert not any(f.value.kind == "date" for f in analyze("the first half of an hour", base=BASE))

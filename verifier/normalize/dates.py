@@ -437,12 +437,13 @@ def _interval(spec: DateSpec, base: dt.date | None, prefer: str) -> tuple[dt.dat
     if spec.rel_quarter is not None:
         y, q = divmod(base.year * 4 + (base.month - 1) // 3 + spec.rel_quarter, 4)
         return dt.date(y, 3 * q + 1, 1), dt.date(y, 3 * q + 3, _last_day(y, 3 * q + 3)), "quarter"
-    if spec.quarter and spec.months and spec.rel_year is None:  # 第三季度: the year nearest the base
+    if spec.months and spec.rel_year is None and spec.part is None:
+        # 第三季度, "the first half": the year nearest the base
         lo, hi = spec.months
         options = [(dt.date(y, lo, 1), dt.date(y, hi, _last_day(y, hi)), y)
                    for y in (base.year - 1, base.year, base.year + 1)]
         y = _pick(base, options, prefer)
-        return dt.date(y, lo, 1), dt.date(y, hi, _last_day(y, hi)), "quarter"
+        return dt.date(y, lo, 1), dt.date(y, hi, _last_day(y, hi)), months_grain
     if spec.ago is not None:
         n, unit = spec.ago
         if unit == "day":
@@ -1628,7 +1629,7 @@ def en_date_recognizer() -> Recognizer:
     def half(m, ctx):
         g = m.groupdict()
         g["y"] = g.get("y") or g.get("y2")
-        spec = year_of(g)
+        spec = year_of(g) if g.get("y") or g.get("ry") or g.get("the_year") or "alone" not in g else DateSpec()
         months = halves.get((g.get("side") or "").lower()) or half_codes.get((g.get("code") or g.get("code2") or "").lower())
         return None if spec is None or months is None else spec._replace(months=months)
 
@@ -1654,6 +1655,9 @@ def en_date_recognizer() -> Recognizer:
                            rf"(?:[-/](?P<to>[12][0-9]{{3}}|[0-9]{{2}}))?(?:[\s-]+fiscal[\s-]+year)?\b", 0.85, fiscal_year, re.I)
     rec.add("half_of_year", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half\s+of\s+{of_year}\b", 0.9, half, re.I)
     rec.add("half_year", rf"\b(?P<side>{alternation(halves)})-half\s+(?P<y>[12][0-9]{{3}})\b", 0.85, half, re.I)
+    # "the first half", "first-half loss": the half of the year nearest the base
+    rec.add("half_alone", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half(?P<alone>)\b(?![\s-]+(?:of|an?|hour|dozen|point|mile|inning)\b)",
+            0.8, half, re.I)
     rec.add("half_code", rf"\b(?:(?P<code>{alternation(half_codes)})\s*(?P<y>[12][0-9]{{3}})|(?P<y2>[12][0-9]{{3}})\s*(?P<code2>{alternation(half_codes)}))\b",
             0.85, half, re.I)
 
