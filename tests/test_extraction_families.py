@@ -1728,3 +1728,10 @@ def test_a_spokesperson_named_after_the_company_is_the_speaker():
     q = claims_of("Zephra Technologies said on Monday it would appeal. A Zephra Technologies spokeswoman said: "
                   "\u201cWe strongly disagree with this decision and will appeal it.\u201d", D)
     assert [c.subject for c in q.claims if c.kind == "quote"] == ["Zephra Technologies"], show(q)
+
+
+def test_the_nth_person_to_leave_is_one_of_a_series():
+    p = claims_of("Priya Natarajan is the second senior executive to leave Lumigrid Inc this year.", D)
+    assert not any(c.predicate == "departure" for c in p.claims), show(p)
+    q = claims_of("Priya Natarajan said she would leave Lumigrid Inc this year.", D)
+    assert has(q, "departure", "Priya Natarajan", "this year"), show(q)

@@ -1065,7 +1065,8 @@ class SentenceView:
     def _series(self, t: Trigger) -> bool:
         """"the third senior departure this year": one of a series, not one event."""
         return bool(self.lex.series_re.search(_LAST_WORD.sub(" ", self.ex._before(t.start, 30))) or
-                    self.lex.series_re.search(self.ex._before(t.start, 12)))
+                    self.lex.series_re.search(self.ex._before(t.start, 12)) or
+                    self.lex.series_to_re.search(self.ex._before(t.start, 60)))
 
     def _leads_date(self, t: Trigger, v: Found) -> bool:
         between = self.ex.lower[t.end:v.start]
