@@ -1735,3 +1735,18 @@ def test_the_nth_person_to_leave_is_one_of_a_series():
     assert not any(c.predicate == "departure" for c in p.claims), show(p)
     q = claims_of("Priya Natarajan said she would leave Lumigrid Inc this year.", D)
     assert has(q, "departure", "Priya Natarajan", "this year"), show(q)
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("Orlen Robotics Inc co-founder Mira Solberg is parting ways with the company, she said on Tuesday.", "departure", "Tuesday"),
+    ("Mira Solberg will hand over the reins at Orlen Robotics Inc in March.", "departure", "in March"),
+    ("Orlen Robotics Inc plans to trim its workforce by 8%.", "layoffs", "8%"),
+    ("Orlen Robotics Inc axed 300 jobs on Monday.", "layoffs", "300 jobs"),
+    ("Orlen Robotics Inc let go of about 300 staff last week.", "layoffs", "about 300 staff"),
+    ("Orlen Robotics Inc announced 1,200 job cuts.", "layoffs", "1,200 job cuts"),
+    ("Orlen Robotics Inc announced 300 redundancies.", "layoffs", "300 redundancies"),
+])
+def test_more_words_for_leaving_and_for_cutting_jobs(text, predicate, words):
+    p = claims_of(text, D)
+    subject = "Mira Solberg" if predicate == "departure" else "Orlen Robotics"
+    assert has(p, predicate, subject, words), show(p)
