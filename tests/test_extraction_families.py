@@ -1750,3 +1750,21 @@ def test_more_words_for_leaving_and_for_cutting_jobs(text, predicate, words):
     p = claims_of(text, D)
     subject = "Mira Solberg" if predicate == "departure" else "Orlen Robotics"
     assert has(p, predicate, subject, words), show(p)
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("泊岸机器人（Orlen Robotics）联合创始人索尔贝格（Mira Solberg）周二宣布淡出公司管理层。", "departure", "周二"),
+    ("索尔贝格（Mira Solberg）将于3月退居幕后。", "departure", "3月"),
+    ("泊岸机器人（Orlen Robotics）周一宣布，索尔贝格（Mira Solberg）不再担任首席执行官。", "departure", "周一"),
+    ("索尔贝格（Mira Solberg）辞去泊岸机器人（Orlen Robotics）首席执行官一职，即日生效。", "departure", "即日"),
+    ("泊岸机器人（Orlen Robotics）周一宣布优化约300名员工。", "layoffs", "约300名员工"),
+])
+def test_more_chinese_words_for_leaving_and_for_cutting_staff(text, predicate, words):
+    p = claims_of(text, D)
+    subject = "Mira Solberg" if predicate == "departure" else "Orlen Robotics"
+    assert has(p, predicate, subject, words), show(p)
+
+
+def test_optimising_something_other_than_staff_is_no_layoff():
+    p = claims_of("泊岸机器人（Orlen Robotics）周一宣布优化产品结构，员工约3000人。", D)
+    assert not any(c.predicate == "layoffs" for c in p.claims), show(p)
