@@ -107,9 +107,10 @@ def _before(view, q, speakers):
               and ex.lower[m.start:m.end] not in lex.not_speakers_after_verb]  # "confirmed her departure and said"
     for pool in ([m for m in usable if m.start >= clause.start], usable):
         people = [m for m in pool if m.type == "person"]
-        if pool and pool[0].type == "org" and lex.spokesperson_re.match(ex.lower, pool[0].end) and not people:
+        spokes = lex.spokesperson_re.match(ex.lower, pool[0].end) if pool and pool[0].type == "org" else None
+        if spokes and not any(not m.pronoun and 0 <= m.start - spokes.end() <= 2 for m in people):
             # "A Vexa spokesperson confirmed …, and said": the spokesperson is the subject (unless
-            # named: 该公司发言人卡拉·温特说 is hers)
+            # named right after: 该公司发言人卡拉·温特说 is hers)
             return pool[0], f"spokesperson, subject of '{ex.text[verb.start():verb.end()]}' before the quote"
         if people:
             return people[-1] if ex.chinese else people[0], f"subject of '{ex.text[verb.start():verb.end()]}' before the quote"
