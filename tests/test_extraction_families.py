@@ -1769,3 +1769,18 @@ def test_more_chinese_words_for_leaving_and_for_cutting_staff(text, predicate, w
 def test_optimising_something_other_than_staff_is_no_layoff():
     p = claims_of("泊岸机器人（Orlen Robotics）周一宣布优化产品结构，员工约3000人。", D)
     assert not any(c.predicate == "layoffs" for c in p.claims), show(p)
+
+
+def test_the_sunday_before_a_week_told_as_this_week_is_not_a_contradiction():
+    """A Monday article's "earlier this week" and another's "late Sunday": weeks counted from
+    Sunday (American calendars) hold that Sunday."""
+    monday = dt.date(2026, 3, 2)
+    claims, findings = compared("appointed", days={"a": monday, "b": monday},
+                                a="Orlen Motors Inc named Dana Pike as chief executive late Sunday.",
+                                b="Orlen Motors Inc named Dana Pike as chief executive earlier this week.")
+    assert len(claims) == 2 and claims[0].value.part_of_day == "night", claims
+    assert findings and findings[0].verdict == "compatible", findings
+    _, findings = compared("appointed", days={"a": monday, "b": monday},
+                           a="Orlen Motors Inc named Dana Pike as chief executive last Saturday.",
+                           b="Orlen Motors Inc named Dana Pike as chief executive earlier this week.")
+    assert findings and findings[0].verdict == "contradict", findings

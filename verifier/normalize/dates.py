@@ -1442,12 +1442,14 @@ def en_date_recognizer() -> Recognizer:
         if m.group("wp"):
             offset = side(m.group("wp"))
         spec = DateSpec(weekday=wd, rel_week=offset, relative=_label("week", offset) if offset is not None else None,
-                        part_of_day=parts.get((m.group("pod") or "").lower()))
+                        part_of_day=parts.get((m.group("pod") or "").lower())
+                        or weekday_leads.get((m.group("lead") or "").lower()))  # "late Sunday": its night
         if m.group("wd").lower() in weekday_names or m.group("dot") or offset is not None:
             return spec
         return spec, 0.4  # "The Sun", "He Sat": an abbreviation alone is a weak reading
 
     weekday_names = {w.lower() for w in d["weekday_names"]}
+    weekday_leads = {k.lower(): v for k, v in d["weekday_leads"].items()}
 
     this_period = {k.lower(): v for k, v in d["this_period"].items()}
     period_words = {k.lower(): v for k, v in d["period_words"].items()}
@@ -1544,7 +1546,7 @@ def en_date_recognizer() -> Recognizer:
     rec.add(
         "weekday",
         # the dot of an abbreviation (Mon.) belongs to it; a full stop after Monday does not
-        rf"\b(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b"
+        rf"\b(?:(?P<lead>{alternation(weekday_leads)})\s+(?:on\s+)?)?(?:(?P<wp>{alternation(d['this'] + d['last'] + d['next'])})\s+)?(?P<wd>{wd_re})\b"
         rf"(?:(?<![a-z]day)(?<![A-Z]DAY)(?P<dot>\.))?{tail}",
         0.85, weekday, re.I,
     )

@@ -384,8 +384,22 @@ def event_date(a: Claim, b: Claim) -> Relation | None:
         return None
     rel = relate_dates(a.value, b.value)  # type: ignore[arg-type]
     if rel is not None and rel.verdict == "contradict":
-        return across_time_zones(a, b) or two_occasions(a, b) or _in_time_order(a, b, rel)
+        return across_time_zones(a, b) or _week_from_sunday(a, b) or two_occasions(a, b) or _in_time_order(a, b, rel)
     return rel
+
+
+def _week_from_sunday(a: Claim, b: Claim) -> Relation | None:
+    """"Earlier this week" (a Monday-to-Sunday week) and the Sunday before it: a week counted from
+    Sunday, as American calendars count it, holds that Sunday."""
+    for week, day in ((a, b), (b, a)):
+        w, d = week.value, day.value
+        if w.grain != "week" or not w.start or not d.start or d.start != d.end:
+            continue
+        sunday = dt.date.fromisoformat(w.start) - dt.timedelta(days=1)
+        if d.start == sunday.isoformat() and sunday.weekday() == 6:
+            return Relation("compatible", f"{day.source}'s {sunday.isoformat()} is the Sunday that opens the week of "
+                            f"{week.source} when weeks are counted from Sunday", "neither", code="overlap")
+    return None
 
 
 def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
