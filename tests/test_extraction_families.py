@@ -1757,7 +1757,6 @@ def test_more_words_for_leaving_and_for_cutting_jobs(text, predicate, words):
     ("泊岸机器人（Orlen Robotics）联合创始人索尔贝格（Mira Solberg）周二宣布淡出公司管理层。", "departure", "周二"),
     ("索尔贝格（Mira Solberg）将于3月退居幕后。", "departure", "3月"),
     ("泊岸机器人（Orlen Robotics）周一宣布，索尔贝格（Mira Solberg）不再担任首席执行官。", "departure", "周一"),
-    ("索尔贝格（Mira Solberg）辞去泊岸机器人（Orlen Robotics）首席执行官一职，即日生效。", "departure", "即日"),
     ("泊岸机器人（Orlen Robotics）周一宣布优化约300名员工。", "layoffs", "约300名员工"),
 ])
 def test_more_chinese_words_for_leaving_and_for_cutting_staff(text, predicate, words):
@@ -1784,3 +1783,36 @@ def test_the_sunday_before_a_week_told_as_this_week_is_not_a_contradiction():
                            a="Orlen Motors Inc named Dana Pike as chief executive last Saturday.",
                            b="Orlen Motors Inc named Dana Pike as chief executive earlier this week.")
     assert findings and findings[0].verdict == "contradict", findings
+
+
+def test_a_company_named_like_its_app_is_a_company():
+    """英国支付应用Pennyloft (an app's word) and 金融科技公司Pennyloft (a company's) in one corpus:
+    the company, which can then hold a valuation and a headcount."""
+    claims, _ = compared("valuation", a="英国金融科技公司Pennyloft周一宣布融资。英国支付应用Pennyloft估值75亿美元。",
+                         b="Pennyloft, the London-based payments app, was valued at $7.5 billion.")
+    assert {c.subject for c in claims} == {"Pennyloft"} and len(claims) == 2, claims
+
+
+def test_a_company_s_report_dates_an_announced_departure():
+    p = claims_of("Pennyloft Ltd said on Monday that Oskar Lindqvist had resigned.", D)
+    assert has(p, "departure", "Oskar Lindqvist", "Monday"), show(p)
+
+
+def test_a_count_after_and_shares_the_verb_of_the_count_before():
+    p = claims_of("Pennyloft Ltd has about 1,150 employees and 9 million customers in Europe.", D)
+    assert has(p, "customers", "Pennyloft", "9 million customers"), show(p)
+    q = claims_of("Pennyloft Ltd will cut 300 jobs and 200 contractors.", D)
+    assert not any(c.predicate == "customers" or c.text == "200 contractors" for c in q.claims), show(q)
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("林德奎斯特（Oskar Lindqvist）2021年由巴克莱银行转战泊岸支付（Pennyloft Pay）。", "joined", "2021年"),
+])
+def test_moving_over_to_a_company_is_joining_it(text, predicate, words):
+    p = claims_of(text, D)
+    assert has(p, predicate, "Oskar Lindqvist", words), show(p)
+
+
+def test_the_nth_to_leave_in_chinese_is_one_of_a_series():
+    p = claims_of("林德奎斯特（Oskar Lindqvist）是泊岸支付（Pennyloft Pay）今年第三位离职的高管。", D)
+    assert not any(c.predicate == "departure" for c in p.claims), show(p)

@@ -607,8 +607,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         elif len(token) >= 2 and token not in d["not_names"] and not token[0].isdigit() and token != "&" \
                 and token.rstrip("0123456789") not in d["not_product_letters"]:  # (FY2024 is a year)
             inside = not (sentence_initial and i == 0) or bool(_CAMEL_OR_CAPITALS.search(token))
-            if described_org and i == len(tokens) - 1:
-                out.add(token, "org", "text")
+            if (described_org and i == len(tokens) - 1) or (after_org_head and i == 0):
+                out.add(token, "org", "text")  # "Norvik, the … startup,", 金融科技公司Pennyloft
             seen = out.tokens.setdefault(token, [0, 0])
             seen[0] += inside
             seen[1] += 1
@@ -971,6 +971,9 @@ class EntityIndex:
             canonical = name
             self._by_key[k] = name
         entity = self.entities[canonical]
+        if type_ == "org" and entity.type == "product" and origin == "text" and entity.origin == "text" \
+                and not any(ch.isdigit() for ch in entity.name):
+            entity.type = "org"  # 支付应用Pennyloft and 金融科技公司Pennyloft: a company named like its app
         entity.aliases.add(k)
         for alias in aliases:
             ak = key(alias)

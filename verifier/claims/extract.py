@@ -894,8 +894,10 @@ class SentenceView:
             if v.end <= b0 or (b1 <= v.start and ex.words.between(b1, v.start) <= 3):
                 d = ex.words.between(v.end, b0) if v.end <= b0 else ex.words.between(b1, v.start)
                 reach = ex.words.between(b1, t.start)
-                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start) and self._other_doer(b0, t):
-                    continue  # "X said on Tuesday that Y had resigned": the resignation came first
+                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start) and self._other_doer(b0, t) \
+                        and not any(s.predicate.told_when_said for s in t.senses):
+                    continue  # "X said on Tuesday that Y had fired Z": the firing came first (an
+                    # announced departure is told that day: "said on Monday that Y had resigned")
                 if reach <= 14 and crossing(self.clauses, self.clause(b0), t_clause) <= 2:
                     via = d + lex.bridge_cost + lex.clause_cost * crossing(self.clauses, v_clause, self.clause(b0)) + reach * 0.2
                     if via < cost:

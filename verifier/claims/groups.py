@@ -301,11 +301,18 @@ def _one_of(view, v: Found, after, g) -> bool:
         bool(re.search(r"\bone of (?:the|its|their|[a-z&.\-]+['’]s)\s*$", pre))
 
 
+_HAS_THEN_COUNT = re.compile(r"\b(?:has|have|had|with|employs|employed)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more than\s+)?[0-9][0-9,.]*\s*(?:million|thousand|billion)?\s+[a-z-]+\s+and\s*$")
+
+
 def _states_total(view, v: Found, family: str, g: dict) -> bool:
     low = view.ex.lower
     pre = low[max(view.sentence.start, v.start - 16):v.start]
     words = _words(g["total_before"])
     if _ends_with_re(tuple(words)).search(pre):
+        return True
+    # "has about 1,150 employees and 9 million customers": the second count the verb has
+    clause = view.clause(v.start)
+    if re.search(r"\band\s*$", pre) and _HAS_THEN_COUNT.search(low, clause.start, v.start):
         return True
     # the value's own lead word (约有430名) frames it too
     lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", low[v.start:v.end])

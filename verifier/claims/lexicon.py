@@ -41,6 +41,7 @@ class Predicate:
     effective_later: bool = False  # announced on one day, in effect on a later one: a past date and a later planned one are both right
     sessions: bool = False  # a share's move: of the trading session its sentence names (or of an unstated one)
     count_reach: int = 0  # characters from its word to the count it takes, when more than the default
+    told_when_said: bool = False  # an announcement: "X said on Monday that Y had resigned" dates it Monday
     max_amount: float | None = None  # no amount of money it takes is this large (a price per share in billions is a deal's size)
 
 
@@ -397,7 +398,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
-                     max_amount=p.get("max_amount"))
+                     max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False))
 
 
 @lru_cache(maxsize=1)
