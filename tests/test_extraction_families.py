@@ -1788,7 +1788,7 @@ def test_the_sunday_before_a_week_told_as_this_week_is_not_a_contradiction():
 def test_a_company_named_like_its_app_is_a_company():
     """英国支付应用Pennyloft (an app's word) and 金融科技公司Pennyloft (a company's) in one corpus:
     the company, which can then hold a valuation and a headcount."""
-    claims, _ = compared("valuation", a="英国金融科技公司Pennyloft周一宣布融资。英国支付应用Pennyloft估值75亿美元。",
+    claims, _ = compared("valuation", a="英国支付应用Pennyloft估值75亿美元。英国金融科技公司Pennyloft周一宣布融资。",
                          b="Pennyloft, the London-based payments app, was valued at $7.5 billion.")
     assert {c.subject for c in claims} == {"Pennyloft"} and len(claims) == 2, claims
 
@@ -1816,3 +1816,20 @@ def test_moving_over_to_a_company_is_joining_it(text, predicate, words):
 def test_the_nth_to_leave_in_chinese_is_one_of_a_series():
     p = claims_of("林德奎斯特（Oskar Lindqvist）是泊岸支付（Pennyloft Pay）今年第三位离职的高管。", D)
     assert not any(c.predicate == "departure" for c in p.claims), show(p)
+
+
+def test_a_surname_two_people_share_names_the_one_the_article_names_in_full():
+    """林德奎斯特 is Maya Lindqvist's surname in one article and Oskar Lindqvist's in another: in
+    each article it names the one that article names in full, never the other."""
+    claims, findings = compared(
+        "joined",
+        a="玛雅·林德奎斯特（Maya Lindqvist）是泊岸电网（Orlen Grid）的创始人。林德奎斯特于2015年加入泊岸电网。",
+        b="奥斯卡·林德奎斯特（Oskar Lindqvist）是泊岸支付（Pennyloft Pay）的首席财务官。林德奎斯特于2021年加入泊岸支付。")
+    assert sorted((c.source, c.subject) for c in claims) == [("a", "Maya Lindqvist"), ("b", "Oskar Lindqvist")], claims
+    assert not findings, findings
+
+
+def test_another_s_report_does_not_date_a_departure_the_article_dates_itself():
+    p = claims_of("Pennyloft Ltd said on Tuesday that its finance chief, Oskar Lindqvist, had resigned. "
+                  "Lindqvist announced his resignation on Monday evening in a memo to staff.", D)
+    assert [c.text for c in p.claims if c.predicate == "departure"] == ["Monday evening"], show(p)

@@ -958,6 +958,8 @@ class EntityIndex:
         self._close_candidates: dict[tuple[str, int], list[str]] = {}  # the keys a fuzzy key's initial, length compares with
         self._close_memo: dict[str, str | None] = {}  # person_for_token's fuzzy answers
         self._alias_only: list[tuple[str, tuple[str, ...]]] = []  # (name, its other names) to attach at the end
+        self._alias_conflicts: dict[str, set[str]] = {}  # a short name two people were given -> their names
+        self._shared: dict[str, tuple[str, ...]] = {}  # such a name -> the people, told apart by the article
         for item in registry if registry is not None else _data()["registry"]:
             self.add(item["name"], item.get("type", "org"), "registry", item.get("aliases", []))
 
@@ -971,9 +973,6 @@ class EntityIndex:
             canonical = name
             self._by_key[k] = name
         entity = self.entities[canonical]
-        if type_ == "org" and entity.type == "product" and origin == "text" and entity.origin == "text" \
-                and not any(ch.isdigit() for ch in entity.name):
-            entity.type = "org"  # 支付应用Pennyloft and 金融科技公司Pennyloft: a company named like its app
         entity.aliases.add(k)
         for alias in aliases:
             ak = key(alias)
@@ -986,6 +985,10 @@ class EntityIndex:
             elif owner != canonical and owner in self.entities and self.entities[owner].origin == "text" \
                     and origin != "text" and self.entities[owner].type == type_:
                 self._merge(owner, into=canonical)  # a gloss names what the text only saw
+            elif owner != canonical and type_ == "person" and owner in self.entities \
+                    and self.entities[owner].type == "person" and ak != key(owner):
+                # 林德奎斯特 for Maya Lindqvist in one article and for Oskar Lindqvist in another
+                self._alias_conflicts.setdefault(ak, set()).update((owner, canonical))
         self._regex = None
         return entity
 
@@ -1002,6 +1005,9 @@ class EntityIndex:
             if existing is not None and self.entities[existing].type != type_ and origin == "text":
                 # a text sighting does not retype a registered or glossed name
                 entity = self.entities[existing]
+                if type_ == "org" and entity.type == "product" and entity.origin == "text" \
+                        and not any(ch.isdigit() for ch in entity.name):
+                    entity.type = "org"  # 支付应用Pennyloft, 金融科技公司Pennyloft: a company named like its app
             else:
                 if existing is not None and ORIGIN_RANK[origin] < ORIGIN_RANK[self.entities[existing].origin]:
                     # and a gloss retypes what a text sighting guessed, whichever came first:
@@ -1031,6 +1037,7 @@ class EntityIndex:
         self._merge_spellings()
         self._merge_short_forms(d)
         self._link_romanised()
+        self._drop_shared_aliases()
         self._surname.clear()
         self._given.clear()
         self._surname_lengths, self._close_memo = None, {}
@@ -1059,6 +1066,19 @@ class EntityIndex:
         self._attach_aliases()
         self._cjk_surname_forms(d)
         self._regex = None
+
+    def _drop_shared_aliases(self) -> None:
+        """A short name two different people were given (the surname 林德奎斯特 of Maya and of
+        Oskar Lindqvist) names, in an article, the one of them it names in full; else neither."""
+        for ak, names in sorted(self._alias_conflicts.items()):
+            people = {self._by_key.get(key(n), n) for n in names}
+            people = {p for p in people if p in self.entities and self.entities[p].type == "person"}
+            if len(people) >= 2 and self._by_key.get(ak) in people:
+                del self._by_key[ak]
+                for p in people:
+                    self.entities[p].aliases.discard(ak)
+                self._shared[ak] = tuple(sorted(people))  # (the one an article names in full, there)
+        self._alias_conflicts.clear()
 
     def _attach_aliases(self) -> None:
         """Other names for entities learnt elsewhere (马罗温德 for Marrowind, 马斯克 for Elon
@@ -1225,6 +1245,7 @@ class EntityIndex:
             tuple(sorted((n, e.type) for n, e in self.entities.items())),
             tuple(sorted((k, tuple(sorted(v))) for k, v in self._surname.items())),
             tuple(sorted((k, tuple(sorted(v))) for k, v in self._given.items())),
+            tuple(sorted(self._shared.items())),
         )
 
     def mention_state(self) -> dict:
@@ -1235,6 +1256,7 @@ class EntityIndex:
             "types": {n: e.type for n, e in self.entities.items()},
             "surname": {k: sorted(v) for k, v in self._surname.items()},
             "given": {k: sorted(v) for k, v in self._given.items()},
+            "shared": {k: list(v) for k, v in self._shared.items()},
         }
 
     @classmethod
@@ -1245,13 +1267,16 @@ class EntityIndex:
         try:
             by_key, types = state["by_key"], state["types"]
             people = {part: {k: set(v) for k, v in state[part].items()} for part in ("surname", "given")}
+            shared = {k: tuple(v) for k, v in state.get("shared", {}).items()}
             strings = [*by_key.items(), *types.items(),
-                       *((k, n) for part in people.values() for k, names in part.items() for n in names)]
+                       *((k, n) for part in people.values() for k, names in part.items() for n in names),
+                       *((k, n) for k, names in shared.items() for n in names)]
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not an index's mention state: {exc}") from None
         if not all(isinstance(a, str) and isinstance(b, str) for a, b in strings):
             raise ValueError("not an index's mention state: a name or key that is not text")
-        named = set(by_key.values()) | {n for part in people.values() for names in part.values() for n in names}
+        named = set(by_key.values()) | {n for part in people.values() for names in part.values() for n in names} \
+            | {n for names in shared.values() for n in names}
         if not named <= types.keys():
             raise ValueError("not an index's mention state: a key names no entity")
         index.entities = {n: Entity(n, t, "text") for n, t in types.items()}
@@ -1259,6 +1284,7 @@ class EntityIndex:
             index.entities[n].aliases.add(k)
         index._by_key = dict(by_key)
         index._surname, index._given = people["surname"], people["given"]
+        index._shared = shared
         return index
 
     def _merge(self, name: str, into: str) -> None:
@@ -1332,7 +1358,7 @@ class EntityIndex:
         the lengths of the names each pair of first characters starts); Latin names are looked
         up word by word. Built in one pass over the names, however many a registry has."""
         if self._regex is None:
-            cjk = [k for k in self._by_key if len(k) >= 2 and not k.isascii()]
+            cjk = [k for k in (*self._by_key, *self._shared) if len(k) >= 2 and not k.isascii()]
             lengths: dict[str, set[int]] = {}
             for k in cjk:
                 lengths.setdefault(k[:2], set()).add(len(k))
@@ -1382,13 +1408,22 @@ class EntityIndex:
     def mentions(self, text: str, folded: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Mentions of known entities and pronouns, in text order, never overlapping."""
         found: list[Mention] = []
+        shared: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end in spans or [(0, len(text))]:
             for a, b in self._cjk_names(folded, start, end):
                 canonical = self._by_key.get(folded[a:b])
                 if canonical is not None:
                     found.append(Mention(a, b, canonical, self.entities[canonical].type))
+                elif folded[a:b] in self._shared:
+                    shared.append((a, b, self._shared[folded[a:b]]))
             found.extend(self._latin_mentions(text, folded, start, end))
             found.extend(self._pronouns(folded, start, end))
+        if shared:  # 林德奎斯特 alone: the one of its people this article names in full
+            named = {m.entity for m in found}
+            for a, b, people in shared:
+                hits = [p for p in people if p in named]
+                if len(hits) == 1:
+                    found.append(Mention(a, b, hits[0], "person"))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
         for mention in found:

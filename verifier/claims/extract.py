@@ -130,6 +130,9 @@ def _classifiers() -> frozenset[str]:
     return frozenset(fold(c) for c in lang("zh")["count"]["classifiers"])
 
 
+TOLD_BY_ANOTHER = " (told by another)"  # a link through someone else's report of the event
+
+
 class Extractor:
     def __init__(self, source_id: str, text: str, folded: str, sentences: list[Sentence],
                  values: list[Found], mentions: list[Mention], language: str,
@@ -282,7 +285,21 @@ class Extractor:
                 if q_values and q_triggers:
                     sub = SentenceView(self, span, (), q_values, q_triggers, q_mentions, quoted_in=sentence)
                     sub.extract_values()
+        self._drop_told_when_dated()
         return sorted(self.claims.values(), key=lambda c: (c.start, c.end, c.predicate, c.subject))
+
+    def _drop_told_when_dated(self) -> None:
+        """"X said on Tuesday that Y had resigned. Y announced her resignation on Monday": the
+        day another told of it dates an announced event only when the article gives no day of
+        its own."""
+        told = [c for c in self.claims.values() if c.why.get("link", "").endswith(TOLD_BY_ANOTHER)]
+        if not told:
+            return
+        own = {(c.subject, c.predicate) for c in self.claims.values()
+               if c.kind == "date" and not c.why.get("link", "").endswith(TOLD_BY_ANOTHER)}
+        for c in told:
+            if (c.subject, c.predicate) in own:
+                del self.claims[c.id]
 
 
 def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, list[str]]:
@@ -894,14 +911,15 @@ class SentenceView:
             if v.end <= b0 or (b1 <= v.start and ex.words.between(b1, v.start) <= 3):
                 d = ex.words.between(v.end, b0) if v.end <= b0 else ex.words.between(b1, v.start)
                 reach = ex.words.between(b1, t.start)
-                if lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start) and self._other_doer(b0, t) \
-                        and not any(s.predicate.told_when_said for s in t.senses):
+                told_by_another = bool(lex.bridge_blocker_re.search(ex.folded, max(b1, v.end), t.start)) \
+                    and self._other_doer(b0, t)
+                if told_by_another and not any(s.predicate.told_when_said for s in t.senses):
                     continue  # "X said on Tuesday that Y had fired Z": the firing came first (an
                     # announced departure is told that day: "said on Monday that Y had resigned")
                 if reach <= 14 and crossing(self.clauses, self.clause(b0), t_clause) <= 2:
                     via = d + lex.bridge_cost + lex.clause_cost * crossing(self.clauses, v_clause, self.clause(b0)) + reach * 0.2
                     if via < cost:
-                        cost, how = via, f"reported by '{ex.text[b0:b1]}'"
+                        cost, how = via, f"reported by '{ex.text[b0:b1]}'" + (TOLD_BY_ANOTHER if told_by_another else "")
         # another event word of the same clause between them shields the value
         lo, hi = (t.end, v.start) if trigger_first else (v.end, t.start)
         for other in self.triggers:
