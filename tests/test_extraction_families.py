@@ -1833,3 +1833,18 @@ def test_another_s_report_does_not_date_a_departure_the_article_dates_itself():
     p = claims_of("Pennyloft Ltd said on Tuesday that its finance chief, Oskar Lindqvist, had resigned. "
                   "Lindqvist announced his resignation on Monday evening in a memo to staff.", D)
     assert [c.text for c in p.claims if c.predicate == "departure"] == ["Monday evening"], show(p)
+
+
+def test_a_latin_surname_two_people_share_names_the_one_the_article_names_in_full():
+    claims, findings = compared(
+        "joined",
+        a="Maya Lindqvist founded Orlen Grid Inc. Lindqvist joined Orlen Grid Inc in 2015.",
+        b="Oskar Lindqvist is the finance chief of Pennyloft Ltd. Lindqvist joined Pennyloft Ltd in 2021.")
+    assert sorted((c.source, c.subject) for c in claims) == [("a", "Maya Lindqvist"), ("b", "Oskar Lindqvist")], claims
+    assert not findings, findings
+
+
+def test_investors_in_a_round_are_no_topic_for_a_bare_gongsi():
+    p = claims_of("物流AI公司包裹智算（Parcelwise）近日完成4500万美元B轮融资，由翡翠创投（Jadeite Ventures）领投，"
+                  "老股东橡岭资本（Oakridge Capital）跟投。本轮融资后，公司估值达6亿美元。", D)
+    assert has(p, "valuation", "Parcelwise", "6亿美元"), show(p)

@@ -1416,9 +1416,9 @@ class EntityIndex:
                     found.append(Mention(a, b, canonical, self.entities[canonical].type))
                 elif folded[a:b] in self._shared:
                     shared.append((a, b, self._shared[folded[a:b]]))
-            found.extend(self._latin_mentions(text, folded, start, end))
+            found.extend(self._latin_mentions(text, folded, start, end, shared))
             found.extend(self._pronouns(folded, start, end))
-        if shared:  # 林德奎斯特 alone: the one of its people this article names in full
+        if shared:  # 林德奎斯特, Lindqvist alone: the one of its people this article names in full
             named = {m.entity for m in found}
             for a, b, people in shared:
                 hits = [p for p in people if p in named]
@@ -1432,7 +1432,8 @@ class EntityIndex:
             out.append(mention)
         return out
 
-    def _latin_mentions(self, text: str, folded: str, start: int, end: int) -> list[Mention]:
+    def _latin_mentions(self, text: str, folded: str, start: int, end: int,
+                        shared: list[tuple[int, int, tuple[str, ...]]] | None = None) -> list[Mention]:
         """Latin-script names: the longest run of up to N adjacent words that is a known name
         (JohnSchulman and John Schulman alike), else a surname or given name alone."""
         words = []
@@ -1472,6 +1473,11 @@ class EntityIndex:
                     canonical = self.person_for_token(surface0)
                     if canonical is not None:
                         hit = (1, s, e, canonical)
+                    elif shared is not None:  # Lindqvist, the surname of two people: the article's
+                        k = key(_POSSESSIVE.sub("", surface0))
+                        people = self._surname.get(k) or self._given.get(k)
+                        if people and len(people) > 1:
+                            shared.append((s, e, tuple(sorted(people))))
             if hit is None:
                 i += 1
                 continue

@@ -152,7 +152,7 @@ class Extractor:
                              key=lambda v: v.start)
         self.org_topics: dict[int, str] = {}  # sentence index -> the most salient organisation
         mentions = role_mentions(folded, mentions, sentences)
-        self.mentions = resolve_pronouns(mentions, sentences, self._in_quote, self._after_preposition, self.org_topics)
+        self.mentions = resolve_pronouns(mentions, sentences, self._in_quote, self._demoted, self.org_topics)
         self.words = Words(folded)
         self.claims: dict[str, Claim] = {}
         self.last_date: tuple[DateValue, str] | None = None  # the last event date told, for 同日/两天后
@@ -214,6 +214,18 @@ class Extractor:
         opened = sum(self.text.count(c, line_start, pos) for c in "“「『")
         closed = sum(self.text.count(c, line_start, pos) for c in "”」』")
         return opened > closed
+
+    _GLOSS_AFTER = re.compile(r"\s*[（(][^（）()]{1,40}[）)]")
+
+    def _demoted(self, m: Mention) -> bool:
+        """A weak antecedent: a name after a preposition (由X领投, "led by X"), or an investor
+        named before its part in a round (老股东橡岭资本跟投)."""
+        if self._after_preposition(m):
+            return True
+        if m.start and self.folded[m.start - 1] in "（(" and not m.pronoun:
+            return True  # 翡翠创投（Jadeite Ventures）: a gloss; the name before it is weighed
+        gloss = self._GLOSS_AFTER.match(self.folded, m.end)
+        return self.lex.investor_part_re.match(self.folded, gloss.end() if gloss else m.end) is not None
 
     def _after_preposition(self, m: Mention) -> bool:
         before = _DETERMINER_AT_END.sub("", self._before(m.start, 18))
