@@ -1848,3 +1848,18 @@ def test_investors_in_a_round_are_no_topic_for_a_bare_gongsi():
     p = claims_of("物流AI公司包裹智算（Parcelwise）近日完成4500万美元B轮融资，由翡翠创投（Jadeite Ventures）领投，"
                   "老股东橡岭资本（Oakridge Capital）跟投。本轮融资后，公司估值达6亿美元。", D)
     assert has(p, "valuation", "Parcelwise", "6亿美元"), show(p)
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("鲸歌游戏（Whalesong Games）新作《星海回响》将于3月12日开启公测。", "launch", "3月12日"),
+    ("鲸歌游戏（Whalesong Games）的《星海回响》定档3月12日。", "launch", "3月12日"),
+    ("《星海回响》上线首日流水超过1亿元。", "revenue", "超过1亿元"),
+])
+def test_a_game_s_open_beta_release_day_and_takings(text, predicate, words):
+    p = claims_of(text, D)
+    assert has(p, predicate, "星海回响", words), show(p)
+
+
+def test_an_assembly_line_is_no_takings():
+    p = claims_of("《星海回响》的开发商鲸歌游戏（Whalesong Games）花费1亿元建设流水线。", D)
+    assert not any(c.predicate == "revenue" for c in p.claims), show(p)
