@@ -507,3 +507,10 @@ def test_a_half_of_a_year_without_its_year_is_the_nearest_one(text, start, end):
 
 def test_a_half_of_something_else_is_no_date():
     assert not any(f.value.kind == "date" for f in analyze("the first half of an hour", base=BASE))
+
+
+@pytest.mark.parametrize("text, start, end", [("by end-March", "2026-03-21", "2026-03-31"),
+                                              ("start-April", "2026-04-01", "2026-04-10")])
+def test_a_part_of_a_month_joined_to_it(text, start, end):
+    found = [f for f in analyze(text, base=dt.date(2026, 3, 11)) if f.value.kind == "date"]
+    assert found and (found[0].value.start, found[0].value.end) == (start, end), found
