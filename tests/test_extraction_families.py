@@ -1863,3 +1863,15 @@ def test_a_game_s_open_beta_release_day_and_takings(text, predicate, words):
 def test_an_assembly_line_is_no_takings():
     p = claims_of("《星海回响》的开发商鲸歌游戏（Whalesong Games）花费1亿元建设流水线。", D)
     assert not any(c.predicate == "revenue" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "泊岸电网（Orlen Grid）首席执行官林佩珊（Lin Peishan）于3月9日宣布辞职。次日，公司任命黄思琳（Celia Wong）为首席执行官。",
+    "Lin Peishan resigned from Orlen Grid Inc on March 9. The next day, Orlen Grid Inc named Celia Wong as chief executive.",
+])
+def test_the_next_day_is_the_day_after_the_last_event_told(text):
+    p = claims_of(text, D)
+    (appointed,) = [c for c in p.claims if c.predicate == "appointed"]
+    (departure,) = [c for c in p.claims if c.predicate == "departure"]
+    day_after = (dt.date.fromisoformat(departure.value.start) + dt.timedelta(days=1)).isoformat()
+    assert appointed.subject == "Celia Wong" and appointed.value.start == day_after, show(p)

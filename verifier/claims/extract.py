@@ -644,7 +644,7 @@ class SentenceView:
             if not _outside(m, self.inside):
                 continue
             kind = self.lex.anaphora[m.group(0).lower()]
-            value = self._refer(kind, 0, m.start())
+            value = self._refer("same_day", 1, m.start()) if kind == "next_day" else self._refer(kind, 0, m.start())
             if value is not None:
                 found.append(Found(text=ex.text[m.start():m.end()], start=m.start(), end=m.end(),
                                    value=value, pattern=f"anaphora:{kind}"))

@@ -257,7 +257,7 @@ class Lexicon:
         )
         ana = data["anaphora"]
         self.anaphora = {}
-        for kind in ("same_day", "same_month", "same_year"):
+        for kind in ("same_day", "same_month", "same_year", "next_day"):
             for w in ana[kind]:
                 self.anaphora[fold(w).lower()] = kind
         self.anaphora_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(self.anaphora)}(?![A-Za-z]))")
