@@ -514,3 +514,13 @@ def test_a_half_of_something_else_is_no_date():
 def test_a_part_of_a_month_joined_to_it(text, start, end):
     found = [f for f in analyze(text, base=dt.date(2026, 3, 11)) if f.value.kind == "date"]
     assert found and (found[0].value.start, found[0].value.end) == (start, end), found
+
+
+@pytest.mark.parametrize("text, low, high, bound", [
+    ("a $5.6-billion deal", 5.6e9, 5.6e9, "exact"),
+    ("$1.2 billion-plus", 1.2e9, None, "at_least"),
+    ("$5-10 million", 5e6, 1e7, "between"),
+])
+def test_a_scale_word_joined_by_a_hyphen(text, low, high, bound):
+    (found,) = [f for f in analyze(text, base=BASE) if f.value.kind == "money"]
+    assert (found.value.low, found.value.high, found.value.bound) == (low, high, bound), found

@@ -92,7 +92,7 @@ class _En:
         self.word_number = rf"{first}(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,11}}"
         # "1.5 million", "13 billion", "twenty-one", "a dozen"
         self.numeral = (
-            rf"(?:(?:{ARABIC})(?:\s*(?:{scales})\b)?|{alternation(self.words)}\b|\b{self.word_number}\b)"
+            rf"(?:(?:{ARABIC})(?:(?:\s*|-)(?:{scales})\b)?|{alternation(self.words)}\b|\b{self.word_number}\b)"
         )
 
 
@@ -251,7 +251,7 @@ def parse_en(s: str) -> float | None:
         return None
     if t in e.words:
         return e.words[t]
-    m = re.fullmatch(rf"({ARABIC})\s*([a-z]*)", t)
+    m = re.fullmatch(rf"({ARABIC})(?:\s*|-)([a-z]*)", t)  # ("5.6-billion")
     if m:
         base = _arabic(m.group(1))
         scale = m.group(2)

@@ -49,7 +49,7 @@ class _Qualifiers:
         self.after: dict[str, str] = {k.lower(): v for k, v in data["after"].items()}
         self.range: list[str] = data["range"] + more.get("range", [])
         self.range_open: list[str] = more.get("range_open", [])
-        sep = r"\s+" if code == "en" else r"\s*"
+        sep = r"(?:\s+|-)" if code == "en" else r"\s*"  # ("$1.2 billion-plus")
         end = r"\b" if code == "en" else ""
         before, after = alternation(self.before), alternation(self.after)
         if code == "en":  # "more  than": any run of spaces between the words
