@@ -1875,3 +1875,20 @@ def test_the_next_day_is_the_day_after_the_last_event_told(text):
     (departure,) = [c for c in p.claims if c.predicate == "departure"]
     day_after = (dt.date.fromisoformat(departure.value.start) + dt.timedelta(days=1)).isoformat()
     assert appointed.subject == "Celia Wong" and appointed.value.start == day_after, show(p)
+
+
+def test_a_company_that_says_where_a_person_worked_is_no_subject():
+    p = claims_of("Founded in 2019 by Wen Jiahao and former Alibaba engineer Sun Meiling, Parcelwise Ltd now has "
+                  "120 employees.", D)
+    assert [c.subject for c in p.claims if c.predicate == "founded"] == ["Parcelwise"], show(p)
+
+
+def test_a_unit_after_a_number_is_no_company():
+    p = claims_of("Orlen Phone Inc sold 48 million phones. The phone's battery is rated at 4,800 mAh, and the "
+                  "charger at 65 W. mAh figures rose.", D)
+    assert {c.subject for c in p.claims} <= {"Orlen Phone"}, show(p)
+
+
+def test_a_kind_of_business_before_a_startup_s_name_is_no_name():
+    p = claims_of("上海物流AI新创包裹智算（Parcelwise）宣布完成4500万美元B轮募资，公司估值来到5亿美元。", D)
+    assert {c.subject for c in p.claims} == {"Parcelwise"}, show(p)

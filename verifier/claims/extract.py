@@ -1257,7 +1257,9 @@ class SentenceView:
 
     # ------------------------------------------------------------------ subjects
     def eligible(self, types: tuple[str, ...]) -> list[Mention]:
-        return [m for m in self.named if m.type in types]
+        return [m for m in self.named if m.type in types
+                and not (m.type == "org" and self.lex.background_role_re.match(self.ex.lower, m.end))]
+        # ("former Alibaba engineer Sun Meiling": the company says where a person worked)
 
     def _prepositional(self, m: Mention) -> bool:
         """A name after a preposition or an object verb (从谷歌, led by X, 收购X), or joined by

@@ -229,6 +229,7 @@ class Lexicon:
         self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
         self.negation_re = _suffix_re(link["negation"])
         self.series_re = _suffix_re(link["series"])
+        self.background_role_re = re.compile(rf"\s+(?:{alternation(link['background_roles'])})\b")
         self.investor_part_re = re.compile(rf"(?i:\s*(?:{alternation(_fold_all(link['investor_part']))}))")
         # "the second senior executive to leave": one of a series, a few words and "to" before the event
         self.series_to_re = re.compile(rf"(?i:\b(?:{alternation(w for w in link['series'] if w.isascii())})"
