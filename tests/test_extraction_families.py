@@ -1892,3 +1892,40 @@ def test_a_unit_after_a_number_is_no_company():
 def test_a_kind_of_business_before_a_startup_s_name_is_no_name():
     p = claims_of("上海物流AI新创包裹智算（Parcelwise）宣布完成4500万美元B轮募资，公司估值来到5亿美元。", D)
     assert {c.subject for c in p.claims} == {"Parcelwise"}, show(p)
+
+
+def test_a_chinese_headline_s_two_parts_are_two_clauses():
+    p = claims_of("哈尔文半导体（Halvern Semi）一季度营收增长16% 净利润8.3亿美元", D)
+    assert has(p, "revenue_change", "Halvern Semi", "16%"), show(p)
+    assert not any(c.predicate == "profit_change" for c in p.claims), show(p)
+
+
+def test_a_period_from_a_launch_does_not_date_it():
+    p = claims_of("《灰烬之谷2》（Ashen Vale 2）于3月20日上市。布莱特芬工作室（Brightfen Studio）周五表示，"
+                  "《灰烬之谷2》上市首周销量达230万份。", D)
+    assert [c.text for c in p.claims if c.kind == "date"] == ["3月20日"], show(p)
+    assert {c.subject for c in p.claims} == {"Ashen Vale 2"}, show(p)  # (the title's gloss names it)
+
+
+def test_a_launch_once_planned_for_an_earlier_day_was_delayed_not_contradicted():
+    claims, findings = compared("launch", a="The game Ashen Vale 2 launched on March 20 after a delay from its planned "
+                                            "November release.",
+                                b="《灰烬之谷2》（Ashen Vale 2）于3月20日上市。")
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+
+
+@pytest.mark.parametrize("text, predicate, subject, words", [
+    ("Vexlane Inc was valued at $2 billion. Its closest rival, Hollin Freightware, was valued at $3.4 billion.",
+     "valuation", "Hollin Freightware", "$3.4 billion"),
+    ("Nordvik Appliances recalled 412,000 air fryers on Monday.", "recall", "Nordvik Appliances", "Monday"),
+    ("Ana Qent will start at Osterly Systems Inc on June 1.", "joined", "Ana Qent", "June 1"),
+    ("周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官。", "departure", "Talmer Ostrand", "周二上午"),
+])
+def test_names_and_words_a_probe_of_new_articles_found_missing(text, predicate, subject, words):
+    p = claims_of(text, D)
+    assert has(p, predicate, subject, words), show(p)
+
+
+def test_starting_at_a_company_founds_nothing():
+    p = claims_of("Ana Qent will start at Osterly Systems Inc on June 1.", D)
+    assert not any(c.predicate == "founded" for c in p.claims), show(p)

@@ -259,6 +259,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     }
 
 
+_TITLE_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z0-9][A-Za-z0-9 .:&'’\-]{0,60}?)\s*[）)]")
+
+
 def learn_article(text: str, folded: str) -> Learned:
     """The names one article teaches (`text` is article text, furniture and dateline blanked)."""
     d = _data()
@@ -290,7 +293,8 @@ def learn_article(text: str, folded: str) -> Learned:
         line = text.rfind("\n", 0, m.start()) + 1
         if line not in headlines:
             headlines[line] = _in_title_case_line(text, line)
-        head = _WORD_BEFORE.search(before)
+        # (a kind of company and a comma before a name: "Its closest rival, Hollin Freightware,")
+        head = _WORD_BEFORE.search(before[:-1] if before.endswith(",") else before)
         if _names_product(m.group(0), head, before, d):
             out.add(m.group(0), "product", "text")  # "obesity pill Lumaslim", 减肥药Lumaslim
             continue
@@ -311,7 +315,11 @@ def learn_article(text: str, folded: str) -> Learned:
     for m in r["book_title"].finditer(folded):
         inner = m.group(1).strip()
         if inner and not inner.isdigit():
-            out.add(inner, "product", "text", [f"《{inner}》"])
+            gloss = _TITLE_GLOSS.match(text, m.end())
+            if gloss:  # 《灰烬之谷2》（Ashen Vale 2）: one product, its Latin name the canonical one
+                out.add(gloss.group(1).strip(), "product", "gloss", [inner, f"《{inner}》"])
+            else:
+                out.add(inner, "product", "text", [f"《{inner}》"])
     return out
 
 

@@ -411,6 +411,10 @@ def _in_time_order(a: Claim, b: Claim, rel: Relation) -> Relation:
     from verifier.describe import date
 
     done, planned = (b, a) if pa else (a, b)
+    if planned.value.end and done.value.start and planned.value.end < done.value.start:
+        # "from its planned November 2025 release" and a launch in March 2026: a delay
+        return Relation("compatible", f"{planned.source} gives the day it was once planned for ({date(planned.value)}), "
+                        f"{done.source} the later day it happened ({date(done.value)})", "neither", code="different-time")
     if predicate_says(done, "effective_later") and done.value.end and planned.value.start and done.value.end < planned.value.start:
         # "announced her resignation on Monday" and "will step down in June": the day it was
         # announced and the day it takes effect
