@@ -1929,3 +1929,24 @@ def test_names_and_words_a_probe_of_new_articles_found_missing(text, predicate, 
 def test_starting_at_a_company_founds_nothing():
     p = claims_of("Ana Qent will start at Osterly Systems Inc on June 1.", D)
     assert not any(c.predicate == "founded" for c in p.claims), show(p)
+
+
+def test_shares_of_a_company_are_its_shares():
+    p = claims_of("Shares of Jadeway Robotics Ltd rose 27% in their Hong Kong debut on Friday.", D)
+    assert has(p, "share_price_change", "Jadeway Robotics", "27%"), show(p)
+    q = claims_of("Fines across the bloc totalled €2 billion.", D)
+    assert not q.claims, show(q)
+
+
+def test_jobs_offered_are_no_layoffs():
+    p = claims_of("特萨罗出行（Tessaro Mobility）将为其中1100名工人在新电池工厂提供岗位。", D)
+    assert not any(c.predicate == "layoffs" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Ma Kaiwen founded Tessaro Mobility Inc in 2016. Two co-founders left this year.",
+    "马凯文（Ma Kaiwen）于2016年创办特萨罗出行（Tessaro Mobility）。今年已有两位联合创始人离开。",
+])
+def test_a_counted_group_leaving_is_no_one_person_s_departure_nor_the_group_s_size(text):
+    p = claims_of(text, D)
+    assert not any(c.predicate in ("departure", "founders") for c in p.claims), show(p)

@@ -1091,6 +1091,9 @@ class SentenceView:
         before = self.ex.lower[clause.start:t.start].strip()
         if re.search(r"\bone of\b", self.ex.lower[max(clause.start, t.start - 48):t.start]):
             return True  # "one of China's most watched releases this year"
+        of = re.match(r"\s+(?:of|in)\s+(?:the\s+)?", self.ex.lower[t.end:t.end + 12])
+        if of and any(m.start == t.end + of.end() and not m.pronoun for m in self.named):
+            return False  # "Shares of Jadeway Robotics rose 27%": whose they are follows
         return not before or before in ("such", "these", "those", "many", "most", "all")
 
     def _other_doer(self, bridge_start: int, t: Trigger) -> bool:
@@ -1409,9 +1412,16 @@ class SentenceView:
         if found:
             return self._coordinated(found), "subject of the clause"
         topic = self._topic(pred.types)
-        if topic and not self._generic_before(clause, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end):
+        if topic and not self._generic_before(clause, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end) \
+                and not (topic.type == "person" and self._group_before(clause, t)):
             return [topic], "topic of the text"
         return [], ""
+
+    def _group_before(self, clause: Clause, t: Trigger) -> bool:
+        """"Two co-founders left this year", 今年已有两位联合创始人离开: a counted group does it,
+        not the person the text is about."""
+        return any(clause.start <= v.start and v.end <= t.start and v.value.kind == "count"
+                   for v in self.values)
 
     def _passive_agent(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         """In 被X索赔 / 遭求偿, the doer of an event word marked passive: the name between the

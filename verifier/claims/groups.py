@@ -304,9 +304,21 @@ def _one_of(view, v: Found, after, g) -> bool:
 _HAS_THEN_COUNT = re.compile(r"\b(?:has|have|had|with|employs|employed)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more than\s+)?[0-9][0-9,.]*\s*(?:million|thousand|billion)?\s+[a-z-]+\s+and\s*$")
 
 
+_GROUP_EVENTS = ("departure", "joined", "fired", "appointed", "layoffs")
+
+
+def _event_after(view, v: Found) -> bool:
+    """Whether an event of people (leaving, joining, a firing) follows the count in its clause."""
+    clause = view.clause(v.start)
+    return any(v.end <= t.start < clause.end and any(s.predicate.id in _GROUP_EVENTS for s in t.senses)
+               for t in view.triggers)
+
+
 def _states_total(view, v: Found, family: str, g: dict) -> bool:
     low = view.ex.lower
     pre = low[max(view.sentence.start, v.start - 16):v.start]
+    if family in ("founders", "employees") and _event_after(view, v):
+        return False  # 今年已有两位联合创始人离开: those who left, not how many there are
     words = _words(g["total_before"])
     if _ends_with_re(tuple(words)).search(pre):
         return True
@@ -325,7 +337,7 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
             return False
         clause = view.clause(v.start)
         events = [t for t in view.triggers if clause.start <= t.start < clause.end
-                  and any(s.predicate.id in ("departure", "joined", "fired", "appointed", "layoffs") for s in t.senses)]
+                  and any(s.predicate.id in _GROUP_EVENTS for s in t.senses)]
         return not events
     return False
 
