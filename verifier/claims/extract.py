@@ -872,7 +872,8 @@ class SentenceView:
         t_clause = self.clause(t.start)
         trigger_first = t.end <= v.start
         if not trigger_first and (self._CLAUSE_BREAK.search(ex.folded, v.end, t.start)
-                                  or (ex.chinese and self._CJK_SPACE.search(ex.folded, max(0, v.end - 1), t.start + 1))):
+                                  or (ex.chinese and kind != "date"
+                                      and self._CJK_SPACE.search(ex.folded, max(0, v.end - 1), t.start + 1))):
             # "同比增长22%；净利润为21亿美元": a semicolon ends what the figure is of; so does a
             # space in Chinese ("营收增长16% 净利润8.3亿美元", a headline's two parts)
             return None, ""
