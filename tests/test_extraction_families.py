@@ -1918,7 +1918,7 @@ def test_a_launch_once_planned_for_an_earlier_day_was_delayed_not_contradicted()
     ("Vexlane Inc was valued at $2 billion. Its closest rival, Hollin Freightware, was valued at $3.4 billion.",
      "valuation", "Hollin Freightware", "$3.4 billion"),
     ("Nordvik Appliances recalled 412,000 air fryers on Monday.", "recall", "Nordvik Appliances", "Monday"),
-    ("Ana Qent will start at Osterly Systems Inc on June 1.", "joined", "Ana Qent", "June 1"),
+    ("Ana Qent will start at Osterly Systems Inc on June 1.", "appointed", "Ana Qent", "June 1"),
     ("周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官。", "departure", "Talmer Ostrand", "周二上午"),
 ])
 def test_names_and_words_a_probe_of_new_articles_found_missing(text, predicate, subject, words):
@@ -1950,3 +1950,18 @@ def test_jobs_offered_are_no_layoffs():
 def test_a_counted_group_leaving_is_no_one_person_s_departure_nor_the_group_s_size(text):
     p = claims_of(text, D)
     assert not any(c.predicate in ("departure", "founders") for c in p.claims), show(p)
+
+
+def test_a_company_fined_as_it_is_the_one_fined():
+    p = claims_of("Orlen Pay Ltd shares fell. The regulator fined it HK$12 million in 2022.", D)
+    assert has(p, "fine", "Orlen Pay", "HK$12 million"), show(p)
+
+
+def test_handing_over_to_a_successor_is_leaving():
+    p = claims_of("Talmer Ostrand will hand over to chief operating officer Brenna Hask on July 1.", D)
+    assert has(p, "departure", "Talmer Ostrand", "July 1"), show(p)
+
+
+def test_a_profit_before_earnings_per_share_is_not_them():
+    p = claims_of("哈尔文半导体（Halvern Semi）第三季度净利润增至8.3亿美元，每股收益1.42美元。", D)
+    assert [c.text for c in p.claims if c.predicate == "eps"] == ["1.42美元"], show(p)
