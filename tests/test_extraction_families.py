@@ -1965,3 +1965,21 @@ def test_handing_over_to_a_successor_is_leaving():
 def test_a_profit_before_earnings_per_share_is_not_them():
     p = claims_of("哈尔文半导体（Halvern Semi）第三季度净利润增至8.3亿美元，每股收益1.42美元。", D)
     assert [c.text for c in p.claims if c.predicate == "eps"] == ["1.42美元"], show(p)
+
+
+def test_the_day_a_coming_departure_was_told_is_no_day_to_come():
+    """周二上午宣布，X将卸任 … 将在7月1日正式卸任: Tuesday is when it was told, July 1 when it takes
+    effect; they fit."""
+    claims, findings = compared("departure",
+                                a="泊岸物流（Vexlane Logistics）周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官一职。",
+                                b="公司表示，歐斯川（Talmer Ostrand）將在7月1日正式卸任。")
+    assert [c.scope.get("tense") for c in claims] == [None, "planned"], claims
+    assert findings and findings[0].verdict == "compatible", findings
+
+
+def test_a_source_giving_about_the_other_s_figure_as_well_gives_both():
+    """"412,000 in the US and another 38,000 in Canada" against 约41.2万台 … 3.8万台: a source that
+    gives both figures (one of them as "about") makes the other's one figure no contradiction."""
+    claims, findings = compared("recall", a="诺德维克（Nordvik Appliances）在美国召回约41.2万台空气炸锅，另在加拿大召回3.8万台。",
+                                b="Nordvik Appliances is recalling 412,000 air fryers in the United States.")
+    assert len(claims) == 3 and all(f.verdict != "contradict" for f in findings), findings

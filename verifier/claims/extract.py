@@ -536,6 +536,8 @@ class SentenceView:
         val = v.value
         if val.kind == "date" and val.relative and val.relative.startswith(("next", "in_")):
             return True
+        if val.kind == "date" and link.sense.predicate.effective_later and link.how.startswith(("reported by", "fronted adjunct")):
+            return False  # 周二上午宣布，X将卸任: Tuesday is the day it was told, not a day to come
         clause = self.clause(v.start)
         lo = min(clause.start, link.trigger.start)
         return self.lex.future_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None

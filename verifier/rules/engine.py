@@ -240,10 +240,21 @@ def _both_in_one_source(rel: Relation, pa: list[Claim], pb: list[Claim], giving:
     if rel.verdict != "contradict" or pa[0].kind == "quote":
         return rel
     for mine, theirs in ((pa, pb), (pb, pa)):
-        both = sorted({c.source for c in mine} & giving[_same_value(theirs[0])])
+        both = sorted({c.source for c in mine} & (giving[_same_value(theirs[0])] | giving[_loose_value(theirs[0])]))
         if both:
             return Relation("compatible", f"{both[0]} itself gives both values", "neither", code="different-time")
     return rel
+
+
+def _loose_value(c: Claim) -> tuple:
+    """A figure whatever its bounds (约41.2万台 and "412,000"), for `_both_in_one_source`: a source
+    that gives about the other's figure as well as its own gives both."""
+    if c.kind not in VALUE_KINDS:
+        return ("same",) + _same_value(c)
+    v = c.value
+    figure = getattr(v, "amount", None) if c.kind == "money" else getattr(v, "value", None)
+    unit = getattr(v, "unit", None) if c.kind == "duration" else None  # (a count's noun is its language's)
+    return ("loose", c.kind, getattr(v, "currency", None), unit, figure, c.scope.get("of", ""))
 
 
 def _same_value(c: Claim) -> tuple:
@@ -362,6 +373,7 @@ def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.
         giving: dict[tuple, set[str]] = defaultdict(set)
         for pos in plist:
             giving[_same_value(pos[0])].update(c.source for c in pos)
+            giving[_loose_value(pos[0])].update(c.source for c in pos)
         for pa, pb in _position_pairs(plist):
             pair = _pair(pa, pb)
             if pair is None:
