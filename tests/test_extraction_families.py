@@ -1983,3 +1983,12 @@ def test_a_source_giving_about_the_other_s_figure_as_well_gives_both():
     claims, findings = compared("recall", a="诺德维克（Nordvik Appliances）在美国召回约41.2万台空气炸锅，另在加拿大召回3.8万台。",
                                 b="Nordvik Appliances is recalling 412,000 air fryers in the United States.")
     assert len(claims) == 3 and all(f.verdict != "contradict" for f in findings), findings
+
+
+@pytest.mark.parametrize("text", [
+    "特萨罗出行（Tessaro Mobility）裁员18% 员工总数将降至5740人",
+    "裁员完成后，特萨罗出行（Tessaro Mobility）员工人数将由目前的7000人降至5740人。",
+])
+def test_the_staff_left_after_cuts_are_no_cuts(text):
+    p = claims_of(text, D)
+    assert not any(c.predicate == "layoffs" and c.value.kind == "count" for c in p.claims), show(p)

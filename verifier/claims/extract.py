@@ -841,6 +841,9 @@ class SentenceView:
             t_clause = self.clause(t.start)
             if t_clause.kind == "condition" or (v_clause.kind == "attribution" and t_clause.index != v_clause.index):
                 continue
+            if kind == "count" and t_clause.index != v_clause.index \
+                    and lex.count_noun_re.search(ex.folded, v_clause.start, v.start):
+                continue  # 裁员完成后，员工人数将由7000人降至5740人: a count its own clause says is the staff's
             if t_clause.kind in ("relative", "appositive") and t_clause.index != v_clause.index and v_clause.kind == "main" \
                     and any(d.value.kind == kind and t_clause.start <= d.start < t_clause.end for d in self.values):
                 continue  # "X, which went public in 2019, had $820 million at the end of June": the aside has its own
@@ -873,12 +876,11 @@ class SentenceView:
         kind = v.value.kind
         t_clause = self.clause(t.start)
         trigger_first = t.end <= v.start
-        if not trigger_first and (self._CLAUSE_BREAK.search(ex.folded, v.end, t.start)
-                                  or (ex.chinese and kind != "date"
-                                      and self._CJK_SPACE.search(ex.folded, max(0, v.end - 1), t.start + 1))):
-            # "同比增长22%；净利润为21亿美元": a semicolon ends what the figure is of; so does a
-            # space in Chinese ("营收增长16% 净利润8.3亿美元", a headline's two parts)
-            return None, ""
+        if not trigger_first and self._CLAUSE_BREAK.search(ex.folded, v.end, t.start):
+            return None, ""  # "同比增长22%；净利润为21亿美元": a semicolon ends what the figure is of
+        lo, hi = (t.end, v.start) if trigger_first else (v.end, t.start)
+        if ex.chinese and kind != "date" and self._CJK_SPACE.search(ex.folded, max(0, lo - 1), hi + 1):
+            return None, ""  # so does a space in Chinese: "营收增长16% 净利润8.3亿美元", a headline's two parts
         gap = ex.words.between(t.end, v.start) if trigger_first else ex.words.between(v.end, t.start)
         cross = crossing(self.clauses, v_clause, t_clause)
         how = f"{gap:.0f} words"
