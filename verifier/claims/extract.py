@@ -408,6 +408,7 @@ class SentenceView:
         self.used: set[int] = set()  # values consumed (by index in self.values)
         self._prep_cache: dict[int, bool] = {}
         self._clause_at: dict[int, Clause] = {}
+        self._eligible: dict[tuple[str, ...], list[Mention]] = {}
         self.quoted = quoted_in is not None  # a view of a quotation: subjects must be named in it
 
     def _negated(self, t: Trigger) -> bool:
@@ -1270,9 +1271,13 @@ class SentenceView:
 
     # ------------------------------------------------------------------ subjects
     def eligible(self, types: tuple[str, ...]) -> list[Mention]:
-        return [m for m in self.named if m.type in types
+        found = self._eligible.get(types)
+        if found is None:
+            # ("former Alibaba engineer Sun Meiling": the company says where a person worked)
+            found = self._eligible[types] = [
+                m for m in self.named if m.type in types
                 and not (m.type == "org" and self.lex.background_role_re.match(self.ex.lower, m.end))]
-        # ("former Alibaba engineer Sun Meiling": the company says where a person worked)
+        return found
 
     def _prepositional(self, m: Mention) -> bool:
         """A name after a preposition or an object verb (从谷歌, led by X, 收购X), or joined by
