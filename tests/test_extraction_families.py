@@ -1992,3 +1992,12 @@ def test_a_source_giving_about_the_other_s_figure_as_well_gives_both():
 def test_the_staff_left_after_cuts_are_no_cuts(text):
     p = claims_of(text, D)
     assert not any(c.predicate == "layoffs" and c.value.kind == "count" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "About 2,400 workers at Galvine Motors Inc's engine plant walked out on Monday.",
+    "加尔文汽车（Galvine Motors）发动机厂约2400名工人周一罢工。",
+])
+def test_workers_who_struck_are_not_the_staff(text):
+    p = claims_of(text, D)
+    assert not any(c.predicate == "employees" for c in p.claims), show(p)

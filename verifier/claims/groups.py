@@ -17,6 +17,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from verifier.claims.entities import Mention
+from verifier.lang import alternation
 from verifier.normalize.values import CountValue, Found
 from verifier.text.fold import fold
 
@@ -304,6 +305,11 @@ def _one_of(view, v: Found, after, g) -> bool:
 _HAS_THEN_COUNT = re.compile(r"\b(?:has|have|had|with|employs|employed)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more than\s+)?[0-9][0-9,.]*\s*(?:million|thousand|billion)?\s+[a-z-]+\s+and\s*$")
 
 
+@lru_cache(maxsize=4)
+def _acts_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{alternation(fold(w).lower() for w in words)})(?![a-z])")
+
+
 _GROUP_EVENTS = ("departure", "joined", "fired", "appointed", "layoffs")
 
 
@@ -319,6 +325,9 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
     pre = low[max(view.sentence.start, v.start - 16):v.start]
     if family in ("founders", "employees") and _event_after(view, v):
         return False  # 今年已有两位联合创始人离开: those who left, not how many there are
+    clause = view.clause(v.start)
+    if _acts_re(tuple(g["group_acts"])).search(low, v.end, clause.end):
+        return False  # "About 2,400 workers at X's plant walked out": those who struck
     words = _words(g["total_before"])
     if _ends_with_re(tuple(words)).search(pre):
         return True
