@@ -2001,3 +2001,8 @@ def test_the_staff_left_after_cuts_are_no_cuts(text):
 def test_workers_who_struck_are_not_the_staff(text):
     p = claims_of(text, D)
     assert not any(c.predicate == "employees" for c in p.claims), show(p)
+
+
+def test_customers_whose_data_hackers_stole_are_the_company_s_in_a_passive_too():
+    p = claims_of("約460萬名客戶的個人資料遭駭客竊取，泊岸電信（Orlen Telecom）週一表示。", D)
+    assert has(p, "people_affected", "Orlen Telecom", "460萬"), show(p)
