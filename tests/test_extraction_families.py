@@ -2006,3 +2006,15 @@ def test_workers_who_struck_are_not_the_staff(text):
 def test_customers_whose_data_hackers_stole_are_the_company_s_in_a_passive_too():
     p = claims_of("約460萬名客戶的個人資料遭駭客竊取，泊岸電信（Orlen Telecom）週一表示。", D)
     assert has(p, "people_affected", "Orlen Telecom", "460萬"), show(p)
+
+
+@pytest.mark.parametrize("text, predicate, subject, words", [
+    ("台湾芯片设计公司奥瑞网半导体（Orrinet Semiconductor）前总裁雷克（Dovan Reyk）于周二在特拉华州法院起诉公司，"
+     "索赔5400万美元。", "damages", "Dovan Reyk", "5400万美元"),
+    ("Orrinet Semiconductor CEO Dovan Reyk sued the board on Tuesday, seeking $54 million.", "damages", "Dovan Reyk",
+     "$54 million"),
+])
+def test_a_company_before_a_post_and_a_person_says_whose_post_it_is(text, predicate, subject, words):
+    p = claims_of(text, D)
+    assert [c.subject for c in p.claims if c.predicate == predicate] == [subject], show(p)
+    assert has(p, predicate, subject, words), show(p)

@@ -130,6 +130,7 @@ def _classifiers() -> frozenset[str]:
     return frozenset(fold(c) for c in lang("zh")["count"]["classifiers"])
 
 
+_GLOSS_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])")  # a gloss after a name (or the gloss's end)
 TOLD_BY_ANOTHER = " (told by another)"  # a link through someone else's report of the event
 
 
@@ -215,7 +216,6 @@ class Extractor:
         closed = sum(self.text.count(c, line_start, pos) for c in "”」』")
         return opened > closed
 
-    _GLOSS_AFTER = re.compile(r"\s*[（(][^（）()]{1,40}[）)]")
 
     def _demoted(self, m: Mention) -> bool:
         """A weak antecedent: a name after a preposition (由X领投, "led by X"), or an investor
@@ -224,7 +224,7 @@ class Extractor:
             return True
         if m.start and self.folded[m.start - 1] in "（(" and not m.pronoun:
             return True  # 翡翠创投（Jadeite Ventures）: a gloss; the name before it is weighed
-        gloss = self._GLOSS_AFTER.match(self.folded, m.end)
+        gloss = _GLOSS_AFTER.match(self.folded, m.end)
         return self.lex.investor_part_re.match(self.folded, gloss.end() if gloss else m.end) is not None
 
     def _after_preposition(self, m: Mention) -> bool:
@@ -1276,8 +1276,18 @@ class SentenceView:
             # ("former Alibaba engineer Sun Meiling": the company says where a person worked)
             found = self._eligible[types] = [
                 m for m in self.named if m.type in types
-                and not (m.type == "org" and self.lex.background_role_re.match(self.ex.lower, m.end))]
+                and not (m.type == "org" and (self.lex.background_role_re.match(self.ex.lower, m.end)
+                                              or self._post_before_person(m)))]
         return found
+
+    def _post_before_person(self, m: Mention) -> bool:
+        """奥瑞网半导体（Orrinet Semiconductor）前总裁雷克, "Orrinet CEO Dovan Reyk": the company
+        says whose post the person held; the person is the one the clause is about."""
+        gloss = _GLOSS_AFTER.match(self.ex.lower, m.end)
+        post = self.lex.post_of_re.match(self.ex.lower, gloss.end() if gloss else m.end)
+        if post is None or post.end() == (gloss.end() if gloss else m.end):
+            return False
+        return any(p.type == "person" and 0 <= p.start - post.end() <= 1 for p in self.named)
 
     def _prepositional(self, m: Mention) -> bool:
         """A name after a preposition or an object verb (从谷歌, led by X, 收购X), or joined by

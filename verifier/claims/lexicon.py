@@ -232,6 +232,10 @@ class Lexicon:
         self.negation_re = _suffix_re(link["negation"])
         self.series_re = _suffix_re(link["series"])
         self.background_role_re = re.compile(rf"\s+(?:{alternation(link['background_roles'])})\b")
+        # a post of the company's right before a person (奥瑞网半导体前总裁雷克, "Orrinet CEO Dovan Reyk")
+        names = read_data_file("entities.toml")["names"]
+        posts = sorted({fold(w).lower() for w in [*names["titles"], *names["role_titles"]] if w}, key=len, reverse=True)
+        self.post_of_re = re.compile(rf"(?:'s|’s)?\s*(?:former\s+|ex-|前|原)?(?:{alternation(posts)})\s*(?:兼\S{{0,6}}?)?")
         self.investor_part_re = re.compile(rf"(?i:\s*(?:{alternation(_fold_all(link['investor_part']))}))")
         # "the second senior executive to leave": one of a series, a few words and "to" before the event
         self.series_to_re = re.compile(rf"(?i:\b(?:{alternation(w for w in link['series'] if w.isascii())})"
