@@ -2018,3 +2018,11 @@ def test_a_company_before_a_post_and_a_person_says_whose_post_it_is(text, predic
     p = claims_of(text, D)
     assert [c.subject for c in p.claims if c.predicate == predicate] == [subject], show(p)
     assert has(p, predicate, subject, words), show(p)
+
+
+def test_a_verb_of_suing_before_a_glossed_name_is_not_part_of_it():
+    """控告奧瑞網半導體（Orrinet Semiconductor）: the company is 奥瑞网半导体, sued; the one who sues
+    is still the claimant."""
+    p = claims_of("被解雇的總裁雷克（Dovan Reyk）週一向美國德拉瓦州法院提告，控告奧瑞網半導體（Orrinet Semiconductor）"
+                  "不當解僱，求償4,500萬美元。", D)
+    assert [c.subject for c in p.claims if c.predicate == "damages"] == ["Dovan Reyk"], show(p)
