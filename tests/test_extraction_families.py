@@ -2026,3 +2026,10 @@ def test_a_verb_of_suing_before_a_glossed_name_is_not_part_of_it():
     p = claims_of("被解雇的總裁雷克（Dovan Reyk）週一向美國德拉瓦州法院提告，控告奧瑞網半導體（Orrinet Semiconductor）"
                   "不當解僱，求償4,500萬美元。", D)
     assert [c.subject for c in p.claims if c.predicate == "damages"] == ["Dovan Reyk"], show(p)
+
+
+def test_a_chinese_date_right_before_an_event_word_is_that_word_s():
+    p = claims_of("钱特（Marisol Qent）将接替今年3月离职的沃尔什（Tobin Walsh）出任首席执行官。", D)
+    assert [(c.predicate, c.subject) for c in p.claims if c.kind == "date"] == [("departure", "Tobin Walsh")], show(p)
+    q = claims_of("泊岸电网（Orlen Grid）宣布2024年3月上市。", D)
+    assert has(q, "ipo", "Orlen Grid", "2024年3月"), show(q)

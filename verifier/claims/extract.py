@@ -898,6 +898,10 @@ class SentenceView:
             cost = min(cost, 1 + lex.clause_cost * max(0, cross) * 0.2 + gap * 0.2)
             how = "fronted adjunct"
         if kind == "date":
+            if self.ex.chinese and trigger_first and any(
+                    v.end <= u.start <= v.end + 2 and u is not t and any("date" in s.predicate.kinds for s in u.senses)
+                    for u in self.triggers):
+                return None, ""  # 接替今年3月离职的沃尔什: a date right before an event word is that word's
             if self.ex.chinese and trigger_first and not self._leads_date(t, v):
                 if t_clause.index < v_clause.index and ex.words.between(v_clause.start, v.start) <= 1.5 \
                         and not lex.effective_after_re.match(ex.lower, v.end):
