@@ -2033,3 +2033,10 @@ def test_a_chinese_date_right_before_an_event_word_is_that_word_s():
     assert [(c.predicate, c.subject) for c in p.claims if c.kind == "date"] == [("departure", "Tobin Walsh")], show(p)
     q = claims_of("泊岸电网（Orlen Grid）宣布2024年3月上市。", D)
     assert has(q, "ipo", "Orlen Grid", "2024年3月"), show(q)
+
+
+def test_priced_at_is_an_offer_price_only_of_shares():
+    p = claims_of("Brightfen Studio Inc released Ashen Vale 2, priced at $69.99, on Thursday.", D)
+    assert has(p, "price", "Ashen Vale 2", "$69.99") and not any(c.predicate == "offer_price" for c in p.claims), show(p)
+    q = claims_of("Jadeway Robotics Ltd's shares were priced at HK$18.60 in the IPO.", D)
+    assert has(q, "offer_price", "Jadeway Robotics", "HK$18.60"), show(q)
