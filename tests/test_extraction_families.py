@@ -2040,3 +2040,19 @@ def test_priced_at_is_an_offer_price_only_of_shares():
     assert has(p, "price", "Ashen Vale 2", "$69.99") and not any(c.predicate == "offer_price" for c in p.claims), show(p)
     q = claims_of("Jadeway Robotics Ltd's shares were priced at HK$18.60 in the IPO.", D)
     assert has(q, "offer_price", "Jadeway Robotics", "HK$18.60"), show(q)
+
+
+@pytest.mark.parametrize("text", [
+    "Tessaro Mobility Inc will cut 1,260 jobs, reducing its headcount from 7,000 to 5,740.",
+    "裁员完成后，特萨罗出行（Tessaro Mobility）员工人数将由目前的7000人降至5740人。",
+])
+def test_a_staff_s_size_from_one_number_to_another_is_before_and_after(text):
+    p = claims_of(text, D)
+    sizes = [(c.value.value, c.scope.get("when")) for c in p.claims if c.predicate == "employees"]
+    assert sizes == [(7000, "before"), (5740, "after")], show(p)
+    assert not any(c.predicate == "layoffs" and c.value.value in (7000, 5740) for c in p.claims if c.kind == "count"), show(p)
+
+
+def test_a_figure_from_one_number_to_another_without_a_group_is_no_size():
+    p = claims_of("Orlen Grid Inc said orders rose from 7,000 to 9,000.", D)
+    assert not any(c.predicate == "employees" for c in p.claims), show(p)

@@ -56,6 +56,7 @@ def group_claims(view) -> None:
     low = ex.lower
     readings: list[Reading] = []
     values = view.values
+    _from_to(view, g)
     for i, v in enumerate(values):
         if i in view.used or v.value.kind not in ("count", "number"):
             continue
@@ -64,6 +65,46 @@ def group_claims(view) -> None:
             readings.append(reading)
     for r in readings:
         _emit(view, r)
+
+
+@lru_cache(maxsize=4)
+def _from_to_re(froms: tuple[str, ...], tos: tuple[str, ...]) -> re.Pattern[str]:
+    now = r"(?:目前的?|现有的?|当前的?|现在的?|the\s+current\s+|its\s+current\s+|about\s+|约)?"
+    return (re.compile(rf"(?:{alternation(_words(froms))})\s*{now}\s*$"),
+            re.compile(rf"\s*(?:{alternation(_words(tos))})\s*(?:about\s+|约)?$"))
+
+
+def _from_to(view, g: dict) -> None:
+    """"reducing its headcount from 7,000 to 5,740", 员工人数将由7000人降至5740人: the group's size
+    before the change and after it, when the group's noun stands a few words before."""
+    lex, ex = view.lex, view.ex
+    low = ex.lower
+    froms, tos = _from_to_re(tuple(g["change_from"]), tuple(g["change_to"]))
+    values = view.values
+    for i in range(len(values) - 1):
+        a, b = values[i], values[i + 1]
+        if i in view.used or i + 1 in view.used or a.value.kind not in ("count", "number") \
+                or b.value.kind not in ("count", "number") or b.start - a.end > 8:
+            continue
+        if not tos.match(low[a.end:b.start]) or not froms.search(low, max(view.sentence.start, a.start - 16), a.start):
+            continue
+        clause = view.clause(a.start)
+        nouns = list(lex.count_noun_re.finditer(ex.folded, max(clause.start, a.start - 40), a.start))
+        family = lex.count_noun.get(nouns[-1].group(0).lower()) if nouns else None
+        if family is None:
+            continue
+        subject, how = _owner(view, a)
+        if subject is None:
+            continue
+        fam = lex.count_families[family]
+        view.used.update({i, i + 1})
+        for v, when in ((a, "before"), (b, "after")):
+            number = v.value.value
+            value = CountValue(value=number, unit=getattr(v.value, "unit", "") or "", noun=getattr(v.value, "noun", None),
+                               bound="exact", low=number, high=number)
+            view.ex._add(view.sentence, "count", subject, family, fam["label"], value, v.start, v.end, None,
+                         {"link": f"group count: the size {when} a change", "subject": how, "value": v.pattern or "count"},
+                         scope={"when": when})
 
 
 def _family_of_noun(lex, noun: str | None) -> str | None:
