@@ -2056,3 +2056,15 @@ def test_a_staff_s_size_from_one_number_to_another_is_before_and_after(text):
 def test_a_figure_from_one_number_to_another_without_a_group_is_no_size():
     p = claims_of("Orlen Grid Inc said orders rose from 7,000 to 9,000.", D)
     assert not any(c.predicate == "employees" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text, predicate, words", [
+    ("晶川电子（Jingchuan Electronics）第三季度毛利率为45.2%，营业利益率为31.8%。", "gross_margin", "45.2%"),
+    ("晶川电子（Jingchuan Electronics）第三季度毛利率为45.2%，营业利益率为31.8%。", "operating_margin", "31.8%"),
+    ("Jingchuan Electronics Corp's gross margin rose 2.1 percentage points to 45.2% in the third quarter.",
+     "gross_margin", "45.2%"),
+    ("晶川电子（Jingchuan Electronics）毛利率较上季提升2.1个百分点至45.2%。", "gross_margin", "45.2%"),
+])
+def test_a_margin_is_its_level_not_its_change(text, predicate, words):
+    p = claims_of(text, D)
+    assert [c.text for c in p.claims if c.predicate == predicate] == [words], show(p)
