@@ -2068,3 +2068,9 @@ def test_a_figure_from_one_number_to_another_without_a_group_is_no_size():
 def test_a_margin_is_its_level_not_its_change(text, predicate, words):
     p = claims_of(text, D)
     assert [c.text for c in p.claims if c.predicate == predicate] == [words], show(p)
+
+
+def test_a_glossed_chinese_name_without_its_trade_is_a_short_name_of_it():
+    p = claims_of("梅里代尔乳业（Meridale Dairy）同意以每股41.5美元被收购。竞争对手卡尔德农场（Calder Farms）去年营收28亿美元。"
+                  "梅里代尔去年营收19亿美元，拥有约5200名员工。", D)
+    assert [c.subject for c in p.claims if c.predicate == "revenue"] == ["Calder Farms", "Meridale Dairy"], show(p)

@@ -275,6 +275,7 @@ def learn_article(text: str, folded: str) -> Learned:
         gloss_spans.append((m.start(2), m.end(2)))
     for m in r["reverse_gloss"].finditer(text) if r["paren_cjk"].search(text) else ():
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
+    _learn_cjk_short_names(out, folded, d)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
     headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
     last_run: re.Match | None = None
@@ -351,6 +352,22 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
                 at -= 1  # 与和睦家: the first of a run of particles ends the words before the name
             cut = at + 1
     return chinese[cut:]
+
+
+def _learn_cjk_short_names(out: Learned, folded: str, d: dict) -> None:
+    """梅里代尔乳业（Meridale Dairy）… 梅里代尔去年营收…: a glossed company's Chinese name without
+    its last two characters (its trade) is a short name of it, where the article itself uses it
+    alone, followed by what follows names (去年, 的, 表示)."""
+    for name, type_, origin, aliases, _ in list(out.names):
+        if type_ != "org" or origin != "gloss":
+            continue
+        for full in aliases:
+            stem = full[:-2]
+            if len(full) < 4 or len(stem) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in full) \
+                    or stem in d["org_stem_stop"] or key(stem) in d["places"] or folded.count(stem) <= folded.count(full):
+                continue
+            if re.search(rf"(?<![\u4e00-\u9fff]){re.escape(stem)}(?:{alternation(d['org_followers'])})", folded):
+                out.add(name, "org", "gloss", [stem])
 
 
 def _translit_tail(chinese: str, d: dict) -> str:
