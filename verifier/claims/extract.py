@@ -814,6 +814,7 @@ class SentenceView:
                       and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
                       and not (s.not_after_words and self._word_before(t) in s.not_after_words)
                       and not (s.not_followed_by and self.ex.folded.startswith(s.not_followed_by, t.end))
+                      and not (s.role == "inherit" and not self._told_before(s.inherit_from))
                       and (not s.after_words or self._after_word_or_name(t, s.after_words))
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
                       and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
@@ -899,7 +900,9 @@ class SentenceView:
             how = "fronted adjunct"
         if kind == "date":
             if self.ex.chinese and trigger_first and any(
-                    v.end <= u.start <= v.end + 2 and u is not t and any("date" in s.predicate.kinds for s in u.senses)
+                    v.end <= u.start <= v.end + 2 and u is not t
+                    and any("date" in s.predicate.kinds and (s.role != "inherit" or self._told_before(s.inherit_from))
+                            for s in u.senses)
                     for u in self.triggers):
                 return None, ""  # 接替今年3月离职的沃尔什: a date right before an event word is that word's
             if self.ex.chinese and trigger_first and not self._leads_date(t, v):
@@ -1051,6 +1054,12 @@ class SentenceView:
         """The word right before a trigger, in lower case ("package" in "a pay package worth")."""
         m = _LAST_WORD.search(self.ex.lower, max(0, t.start - 32), t.start)
         return m.group(1) if m else ""
+
+    def _told_before(self, predicate: str | None) -> bool:
+        """Whether the article told of an event of `predicate` (a deal) that a later word can
+        inherit (预计于2027年上半年完成 closes a deal only in an article that told of one)."""
+        return bool(predicate) and (self.ex.by_predicate.get(predicate) is not None
+                                    or self.ex.last_object.get(predicate) is not None)
 
     def _after_word_or_name(self, t: Trigger, words: frozenset[str]) -> bool:
         """Whether the trigger follows one of `words`, a name or a comma ("Korvane, worth about $4
