@@ -2074,3 +2074,10 @@ def test_a_glossed_chinese_name_without_its_trade_is_a_short_name_of_it():
     p = claims_of("梅里代尔乳业（Meridale Dairy）同意以每股41.5美元被收购。竞争对手卡尔德农场（Calder Farms）去年营收28亿美元。"
                   "梅里代尔去年营收19亿美元，拥有约5200名员工。", D)
     assert [c.subject for c in p.claims if c.predicate == "revenue"] == ["Calder Farms", "Meridale Dairy"], show(p)
+
+
+def test_units_sold_of_a_named_product_are_the_product_s():
+    p = claims_of("Brightfen Studio Inc said it had sold 3.2 million copies of Ashen Vale 2 in its first week.", D)
+    assert [c.subject for c in p.claims if c.predicate == "sales"] == ["Ashen Vale 2"], show(p)
+    q = claims_of("Brightfen Studio Inc sold 3.2 million copies of its games last year.", D)
+    assert [c.subject for c in q.claims if c.predicate == "sales"] == ["Brightfen Studio"], show(q)

@@ -472,7 +472,7 @@ class SentenceView:
                 here = self.clause(link.trigger.start).index == own_clause
                 if failed_here and not here:
                     break  # 本轮融资后，公司估值达6亿美元 (公司 unresolved): not the round's amount
-                subjects, how = self.subjects(link.trigger, link.sense)
+                subjects, how = self._units_of(v, link) or self.subjects(link.trigger, link.sense)
                 if not subjects:
                     subjects, how = self._combined_owner(v, link)
                 if subjects:
@@ -814,7 +814,6 @@ class SentenceView:
                       and not (s.not_objects and self._followed_by(t, s.not_objects, s.object_words))
                       and not (s.not_after_words and self._word_before(t) in s.not_after_words)
                       and not (s.not_followed_by and self.ex.folded.startswith(s.not_followed_by, t.end))
-                      and not (s.role == "inherit" and not self._told_before(s.inherit_from))
                       and (not s.after_words or self._after_word_or_name(t, s.after_words))
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
                       and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
@@ -1054,6 +1053,18 @@ class SentenceView:
         """The word right before a trigger, in lower case ("package" in "a pay package worth")."""
         m = _LAST_WORD.search(self.ex.lower, max(0, t.start - 32), t.start)
         return m.group(1) if m else ""
+
+    _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?")
+
+    def _units_of(self, v: Found, link: Link) -> tuple[list[Mention], str] | None:
+        """"sold 3.2 million copies of Ashen Vale 2": the units are the product's, whoever sold them."""
+        if v.value.kind != "count" or "product" not in link.sense.predicate.types:
+            return None
+        of = self._OF_AFTER.match(self.ex.lower, v.end)
+        if of is None:
+            return None
+        product = next((m for m in self.named if m.type == "product" and m.start == of.end()), None)
+        return ([product], "the product the units are of") if product is not None else None
 
     def _told_before(self, predicate: str | None) -> bool:
         """Whether the article told of an event of `predicate` (a deal) that a later word can
