@@ -2081,3 +2081,17 @@ def test_units_sold_of_a_named_product_are_the_product_s():
     assert [c.subject for c in p.claims if c.predicate == "sales"] == ["Ashen Vale 2"], show(p)
     q = claims_of("Brightfen Studio Inc sold 3.2 million copies of its games last year.", D)
     assert [c.subject for c in q.claims if c.predicate == "sales"] == ["Brightfen Studio"], show(q)
+
+
+@pytest.mark.parametrize("text, subject, words", [
+    ("Maya Reyes has been with Orlen Grid Inc for 11 years.", "Maya Reyes", "11 years"),
+    ("林佩珊（Lin Peishan）加入泊岸电网（Orlen Grid）已逾八年。", "Lin Peishan", "逾八年"),
+])
+def test_time_with_a_company_is_time_in_the_post(text, subject, words):
+    p = claims_of(text, D)
+    assert has(p, "tenure", subject, words), show(p)
+
+
+def test_an_industry_veteran_s_years_are_no_time_in_the_post():
+    p = claims_of("Maya Reyes, a 20-year veteran of the auto industry, resigned from Orlen Grid Inc on Monday.", D)
+    assert not any(c.predicate == "tenure" for c in p.claims), show(p)
