@@ -2095,3 +2095,12 @@ def test_time_with_a_company_is_time_in_the_post(text, subject, words):
 def test_an_industry_veteran_s_years_are_no_time_in_the_post():
     p = claims_of("Maya Reyes, a 20-year veteran of the auto industry, resigned from Orlen Grid Inc on Monday.", D)
     assert not any(c.predicate == "tenure" for c in p.claims), show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "泊岸电网（Orlen Grid）首席执行官一职将由派克（Dana Pike）于3月1日接任。",
+    "派克（Dana Pike）3月1日起升任首席执行官。",
+])
+def test_taking_up_a_post_in_more_chinese_words(text):
+    p = claims_of(text, D)
+    assert has(p, "appointed", "Dana Pike", "3月1日"), show(p)

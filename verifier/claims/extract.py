@@ -1446,6 +1446,10 @@ class SentenceView:
             passive = self._passive_agent(t, clause, cands)
             if passive is not None:  # 被索赔: the clause's subject is who it is done to, not the doer
                 return ([passive], "the doer after 被") if passive is not _UNNAMED else ([], "")
+            if "person" in pred.types:
+                doer = self._you_doer(t, clause, cands)
+                if doer is not None:  # 首席执行官一职将由派克于3月1日接任: 由 names who does it
+                    return [doer], "the doer after 由"
         if role == "owner":
             owner = self._owner(t, clause, cands)
             if owner:
@@ -1466,6 +1470,13 @@ class SentenceView:
         not the person the text is about."""
         return any(clause.start <= v.start and v.end <= t.start and v.value.kind == "count"
                    for v in self.values)
+
+    def _you_doer(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
+        """The person right after the last 由 before the event word in its clause (由派克接任)."""
+        at = self.ex.folded.rfind("由", clause.start, t.start)
+        if at < 0:
+            return None
+        return next((m for m in cands if m.type == "person" and m.start == at + 1 and not m.pronoun), None)
 
     def _passive_agent(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         """In 被X索赔 / 遭求偿, the doer of an event word marked passive: the name between the
