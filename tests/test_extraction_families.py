@@ -2104,3 +2104,8 @@ def test_an_industry_veteran_s_years_are_no_time_in_the_post():
 def test_taking_up_a_post_in_more_chinese_words(text):
     p = claims_of(text, D)
     assert has(p, "appointed", "Dana Pike", "3月1日"), show(p)
+
+
+def test_a_role_s_words_do_not_keep_a_date_from_the_succession():
+    p = claims_of("Dana Pike will succeed Tom Reyes as chief executive of Orlen Grid Inc on March 1.", D)
+    assert has(p, "appointed", "Dana Pike", "March 1"), show(p)

@@ -953,7 +953,8 @@ class SentenceView:
         for other in self.triggers:
             if other is t or not (lo <= other.start and other.end <= hi):
                 continue
-            if self.clause(other.start).index == v_clause.index and not any(v.value.kind in s.predicate.kinds for s in other.senses):
+            if self.clause(other.start).index == v_clause.index and any(s.shields for s in other.senses) \
+                    and not any(v.value.kind in s.predicate.kinds for s in other.senses):
                 cost += lex.shield_cost
                 how += f", past '{ex.text[other.start:other.end]}'"
                 break

@@ -60,6 +60,7 @@ class Sense:
     not_objects: frozenset[str] = frozenset()  # words after which it says something else (invest … in a plant)
     not_after_words: frozenset[str] = frozenset()  # a word right before it that makes it say something else
     after_words: frozenset[str] = frozenset()  # the word right before it must be one of these (or a name, or a comma)
+    shields: bool = True  # between a value and another event word, it keeps the value from that word
     not_followed_by: tuple[str, ...] = ()  # text right after it that makes it a period's start, no event told (上市首周)
     per_share_only: bool = False  # takes only a price per share (以每股52美元收购: not the deal's total)
     object_words: int | None = None  # how many words after it its objects are sought in (None: the default)
@@ -134,6 +135,7 @@ class Lexicon:
                           after_words=frozenset(w.lower() for w in group.get("after_words", ())),
                           per_share_only=group.get("per_share_only", False),
                           not_followed_by=tuple(fold(w).lower() for w in group.get("not_followed_by", ())),
+                          shields=group.get("shields", True),
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           yields=group.get("yields", False))
