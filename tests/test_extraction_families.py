@@ -2109,3 +2109,8 @@ def test_taking_up_a_post_in_more_chinese_words(text):
 def test_a_role_s_words_do_not_keep_a_date_from_the_succession():
     p = claims_of("Dana Pike will succeed Tom Reyes as chief executive of Orlen Grid Inc on March 1.", D)
     assert has(p, "appointed", "Dana Pike", "March 1"), show(p)
+
+
+def test_one_in_five_jobs_is_a_share_not_five_jobs():
+    p = claims_of("Orlen Grid Inc will cut one in five jobs.", D)
+    assert [c.text for c in p.claims if c.predicate == "layoffs"] == ["one in five"], show(p)

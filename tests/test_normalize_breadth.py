@@ -524,3 +524,10 @@ def test_a_part_of_a_month_joined_to_it(text, start, end):
 def test_a_scale_word_joined_by_a_hyphen(text, low, high, bound):
     (found,) = [f for f in analyze(text, base=BASE) if f.value.kind == "money"]
     assert (found.value.low, found.value.high, found.value.bound) == (low, high, bound), found
+
+
+@pytest.mark.parametrize("text, value", [("a third of its staff", 33.3), ("one in five jobs", 20), ("two out of three", 66.7),
+                                         ("a tenth of its workforce", 10)])
+def test_a_share_in_words_is_a_percentage(text, value):
+    found = [f for f in analyze(text, base=BASE) if f.value.kind == "percent"]
+    assert found and found[0].value.value == value, analyze(text, base=BASE)

@@ -344,6 +344,22 @@ def percent_recognizers() -> list[Recognizer]:
         return made(PercentValue, value=v, **_quantity(v, eq.bound(m), ctx))
 
     en_rec.add("rise", rf"{eq.before_re}\b(?P<rise>{alternation(en_rises)})\b", 0.9, en_rise, re.I)
+    # a share in words: "a third of its staff", "one in five jobs", "two out of three"
+    en_shares = {k.lower(): v for k, v in lang("en")["percent"]["shares_of"].items()}
+
+    def en_share(m, ctx):
+        if m.group("share"):
+            v = en_shares[" ".join(m.group("share").lower().replace("-", " ").split())]
+        else:
+            a, b = parse_en(m.group("a")), parse_en(m.group("b"))
+            if not a or not b or a >= b:
+                return None
+            v = round(100 * a / b, 1)
+        return made(PercentValue, value=to_number(v), **_quantity(v, eq.bound(m), ctx))
+
+    shares_re = alternation(en_shares).replace("\\ ", r"[\s-]+")
+    en_rec.add("share_of", rf"{eq.before_re}\b(?:(?P<share>{shares_re})(?=\s+of\b)|(?P<a>one|two|three|four|[1-9])\s+(?:in|out\s+of)\s+"
+                           rf"(?P<b>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b)", 0.9, en_share, re.I)
     en_symbols = alternation(lang("en")["percent"]["symbols"])
 
     def en_symbol(m, ctx):
