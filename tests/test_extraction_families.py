@@ -2114,3 +2114,14 @@ def test_a_role_s_words_do_not_keep_a_date_from_the_succession():
 def test_one_in_five_jobs_is_a_share_not_five_jobs():
     p = claims_of("Orlen Grid Inc will cut one in five jobs.", D)
     assert [c.text for c in p.claims if c.predicate == "layoffs"] == ["one in five"], show(p)
+
+
+def test_a_forecast_of_a_period_s_figure_is_no_contradiction_of_the_figure():
+    claims, findings = compared("revenue", a="Orlen Grid Inc forecast revenue of $10 billion for the fourth quarter.",
+                                b="Orlen Grid Inc reported revenue of $9.4 billion for the fourth quarter.")
+    assert [c.scope.get("tense") for c in claims] == ["sought", None], claims
+    assert findings and findings[0].verdict == "compatible" and findings[0].reason == "aim", findings
+    p = claims_of("泊岸电网（Orlen Grid）营收94亿美元，高于分析师预期的92亿美元。", D)
+    assert [c.text for c in p.claims if c.predicate == "revenue"] == ["94亿美元"], show(p)
+    q = claims_of("泊岸电网（Orlen Grid）预计裁员500人。", D)  # (a plan of cuts stays a plan)
+    assert [c.scope.get("tense") for c in q.claims if c.predicate == "layoffs"] == ["planned"], show(q)

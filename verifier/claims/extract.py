@@ -545,11 +545,14 @@ class SentenceView:
 
     def _sought(self, v: Found, link: Link) -> bool:
         """Whether a value is one aimed at: an aim word (seeking, aims to, 原计划) in its clause
-        before it and its trigger, not inside a quote the clause holds."""
+        before it and its trigger, not inside a quote the clause holds; or, for a figure, a
+        forecast ("forecast revenue of $10 billion", 预计营收)."""
         clause = self.clause(v.start)
-        lo = min(clause.start, link.trigger.start)
-        return any(not self.ex._in_quote(m.start())
-                   for m in self.lex.aims_re.finditer(self.ex.folded, lo, max(v.start, link.trigger.start)))
+        lo, hi = min(clause.start, link.trigger.start), max(v.start, link.trigger.start)
+        # (a forecast of a period's figure: revenue, profit, units sold; "expected to cut 1,000 jobs" is a plan)
+        forecast = v.value.kind != "date" and link.sense.predicate.accumulates
+        words = [self.lex.aims_re] + ([self.lex.forecasts_re] if forecast else [])
+        return any(not self.ex._in_quote(m.start()) for regex in words for m in regex.finditer(self.ex.folded, lo, hi))
 
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""

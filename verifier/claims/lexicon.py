@@ -186,6 +186,7 @@ class Lexicon:
         self.max_date_distance = link["max_date_distance"]
         self.future_re = _word_re(link["future"])
         self.aims_re = _word_re(link["aims"])
+        self.forecasts_re = _word_re(link["forecasts"])
         self.past_re = _word_re(link["past"])
         self.past_after = tuple(_fold_all(link["past_after"]))
         self.past_endings = tuple(link["past_endings"])

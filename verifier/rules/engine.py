@@ -136,7 +136,7 @@ def _aim_and_outcome(a: Claim, b: Claim, rel: Relation) -> Relation:
     if rel.verdict != "contradict" or sa == sb or a.kind == "quote":
         return rel
     aim, other = (a, b) if sa else (b, a)
-    return Relation("compatible", f"{aim.source} gives what was sought ({describe.value(aim.value)}), "
+    return Relation("compatible", f"{aim.source} gives what was sought or forecast ({describe.value(aim.value)}), "
                     f"{other.source} {describe.value(other.value)}", "neither", code="aim")
 
 
