@@ -2125,3 +2125,15 @@ def test_a_forecast_of_a_period_s_figure_is_no_contradiction_of_the_figure():
     assert [c.text for c in p.claims if c.predicate == "revenue"] == ["94亿美元"], show(p)
     q = claims_of("泊岸电网（Orlen Grid）预计裁员500人。", D)  # (a plan of cuts stays a plan)
     assert [c.scope.get("tense") for c in q.claims if c.predicate == "layoffs"] == ["planned"], show(q)
+
+
+def test_profits_of_two_measures_are_two_figures():
+    """Net profit and adjusted (扣非) profit, operating and gross profit: each is compared only
+    with the same measure."""
+    claims, findings = compared("profit", a="岚途汽车（Lantu Auto）前三季度扣非净利润为14.5亿元。",
+                                b="Lantu Auto Co's net profit for the first nine months was 1.23 billion yuan.")
+    assert sorted(c.scope["measure"] for c in claims) == ["adjusted", "net"], claims
+    assert not findings, findings
+    _, findings = compared("profit", a="Lantu Auto Co's operating profit was 2.1 billion yuan in the third quarter.",
+                           b="岚途汽车（Lantu Auto）第三季度经营利润为18亿元。")
+    assert findings and findings[0].verdict == "contradict", findings

@@ -543,6 +543,17 @@ class SentenceView:
         lo = min(clause.start, link.trigger.start)
         return self.lex.future_re.search(self.ex.folded, lo, max(v.start, link.trigger.start)) is not None
 
+    MEASURE_REACH = 24  # characters before a profit's word that may say its measure ("adjusted net profit")
+
+    def _measure(self, t: Trigger) -> str:
+        """Which profit or loss: adjusted, operating, gross, pre-tax (words in or right before its
+        word: "adjusted net profit", 扣非净利润, "operating loss"), else net."""
+        lo = max(self.clause(t.start).start, t.start - self.MEASURE_REACH)
+        for name, regex in self.lex.profit_measures:
+            if regex.search(self.ex.folded, lo, t.end):
+                return name
+        return "net"
+
     def _sought(self, v: Found, link: Link) -> bool:
         """Whether a value is one aimed at: an aim word (seeking, aims to, 原计划) in its clause
         before it and its trigger, not inside a quote the clause holds; or, for a figure, a
@@ -725,6 +736,8 @@ class SentenceView:
         scope = self._scope(v, link)
         if kind == "date":
             scope.pop("when", None)
+        if pred.measures:
+            scope["measure"] = self._measure(link.trigger)
         if self._sought(v, link):
             scope["tense"] = "sought"  # "is seeking a valuation of about $5 billion", 原计划融资4亿美元
         elif self._planned(v, link):

@@ -42,6 +42,7 @@ class Predicate:
     sessions: bool = False  # a share's move: of the trading session its sentence names (or of an unstated one)
     count_reach: int = 0  # characters from its word to the count it takes, when more than the default
     told_when_said: bool = False  # an announcement: "X said on Monday that Y had resigned" dates it Monday
+    measures: bool = False  # of a measure (net, adjusted, operating…): figures of two measures are two figures
     max_amount: float | None = None  # no amount of money it takes is this large (a price per share in billions is a deal's size)
 
 
@@ -281,6 +282,7 @@ class Lexicon:
         self.others_figure_re = re.compile(
             rf"(?i:\b(?:{alternation(w for w in others if w.isascii())})\b|{alternation(_fold_all(w for w in others if not w.isascii()))})")
         self.other_things_re = _word_re(scope["other_things"])
+        self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
         self.compared_with_re = re.compile(rf"[\s,，]*(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
@@ -409,7 +411,8 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
-                     max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False))
+                     max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False),
+                     measures=p.get("measures", False))
 
 
 @lru_cache(maxsize=1)

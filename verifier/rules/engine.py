@@ -146,6 +146,8 @@ def _different_things(a: Claim, b: Claim) -> bool:
     oa, ob = a.scope.get("of"), b.scope.get("of")
     if oa and ob and oa != ob:
         return True
+    if a.scope.get("measure", "net") != b.scope.get("measure", "net"):
+        return True  # a net profit and an adjusted one
     return bool(oa == "combined") != bool(ob == "combined")
 
 
