@@ -336,8 +336,8 @@ class Corpus:
 
     prepared: list[Prepared]
     lessons: list[Learned]
-    keys: list[str]
-    lesson_keys: list[str] = field(default_factory=list)  # a digest of each article's lesson
+    keys: list[str | None]  # None each, when prepared without a cache
+    lesson_keys: list[str | None] = field(default_factory=list)  # a digest of each article's lesson (cache only)
 
 
 def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progress: Progress | None = None) -> Corpus:
@@ -346,7 +346,9 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     from verifier.cache import digest, tool_digest
 
     sources = list(sources)
-    keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
+    # the keys are digests of every article's text: made only for a cache to look them up
+    keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources] if cache is not None \
+        else [None] * len(sources)
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
     lesson_keys: list = [None] * len(sources)
@@ -390,7 +392,7 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
         todo += unreadable
     fresh = {}
     for i, (p, learned) in zip(todo, done):
-        prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
+        prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned) if cache is not None else None
         if cache is not None:
             fresh[keys[i]] = _store_prepared(p, learned, lesson_keys[i])
     if cache is not None:
@@ -432,8 +434,13 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     the cache has them; else as models (`p.claims`)."""
     from verifier.cache import digest, tool_digest
 
-    index_key = digest(index.fingerprint())
-    keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
+    if None in corpus.keys:  # prepared without a cache (prepare_corpus): extracted without one
+        cache = None
+    if cache is None:  # the keys (a digest of the whole index, one of each article) say what a cache holds
+        keys: list = [None] * len(corpus.prepared)
+    else:
+        index_key = digest(index.fingerprint())
+        keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
     present = cache.present(keys) if cache is not None else set()
