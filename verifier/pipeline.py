@@ -548,10 +548,11 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     # each batch is given as its claims' JSON, compressed: a forked process reading claims this
     # one holds would copy every page they are on (reading an object changes its reference
     # count), and the JSON of every batch at once is that of every claim
+    renew = _compare_renew(sum(len(members) for _, members in todo), jobs)
     batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True,
-                          renew=COMPARE_RENEW_AFTER)
+                          renew=renew)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
@@ -636,9 +637,19 @@ def _held(f) -> tuple[tuple, bytes]:
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
-# a process comparing groups is replaced after this many batches (Runner.map's `renew`): it copies
-# the pages of each article text it quotes in a finding, and keeps the pages its claims were in
+# a process comparing groups is replaced after this many batches (Runner.map's `renew`) of an
+# archive's (COMPARE_RENEW_CLAIMS claims or more): it copies the pages of each article text it
+# quotes in a finding, and keeps the pages its claims were in; batches of fewer claims, as many
+# as hold COMPARE_RENEW_CLAIMS (a small corpus's processes are never replaced: making them again
+# took a tenth of the comparison of 1,000 articles, for memory they did not use)
 COMPARE_RENEW_AFTER = 4
+COMPARE_RENEW_CLAIMS = 25_000
+
+
+def _compare_renew(claims: int, jobs: int) -> int:
+    """The batches after which a process comparing `claims` claims in `_batches` is replaced."""
+    size = max(1, claims // (jobs * COMPARE_BATCHES_PER_JOB))  # claims in a batch (_batches)
+    return max(COMPARE_RENEW_AFTER, COMPARE_RENEW_CLAIMS // size)
 
 
 def _batches(groups: list[list], jobs: int) -> list[list[list]]:
