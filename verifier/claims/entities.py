@@ -1389,17 +1389,24 @@ class EntityIndex:
         the lengths of the names each pair of first characters starts); Latin names are looked
         up word by word. Built in one pass over the names, however many a registry has."""
         if self._regex is None:
-            cjk = [k for k in self._by_key if len(k) >= 2 and not k.isascii()]
+            cjk: set[str] = set()
             lengths: dict[str, set[int]] = {}
-            for k in cjk:
-                lengths.setdefault(k[:2], set()).add(len(k))
-            self._cjk_keys = set(cjk)
-            self._cjk_lengths = {start: sorted(ns, reverse=True) for start, ns in lengths.items()}
-            firsts = sorted({k[0] for k in cjk})
-            self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
             # the first words of Latin names: a word that starts none is looked up no further
             # (a key is in lower case, so split_camel leaves it as it is: its own first word)
-            self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()}
+            first_words: set[str] = set()
+            max_words = 1
+            for k in self._by_key:  # one pass: an archive's index has hundreds of thousands of keys
+                if k.isascii():
+                    first_words.add(k.partition(" ")[0])
+                    max_words = max(max_words, k.count(" ") + 1)
+                elif len(k) >= 2:
+                    cjk.add(k)
+                    lengths.setdefault(k[:2], set()).add(len(k))
+            self._cjk_keys = cjk
+            self._cjk_lengths = {start: sorted(ns, reverse=True) for start, ns in lengths.items()}
+            firsts = sorted({k[0] for k in cjk})
+            self._max_words = max_words
+            self._first_words = first_words
             self._starts_name = {}
             # set last: threads sharing the index (a dask worker's) use the rest once this is set
             self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")
