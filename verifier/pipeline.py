@@ -19,7 +19,7 @@ import json
 import os
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -506,7 +506,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     articles' claims, dates or copies changed."""
     from verifier.cache import text_digest, tool_digest
     from verifier.compact import Shelf
-    from verifier.rules.engine import Finding
+    from verifier.rules.engine import VERDICT_ORDER, Finding
 
     # a group's members are (article, claim) positions: the claims are read (from their JSON,
     # when extract_corpus packed them) only for the groups compared again
@@ -573,8 +573,12 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             f = Finding.model_validate_json(_held_json(data))
             data = zlib.compress(f.model_copy(update={"id": f"{f.id}-{n + 1}"}).model_dump_json().encode(), PACK_LEVEL)
         pieces.append(data)
+    order = {n: verdict for verdict, n in VERDICT_ORDER.items()}
+    verdicts = Counter(order.get(k[0]) for k, _ in held)  # from the sort keys: no finding is made again to count them
     del held, seen
-    return Shelf.of_pieces(Finding, map(_held_json, pieces))
+    shelf = Shelf.of_pieces(Finding, map(_held_json, pieces))
+    shelf.verdicts = verdicts
+    return shelf
 
 
 def _held_json(data: bytes | str) -> bytes:
