@@ -102,6 +102,16 @@ def test_batches_hold_every_group_once_in_order(sizes, jobs):
     assert all(batches)
 
 
+def test_comparing_processes_are_replaced_only_in_an_archive():
+    """An archive's comparing processes are replaced every COMPARE_RENEW_AFTER batches (their
+    memory); a small corpus's, whose batches hold far fewer than COMPARE_RENEW_CLAIMS claims in
+    all, never (each process takes about COMPARE_BATCHES_PER_JOB batches)."""
+    archive = 2 * pipeline.COMPARE_BATCHES_PER_JOB * pipeline.COMPARE_RENEW_CLAIMS
+    assert pipeline._compare_renew(archive, 2) == pipeline.COMPARE_RENEW_AFTER
+    assert pipeline._compare_renew(10_000, 2) >= 2 * pipeline.COMPARE_BATCHES_PER_JOB
+    assert pipeline._compare_renew(0, 2) >= pipeline.COMPARE_RENEW_AFTER
+
+
 def test_jobs_must_be_a_positive_number(corpus):
     done = run_cli("report", str(corpus), "--jobs", "0")
     assert done.returncode == 2 and "between 1 and 1024" in done.stderr

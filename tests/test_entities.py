@@ -114,3 +114,51 @@ def test_readings_are_pypinyins_without_loading_its_phrases():
     assert _reading_table() is not None  # the table is found where this pypinyin keeps it
     for ch in "长乐吕欸女绿许彦重行曾单朴区㐀":
         assert _readings(ch) == tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])), ch
+
+
+def test_the_spelling_blocks_keep_every_pair_rapidfuzz_finds_close():
+    """The bigram prefix filter of the spelling merge is lossless: every later key that
+    fuzz.ratio finds FUZZY_NAME close to a key is among its candidates (keys made by editing a
+    few base names, so that many pairs are close and many are near the threshold)."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    from verifier.claims.entities import FUZZY_NAME, _spelling_candidates
+
+    rng = random.Random(7)
+    close = 0
+    for _ in range(200):
+        alphabet = "abcde "[:rng.randint(2, 6)]
+        bases = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(5)]
+        keys = []
+        for _ in range(rng.randint(2, 30)):
+            k = list(rng.choice(bases))
+            for _ in range(rng.randint(0, 3)):
+                at = rng.randint(0, max(0, len(k) - 1))
+                edit = rng.choice(("drop", "add", "change"))
+                if edit == "drop" and k:
+                    k.pop(at)
+                elif edit == "add":
+                    k.insert(at, rng.choice(alphabet))
+                elif k:
+                    k[at] = rng.choice(alphabet)
+            keys.append("".join(k) or "a")
+        candidates = _spelling_candidates(keys)
+        for i in range(len(keys)):
+            start = rng.randint(i + 1, len(keys))
+            found = candidates(i, start)
+            assert len(found) == len(set(found)) and all(start <= j < len(keys) for j in found)
+            for j in range(start, len(keys)):
+                if fuzz.ratio(keys[i], keys[j]) >= FUZZY_NAME:
+                    close += 1
+                    assert j in found, (keys[i], keys[j])
+    assert close > 1000  # the test compares many close pairs, not a handful
+
+
+def test_the_spelling_blocks_leave_out_keys_that_share_too_few_bigrams():
+    """The filter does filter: a key sharing no bigram with another is not its candidate."""
+    from verifier.claims.entities import _spelling_candidates
+
+    keys = ["mara quill", "mara quil", "zeno vrtk"]
+    assert sorted(_spelling_candidates(keys)(0, 1)) == [1]

@@ -19,7 +19,7 @@ import json
 import os
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -336,8 +336,8 @@ class Corpus:
 
     prepared: list[Prepared]
     lessons: list[Learned]
-    keys: list[str]
-    lesson_keys: list[str] = field(default_factory=list)  # a digest of each article's lesson
+    keys: list[str | None]  # None each, when prepared without a cache
+    lesson_keys: list[str | None] = field(default_factory=list)  # a digest of each article's lesson (cache only)
 
 
 def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progress: Progress | None = None) -> Corpus:
@@ -346,7 +346,9 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
     from verifier.cache import digest, tool_digest
 
     sources = list(sources)
-    keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources]
+    # the keys are digests of every article's text: made only for a cache to look them up
+    keys = [digest("prepare", tool_digest(), _source_key(s)) for s in sources] if cache is not None \
+        else [None] * len(sources)
     prepared: list = [None] * len(sources)
     lessons: list = [None] * len(sources)
     lesson_keys: list = [None] * len(sources)
@@ -390,7 +392,7 @@ def prepare_corpus(sources: Iterable[Source], runner: Runner, cache=None, progre
         todo += unreadable
     fresh = {}
     for i, (p, learned) in zip(todo, done):
-        prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned)
+        prepared[i], lessons[i], lesson_keys[i] = p, learned, _lesson_key(learned) if cache is not None else None
         if cache is not None:
             fresh[keys[i]] = _store_prepared(p, learned, lesson_keys[i])
     if cache is not None:
@@ -432,8 +434,13 @@ def extract_corpus(corpus: Corpus, index: EntityIndex, runner: Runner, cache=Non
     the cache has them; else as models (`p.claims`)."""
     from verifier.cache import digest, tool_digest
 
-    index_key = digest(index.fingerprint())
-    keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
+    if None in corpus.keys:  # prepared without a cache (prepare_corpus): extracted without one
+        cache = None
+    if cache is None:  # the keys (a digest of the whole index, one of each article) say what a cache holds
+        keys: list = [None] * len(corpus.prepared)
+    else:
+        index_key = digest(index.fingerprint())
+        keys = [digest("extract", tool_digest(), k, _settled(p), index_key) for k, p in zip(corpus.keys, corpus.prepared)]
     for p, k in zip(corpus.prepared, keys):
         p.claims_key = k
     present = cache.present(keys) if cache is not None else set()
@@ -499,7 +506,7 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     articles' claims, dates or copies changed."""
     from verifier.cache import text_digest, tool_digest
     from verifier.compact import Shelf
-    from verifier.rules.engine import Finding
+    from verifier.rules.engine import VERDICT_ORDER, Finding
 
     # a group's members are (article, claim) positions: the claims are read (from their JSON,
     # when extract_corpus packed them) only for the groups compared again
@@ -541,10 +548,11 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
     # each batch is given as its claims' JSON, compressed: a forked process reading claims this
     # one holds would copy every page they are on (reading an object changes its reference
     # count), and the JSON of every batch at once is that of every claim
+    renew = _compare_renew(sum(len(members) for _, members in todo), jobs)
     batches = _batches_json(prepared, batches)
     with Runner(jobs) as runner:
         done = runner.map(_compare_batch, batches, None, "comparing claims", (texts, published, copies), local=True,
-                          renew=COMPARE_RENEW_AFTER)
+                          renew=renew)
     fresh = {}
     for (g, _), findings in zip(todo, (f for batch in done for f in batch)):
         found[g] = findings
@@ -565,8 +573,12 @@ def compare_corpus(prepared: list[Prepared], texts: dict[str, str], published: d
             f = Finding.model_validate_json(_held_json(data))
             data = zlib.compress(f.model_copy(update={"id": f"{f.id}-{n + 1}"}).model_dump_json().encode(), PACK_LEVEL)
         pieces.append(data)
+    order = {n: verdict for verdict, n in VERDICT_ORDER.items()}
+    verdicts = Counter(order.get(k[0]) for k, _ in held)  # from the sort keys: no finding is made again to count them
     del held, seen
-    return Shelf.of_pieces(Finding, map(_held_json, pieces))
+    shelf = Shelf.of_pieces(Finding, map(_held_json, pieces))
+    shelf.verdicts = verdicts
+    return shelf
 
 
 def _held_json(data: bytes | str) -> bytes:
@@ -629,9 +641,19 @@ def _held(f) -> tuple[tuple, bytes]:
 
 
 COMPARE_BATCHES_PER_JOB = 16  # groups are sent to the processes in about this many batches each
-# a process comparing groups is replaced after this many batches (Runner.map's `renew`): it copies
-# the pages of each article text it quotes in a finding, and keeps the pages its claims were in
+# a process comparing groups is replaced after this many batches (Runner.map's `renew`) of an
+# archive's (COMPARE_RENEW_CLAIMS claims or more): it copies the pages of each article text it
+# quotes in a finding, and keeps the pages its claims were in; batches of fewer claims, as many
+# as hold COMPARE_RENEW_CLAIMS (a small corpus's processes are never replaced: making them again
+# took a tenth of the comparison of 1,000 articles, for memory they did not use)
 COMPARE_RENEW_AFTER = 4
+COMPARE_RENEW_CLAIMS = 25_000
+
+
+def _compare_renew(claims: int, jobs: int) -> int:
+    """The batches after which a process comparing `claims` claims in `_batches` is replaced."""
+    size = max(1, claims // (jobs * COMPARE_BATCHES_PER_JOB))  # claims in a batch (_batches)
+    return max(COMPARE_RENEW_AFTER, COMPARE_RENEW_CLAIMS // size)
 
 
 def _batches(groups: list[list], jobs: int) -> list[list[list]]:

@@ -19,10 +19,12 @@ to the one person in the corpus with it. Names a user registered are never merge
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
@@ -959,6 +961,78 @@ def _spells(options: list[tuple[str, ...]], i: int, rest: str) -> bool:
     return False
 
 
+# ------------------------------------------------------------- blocking the spellings' comparison
+_RATIO_SLACK = 1e-6  # below FUZZY_NAME by this much, a bound still counts a pair as close (rounding)
+
+
+@lru_cache(maxsize=None)
+def _shared_bigrams(n: int) -> int:
+    """The fewest bigrams (counted with their repeats) that a key of `n` characters shares with
+    any key fuzz.ratio finds FUZZY_NAME close to it. Keys of n and m characters with a longest
+    common subsequence of l are that close when 200 * l >= FUZZY_NAME * (n + m); the l - 1
+    bigrams of that subsequence lose at most n - l to the characters of one key outside it and
+    m - l to those of the other, so at least 3l - n - m - 1 are bigrams of both keys. The least of
+    that over every length m that can be close (0 or less: any key may be close)."""
+    bounds = []
+    for m in range(1, 4 * n + 2):
+        l = int(-(-((FUZZY_NAME - _RATIO_SLACK) * (n + m)) // 200))  # the least l that can be close
+        if l <= min(n, m):
+            bounds.append(3 * l - n - m - 1)
+    return min(bounds, default=0)
+
+
+def _spelling_candidates(keys: list[str]):
+    """For `_merge_spellings`: a function giving, for the key at i and a position `start`, the
+    positions from `start` on of the keys that can be FUZZY_NAME close to it (in no order); every
+    other key fuzz.ratio would find too far. Prefix filtering: each key's bigrams (the second of a
+    bigram a token of its own, and so on) are ordered rarest first, in one order for all keys;
+    two keys that share at least t of them share one among the first len - t + 1 of each (the
+    first they share in that order), t being `_shared_bigrams` of either length. So a key is
+    compared only with the keys sharing one of those with it, not with every key of its initial
+    (quadratic in an archive: this compares about a fifth of the pairs)."""
+    grams: list[list[str]] = []
+    counts: dict[str, int] = {}
+    for k in keys:
+        own = [k[i:i + 2] for i in range(len(k) - 1)]
+        if len(set(own)) < len(own):  # a repeated bigram: its second sighting is another token
+            seen: dict[str, int] = {}
+            for i, g in enumerate(own):
+                n = seen[g] = seen.get(g, 0) + 1
+                if n > 1:
+                    own[i] = f"{g}{n}"
+        grams.append(own)
+        for t in own:
+            counts[t] = counts.get(t, 0) + 1
+    rank = {t: r for r, t in enumerate(sorted(counts, key=lambda t: (counts[t], t)))}
+    wild: list[int] = []  # keys too short to need a shared bigram: compared with every key
+    postings: dict[str, list[int]] = {}
+    prefixes: list[list[str] | None] = []
+    for i, own in enumerate(grams):
+        need = _shared_bigrams(len(keys[i]))
+        if need < 1:
+            wild.append(i)
+            prefixes.append(None)
+            continue
+        own.sort(key=rank.__getitem__)
+        del own[len(own) - need + 1:]
+        prefixes.append(own)
+        for t in own:
+            postings.setdefault(t, []).append(i)
+
+    def candidates(i: int, start: int) -> list[int]:
+        prefix = prefixes[i]
+        if prefix is None:
+            return list(range(start, len(keys)))
+        found: set[int] = set()
+        for t in prefix:
+            posting = postings[t]
+            found.update(posting[bisect.bisect_left(posting, start):])
+        found.update(wild[bisect.bisect_left(wild, start):])
+        return list(found)
+
+    return candidates
+
+
 # --------------------------------------------------------------------------- the index
 ALIAS_ONLY = "alias"  # a learnt name's type when it only gives another name to an entity found elsewhere
 
@@ -1145,8 +1219,9 @@ class EntityIndex:
     def _merge_spellings(self) -> None:
         """Spellings of one person's name (Sustkever, Sutskever) merge into the most trusted and
         most seen one. Only names with the same initial are compared, and within those only the
-        pairs rapidfuzz finds close (one C loop per name, lengths that cannot be close left out),
-        then merged in the same order as comparing every pair would."""
+        pairs that share enough bigrams to be close (`_spelling_candidates`) and that rapidfuzz
+        finds close (one C loop per name), then merged in the same order as comparing every pair
+        would."""
         persons = sorted(
             (e for e in self.entities.values() if e.type == "person" and " " in e.name),
             key=lambda e: (ORIGIN_RANK[e.origin], -e.count, e.name),
@@ -1159,12 +1234,16 @@ class EntityIndex:
             # registered names come first (the order ranks origins); two of them never merge, so
             # a registered name is compared only with the names learnt from text after them
             learnt = next((i for i, e in enumerate(group) if e.origin != "registry"), len(group))
+            candidates = _spelling_candidates(keys)
             for i, a in enumerate(group):
                 if a.name not in self.entities:
                     continue
                 start = max(i + 1, learnt)
-                close = process.extract(keys[i], keys[start:], scorer=fuzz.ratio, score_cutoff=FUZZY_NAME, limit=None)
-                for j in sorted(start + found[2] for found in close):
+                others = candidates(i, start)
+                close = process.extract(keys[i], [keys[j] for j in others] if len(others) < 2 else
+                                        itemgetter(*others)(keys), scorer=fuzz.ratio,
+                                        score_cutoff=FUZZY_NAME, limit=None)
+                for j in sorted(others[found[2]] for found in close):
                     b = group[j]
                     if b.name not in self.entities:
                         continue
@@ -1383,17 +1462,26 @@ class EntityIndex:
         the lengths of the names each pair of first characters starts); Latin names are looked
         up word by word. Built in one pass over the names, however many a registry has."""
         if self._regex is None:
-            cjk = [k for k in (*self._by_key, *self._shared) if len(k) >= 2 and not k.isascii()]
+            cjk: set[str] = set()
             lengths: dict[str, set[int]] = {}
-            for k in cjk:
-                lengths.setdefault(k[:2], set()).add(len(k))
-            self._cjk_keys = set(cjk)
+            # the first words of Latin names: a word that starts none is looked up no further
+            # (a key is in lower case, so split_camel leaves it as it is: its own first word)
+            first_words: set[str] = set()
+            max_words = 1
+            # one pass: an archive's index has hundreds of thousands of keys (and the short names
+            # two people share are found to be told apart by the article)
+            for k in itertools.chain(self._by_key, self._shared):
+                if k.isascii():
+                    first_words.add(k.partition(" ")[0])
+                    max_words = max(max_words, k.count(" ") + 1)
+                elif len(k) >= 2:
+                    cjk.add(k)
+                    lengths.setdefault(k[:2], set()).add(len(k))
+            self._cjk_keys = cjk
             self._cjk_lengths = {start: sorted(ns, reverse=True) for start, ns in lengths.items()}
             firsts = sorted({k[0] for k in cjk})
-            self._max_words = max((k.count(" ") + 1 for k in self._by_key if k.isascii()), default=1)
-            # the first words of Latin names: a word that starts none is looked up no further
-            self._first_words = {k.split(" ")[0] for k in self._by_key if k.isascii()} | \
-                {key(split_camel(k)).split(" ")[0] for k in self._by_key if k.isascii()}
+            self._max_words = max_words
+            self._first_words = first_words
             self._starts_name = {}
             # set last: threads sharing the index (a dask worker's) use the rest once this is set
             self._regex = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]" if firsts else "(?!)")

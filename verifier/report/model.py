@@ -159,7 +159,9 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         ]
         gaps = [Unclaimed(source=p.source.id, start=a, end=b, text=p.source.text[a:b]) for p in prepared
                 for a, b in (p.unclaimed if p.unclaimed is not None else unclaimed(p))]
-        verdicts = Counter(f.verdict for f in findings)  # one reading (a large report's are shelved: compact.Shelf)
+        verdicts = getattr(findings, "verdicts", None)  # counted by compare_corpus, else by one reading
+        if verdicts is None:
+            verdicts = Counter(f.verdict for f in findings)
         count = lambda v: verdicts[v]
         summary = Summary(sources=len(sources), claims=len(claims), findings=len(findings),
                           contradict=count("contradict"), compatible=count("compatible"), agree=count("agree"),

@@ -48,7 +48,10 @@ def shingles(text: str, folded: str | None = None) -> set[int]:
     width = 3 * CJK_SHINGLE
     for run in _CJK.findall(folded):
         data = run.encode()
-        out.update(crc(data[i:i + width]) for i in range(0, max(3, len(data) - width + 3), 3))
+        if len(data) <= width:  # most runs (between two marks): one shingle, the run
+            out.add(crc(data))
+        else:
+            out.update([crc(data[i:i + width]) for i in range(0, len(data) - width + 3, 3)])
     words = _WORD.findall(folded)
     if len(words) >= LATIN_SHINGLE:
         data = " ".join(words).encode()
