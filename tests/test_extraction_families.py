@@ -2137,3 +2137,13 @@ def test_profits_of_two_measures_are_two_figures():
     _, findings = compared("profit", a="Lantu Auto Co's operating profit was 2.1 billion yuan in the third quarter.",
                            b="岚途汽车（Lantu Auto）第三季度经营利润为18亿元。")
     assert findings and findings[0].verdict == "contradict", findings
+
+
+@pytest.mark.parametrize("text", [
+    "泊岸电网（Orlen Grid）市值蒸发约30亿美元。",
+    "Orlen Grid Inc lost about $3 billion in market value on Monday.",
+    "Orlen Grid Inc shares fell 8%, wiping about $3 billion off its market value.",
+])
+def test_market_value_lost_or_gained_is_a_change_not_a_value_nor_a_loss(text):
+    p = claims_of(text, D)
+    assert not any(c.predicate in ("valuation", "loss") for c in p.claims), show(p)
