@@ -2147,3 +2147,19 @@ def test_profits_of_two_measures_are_two_figures():
 def test_market_value_lost_or_gained_is_a_change_not_a_value_nor_a_loss(text):
     p = claims_of(text, D)
     assert not any(c.predicate in ("valuation", "loss") for c in p.claims), show(p)
+
+
+def test_a_total_of_rounds_is_not_one_round():
+    claims, findings = compared("funding", a="Orlen Grid Inc has raised $80 million in total from investors.",
+                                b="Orlen Grid Inc raised $45 million in a Series B round.")
+    assert sorted(c.scope.get("of") for c in claims) == ["round:b", "total"], claims
+    assert not findings, findings
+
+
+@pytest.mark.parametrize("text", [
+    "Orlen Grid Inc said revenue grew 12% to $4.1 billion in 2025, while costs rose 20%.",
+    "泊岸电网（Orlen Grid）营收同比增长12%，成本上升20%。",
+])
+def test_a_change_is_of_the_word_in_its_own_clause(text):
+    p = claims_of(text, D)
+    assert [c.value.value for c in p.claims if c.predicate == "revenue_change"] == [12], show(p)

@@ -738,6 +738,9 @@ class SentenceView:
             scope.pop("when", None)
         if pred.measures:
             scope["measure"] = self._measure(link.trigger)
+        if pred.recurring and kind != "date" and "of" not in scope and self.lex.cumulative_re.search(
+                ex.folded, self.clause(v.start).start, self.clause(v.start).end):
+            scope["of"] = "total"  # "has raised $80 million in total", 累计融资: all rounds, not one
         if self._sought(v, link):
             scope["tense"] = "sought"  # "is seeking a valuation of about $5 billion", 原计划融资4亿美元
         elif self._planned(v, link):
@@ -861,6 +864,9 @@ class SentenceView:
             if kind == "count" and t_clause.index != v_clause.index \
                     and lex.count_noun_re.search(ex.folded, v_clause.start, v.start):
                 continue  # 裁员完成后，员工人数将由7000人降至5740人: a count its own clause says is the staff's
+            if change and t_clause.index != v_clause.index \
+                    and any(v_clause.start <= u.start and u.end <= v.start for u in self.triggers):
+                continue  # "revenue grew 12%, while costs rose 20%": the change of the word in its own clause
             if t_clause.kind in ("relative", "appositive") and t_clause.index != v_clause.index and v_clause.kind == "main" \
                     and any(d.value.kind == kind and t_clause.start <= d.start < t_clause.end for d in self.values):
                 continue  # "X, which went public in 2019, had $820 million at the end of June": the aside has its own

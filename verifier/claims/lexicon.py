@@ -283,6 +283,7 @@ class Lexicon:
             rf"(?i:\b(?:{alternation(w for w in others if w.isascii())})\b|{alternation(_fold_all(w for w in others if not w.isascii()))})")
         self.other_things_re = _word_re(scope["other_things"])
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
+        self.cumulative_re = _word_re(scope["cumulative"])
         self.compared_with_re = re.compile(rf"[\s,，]*(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
