@@ -2163,3 +2163,18 @@ def test_a_total_of_rounds_is_not_one_round():
 def test_a_change_is_of_the_word_in_its_own_clause(text):
     p = claims_of(text, D)
     assert [c.value.value for c in p.claims if c.predicate == "revenue_change"] == [12], show(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Sorrel Health Inc agreed to acquire Penmark Diagnostics Inc for $52 per share. The offer represents a premium of "
+    "31% to Penmark's closing price on Friday.",
+    "索雷尔健康（Sorrel Health）以每股52美元收购Penmark Diagnostics Inc。收购价较Penmark上周五收市价溢价31%。",
+])
+def test_a_takeover_s_premium_is_the_bought_company_s(text):
+    p = claims_of(text, D)
+    assert has(p, "offer_premium", "Penmark Diagnostics", "31%"), show(p)
+
+
+def test_a_premium_with_no_deal_told_is_no_offer_s():
+    p = claims_of("Orlen Grid Inc shares trade at a 20% premium to their peers.", D)
+    assert not any(c.predicate == "offer_premium" for c in p.claims), show(p)
