@@ -1592,18 +1592,6 @@ def test_a_workforce_to_come_is_not_today_s_headcount():
     assert findings and findings[0].verdict == "contradict", findings
 
 
-@pytest.mark.parametrize("text, predicate, words", [
-    ("Victor Lam, 58, was arrested in August 2024 at his home.", "arrest", "in August 2024"),
-    ("Police detained Victor Lam on Tuesday.", "arrest", "Tuesday"),
-    ("Victor Lam pleaded guilty in January to fraud.", "conviction", "in January"),
-    ("Victor Lam was convicted on Tuesday of insider trading.", "conviction", "Tuesday"),
-    ("前行政总裁林伟强（Victor Lam）于2024年8月被捕。", "arrest", "2024年8月"),
-])
-def test_an_arrest_and_a_conviction_are_dated(text, predicate, words):
-    p = claims_of(text, D)
-    assert has(p, predicate, "Victor Lam", words), show(p)
-
-
 def test_a_ban_from_a_post_is_no_time_in_it():
     p = claims_of("Victor Lam was also banned from serving as a company director for 15 years.", D)
     assert not any(c.predicate == "tenure" for c in p.claims), show(p)
@@ -1615,28 +1603,9 @@ def test_a_name_before_a_comma_does_not_own_the_next_clause_s_group():
     assert [c.subject for c in p.claims if c.predicate == "employees"] == ["Orlen Foods"], show(p)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("Tomas Brayne received £6.1 million for 2025, the annual report showed.", "£6.1 million"),
-    ("Tomas Brayne was paid $12 million last year.", "$12 million"),
-])
-def test_what_a_person_received_or_was_paid_is_pay(text, words):
-    p = claims_of(text, D)
-    assert has(p, "compensation", "Tomas Brayne", words), show(p)
-
-
 def test_what_a_person_received_as_funding_is_no_pay():
     p = claims_of("Tomas Brayne received $12 million in funding from Orlen Capital Inc.", D)
     assert not any(c.predicate == "compensation" for c in p.claims), show(p)
-
-
-@pytest.mark.parametrize("text", [
-    "Orlen Foods Ltd said 58.3% of votes cast opposed the pay report.",
-    "Orlen Foods Ltd shareholders voted against the pay report, with 58.3% of votes cast opposing its pay report.",
-    "泊岸食品（Orlen Foods）股东大会上，58.3%的投票反对高管薪酬报告。",
-])
-def test_a_share_of_votes_against(text):
-    p = claims_of(text, D)
-    assert has(p, "votes_against", "Orlen Foods", "58.3%"), show(p)
 
 
 def test_the_votes_of_no_one_are_no_share_against():
@@ -1738,33 +1707,6 @@ def test_the_nth_person_to_leave_is_one_of_a_series():
     assert has(q, "departure", "Priya Natarajan", "this year"), show(q)
 
 
-@pytest.mark.parametrize("text, predicate, words", [
-    ("Orlen Robotics Inc co-founder Mira Solberg is parting ways with the company, she said on Tuesday.", "departure", "Tuesday"),
-    ("Mira Solberg will hand over the reins at Orlen Robotics Inc in March.", "departure", "in March"),
-    ("Orlen Robotics Inc plans to trim its workforce by 8%.", "layoffs", "8%"),
-    ("Orlen Robotics Inc axed 300 jobs on Monday.", "layoffs", "300 jobs"),
-    ("Orlen Robotics Inc let go of about 300 staff last week.", "layoffs", "about 300 staff"),
-    ("Orlen Robotics Inc announced 1,200 job cuts.", "layoffs", "1,200 job cuts"),
-    ("Orlen Robotics Inc announced 300 redundancies.", "layoffs", "300 redundancies"),
-])
-def test_more_words_for_leaving_and_for_cutting_jobs(text, predicate, words):
-    p = claims_of(text, D)
-    subject = "Mira Solberg" if predicate == "departure" else "Orlen Robotics"
-    assert has(p, predicate, subject, words), show(p)
-
-
-@pytest.mark.parametrize("text, predicate, words", [
-    ("泊岸机器人（Orlen Robotics）联合创始人索尔贝格（Mira Solberg）周二宣布淡出公司管理层。", "departure", "周二"),
-    ("索尔贝格（Mira Solberg）将于3月退居幕后。", "departure", "3月"),
-    ("泊岸机器人（Orlen Robotics）周一宣布，索尔贝格（Mira Solberg）不再担任首席执行官。", "departure", "周一"),
-    ("泊岸机器人（Orlen Robotics）周一宣布优化约300名员工。", "layoffs", "约300名员工"),
-])
-def test_more_chinese_words_for_leaving_and_for_cutting_staff(text, predicate, words):
-    p = claims_of(text, D)
-    subject = "Mira Solberg" if predicate == "departure" else "Orlen Robotics"
-    assert has(p, predicate, subject, words), show(p)
-
-
 def test_optimising_something_other_than_staff_is_no_layoff():
     p = claims_of("泊岸机器人（Orlen Robotics）周一宣布优化产品结构，员工约3000人。", D)
     assert not any(c.predicate == "layoffs" for c in p.claims), show(p)
@@ -1805,14 +1747,6 @@ def test_a_count_after_and_shares_the_verb_of_the_count_before():
     assert not any(c.predicate == "customers" or c.text == "200 contractors" for c in q.claims), show(q)
 
 
-@pytest.mark.parametrize("text, predicate, words", [
-    ("林德奎斯特（Oskar Lindqvist）2021年由巴克莱银行转战泊岸支付（Pennyloft Pay）。", "joined", "2021年"),
-])
-def test_moving_over_to_a_company_is_joining_it(text, predicate, words):
-    p = claims_of(text, D)
-    assert has(p, predicate, "Oskar Lindqvist", words), show(p)
-
-
 def test_the_nth_to_leave_in_chinese_is_one_of_a_series():
     p = claims_of("林德奎斯特（Oskar Lindqvist）是泊岸支付（Pennyloft Pay）今年第三位离职的高管。", D)
     assert not any(c.predicate == "departure" for c in p.claims), show(p)
@@ -1848,16 +1782,6 @@ def test_investors_in_a_round_are_no_topic_for_a_bare_gongsi():
     p = claims_of("物流AI公司包裹智算（Parcelwise）近日完成4500万美元B轮融资，由翡翠创投（Jadeite Ventures）领投，"
                   "老股东橡岭资本（Oakridge Capital）跟投。本轮融资后，公司估值达6亿美元。", D)
     assert has(p, "valuation", "Parcelwise", "6亿美元"), show(p)
-
-
-@pytest.mark.parametrize("text, predicate, words", [
-    ("鲸歌游戏（Whalesong Games）新作《星海回响》将于3月12日开启公测。", "launch", "3月12日"),
-    ("鲸歌游戏（Whalesong Games）的《星海回响》定档3月12日。", "launch", "3月12日"),
-    ("《星海回响》上线首日流水超过1亿元。", "revenue", "超过1亿元"),
-])
-def test_a_game_s_open_beta_release_day_and_takings(text, predicate, words):
-    p = claims_of(text, D)
-    assert has(p, predicate, "星海回响", words), show(p)
 
 
 def test_an_assembly_line_is_no_takings():
@@ -1912,18 +1836,6 @@ def test_a_launch_once_planned_for_an_earlier_day_was_delayed_not_contradicted()
                                             "November release.",
                                 b="《灰烬之谷2》（Ashen Vale 2）于3月20日上市。")
     assert findings and all(f.verdict != "contradict" for f in findings), findings
-
-
-@pytest.mark.parametrize("text, predicate, subject, words", [
-    ("Vexlane Inc was valued at $2 billion. Its closest rival, Hollin Freightware, was valued at $3.4 billion.",
-     "valuation", "Hollin Freightware", "$3.4 billion"),
-    ("Nordvik Appliances recalled 412,000 air fryers on Monday.", "recall", "Nordvik Appliances", "Monday"),
-    ("Ana Qent will start at Osterly Systems Inc on June 1.", "appointed", "Ana Qent", "June 1"),
-    ("周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官。", "departure", "Talmer Ostrand", "周二上午"),
-])
-def test_names_and_words_a_probe_of_new_articles_found_missing(text, predicate, subject, words):
-    p = claims_of(text, D)
-    assert has(p, predicate, subject, words), show(p)
 
 
 def test_starting_at_a_company_founds_nothing():
@@ -2083,27 +1995,9 @@ def test_units_sold_of_a_named_product_are_the_product_s():
     assert [c.subject for c in q.claims if c.predicate == "sales"] == ["Brightfen Studio"], show(q)
 
 
-@pytest.mark.parametrize("text, subject, words", [
-    ("Maya Reyes has been with Orlen Grid Inc for 11 years.", "Maya Reyes", "11 years"),
-    ("林佩珊（Lin Peishan）加入泊岸电网（Orlen Grid）已逾八年。", "Lin Peishan", "逾八年"),
-])
-def test_time_with_a_company_is_time_in_the_post(text, subject, words):
-    p = claims_of(text, D)
-    assert has(p, "tenure", subject, words), show(p)
-
-
 def test_an_industry_veteran_s_years_are_no_time_in_the_post():
     p = claims_of("Maya Reyes, a 20-year veteran of the auto industry, resigned from Orlen Grid Inc on Monday.", D)
     assert not any(c.predicate == "tenure" for c in p.claims), show(p)
-
-
-@pytest.mark.parametrize("text", [
-    "泊岸电网（Orlen Grid）首席执行官一职将由派克（Dana Pike）于3月1日接任。",
-    "派克（Dana Pike）3月1日起升任首席执行官。",
-])
-def test_taking_up_a_post_in_more_chinese_words(text):
-    p = claims_of(text, D)
-    assert has(p, "appointed", "Dana Pike", "3月1日"), show(p)
 
 
 def test_a_role_s_words_do_not_keep_a_date_from_the_succession():
@@ -2165,16 +2059,63 @@ def test_a_change_is_of_the_word_in_its_own_clause(text):
     assert [c.value.value for c in p.claims if c.predicate == "revenue_change"] == [12], show(p)
 
 
-@pytest.mark.parametrize("text", [
-    "Sorrel Health Inc agreed to acquire Penmark Diagnostics Inc for $52 per share. The offer represents a premium of "
-    "31% to Penmark's closing price on Friday.",
-    "索雷尔健康（Sorrel Health）以每股52美元收购Penmark Diagnostics Inc。收购价较Penmark上周五收市价溢价31%。",
-])
-def test_a_takeover_s_premium_is_the_bought_company_s(text):
-    p = claims_of(text, D)
-    assert has(p, "offer_premium", "Penmark Diagnostics", "31%"), show(p)
-
-
 def test_a_premium_with_no_deal_told_is_no_offer_s():
     p = claims_of("Orlen Grid Inc shares trade at a 20% premium to their peers.", D)
     assert not any(c.predicate == "offer_premium" for c in p.claims), show(p)
+
+
+# Phrasings of stop 21's families, each read as its claim: (text, predicate, subject, words of the value)
+PHRASINGS = [
+    # an arrest and a conviction, dated
+    ("Victor Lam, 58, was arrested in August 2024 at his home.", "arrest", "Victor Lam", "in August 2024"),
+    ("Police detained Victor Lam on Tuesday.", "arrest", "Victor Lam", "Tuesday"),
+    ("Victor Lam pleaded guilty in January to fraud.", "conviction", "Victor Lam", "in January"),
+    ("Victor Lam was convicted on Tuesday of insider trading.", "conviction", "Victor Lam", "Tuesday"),
+    ("前行政总裁林伟强（Victor Lam）于2024年8月被捕。", "arrest", "Victor Lam", "2024年8月"),
+    # leaving, handing over, cutting jobs
+    ("Orlen Robotics Inc co-founder Mira Solberg is parting ways with the company, she said on Tuesday.", "departure",
+     "Mira Solberg", "Tuesday"),
+    ("Mira Solberg will hand over the reins at Orlen Robotics Inc in March.", "departure", "Mira Solberg", "in March"),
+    ("Orlen Robotics Inc plans to trim its workforce by 8%.", "layoffs", "Orlen Robotics", "8%"),
+    ("Orlen Robotics Inc axed 300 jobs on Monday.", "layoffs", "Orlen Robotics", "300 jobs"),
+    ("Orlen Robotics Inc let go of about 300 staff last week.", "layoffs", "Orlen Robotics", "about 300 staff"),
+    ("Orlen Robotics Inc announced 1,200 job cuts.", "layoffs", "Orlen Robotics", "1,200 job cuts"),
+    ("Orlen Robotics Inc announced 300 redundancies.", "layoffs", "Orlen Robotics", "300 redundancies"),
+    ("泊岸机器人（Orlen Robotics）联合创始人索尔贝格（Mira Solberg）周二宣布淡出公司管理层。", "departure", "Mira Solberg", "周二"),
+    ("索尔贝格（Mira Solberg）将于3月退居幕后。", "departure", "Mira Solberg", "3月"),
+    ("泊岸机器人（Orlen Robotics）周一宣布，索尔贝格（Mira Solberg）不再担任首席执行官。", "departure", "Mira Solberg", "周一"),
+    ("泊岸机器人（Orlen Robotics）周一宣布优化约300名员工。", "layoffs", "Orlen Robotics", "约300名员工"),
+    # joining, taking up a post, time with a company
+    ("林德奎斯特（Oskar Lindqvist）2021年由巴克莱银行转战泊岸支付（Pennyloft Pay）。", "joined", "Oskar Lindqvist", "2021年"),
+    ("Ana Qent will start at Osterly Systems Inc on June 1.", "appointed", "Ana Qent", "June 1"),
+    ("泊岸电网（Orlen Grid）首席执行官一职将由派克（Dana Pike）于3月1日接任。", "appointed", "Dana Pike", "3月1日"),
+    ("派克（Dana Pike）3月1日起升任首席执行官。", "appointed", "Dana Pike", "3月1日"),
+    ("Maya Reyes has been with Orlen Grid Inc for 11 years.", "tenure", "Maya Reyes", "11 years"),
+    ("林佩珊（Lin Peishan）加入泊岸电网（Orlen Grid）已逾八年。", "tenure", "Lin Peishan", "逾八年"),
+    ("周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官。", "departure", "Talmer Ostrand", "周二上午"),
+    # a game's open beta, release day and takings
+    ("鲸歌游戏（Whalesong Games）新作《星海回响》将于3月12日开启公测。", "launch", "星海回响", "3月12日"),
+    ("鲸歌游戏（Whalesong Games）的《星海回响》定档3月12日。", "launch", "星海回响", "3月12日"),
+    ("《星海回响》上线首日流水超过1亿元。", "revenue", "星海回响", "超过1亿元"),
+    # names a probe of new articles found missing
+    ("Vexlane Inc was valued at $2 billion. Its closest rival, Hollin Freightware, was valued at $3.4 billion.",
+     "valuation", "Hollin Freightware", "$3.4 billion"),
+    ("Nordvik Appliances recalled 412,000 air fryers on Monday.", "recall", "Nordvik Appliances", "Monday"),
+    # pay, a vote against, a takeover's premium
+    ("Tomas Brayne received £6.1 million for 2025, the annual report showed.", "compensation", "Tomas Brayne", "£6.1 million"),
+    ("Tomas Brayne was paid $12 million last year.", "compensation", "Tomas Brayne", "$12 million"),
+    ("Orlen Foods Ltd said 58.3% of votes cast opposed the pay report.", "votes_against", "Orlen Foods", "58.3%"),
+    ("Orlen Foods Ltd shareholders voted against the pay report, with 58.3% of votes cast opposing its pay report.",
+     "votes_against", "Orlen Foods", "58.3%"),
+    ("泊岸食品（Orlen Foods）股东大会上，58.3%的投票反对高管薪酬报告。", "votes_against", "Orlen Foods", "58.3%"),
+    ("Sorrel Health Inc agreed to acquire Penmark Diagnostics Inc for $52 per share. The offer represents a premium of "
+     "31% to Penmark's closing price on Friday.", "offer_premium", "Penmark Diagnostics", "31%"),
+    ("索雷尔健康（Sorrel Health）以每股52美元收购Penmark Diagnostics Inc。收购价较Penmark上周五收市价溢价31%。",
+     "offer_premium", "Penmark Diagnostics", "31%"),
+]
+
+
+@pytest.mark.parametrize("text, predicate, subject, words", PHRASINGS)
+def test_a_phrasing_reads_as_its_claim(text, predicate, subject, words):
+    p = claims_of(text, D)
+    assert has(p, predicate, subject, words), show(p)
