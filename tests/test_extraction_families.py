@@ -2119,3 +2119,14 @@ PHRASINGS = [
 def test_a_phrasing_reads_as_its_claim(text, predicate, subject, words):
     p = claims_of(text, D)
     assert has(p, predicate, subject, words), show(p)
+
+
+def test_a_staff_in_one_country_is_not_the_whole_staff():
+    claims, findings = compared("employees", a="Orlen Grid Inc employs about 5,000 people in China.",
+                                b="Orlen Grid Inc has about 12,000 employees worldwide.",
+                                c="泊岸电网（Orlen Grid）在美国的员工约2000人。")
+    assert sorted(c.scope.get("of", "") for c in claims) == ["", "in:china", "in:美国"], claims
+    assert findings and all(f.verdict == "compatible" for f in findings), findings
+    _, findings = compared("employees", a="Orlen Grid Inc has about 12,000 employees worldwide.",
+                           b="泊岸电网（Orlen Grid）全球员工约9000人。")
+    assert findings and findings[0].verdict == "contradict", findings

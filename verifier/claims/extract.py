@@ -1743,6 +1743,19 @@ class SentenceView:
 
 
 @lru_cache(maxsize=1)
+def _place_names() -> tuple[list[str], list[str]]:
+    """Places in Chinese (folded) and in Latin letters (lower case), longest first."""
+    from verifier.lang import read_data_file
+    from verifier.text.fold import fold
+
+    data = read_data_file("entities.toml")["names"]
+    names = list(read_data_file("places.toml")["places"]) + data.get("cjk_places", []) + data["places"]
+    cjk = sorted({fold(n) for n in names if not n.isascii()} - {"全球", "全国", "海外", "国际", "国内", "业界"}, key=len, reverse=True)
+    latin = sorted({n.lower() for n in names if n.isascii()}, key=len, reverse=True)
+    return cjk, latin
+
+
+@lru_cache(maxsize=1)
 def _place_re() -> re.Pattern[str]:
     from verifier.lang import alternation, read_data_file
     from verifier.text.fold import fold

@@ -432,7 +432,35 @@ def _scope(view, v: Found) -> dict[str, str]:
         scope["when"] = "after"
     elif lex.future_re.search(view.ex.folded, view.clause(v.start).start, v.start):
         scope["when"] = "planned"  # "a plant that will employ about 2,400 people": a size to come, not today's
+    place = _place_of_group(view, v)
+    if place:
+        scope["of"] = f"in:{place}"  # "about 5,000 people in China", 在美国的员工: a part of the staff
     return scope
+
+
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _place_of_group(view, v: Found) -> str | None:
+    """The place a count of people is of ("employs about 5,000 people in China", 在中国有约5000名
+    员工, 在美国的员工约2000人); None for the whole group (worldwide, 全球)."""
+    from verifier.claims.extract import _place_names
+
+    cjk, latin = _place_names()
+    low, folded = view.ex.lower, view.ex.folded
+    clause = view.clause(v.start)
+    m = _IN_PLACE.match(low, v.end)
+    if m:
+        rest = low[m.end():m.end() + 30]
+        found = next((p for p in latin if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
+        if found:
+            return found
+    at = folded.rfind("在", clause.start, v.start)
+    if at >= 0:
+        found = next((p for p in cjk if folded.startswith(p, at + 1)), None)
+        if found:
+            return found
+    return None
 
 
 def _owner(view, v: Found) -> tuple[Mention | None, str]:

@@ -125,8 +125,19 @@ def relate(a: Claim, b: Claim, published: dict[str, dt.date | None] | None = Non
         rel = r.relate(a, b)
         if rel is None:
             continue
-        out.append((r, _aim_and_outcome(a, b, _over_time(a, b, rel, published or {}))))
+        out.append((r, _part_in_a_place(a, b, _aim_and_outcome(a, b, _over_time(a, b, rel, published or {})))))
     return out
+
+
+def _part_in_a_place(a: Claim, b: Claim, rel: Relation) -> Relation:
+    """"about 5,000 people in China" and "12,000 employees": the staff in one place may be a part
+    of the whole (or all of it: "its 1,150 employees in Hsinchu"), so they do not contradict."""
+    pa, pb = (a.scope.get("of") or "").startswith("in:"), (b.scope.get("of") or "").startswith("in:")
+    if rel.verdict != "contradict" or pa == pb:
+        return rel
+    part = a if pa else b
+    return Relation("compatible", f"{part.source} counts only those in {part.scope['of'][3:]}", "neither",
+                    code="less-precise")
 
 
 def _aim_and_outcome(a: Claim, b: Claim, rel: Relation) -> Relation:
