@@ -2130,3 +2130,14 @@ def test_a_staff_in_one_country_is_not_the_whole_staff():
     _, findings = compared("employees", a="Orlen Grid Inc has about 12,000 employees worldwide.",
                            b="泊岸电网（Orlen Grid）全球员工约9000人。")
     assert findings and findings[0].verdict == "contradict", findings
+
+
+def test_a_first_word_two_companies_share_names_the_one_the_article_names_in_full():
+    """"Lumora" for Lumora Health in one article and for Lumora Semiconductor in another: in each
+    article the one it names in full, never the other's figures merged."""
+    claims, findings = compared(
+        "employees",
+        a="Lumora Health Inc makes glucose monitors. Lumora has about 900 employees.",
+        b="Lumora Semiconductor Corp designs chips. Lumora has about 1,100 employees.")
+    assert sorted((c.source, c.subject) for c in claims) == [("a", "Lumora Health"), ("b", "Lumora Semiconductor")], claims
+    assert not findings, findings

@@ -1314,6 +1314,10 @@ class EntityIndex:
                 if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
                     firsts.setdefault(key(first), set()).add(e.name)
         for k, names in firsts.items():
+            if len(names) > 1 and k not in self._surname and k not in self._given and k not in d["places"]:
+                # Lumora for Lumora Semiconductor in one article, for Lumora Health in another
+                self._shared[k] = tuple(sorted(names))
+                continue
             if len(names) == 1 and k not in self._surname and k not in self._given and k not in d["places"]:
                 target = next(iter(names))
                 existing = self._by_key.get(k)
@@ -1531,12 +1535,19 @@ class EntityIndex:
                     shared.append((a, b, self._shared[folded[a:b]]))
             found.extend(self._latin_mentions(text, folded, start, end, shared))
             found.extend(self._pronouns(folded, start, end))
-        if shared:  # 林德奎斯特, Lindqvist alone: the one of its people this article names in full
+        if shared or self._shared:
+            # 林德奎斯特, Lindqvist, Lumora alone: the one of those it names this article names in full
             named = {m.entity for m in found}
             for a, b, people in shared:
                 hits = [p for p in people if p in named]
                 if len(hits) == 1:
-                    found.append(Mention(a, b, hits[0], "person"))
+                    found.append(Mention(a, b, hits[0], self.entities[hits[0]].type))
+            for i, m in enumerate(found):
+                names = self._shared.get(key(text[m.start:m.end])) if m.entity and not m.pronoun else None
+                if names and m.entity not in names:
+                    hits = [n for n in names if n in named]
+                    if len(hits) == 1:  # (an organisation of its own by that name, elsewhere)
+                        found[i] = Mention(m.start, m.end, hits[0], self.entities[hits[0]].type)
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
         for mention in found:
@@ -1588,7 +1599,7 @@ class EntityIndex:
                         hit = (1, s, e, canonical)
                     elif shared is not None:  # Lindqvist, the surname of two people: the article's
                         k = key(_POSSESSIVE.sub("", surface0))
-                        people = self._surname.get(k) or self._given.get(k)
+                        people = self._surname.get(k) or self._given.get(k) or self._shared.get(k)
                         if people and len(people) > 1:
                             shared.append((s, e, tuple(sorted(people))))
             if hit is None:
