@@ -1314,18 +1314,18 @@ class EntityIndex:
                 if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
                     firsts.setdefault(key(first), set()).add(e.name)
         for k, names in firsts.items():
-            if len(names) > 1 and k not in self._surname and k not in self._given and k not in d["places"]:
-                # Lumora for Lumora Semiconductor in one article, for Lumora Health in another
+            if k in self._surname or k in self._given or k in d["places"]:
+                continue
+            if len(names) > 1:  # Lumora for Lumora Semiconductor in one article, for Lumora Health in another
                 self._shared[k] = tuple(sorted(names))
                 continue
-            if len(names) == 1 and k not in self._surname and k not in self._given and k not in d["places"]:
-                target = next(iter(names))
-                existing = self._by_key.get(k)
-                if existing is None:
-                    self._by_key[k] = target
-                    self.entities[target].aliases.add(k)
-                elif existing != target and self.entities[existing].origin == "text" and " " not in existing:
-                    self._merge(existing, into=target)
+            target = next(iter(names))
+            existing = self._by_key.get(k)
+            if existing is None:
+                self._by_key[k] = target
+                self.entities[target].aliases.add(k)
+            elif existing != target and self.entities[existing].origin == "text" and " " not in existing:
+                self._merge(existing, into=target)
 
     def _cjk_surname_forms(self, d: dict) -> None:
         """顾氏 stands for the one person with the surname 顾."""
