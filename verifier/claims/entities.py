@@ -258,6 +258,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "post_of": re.compile(rf"(?i:\b(?:{alternation(w for w in d['role_titles'] if w.isascii())})\s+(?:of|at)\s*$)"),
         # the name after a descriptor: three or four characters before what follows a name
         "org_tail": re.compile(rf"([{CJK}]{{3,4}}?)(?={alternation(d['org_followers'])}|[^{CJK}]|$)"),
+        "org_follower": re.compile(alternation(d["org_followers"])),
     }
 
 
@@ -277,7 +278,7 @@ def learn_article(text: str, folded: str) -> Learned:
         gloss_spans.append((m.start(2), m.end(2)))
     for m in r["reverse_gloss"].finditer(text) if r["paren_cjk"].search(text) else ():
         _learn_reverse_gloss(out, m.group(1), folded[m.start(2):m.end(2)], d)
-    _learn_cjk_short_names(out, folded, d)
+    _learn_cjk_short_names(out, folded, d, r)
     gloss_starts = [a for a, _ in gloss_spans]  # in text order, never overlapping
     headlines: dict[int, bool] = {}  # line start -> whether the line is a headline in Title Case
     last_run: re.Match | None = None
@@ -356,7 +357,7 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     return chinese[cut:]
 
 
-def _learn_cjk_short_names(out: Learned, folded: str, d: dict) -> None:
+def _learn_cjk_short_names(out: Learned, folded: str, d: dict, r: dict) -> None:
     """梅里代尔乳业（Meridale Dairy）… 梅里代尔去年营收…: a glossed company's Chinese name without
     its last two characters (its trade) is a short name of it, where the article itself uses it
     alone, followed by what follows names (去年, 的, 表示)."""
@@ -368,8 +369,12 @@ def _learn_cjk_short_names(out: Learned, folded: str, d: dict) -> None:
             if len(full) < 4 or len(stem) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in full) \
                     or stem in d["org_stem_stop"] or key(stem) in d["places"] or folded.count(stem) <= folded.count(full):
                 continue
-            if re.search(rf"(?<![\u4e00-\u9fff]){re.escape(stem)}(?:{alternation(d['org_followers'])})", folded):
-                out.add(name, "org", "gloss", [stem])
+            at = folded.find(stem)
+            while at >= 0:
+                if not ("\u4e00" <= folded[at - 1:at] <= "\u9fff") and r["org_follower"].match(folded, at + len(stem)):
+                    out.add(name, "org", "gloss", [stem])
+                    break
+                at = folded.find(stem, at + 1)
 
 
 def _translit_tail(chinese: str, d: dict) -> str:

@@ -373,7 +373,6 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
     if _ends_with_re(tuple(words)).search(pre):
         return True
     # "has about 1,150 employees and 9 million customers": the second count the verb has
-    clause = view.clause(v.start)
     if re.search(r"\band\s*$", pre) and _HAS_THEN_COUNT.search(low, clause.start, v.start):
         return True
     # the value's own lead word (约有430名) frames it too
@@ -385,7 +384,6 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
     if family in ("founders", "employees") and (v.value.value or 0) >= 2 and getattr(v.value, "noun", None):
         if re.search(r"(?:according to|据|by)\s*$", pre):
             return False
-        clause = view.clause(v.start)
         events = [t for t in view.triggers if clause.start <= t.start < clause.end
                   and any(s.predicate.id in _GROUP_EVENTS for s in t.senses)]
         return not events

@@ -36,6 +36,7 @@ from verifier.rules import dates, linter, quantities, quotes  # noqa: F401,E402
 VERDICT_ORDER = {"contradict": 0, "compatible": 1, "agree": 2}
 VALUE_KINDS = ("money", "count", "percent", "duration")
 SAME_YEAR_ONLY = "published"  # a time taken from the publication date is compared by year only
+RELATIVE_TIMES = ("before", "after", "now", "planned")  # times told against an event, not on the calendar
 
 
 class Finding(BaseModel):
@@ -165,7 +166,7 @@ def _different_things(a: Claim, b: Claim) -> bool:
 def _when(c: Claim, published: dict[str, dt.date | None]) -> tuple[str, str | None, str | None] | None:
     """When a value holds: (how it is known, first day, last day); None when unknown."""
     when = c.scope.get("when")
-    if when in ("before", "after", "now", "planned"):
+    if when in RELATIVE_TIMES:
         return (when, None, None)
     if when:
         first, _, last = when.partition("/")
@@ -186,7 +187,7 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     wa, wb = _when(a, published), _when(b, published)
     if wa is None or wb is None:
         return rel
-    if wa[0] in ("before", "after", "now", "planned") or wb[0] in ("before", "after", "now", "planned"):
+    if wa[0] in RELATIVE_TIMES or wb[0] in RELATIVE_TIMES:
         if wa[0] == wb[0] or {wa[0], wb[0]} == {"now", SAME_YEAR_ONLY}:
             return rel
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
