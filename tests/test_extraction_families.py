@@ -2112,6 +2112,24 @@ PHRASINGS = [
      "31% to Penmark's closing price on Friday.", "offer_premium", "Penmark Diagnostics", "31%"),
     ("索雷尔健康（Sorrel Health）以每股52美元收购Penmark Diagnostics Inc。收购价较Penmark上周五收市价溢价31%。",
      "offer_premium", "Penmark Diagnostics", "31%"),
+    # an incident's dead and injured, a strike, cancelled services, a breach found, a first day's move
+    ("A fire at a Norhaven Chemicals warehouse killed nine workers on Tuesday and injured 31 others.", "deaths",
+     "Norhaven Chemicals", "nine workers"),
+    ("A fire at a Norhaven Chemicals warehouse killed nine workers on Tuesday and injured 31 others.", "injuries",
+     "Norhaven Chemicals", "31 others"),
+    ("A blast at a Norhaven Chemicals plant killed four people and injured 12.", "injuries", "Norhaven Chemicals", "12"),
+    ("诺港化工（Norhaven Chemicals）位于天津的一处仓库周二发生火灾，造成9名工人死亡、31人受伤。", "injuries",
+     "Norhaven Chemicals", "31人"),
+    ("塔罗煤业（Tarrow Coal）的一座煤矿发生爆炸，死亡人数已升至8人。", "deaths", "Tarrow Coal", "8人"),
+    ("About 3,500 workers at Mellor Steel Ltd walked out on Monday.", "strike", "Mellor Steel", "About 3,500 workers"),
+    ("The 10-day strike at Mellor Steel Ltd ended on Sunday.", "strike", "Mellor Steel", "10-day"),
+    ("梅勒钢铁（Mellor Steel）为期10天的罢工于周日结束。", "strike", "Mellor Steel", "10天"),
+    ("北欧航空（Nordair）被迫取消约2400个航班。", "cancellations", "Nordair", "约2400个"),
+    ("Fintrail Bank discovered the breach on March 4 and notified regulators on March 6.", "breach_found",
+     "Fintrail Bank", "March 4"),
+    ("芬特雷银行（Fintrail Bank）表示，入侵事件于3月4日被发现。", "breach_found", "Fintrail Bank", "3月4日"),
+    ("Quillon Bio jumps 31% in Nasdaq debut", "share_price_change", "Quillon Bio", "31%"),
+    ("奎隆生物（Quillon Bio）纳斯达克上市首日大涨31%。", "share_price_change", "Quillon Bio", "31%"),
 ]
 
 
@@ -2141,3 +2159,55 @@ def test_a_first_word_two_companies_share_names_the_one_the_article_names_in_ful
         b="Lumora Semiconductor Corp designs chips. Lumora has about 1,100 employees.")
     assert sorted((c.source, c.subject) for c in claims) == [("a", "Lumora Health"), ("b", "Lumora Semiconductor")], claims
     assert not findings, findings
+
+
+def test_the_next_verbs_date_is_not_the_first_ones():
+    """"discovered the breach on March 4 and notified regulators on March 6", 于3月4日发现入侵，并于
+    3月6日通报: the second date is the notice's, not the discovery's."""
+    for text in ("Fintrail Bank discovered the breach on March 4 and notified regulators on March 6.",
+                 "芬特雷银行（Fintrail Bank）于3月4日发现入侵，并于3月6日通报监管机构。"):
+        p = claims_of(text, D)
+        found = [c for c in p.claims if c.predicate == "breach_found"]
+        assert [c.value.day for c in found] == [4], show(p)
+
+
+def test_an_earlier_incident_told_with_its_year_is_another_incident():
+    """"the worst since 2019, when 40 people died", 自2019年以来…，当年…造成40人死亡: that year's dead,
+    not this incident's."""
+    claims, findings = compared(
+        "deaths",
+        a="A blast at a Tarrow Coal Ltd mine killed six miners on Tuesday. It was the worst accident at Tarrow Coal Ltd "
+          "since 2019, when 40 people died in a flood.",
+        b="塔罗煤业（Tarrow Coal）一座煤矿周二发生爆炸，造成6名矿工遇难。这是塔罗煤业自2019年以来最严重的事故，当年其另一座"
+          "煤矿透水造成40人死亡。")
+    assert sorted((c.value.value, c.scope.get("when", "")[:4]) for c in claims) == \
+        [(6, ""), (6, "2024"), (40, "2019"), (40, "2019")], claims
+    assert not [f for f in findings if f.verdict == "contradict"], findings
+
+
+def test_a_later_articles_higher_toll_is_an_update():
+    """Six dead in Tuesday's article, eight in Wednesday's: a toll rises as news comes in. The same
+    day, or fewer later, is a conflict."""
+    later = {"a": dt.date(2024, 9, 10), "b": dt.date(2024, 9, 11)}
+    a = "A blast at a Tarrow Coal Ltd mine killed six miners."
+    _, findings = compared("deaths", later, a=a, b="Tarrow Coal Ltd said the death toll rose to 8.")
+    assert [f.verdict for f in findings] == ["compatible"], findings
+    assert "rises as news comes in" in findings[0].message
+    _, findings = compared("deaths", a=a, b="Tarrow Coal Ltd said the death toll rose to 8.")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+    _, findings = compared("deaths", later, a="Tarrow Coal Ltd said the death toll rose to 8.", b=a)
+    assert [f.verdict for f in findings] == ["contradict"], findings
+    # a later article telling the toll of the earlier day: one day's two counts
+    _, findings = compared("deaths", later, a="A blast at a Tarrow Coal Ltd mine killed six miners on Tuesday.",
+                           b="Tarrow Coal Ltd said on Wednesday the blast on Tuesday killed eight miners.")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_stock_exchange_or_a_province_is_no_company():
+    """"in their Nasdaq debut", "in southern China's Guangdong province": places, so the company is
+    the one the sentence or the article names."""
+    p = claims_of("Shares of Quillon Bio Inc jumped 31% in their Nasdaq debut on Friday.", D)
+    assert {c.subject for c in p.claims} == {"Quillon Bio"}, show(p)
+    p = claims_of("A fire at a battery factory in southern China's Guangdong province killed 11 workers on Wednesday. "
+                  "The blaze broke out in a building run by Voltaic Cell Co, the Guangdong fire department said.", D)
+    assert [(c.predicate, c.subject) for c in p.claims if c.kind == "count"] == [("deaths", "Voltaic Cell")], show(p)

@@ -119,13 +119,14 @@ def _data() -> dict:
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
+        "place_words": names["place_words"],
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
         "org_of_heads": set(names["org_of_heads"]),
         "org_word_short_forms": names["org_word_short_forms"],
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
         "letter_classes": set(names["letter_classes"]),
-        "places": {key(p) for p in names["places"]} | _place_keys(),
+        "places": {key(p) for p in names["places"]} | {key(p) for p in names["markets"] if p.isascii()} | _place_keys(),
         "pronouns": data["pronouns"],
         "org_name_after": f(names["org_name_after"]),
         "name_before_particles": fold(names["name_before_particles"]),
@@ -150,6 +151,7 @@ def _cjk_place_names() -> frozenset[str]:
     """Places in Chinese (新竹, 美国): the short form of 新竹科技 is not 新竹."""
     names = [fold(p) for p in read_data_file("places.toml")["places"] if not p.isascii()]
     names += [fold(p) for p in read_data_file("entities.toml")["names"].get("cjk_places", [])]
+    names += [fold(p) for p in read_data_file("entities.toml")["names"]["markets"] if not p.isascii()]
     return frozenset(names)
 
 
@@ -210,6 +212,7 @@ class Learned:
     names: list[tuple[str, str, str, tuple[str, ...], int]] = field(default_factory=list)
     tokens: dict[str, list[int]] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)  # words written in lower case (western, relations)
+    places: set[str] = field(default_factory=set)  # runs a place's word follows ("Guangdong province")
 
     def add(self, name: str, type_: str, origin: str, aliases: Iterable[str] = (), count: int = 1) -> None:
         self.names.append((name, type_, origin, tuple(aliases), count))
@@ -231,6 +234,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # a gloss's Chinese starts where a run of Chinese does (not at each character of it)
         "gloss": re.compile(rf"(?<![{CJK}·])([{CJK}·][{CJK}·\-－]*+)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .&'’\-]{{1,60}}?)\s*[）)]"),
         "paren_latin": re.compile(r"[（(]\s*[A-Za-z]"),
+        "place_after": re.compile(rf"[ \t]+(?:{alternation(d['place_words'])})(?![A-Za-z])"),
         "paren_cjk": re.compile(rf"[（(]\s*[{CJK}·]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
         "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
@@ -306,6 +310,9 @@ def learn_article(text: str, folded: str) -> Learned:
             or r["post_of"].search(text, max(0, m.start() - 40), m.start()) is not None \
             or fold(before).endswith(d["zh_org_heads_before_name"])  # 竞争对手Orison Memory
         described = r["apposition"].match(text, m.end()) is not None
+        if r["place_after"].match(text, m.end()):
+            out.places.add(key(re.split(r"['’]s?[ \t]+", m.group(0))[-1]))  # "(China's) Guangdong province": a place
+            continue
         _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head, described)
     # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
     # else it reads like a person's (the headline "Nimbus Grid raises $120 million")
@@ -1052,6 +1059,7 @@ class EntityIndex:
         self._given: dict[str, set[str]] = {}
         self._tokens: dict[str, list[int]] = {}
         self._lower_words: set[str] = set()
+        self._places: set[str] = set()  # places the articles name by their word ("Guangdong province")
         self._regex: re.Pattern[str] | None = None
         self._max_words = 1
         self._first_words: set[str] = set()
@@ -1128,6 +1136,7 @@ class EntityIndex:
                 entity.origin = origin
             entity.count += count
         self._lower_words |= learned.lower_words
+        self._places |= learned.places
         for token, (inside, total) in learned.tokens.items():
             seen = self._tokens.setdefault(token, [0, 0])
             seen[0] += inside
@@ -1158,7 +1167,8 @@ class EntityIndex:
             k = key(token)
             if k in self._by_key or key(split_camel(token)) in self._by_key or self.person_for_token(token):
                 continue
-            if token in d["org_words"] or token in d["not_name_starts"] or k in d["places"] or token.endswith("-based"):
+            if token in d["org_words"] or token in d["not_name_starts"] or k in d["places"] or k in self._places \
+                    or token.endswith("-based"):
                 continue
             if token in _MONTH_ABBREVIATIONS:
                 continue

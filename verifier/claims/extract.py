@@ -630,14 +630,18 @@ class SentenceView:
         in a currency the text does not name; 销量破300万, "tops 3 million": a number right after
         a word that counts things is a count."""
         v = found.value
-        if v.kind != "number" or abs(v.value) < 1e4:
+        if v.kind != "number" or abs(v.value) < 2:
             return found
         for t in self.triggers:
-            gap = found.start - t.end
-            if t.end <= found.start and self.ex.words.between(t.end, found.start) <= 1.3 and \
-                    any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses):
+            if t.end <= found.start and any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses) \
+                    and (abs(v.value) >= 1e4 or v.value == int(v.value)) \
+                    and (self.ex.words.between(t.end, found.start) <= 1.3
+                         or self.lex.reached_re.fullmatch(self.ex.lower, t.end, found.start)):
+                # "injured 23", "the death toll rose to 22" (a small number only as a whole one)
                 count = CountValue(value=v.value, unit="", **_range_of(v))
                 return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
+        if abs(v.value) < 1e4:
+            return found
         written = self.ex.folded[found.start:found.end]
         if not any(u in written for u in ("万", "亿")) or self.ex.folded[found.end:found.end + 1] in _classifiers():
             return found  # 发售1.2亿股，募资…: a count of shares beside the money word
@@ -661,7 +665,9 @@ class SentenceView:
             if not _outside(m, self.inside):
                 continue
             kind = self.lex.anaphora[m.group(0).lower()]
-            value = self._refer("same_day", 1, m.start()) if kind == "next_day" else self._refer(kind, 0, m.start())
+            value = self._refer("same_day", 1, m.start()) if kind == "next_day" else \
+                self._year_before(m.start()) if kind == "same_year" else None
+            value = value or self._refer(kind, 0, m.start())
             if value is not None:
                 found.append(Found(text=ex.text[m.start():m.end()], start=m.start(), end=m.end(),
                                    value=value, pattern=f"anaphora:{kind}"))
@@ -671,6 +677,16 @@ class SentenceView:
             if id(v) not in swallowed:
                 out.append(self._reanchor(v) or v)
         self.values = sorted(out + found, key=lambda v: v.start)
+
+    def _year_before(self, pos: int) -> DateValue | None:
+        """当年, "that year": the year of the last date its own sentence gave before it ("since 2019,
+        when …", 自2019年以来…，当年…), which need not be an event's."""
+        years = [v.value for v in self.values if v.value.kind == "date" and v.end <= pos and v.value.start and self.sentence.start <= v.start]
+        if not years:
+            return None
+        year = int(years[-1].start[:4])
+        return DateValue(start=f"{year}-01-01", end=f"{year}-12-31", grain="year", anchored=True, year=year,
+                         relative="same_year")
 
     def _refer(self, kind: str, days: int, pos: int) -> DateValue | None:
         """The date `days` after the last event date told before `pos`, at the grain `kind` asks."""
@@ -908,6 +924,8 @@ class SentenceView:
         cross = crossing(self.clauses, v_clause, t_clause)
         how = f"{gap:.0f} words"
         cost = gap + lex.clause_cost * cross
+        if ex.chinese and kind == "count" and trigger_first and "、" in ex.folded[t.end:v.start]:
+            cost += 0.5  # 造成6人死亡、2人受伤: a count after a list mark is the next word's (6人死亡 reads so)
         if cross:
             how += f", {cross} clause{'s' if cross > 1 else ''} apart"
         # "…, effective January 24", 自11月5日起生效: the date the sentence's event takes effect
@@ -919,6 +937,11 @@ class SentenceView:
         if v_clause.kind == "fronted" and t_clause.index > v_clause.index:
             cost = min(cost, 1 + lex.clause_cost * max(0, cross) * 0.2 + gap * 0.2)
             how = "fronted adjunct"
+        if kind == "date" and trigger_first and how != "effective date" and (any(
+                t.end <= d.start and d.end <= v.start and d.value.kind == "date"
+                and self._AND_NEXT.search(ex.lower, d.end, v.start) for d in self.values)
+                or (ex.chinese and self._ZH_AND_NEXT.search(ex.folded, t.end, v.start))):
+            return None, ""  # "discovered it on April 22 and notified regulators on April 24": the next verb's
         if kind == "date":
             if self.ex.chinese and trigger_first and any(
                     v.end <= u.start <= v.end + 2 and u is not t
@@ -1244,6 +1267,9 @@ class SentenceView:
                 rest = len(ex.folded[before.start:before.end].strip(" ，,、")) - sum(d.end - d.start for d in inside)
                 if inside and (before.kind == "fronted" or rest <= 2):
                     dates = inside  # (a clause that is nothing but a time: 表示，截至3月31日的财年，…)
+                elif inside and lex.when_clause_re.match(ex.lower, clause.start) \
+                        and not ex.lower[inside[-1].end:clause.start].strip(" ,"):
+                    dates = inside[-1:]  # "since 2019, when 40 people died": the clause is of that time
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
             # "last cut staff in 2023, when it shed 600 jobs" (not the date of another round:
@@ -1299,9 +1325,11 @@ class SentenceView:
     def _dates_other_value(self, d: Found, v: Found) -> bool:
         """由上年的4.55亿美元增至6.1亿美元: a date right before another value is that value's
         time, not `v`'s."""
-        return any(w is not v and w.value.kind != "date" and self._own_date(d, w) for w in self.values)
+        return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
+    _ZH_AND_NEXT = re.compile(r"[，,]\s*(?:并|随后|其后|之后|再)")  # 发现入侵，并于3月6日通报: the next verb's date
+    _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")
 
     def _round_told_before(self, v: Found) -> str | None:
@@ -1425,7 +1453,7 @@ class SentenceView:
             role = "agent"
         if role in ("patient", "recipient"):
             passive = bool(self.lex.passive_re.search(self.ex._before(t.start, 8))) or (
-                self.ex.chinese and re.search(r"被|遭", self.ex.folded[clause.start:t.start]) is not None)
+                self.ex.chinese and self.lex.zh_passive_re.search(self.ex.folded, clause.start, t.start) is not None)
             if passive:
                 found = self._clause_subject(t, clause, cands)
                 if found:
@@ -1483,6 +1511,11 @@ class SentenceView:
         if found:
             return self._coordinated(found), "subject of the clause"
         topic = self._topic(pred.types)
+        if topic is None and pred.lead_topic and "org" in pred.types and self.ex.org_topics:
+            # a lead that names no one ("A fire at a battery plant killed 11 workers"): the first
+            # organisation the article goes on to name
+            first = self.ex.org_topics[min(self.ex.org_topics)]
+            topic = Mention(self.sentence.start, self.sentence.start, first, "org", pronoun=True)
         if topic and not self._generic_before(clause, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end) \
                 and not (topic.type == "person" and self._group_before(clause, t)):
             return [topic], "topic of the text"
@@ -1506,9 +1539,10 @@ class SentenceView:
         marker and the word, or _UNNAMED when no name stands there (被索赔, 被前员工索赔: the doer
         is not named); None when the word is not passive."""
         folded = self.ex.folded
-        marker = max(folded.rfind("被", clause.start, t.start), folded.rfind("遭", clause.start, t.start))
-        if marker < 0:
+        marks = list(self.lex.zh_passive_re.finditer(folded, clause.start, t.start))
+        if not marks:
             return None
+        marker = marks[-1].start()
         between = [m for m in cands if marker < m.start and m.end <= t.start]
         if between:
             return between[-1]
@@ -1597,9 +1631,9 @@ class SentenceView:
         verbs = [t.start for t in self.triggers if c.start <= t.start < c.end
                  and not self.ex.folded.startswith("的", t.end)] + \
             [b0 for b0, _ in self.bridges if c.start <= b0 < c.end]
-        passive = re.search(r"被|遭", self.ex.folded[c.start:c.end])
+        passive = self.lex.zh_passive_re.search(self.ex.folded, c.start, c.end)
         if passive:
-            verbs.append(c.start + passive.start())
+            verbs.append(passive.start())
         copula = re.search(r"是|为|于|在", self.ex.folded[pool[0].end:c.end])
         if copula:
             verbs.append(pool[0].end + copula.start())
@@ -1688,6 +1722,8 @@ class SentenceView:
         Kong's IPO market) before the event word: the claim is about no one in particular."""
         for regex in (self.lex.generic_re, _place_re()):
             for g in regex.finditer(self.ex.folded, clause.start, t.start):
+                if regex is not self.lex.generic_re and self.lex.where_word_re.search(self.ex.folded, clause.start, g.start()):
+                    continue  # "A fire at a factory in Guangdong province killed": where, not whose
                 if not any(m.start < g.end() and g.start() < m.end for m in self.mentions):
                     return True
         return False
@@ -1783,6 +1819,11 @@ def as_money(found: Found) -> Found:
         return found.model_copy(update={"value": MoneyValue(currency=None, **_range_of(v))})
     money = MoneyValue(amount=v.value, currency=None, **_range_of(v))
     return found.model_copy(update={"value": money})
+
+
+def _just_one(v: Found) -> bool:
+    """一宗, 一家, "one": a count of one is an article ("a warehouse fire"), no figure a date is of."""
+    return v.value.kind == "count" and v.value.value == 1 and v.value.bound == "exact"
 
 
 def _range_of(v) -> dict:

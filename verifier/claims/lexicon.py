@@ -33,6 +33,8 @@ class Predicate:
     recurring: bool = False
     changes: bool = False  # a state that changes over time (valuation, stake)
     moves: bool = False  # a price that moves by the minute: two values are two moments
+    lead_topic: bool = False  # told in a lead that names no one (a fire's dead): of the company named after it
+    toll: bool = False  # a count that rises as news comes in (a death toll): a later article's higher one is an update
     count_not_units: frozenset[str] = frozenset()  # what a count of it never counts (a recall's reports)
     change_of: bool = False  # takes a percentage of change (a rise, or a fall as a negative value)
     accumulates: bool = False  # summed over a period: two periods' figures are two figures
@@ -246,7 +248,10 @@ class Lexicon:
                                        rf"\s+(?:[a-z-]+\s+){{1,3}}to\s*$)")
         self.hedge_re = _word_re(link["hedges"])
         self.preposition_re = _suffix_re(link["prepositions"])
+        self.where_word_re = _word_re(link["where_words"])
         self.passive_re = _suffix_re(link["passive"])
+        # 被 or 遭 marking a passive (not 被迫, "forced to")
+        self.zh_passive_re = re.compile(rf"(?!{'|'.join(map(re.escape, _fold_all(link['not_passive'])))})[被遭]")
         self.agent_marker_re = _suffix_re(link["agent_markers"])
         self.recipient_marker_re = _suffix_re(link["recipient_markers"])
         places = read_data_file("entities.toml")["names"]["cjk_places"]
@@ -276,6 +281,9 @@ class Lexicon:
         self.earlier_re = re.compile(rf"\s*(?i:{gated_alternation(_fold_all(ana['earlier']))})")
         scope = data["scope"]
         self.scope_then_re = _word_re(scope["then"])
+        # between a count's word and its figure: "the death toll rose to 22", "has climbed to"
+        self.reached_re = re.compile(rf"\s+(?:(?:has|had|have)\s+)?(?:{gated_alternation(link['reached'])})\s+")
+        self.when_clause_re = re.compile(rf"[\s,]*(?:{_word_re(scope['when_clause']).pattern})")
         self.comparison_re = _word_re(scope["comparison"])
         # (a Chinese word may run straight into a Latin name: 落后于Brightlake的21%)
         others = scope["others_figure_before"]
@@ -407,7 +415,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
     return Predicate(pid, p["label"], tuple(p["kinds"]), tuple(p["subject_types"]), p.get("event", pid),
                      until_dates=p.get("until_dates", False), start_of=tuple(p.get("start_of", ())),
                      count_units=folded("count_units"), recurring=p.get("recurring", False),
-                     changes=p.get("changes", False), moves=p.get("moves", False),
+                     changes=p.get("changes", False), moves=p.get("moves", False), toll=p.get("toll", False), lead_topic=p.get("lead_topic", False),
                      count_not_units=folded("count_not_units"), change_of=p.get("change_of", False),
                      accumulates=p.get("accumulates", False), role_bound=p.get("role_bound", False),
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),

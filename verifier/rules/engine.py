@@ -184,6 +184,9 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     if _moves(a):
         return Relation("compatible", f"{describe.value(a.value)} and {describe.value(b.value)}: a price that moves "
                         "from one moment to the next", "neither", code="different-time")
+    update = _later_toll(a, b, published)
+    if update:
+        return Relation("compatible", update, "neither", code="different-time")
     wa, wb = _when(a, published), _when(b, published)
     if wa is None or wb is None:
         return rel
@@ -223,6 +226,32 @@ def _days(when: tuple[str, str | None, str | None]) -> int:
 
 def _accumulates(c: Claim) -> bool:
     return predicate_says(c, "accumulates")
+
+
+def _later_toll(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> str | None:
+    """A death toll of 6 in one day's article and of 8 in the next day's: the later count is an
+    update, not a conflict (a later article giving fewer still contradicts)."""
+    if not predicate_says(a, "toll"):
+        return None
+    pa, pb = _toll_day(a, published), _toll_day(b, published)
+    if pa is None or pb is None or pa == pb:
+        return None
+    from verifier.rules.quantities import _interval
+
+    earlier, later = (a, b) if pa < pb else (b, a)
+    if _interval(later.value)[1] < _interval(earlier.value)[0]:
+        return None
+    return (f"{later.source} gives a later count ({describe.value(later.value)}, as of {max(pa, pb).isoformat()}) "
+            f"than {earlier.source} ({describe.value(earlier.value)}, as of {min(pa, pb).isoformat()}): such a count "
+            "rises as news comes in")
+
+
+def _toll_day(c: Claim, published: dict[str, dt.date | None]) -> dt.date | None:
+    """The day a count is of: the one its sentence states (截至27日上午), else its article's."""
+    when = c.scope.get("when", "")
+    if len(when) == 10:
+        return dt.date.fromisoformat(when)
+    return published.get(c.source)
 
 
 def _moves(c: Claim) -> bool:
