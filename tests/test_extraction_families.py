@@ -2211,3 +2211,31 @@ def test_a_stock_exchange_or_a_province_is_no_company():
     p = claims_of("A fire at a battery factory in southern China's Guangdong province killed 11 workers on Wednesday. "
                   "The blaze broke out in a building run by Voltaic Cell Co, the Guangdong fire department said.", D)
     assert [(c.predicate, c.subject) for c in p.claims if c.kind == "count"] == [("deaths", "Voltaic Cell")], show(p)
+
+
+def test_a_figure_compared_with_is_the_earlier_one():
+    """"raises at $1.1 billion, down from $1.6 billion" (a headline's valuation, not money raised);
+    投后估值11亿美元，较今年1月C轮时的16亿美元下跌: the round before's valuation, not money raised."""
+    p = claims_of("Orlen Robotics Inc raises at $1.1 billion, down from $1.6 billion", D)
+    assert sorted((c.predicate, c.text, c.scope.get("when", "")) for c in p.claims) == \
+        [("valuation", "$1.1 billion", ""), ("valuation", "$1.6 billion", "before")], show(p)
+    p = claims_of("泊岸机器人（Orlen Robotics）完成9000万美元D轮融资，投后估值11亿美元，较今年1月C轮时的16亿美元下跌约31%。", D)
+    assert has(p, "valuation", "Orlen Robotics", "16亿美元") and not has(p, "funding", "Orlen Robotics", "16亿美元"), show(p)
+
+
+def test_totals_and_states_told_months_apart_are_two_times():
+    """A total raised of $275 million in January and of $365 million in September grows with each
+    round; a valuation a January article gives and one a September article gives are two times."""
+    days = {"a": dt.date(2024, 1, 14), "b": dt.date(2024, 9, 16)}
+    _, findings = compared("funding", days, a="泊岸机器人（Orlen Robotics）累计融资金额达2.75亿美元。",
+                           b="泊岸机器人（Orlen Robotics）累计融资3.65亿美元。")
+    assert [f.verdict for f in findings] == ["compatible"] and "total grows" in findings[0].message, findings
+    _, findings = compared("funding", {"a": days["b"], "b": days["a"]}, a="泊岸机器人（Orlen Robotics）累计融资金额达2.75亿美元。",
+                           b="泊岸机器人（Orlen Robotics）累计融资3.65亿美元。")
+    assert [f.verdict for f in findings] == ["contradict"], findings  # less later: a conflict
+    _, findings = compared("valuation", days, a="Orlen Robotics Inc is valued at $1.8 billion.",
+                           b="Orlen Robotics Inc is valued at $1.1 billion.")
+    assert [f.verdict for f in findings] == ["compatible"], findings
+    _, findings = compared("valuation", a="Orlen Robotics Inc is valued at $1.8 billion.",
+                           b="Orlen Robotics Inc is valued at $1.1 billion.")
+    assert [f.verdict for f in findings] == ["contradict"], findings

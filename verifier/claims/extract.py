@@ -524,8 +524,11 @@ class SentenceView:
         its own words)."""
         if v.value.kind not in ("money", "count", "percent") or not pending:
             return None
-        prev, link, subjects, how = pending[-1]
-        if prev.value.kind != v.value.kind or prev.end > v.start or \
+        same = [p for p in pending if p[0].value.kind == v.value.kind]
+        if not same:
+            return None
+        prev, link, subjects, how = same[-1]  # (较今年1月C轮时的16亿美元: a date between them)
+        if prev.end > v.start or \
                 not self.lex.compared_with_re.match(self.ex.folded[prev.end:v.start]):
             return None
         return (v.model_copy(update={"pattern": (v.pattern or v.value.kind) + "+compared"}),
@@ -750,6 +753,8 @@ class SentenceView:
         why = {"value": v.pattern or kind, "link": link.how, "subject": how,
                "trigger": ex.text[link.trigger.start:link.trigger.end]}
         scope = self._scope(v, link)
+        if (v.pattern or "").endswith("+compared") and not scope:
+            scope["when"] = "before"  # "down from $1.6 billion": the figure before, when nothing says which
         if kind == "date":
             scope.pop("when", None)
         if pred.measures:

@@ -292,7 +292,9 @@ class Lexicon:
         self.other_things_re = _word_re(scope["other_things"])
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
         self.cumulative_re = _word_re(scope["cumulative"])
-        self.compared_with_re = re.compile(rf"[\s,，]*(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*$")
+        self.compared_with_re = re.compile(
+            rf"[\s,，]*(?:(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*"
+            rf"|(?:{gated_alternation(_fold_all(scope['compared_with_zh']))})[^，。；,;]{{0,16}})$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
         self.scope_combined_re = _word_re(scope["combined"])

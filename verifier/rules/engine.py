@@ -195,7 +195,8 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
             return rel
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
     if wa[0] == SAME_YEAR_ONLY and wb[0] == SAME_YEAR_ONLY:
-        return rel
+        apart = _states_apart(a, b, published)
+        return Relation("compatible", apart, "neither", code="different-time") if apart else rel
     stale = _state_of_another_time(a, wa, b, wb, published) or _state_of_another_time(b, wb, a, wa, published)
     if stale:
         return Relation("compatible", stale, "neither", code="different-time")
@@ -229,9 +230,11 @@ def _accumulates(c: Claim) -> bool:
 
 
 def _later_toll(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> str | None:
-    """A death toll of 6 in one day's article and of 8 in the next day's: the later count is an
-    update, not a conflict (a later article giving fewer still contradicts)."""
-    if not predicate_says(a, "toll"):
+    """A death toll of 6 in one day's article and of 8 in the next day's, a total raised of $275
+    million in January and of $365 million in September: the later figure is an update, not a
+    conflict (a later article giving less still contradicts)."""
+    totals = a.scope.get("of") == b.scope.get("of") == "total"  # "has raised $275 million in total"
+    if not (totals or predicate_says(a, "toll")):
         return None
     pa, pb = _toll_day(a, published), _toll_day(b, published)
     if pa is None or pb is None or pa == pb:
@@ -241,9 +244,9 @@ def _later_toll(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> str
     earlier, later = (a, b) if pa < pb else (b, a)
     if _interval(later.value)[1] < _interval(earlier.value)[0]:
         return None
-    return (f"{later.source} gives a later count ({describe.value(later.value)}, as of {max(pa, pb).isoformat()}) "
-            f"than {earlier.source} ({describe.value(earlier.value)}, as of {min(pa, pb).isoformat()}): such a count "
-            "rises as news comes in")
+    return (f"{later.source} gives a later figure ({describe.value(later.value)}, as of {max(pa, pb).isoformat()}) "
+            f"than {earlier.source} ({describe.value(earlier.value)}, as of {min(pa, pb).isoformat()}): "
+            + ("a total grows with each new one" if totals else "such a count rises as news comes in"))
 
 
 def _toll_day(c: Claim, published: dict[str, dt.date | None]) -> dt.date | None:
@@ -273,6 +276,19 @@ def _state_of_another_time(dated: Claim, wd, undated: Claim, wu, published: dict
     if (pub - dt.date.fromisoformat(wd[2])).days < STATE_STALE_DAYS:
         return None
     return f"{_when_words(dated, wd)} and {describe.value(undated.value)} as of {pub.isoformat()}"
+
+
+def _states_apart(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> str | None:
+    """A valuation a January article gives and one a September article gives, neither saying
+    when: each is the state as of its article, a month or more apart."""
+    from verifier.claims.lexicon import predicates
+
+    pred = predicates().get(a.predicate)
+    pa, pb = published.get(a.source), published.get(b.source)
+    if pred is None or not pred.changes or pa is None or pb is None or abs((pa - pb).days) < STATE_STALE_DAYS:
+        return None
+    return (f"{describe.value(a.value)} as of {pa.isoformat()} and {describe.value(b.value)} as of {pb.isoformat()}: "
+            "a state that changes, told a month or more apart")
 
 
 def _both_in_one_source(rel: Relation, pa: list[Claim], pb: list[Claim], giving: dict[tuple, set[str]]) -> Relation:
