@@ -2143,7 +2143,7 @@ def test_a_staff_in_one_country_is_not_the_whole_staff():
     claims, findings = compared("employees", a="Orlen Grid Inc employs about 5,000 people in China.",
                                 b="Orlen Grid Inc has about 12,000 employees worldwide.",
                                 c="泊岸电网（Orlen Grid）在美国的员工约2000人。")
-    assert sorted(c.scope.get("of", "") for c in claims) == ["", "in:china", "in:美国"], claims
+    assert sorted(c.scope.get("of", "") for c in claims) == ["", "in:china", "in:united states"], claims
     assert findings and all(f.verdict == "compatible" for f in findings), findings
     _, findings = compared("employees", a="Orlen Grid Inc has about 12,000 employees worldwide.",
                            b="泊岸电网（Orlen Grid）全球员工约9000人。")
@@ -2239,3 +2239,82 @@ def test_totals_and_states_told_months_apart_are_two_times():
     _, findings = compared("valuation", a="Orlen Robotics Inc is valued at $1.8 billion.",
                            b="Orlen Robotics Inc is valued at $1.1 billion.")
     assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_dividend_of_one_sort_is_compared_only_with_that_sort():
+    """A final dividend, a special one and the full year's are three figures; a profit of billions
+    is no dividend per share."""
+    p = claims_of("泊岸控股（Orlen Holdings）董事会建议派发末期股息每股0.68港元及特别股息每股0.2港元，连同中期股息0.3港元，"
+                  "全年派息合计每股1.18港元。", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == "dividend") == \
+        [("0.2港元", "special"), ("0.3港元", "interim"), ("0.68港元", "final"), ("1.18港元", "full-year")], show(p)
+    _, findings = compared("dividend", a="Orlen Holdings Ltd declared a final dividend of HK$0.68 per share.",
+                           b="泊岸控股（Orlen Holdings）另派特別息0.2港元。")
+    assert not findings, findings
+    _, findings = compared("dividend", a="Orlen Holdings Ltd declared a final dividend of HK$0.68 per share.",
+                           b="泊岸控股（Orlen Holdings）派末期息每股0.86港元。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+    p = claims_of("Orlen Holdings Ltd's core profit was HK$11.8 billion, implying a payout of about 50%.", D)
+    assert not any(c.predicate == "dividend" for c in p.claims), show(p)
+
+
+def test_a_chinese_name_spelt_by_two_english_ones_is_the_one_its_suffix_names():
+    """恒晟控股 spells both Hengsheng Holdings and Hengsheng Land: 控股 says Holdings."""
+    claims, _ = compared("employees", a="Hengsheng Holdings Ltd has 9,000 employees. Hengsheng Land Ltd has 2,000 employees.",
+                         b="恒晟控股目前有员工9000人。")
+    assert sorted((c.source, c.subject) for c in claims) == \
+        [("a", "Hengsheng Holdings"), ("a", "Hengsheng Land"), ("b", "Hengsheng Holdings")], claims
+
+
+def test_a_years_first_months_and_the_same_period_a_year_before():
+    """累计今年前4月营收为新台币1152.3亿元，较去年同期的969.1亿元年增19.8%: January to April, the same
+    months a year before (in the same currency), and the change of the four months, not April's."""
+    p = claims_of("晶创半导体（CrystalPeak）4月营收为新台币286.4亿元。累计今年前4月营收为新台币1152.3亿元，较去年同期的969.1亿元年增19.8%。",
+                  dt.date(2026, 5, 9))
+    got = {c.text: (c.value.model_dump().get("currency"), c.scope.get("when")) for c in p.claims}
+    assert got["新台币286.4亿元"] == ("TWD", "2026-04-01/2026-04-30"), show(p)
+    assert got["新台币1152.3亿元"] == ("TWD", "2026-01-01/2026-04-30"), show(p)
+    assert got["969.1亿元"] == ("TWD", "before"), show(p)
+    assert got["19.8%"][1] == "2026-01-01/2026-04-30", show(p)
+
+
+def test_what_could_be_is_no_claim():
+    """"could face a fine of up to 10% of turnover", 依法最高可罚5000万元: a law's maximum, not the fine."""
+    for text in ("Orlen Bank Ltd could face a fine of up to $50 million.",
+                 "泊岸银行（Orlen Bank）被罚1500万元新台币。金管会表示，相关账户涉及可疑交易金额约36亿元，依法最高可罚5,000万元。"):
+        p = claims_of(text, D)
+        assert not any(c.predicate == "fine" and c.text in ("$50 million", "约36亿元", "5,000万元") for c in p.claims), show(p)
+    p = claims_of("Orlen Bank Ltd was fined $5 million, the maximum fine under the law.", D)
+    assert has(p, "fine", "Orlen Bank", "$5 million"), show(p)
+
+
+def test_a_conversion_is_not_compared_with_an_amount_of_no_stated_currency():
+    """"T$12 million ($370,000)" against 罚1200万元: the T$12 million is compared, not its conversion."""
+    _, findings = compared("fine", a="The regulator fined Orlen Bank Ltd T$12 million ($370,000) on Tuesday.",
+                           b="泊岸銀行（Orlen Bank）遭罰1200萬元。")
+    assert [f.verdict for f in findings] == ["agree"], findings  # (the amount's currency is not stated: said in the message)
+
+
+def test_a_regions_cuts_are_a_part_of_the_cuts():
+    """东南亚团队裁员800人 and "cut 600 jobs in Southeast Asia" are a region's cuts, not the company's."""
+    claims, findings = compared("layoffs", a="泊岸云（Orlen Cloud）宣布全球裁员2400人，东南亚团队裁员800人。",
+                                b="Orlen Cloud Inc will cut 2,400 jobs, including 600 jobs in Southeast Asia.")
+    assert sorted((c.value.value, c.scope.get("of", "")) for c in claims) == \
+        [(600, "in:southeast asia"), (800, "in:southeast asia"), (2400, ""), (2400, "")], claims
+    assert not [f for f in findings if f.verdict == "contradict" and {c.value.value for c in claims if c.id in f.claims} == {800, 2400}]
+
+
+def test_an_event_set_aside_and_money_to_give_back_are_no_damages():
+    """除索赔外，还要求其退还已支付的120万元竞业补偿金: the 1.2 million is a refund, not the damages."""
+    p = claims_of("远川汽车（Yuanchuan Motors）起诉沈立言，索赔5000万元。除索赔外，远川汽车还要求其退还已支付的120万元竞业补偿金。", D)
+    assert [c.text for c in p.claims if c.predicate == "damages"] == ["5000万元"], show(p)
+
+
+def test_a_day_told_with_where_it_happened_is_on_that_places_clock():
+    """"unveiled it on Tuesday at an event in San Jose" (in a Hong Kong paper) and 北京时间周三凌晨1点:
+    one moment."""
+    days = {"a": dt.date(2024, 9, 11), "b": dt.date(2024, 9, 11)}
+    _, findings = compared("launch", days,
+                           a="HONG KONG — Orlen Devices Ltd unveiled its Vela X2 glasses on Tuesday at an event in San Jose, California.",
+                           b="北京时间9月11日凌晨1点，泊岸设备（Orlen Devices）在美国加州圣何塞发布Vela X2眼镜。")
+    assert [f.verdict for f in findings] == ["compatible"], findings

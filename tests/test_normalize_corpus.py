@@ -466,6 +466,9 @@ DATES_RELATIVE = [
                                                    "last quarter", "第四季度", "fourth quarter"]),
     (_date("2026-01-01", "2026-03-31", "quarter"), ["本季度", "今年一季度", "今年第一季度", "this quarter", "Q1"]),
     (_date("2026-01-01", "2026-09-30", "quarter"), ["前三季度", "今年前三季度"]),
+    # the first months of a year (前4月 is January to April; 4个月前 counts back)
+    (_date("2026-01-01", "2026-04-30", "month"), ["前4月", "今年前4月", "今年前四月", "前4月份", "1至4月"]),
+    (_date("2025-01-01", "2025-07-31", "month"), ["去年前7月", "2025年前七月"]),
     # months named alone
     (_date("2026-01-01", "2026-01-31", "month", month=1), ["1月", "一月", "January", "in January", "since January"]),
     (_date("2026-03-01", "2026-03-10", "month"), ["3月初", "三月初", "3月上旬", "early March"]),

@@ -90,6 +90,13 @@ def test_dateline_near_the_top_but_not_a_date_in_the_first_sentence(tmp_path):
     assert prepare(read_source(english)).source.published == dt.date(2025, 3, 6)
 
 
+@pytest.mark.parametrize("lead", ["【2026年6月10日 经济日报】", "【经济日报 2026年6月10日】", "[2026年6月10日 财经新闻网]"])
+def test_a_bracketed_lead_dates_the_article_with_its_date_first_or_last(tmp_path, lead):
+    path = tmp_path / "a.txt"
+    path.write_text(f"标题在这里\n\n{lead}杭州某公司周二宣布裁员，涉及约2800人。\n", encoding="utf-8")
+    assert prepare(read_source(path)).source.published == dt.date(2026, 6, 10)
+
+
 def test_folders_without_articles_and_missing_paths(tmp_path):
     with pytest.raises(VerifierError, match="no articles"):
         collect([tmp_path])

@@ -120,6 +120,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "place_words": names["place_words"],
+        "org_suffix_words": {fold(k): set(v) for k, v in names["org_suffix_words"].items()},
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
         "org_of_heads": set(names["org_of_heads"]),
         "org_word_short_forms": names["org_word_short_forms"],
@@ -500,6 +501,15 @@ def _is_category(folded: str, name: str, d: dict) -> bool:
             return True
         pos = folded.find(name, after)
     return False
+
+
+def _same_kind(chinese: str, latin: list, d: dict) -> list:
+    """Of Latin names a Chinese organisation's name spells, those whose words say what its suffix
+    says (恒晟控股: Hengsheng Holdings, not Hengsheng Land)."""
+    for suffix, words in d["org_suffix_words"].items():
+        if chinese.endswith(suffix):
+            return [e for e in latin if any(w in words for w in e.name.split()[1:])]
+    return latin
 
 
 def _strip_org_suffix(name: str, d: dict) -> str | None:
@@ -1300,6 +1310,8 @@ class EntityIndex:
             else:
                 candidates = sorted({i for forms in listed for t in forms for i in spelling.get((e.type, t), ())})
             matches = [latin[i] for i in candidates if latin[i].name in self.entities]
+            if len({m.name for m in matches}) > 1 and e.type == "org":
+                matches = _same_kind(name, matches, d)  # 恒晟控股: Hengsheng Holdings, not Hengsheng Land
             if len({m.name for m in matches}) == 1:
                 self._merge(e.name, into=matches[0].name)
 

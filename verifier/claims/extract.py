@@ -334,6 +334,20 @@ def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, 
 
 
 @lru_cache(maxsize=1)
+def _named_generic() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """The names of currencies of 元 (新台币, 港元, 人民币), what they stand for, and the words of
+    a conversion before one (约合人民币…)."""
+    from verifier.lang import lang
+
+    cur = lang("zh")["currency"]
+    family = set(cur["generic_family"])
+    names = {fold(w): code for table in ("before", "after") for w, code in cur[table].items()
+             if code in family and not w.isascii()}
+    regex = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return regex, names, tuple(fold(w) for w in cur["conversion_words"])
+
+
+@lru_cache(maxsize=1)
 def _leading_words() -> re.Pattern[str]:
     """A preposition or a bound the normalizer took in front of a value ("through March 28",
     "about HK$550 million"): a trigger may end on it ("stay on through", "agreed to buy about")."""
@@ -528,10 +542,20 @@ class SentenceView:
         if not same:
             return None
         prev, link, subjects, how = same[-1]  # (较今年1月C轮时的16亿美元: a date between them)
+        if any(prev.end <= t.start and t.end <= v.start and not self.lex.round_re.fullmatch(self.ex.folded, t.start, t.end)
+               for t in self.triggers):
+            return None  # 开市报12.3港元，较招股价10港元: a word of its own (a round's name only says when)
         if prev.end > v.start or \
                 not self.lex.compared_with_re.match(self.ex.folded[prev.end:v.start]):
             return None
-        return (v.model_copy(update={"pattern": (v.pattern or v.value.kind) + "+compared"}),
+        update = {"pattern": (v.pattern or v.value.kind) + "+compared"}
+        if any(prev.end <= d.start and d.end <= v.start and d.value.kind == "date"
+               and not self._SAME_PERIOD.match(self.ex.folded, d.end) for d in self.values):
+            update["pattern"] += "+dated"  # 较今年1月C轮时的16亿美元: of the time its words give
+        if v.value.kind == "money" and "+local currency" in (v.pattern or "") and prev.value.currency:
+            # 新台币1152.3亿元，较去年同期的969.1亿元: the currency of the figure it is compared with
+            update["value"] = v.value.model_copy(update={"currency": prev.value.currency})
+        return (v.model_copy(update=update),
                 Link(link.trigger, link.sense, link.cost, f"compared with {prev.text}"), subjects, how)
 
     def _planned(self, v: Found, link: Link) -> bool:
@@ -557,6 +581,45 @@ class SentenceView:
                 return name
         return "net"
 
+    _ZH_PLACE_PART = re.compile(r"(?:地区|区域|团队|业务|部门|市场|员工|雇员|分公司|方面|则|将|的|共|亦|也)*")
+    _EN_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
+
+    def _place_of_event(self, v: Found, t: Trigger) -> str | None:
+        """The place an event's figure is of: one right before its word (东南亚团队裁员800人, 欧洲则裁减
+        300人) or "in <place>" right after the figure ("cut 600 jobs in Southeast Asia")."""
+        cjk, latin = _place_names()
+        folded, low = self.ex.folded, self.ex.lower
+        clause = self.clause(v.start)
+        for p in cjk:
+            at = folded.rfind(p, clause.start, t.start)
+            if at >= 0 and self._ZH_PLACE_PART.fullmatch(folded, at + len(p), t.start):
+                return place_name(p)
+        m = _place_canon()[1].match(low, v.end)
+        if m:
+            return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
+        m = self._EN_IN_PLACE.match(low, v.end)
+        if m:
+            rest = low[m.end():m.end() + 30]
+            found = next((p for p in latin if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
+            return place_name(found) if found else None
+        return None
+
+    def _sort(self, t: Trigger, table: str) -> str | None:
+        """Which one of its kind an event word's figure is (末期股息 a final dividend, "special
+        dividend"): the sort word nearest before or in the word, within its clause."""
+        lo = max(self.clause(t.start).start, t.start - self.MEASURE_REACH)
+        found = None
+        for found in self.lex.sorts[table].finditer(self.ex.folded, lo, t.end):
+            pass
+        return found.lastgroup.replace("_", "-") if found else None
+
+    def _possible(self, v: Found, link: Link) -> bool:
+        """Whether a figure is only possible: a word of what could be (could face, 最高可罚, 可处)
+        in its clause before it and its word, outside a quote."""
+        clause = self.clause(v.start)
+        lo, hi = min(clause.start, link.trigger.start), max(v.start, link.trigger.end)
+        return any(not self.ex._in_quote(m.start()) for m in self.lex.possible_re.finditer(self.ex.folded, lo, hi))
+
     def _sought(self, v: Found, link: Link) -> bool:
         """Whether a value is one aimed at: an aim word (seeking, aims to, 原计划) in its clause
         before it and its trigger, not inside a quote the clause holds; or, for a figure, a
@@ -571,12 +634,19 @@ class SentenceView:
     def _local_currency(self, found: Found) -> Found:
         """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
         v = found.value
-        if v.kind != "money" or v.currency is not None or not self.ex.local_currency:
+        if v.kind != "money" or v.currency is not None:
             return found
         written = self.ex.folded[found.start:found.end]
         if not any(u in written for u in self.ex.generic_units):
             return found
-        return found.model_copy(update={"value": v.model_copy(update={"currency": self.ex.local_currency}),
+        # 营收为新台币286.4亿元，较3月的299.3亿元: the currency its sentence named before it
+        regex, names, conversion = _named_generic()
+        named = [m for m in regex.finditer(self.ex.folded, self.sentence.start, found.start)
+                 if not self.ex.folded[max(0, m.start() - 3):m.start()].endswith(conversion)]
+        currency = names[named[-1].group(0)] if named else self.ex.local_currency
+        if currency is None:
+            return found
+        return found.model_copy(update={"value": v.model_copy(update={"currency": currency}),
                                         "pattern": (found.pattern or "money") + "+local currency"})
 
     def _future(self, v: Found) -> Found:
@@ -743,6 +813,8 @@ class SentenceView:
         ex = self.ex
         kind = v.value.kind
         pred = link.sense.predicate
+        if kind != "date" and self._possible(v, link):
+            return  # "could face a fine of up to 10%", 依法最高可罚5000万元: what might be, not what is
         # "has led the company since 2019", 自2019年起担任: the start of a tenure is a joining
         pid, label = pred.id, pred.label
         if kind == "date" and self._since(v) and pred.id in self._start_of_targets():
@@ -753,12 +825,20 @@ class SentenceView:
         why = {"value": v.pattern or kind, "link": link.how, "subject": how,
                "trigger": ex.text[link.trigger.start:link.trigger.end]}
         scope = self._scope(v, link)
-        if (v.pattern or "").endswith("+compared") and not scope:
-            scope["when"] = "before"  # "down from $1.6 billion": the figure before, when nothing says which
+        if (v.pattern or "").endswith("+compared") and "of" not in scope:
+            scope["when"] = "before"  # "down from $1.6 billion", 较去年同期的969.1亿元: the figure before
         if kind == "date":
             scope.pop("when", None)
         if pred.measures:
             scope["measure"] = self._measure(link.trigger)
+        if pred.by_place and "of" not in scope:
+            place = self._place_of_event(v, link.trigger)
+            if place:
+                scope["of"] = f"in:{place}"  # 东南亚团队裁员800人, "cut 600 jobs in Southeast Asia": a region's part
+        if pred.sorts:
+            sort = self._sort(link.trigger, pred.sorts)
+            if sort:
+                scope["sort"] = sort  # a final dividend and a special one: two figures
         if pred.recurring and kind != "date" and "of" not in scope and self.lex.cumulative_re.search(
                 ex.folded, self.clause(v.start).start, self.clause(v.start).end):
             scope["of"] = "total"  # "has raised $80 million in total", 累计融资: all rounds, not one
@@ -872,7 +952,8 @@ class SentenceView:
             if senses and any(s.noun for s in senses) and t.surface.isascii() and _MODAL_BEFORE.search(ex.lower, max(0, t.start - 12), t.start):
                 # "would cost $499", "will release": used as a verb (a noun alone is no word here)
                 senses = [replace(s, noun=False) if s.noun else s for s in senses if s.verb]
-            if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW:
+            if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW \
+                    or self._set_aside(t):
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
@@ -1162,6 +1243,15 @@ class SentenceView:
         after = self.ex.lower[v.end:v.end + 4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
 
+    _ASIDE_BEFORE = re.compile(r"除(?:了)?[^，。；,;]{0,6}$")
+    _ASIDE_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:之外|以外|外)")
+
+    def _set_aside(self, t: Trigger) -> bool:
+        """除索赔外，还要求其退还…: an event set aside ("apart from the claim"), told elsewhere, is
+        not what the figures after it are of."""
+        return bool(self.ex.chinese and self._ASIDE_BEFORE.search(self.ex.folded[max(0, t.start - 8):t.start])
+                    and self._ASIDE_AFTER.match(self.ex.folded, t.end))
+
     def _generic_plural(self, t: Trigger) -> bool:
         """"Fines across the bloc totalled …": a plural noun opening its clause with nothing
         that makes it someone's speaks of many, not of one event."""
@@ -1193,13 +1283,19 @@ class SentenceView:
         return len(between) <= 6 and (not between.strip() or bool(self.lex.zh_date_after_re.search(between))
                                       or bool(re.match(r"\s*(?:于|在|为|是|到|至|自|定于|将于)", between)))
 
+    EVENT_PLACE_REACH = 60  # characters after a date where "at an event in San Jose" may say its clock
+
     def _zone(self, v: Found) -> str | None:
-        from verifier.text.dateline import zone_marker
+        from verifier.text.dateline import event_place_zone, zone_marker
 
         clause = self.clause(v.start)
         found = zone_marker(self.ex.folded, max(clause.start, v.start - 12), v.start)
         if found:
             return found[0]
+        # "unveiled it on Tuesday at an event in San Jose": the clock of where it happened
+        at = event_place_zone(self.ex.folded, clause.start, min(clause.end, v.end + self.EVENT_PLACE_REACH))
+        if at:
+            return at
         # a Chinese article whose clock is not known reads dates on one clock with other Chinese
         # articles: two of them a day apart are not explained by time zones
         return self.ex.tz or ("zh" if self.ex.chinese else None)
@@ -1262,7 +1358,7 @@ class SentenceView:
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
                                            and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于|(?=last\b|this\b))\b",
                                                         ex.lower[v.end:d.start + 5])))
-                 and not re.match(r"\s*的?(?:高点|低点|水平|同期)", ex.lower[d.end:d.end + 4])
+                 and not self._SAME_PERIOD.match(ex.lower, d.end)
                  and not self._dates_other_value(d, v)]
         if not dates and "when" not in scope and clause.index > 0:
             # 截至3月31日的财年，公司净利润…: a fronted time adjunct dates the clause after it
@@ -1303,8 +1399,15 @@ class SentenceView:
             # figures are of the same period until another is stated
             if dates and "when" in scope and not any(self._own_date(d, v) for d in dates):
                 ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone)
-            elif "when" not in scope and ex.period:
-                scope["when"] = ex.period
+            elif "when" not in scope:
+                # 累计今年前4月营收为…，较去年同期年增19.8%: the period its sentence gave before it
+                told = [c.scope["when"] for c in ex.in_sentence.get(self.sentence.start, ())
+                        if c.start < v.start and "when" in c.scope and c.scope["when"][:1].isdigit()
+                        and c.predicate in lex.accumulating and "+compared" not in c.why.get("value", "")]
+                if told:
+                    scope["when"] = told[-1]
+                elif ex.period:
+                    scope["when"] = ex.period
         return scope
 
     OTHERS_REACH = 40  # characters from "behind", 高于 to the figure they compare with
@@ -1333,6 +1436,7 @@ class SentenceView:
         return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
+    _SAME_PERIOD = re.compile(r"\s*的?(?:同期|高点|低点|水平)")  # 去年同期: a time compared with, not the value's
     _ZH_AND_NEXT = re.compile(r"[，,]\s*(?:并|随后|其后|之后|再)")  # 发现入侵，并于3月6日通报: the next verb's date
     _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")
@@ -1794,6 +1898,26 @@ def _place_names() -> tuple[list[str], list[str]]:
     cjk = sorted({fold(n) for n in names if not n.isascii()} - {"全球", "全国", "海外", "国际", "国内", "业界"}, key=len, reverse=True)
     latin = sorted({n.lower() for n in names if n.isascii()}, key=len, reverse=True)
     return cjk, latin
+
+
+@lru_cache(maxsize=1)
+def _place_canon() -> tuple[dict[str, str], re.Pattern[str]]:
+    """One name for each place however written (entities.toml place_names), and "in its European
+    operations": a place's adjective before a word of a part of a company."""
+    from verifier.lang import alternation, read_data_file
+    from verifier.text.fold import fold
+
+    data = read_data_file("entities.toml")["names"]
+    names = {(k.lower() if k.isascii() else fold(k)): v for k, v in data["place_names"].items()}
+    adjectives = [k for k in data["place_names"] if k.isascii() and k[0].isupper()]
+    regex = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?in\s+(?:its|the|their|our|his|her)\s+(?P<adj>(?i:{alternation(adjectives)}))\s+"
+                       rf"(?:{alternation(data['place_units'])})(?![a-z])")
+    return names, regex
+
+
+def place_name(place: str) -> str:
+    """The one name of a place (中国 and "Chinese" are china)."""
+    return _place_canon()[0].get(place, place)
 
 
 @lru_cache(maxsize=1)

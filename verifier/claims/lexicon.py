@@ -45,6 +45,8 @@ class Predicate:
     count_reach: int = 0  # characters from its word to the count it takes, when more than the default
     told_when_said: bool = False  # an announcement: "X said on Monday that Y had resigned" dates it Monday
     measures: bool = False  # of a measure (net, adjusted, operating…): figures of two measures are two figures
+    by_place: bool = False  # a figure of a place (东南亚团队裁员800人) is a part, not the whole
+    sorts: str = ""  # the [scope] table of its sorts (a final, interim or special dividend): two sorts are two figures
     max_amount: float | None = None  # no amount of money it takes is this large (a price per share in billions is a deal's size)
 
 
@@ -190,6 +192,7 @@ class Lexicon:
         self.future_re = _word_re(link["future"])
         self.aims_re = _word_re(link["aims"])
         self.forecasts_re = _word_re(link["forecasts"])
+        self.possible_re = _word_re(link["possible"])
         self.past_re = _word_re(link["past"])
         self.past_after = tuple(_fold_all(link["past_after"]))
         self.past_endings = tuple(link["past_endings"])
@@ -291,6 +294,9 @@ class Lexicon:
             rf"(?i:\b(?:{alternation(w for w in others if w.isascii())})\b|{alternation(_fold_all(w for w in others if not w.isascii()))})")
         self.other_things_re = _word_re(scope["other_things"])
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
+        self.sorts = {table: re.compile("|".join(f"(?P<{name.replace('-', '_')}>{_word_re(words).pattern})"
+                                                   for name, words in scope[table].items()))
+                      for table in {p.get("sorts") for p in data["predicate"].values()} if table}
         self.cumulative_re = _word_re(scope["cumulative"])
         self.compared_with_re = re.compile(
             rf"[\s,，]*(?:(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*"
@@ -303,6 +309,7 @@ class Lexicon:
         self.after_event_re = re.compile(scope["after_event_re"], re.IGNORECASE)
         self.before_event_re = re.compile(scope["before_event_re"], re.IGNORECASE)
         self.dated_by = set(scope["dated_by"])
+        self.accumulating = {pid for pid, p in data["predicate"].items() if p.get("accumulates")}
         self.round_re = re.compile(
             rf"(?i:(?<![A-Za-z]){gated_alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
             rf"|(?i:{gated_alternation(_fold_all(scope['round_zh']))})"
@@ -423,7 +430,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
                      max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False),
-                     measures=p.get("measures", False))
+                     measures=p.get("measures", False), sorts=p.get("sorts", ""), by_place=p.get("by_place", False))
 
 
 @lru_cache(maxsize=1)

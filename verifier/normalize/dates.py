@@ -1150,6 +1150,24 @@ def zh_date_recognizer() -> Recognizer:
         rf"(?P<qp>{alternation(quarter_parts)})?",
         0.9, quarter,
     )
+    # the first months of a year: 前4月, 今年前四月, 2026年前4月份 (Jan-Apr; 前4个月 alone may count back)
+    def first_months(m, ctx):
+        g = m.groupdict()
+        n = _int(g["n"])
+        if n is None or not 1 <= n <= 12:
+            return None
+        spec = DateSpec(year=_year_of(g["y"], ctx.base) if g.get("y") else None, months=(1, n))
+        if g.get("ry"):
+            offset = z.year_offsets[g["ry"]]
+            spec = spec._replace(rel_year=offset, relative=_label("year", offset))
+        return spec
+
+    rec.add(
+        "first_months",
+        rf"(?:(?:{z.year_short}\s*年|(?P<ry>{year_words}))\s*(?:的)?\s*)?(?<![0-9一二两三四五六七八九十])前\s*"
+        rf"(?P<n>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])\s*月(?:份)?(?![前后底初中末])",
+        0.9, first_months,
+    )
     rec.add(
         "relative_quarter", rf"(?P<rq>{alternation(z.d['quarter_offsets'])})(?P<qp>{alternation(quarter_parts)})?",
         0.9, quarter,

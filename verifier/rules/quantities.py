@@ -124,7 +124,8 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     Verdicts: agree (the same amount), compatible (the ranges overlap: one is vaguer),
     contradict (they do not overlap). Amounts in two different named currencies are not
     compared (no exchange rates offline); an amount whose currency is not named is compared
-    and the message says so.
+    and the message says so, except with a conversion the source gives in parentheses
+    ("T$12 million ($370,000)": the amount it converts is the one compared).
 
     Why: amounts are copied, converted and rounded from source to source; a wrong scale
     (萬 vs 億) or a dropped qualifier changes the claim.
@@ -135,7 +136,14 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     va, vb = a.value, b.value
     if va.kind == "money" and vb.kind == "money" and va.currency and vb.currency and va.currency != vb.currency:
         return None
+    if (va.currency is None and _converted(b)) or (vb.currency is None and _converted(a)):
+        return None  # "T$12 million ($370,000)" and 1200萬元: the conversion restates T$12 million
     return _relate_kind(a, b, "money")
+
+
+def _converted(c: Claim) -> bool:
+    """An amount the source gives in parentheses as another's conversion ("T$12 million ($370,000)")."""
+    return "+conversion" in c.why.get("value", "")
 
 
 @rule(

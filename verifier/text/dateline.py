@@ -7,7 +7,7 @@ A dateline is the publication date, never an event: its words are kept out of cl
   `2025/10/08 07:30　記者…／新竹報導`, `Rotterdam, 4 September 2025`;
 - the start of the first paragraph, wire style: `SAN FRANCISCO, March 10 (Wire) - ...`,
   `CAMBRIDGE, Mass., January 27, 2025 — ...`, `BOSTON (Wire) - ...` (a place, no date);
-- a bracketed lead: `【…网讯 2025年4月17日】...`.
+- a bracketed lead: `【…网讯 2025年4月17日】...`, `【2026年6月10日 经济日报】...`.
 
 A month and day without a year keep `year = None`; the pipeline fills the year in from the
 corpus (`infer_year`). The time zone comes from an abbreviation after a clock time (HKT, GMT)
@@ -35,7 +35,9 @@ _WIRE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-—–]{1,2}|:)\s+"
 )
-_BRACKET = re.compile(r"^\s*[【\[]\s*(?P<agency>[^】\]\n0-9]{1,30}?)\s*(?P<date>[0-9]{4}[^】\]\n]{3,16}?)\s*[】\]]")
+# a bracketed lead: 【…网讯 2025年4月17日】 or 【2026年6月10日 经济日报】
+_BRACKET = re.compile(r"^\s*[【\[]\s*(?:(?P<agency>[^】\]\n0-9]{1,30}?)\s*)?(?P<date>[0-9]{4}[^】\]\n]{3,16}?)\s*"
+                      r"(?:[^】\]\n0-9]{1,30})?[】\]]")
 # a Taiwan wire lead: （中央社記者…台北6日電）, the day of the month only
 _PAREN_LEAD = re.compile(r"^\s*[（(](?P<who>[^（）()\n]{1,30}?)(?P<day>[0-9]{1,2})日(?:专)?电\s*[)）]")
 _REPORTED_FROM = re.compile(r"[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道|电)")
@@ -101,6 +103,19 @@ def zone_marker(folded: str, start: int, end: int) -> tuple[str, int, int] | Non
     for m in _places()["marker_re"].finditer(_casefolded(folded), start, end):
         pass
     return (_places()["markers"][m.group(0)], m.start(), m.end()) if m else None
+
+
+_EVENT_PLACE = re.compile(r"(?:(?<![a-z])(?:in|at)\s+(?:an?\s+event\s+in\s+)?|在)\s*$")
+
+
+def event_place_zone(folded: str, start: int, end: int) -> str | None:
+    """The clock of a place the text says an event was at, between `start` and `end` ("on Tuesday
+    at an event in San Jose", 在美国加州圣何塞举行): the place right after "in", "at" or 在."""
+    low = _casefolded(folded)
+    for m in _places()["place_re"].finditer(low, start, end):
+        if _EVENT_PLACE.search(low, max(start, m.start() - 24), m.start()) or low[max(start, m.start() - 6):m.start()].find("在") >= 0:
+            return _places()["places"][m.group(0)]
+    return None
 
 
 def _zone_in(folded_line: str) -> str | None:
