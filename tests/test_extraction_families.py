@@ -2318,3 +2318,13 @@ def test_a_day_told_with_where_it_happened_is_on_that_places_clock():
                            a="HONG KONG — Orlen Devices Ltd unveiled its Vela X2 glasses on Tuesday at an event in San Jose, California.",
                            b="北京时间9月11日凌晨1点，泊岸设备（Orlen Devices）在美国加州圣何塞发布Vela X2眼镜。")
     assert [f.verdict for f in findings] == ["compatible"], findings
+
+
+def test_a_groups_total_is_not_its_members():
+    """六名基石投资者合计认购约1.2亿美元，其中海滨资本认购5000万美元: the issuer received the total;
+    the investor named after 其中 is one of the group, not who received it. 获超额认购1286倍 names
+    no investor."""
+    p = claims_of("泊岸生物（Orlen Bio）今日在港交所上市，公开发售部分获超额认购1286倍。基石投资者方面，共有六名基石投资者参与认购，"
+                  "合计认购约1.2亿美元，其中海滨资本（Harbourside Capital）认购5000万美元。", D)
+    assert {c.subject for c in p.claims if c.predicate == "investment"} <= {"Orlen Bio"}, show(p)
+    assert not any("超额认购" in c.subject for c in p.claims), show(p)

@@ -254,7 +254,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "book_title": re.compile(r"《([^《》\n]{1,24})》"),
         # 获腾讯投资, 获得腾讯2亿元战略投资: the name between 获 and the investment (or its amount)
         "investor": re.compile(rf"(?:{alternation(d['investor_before'])})([{CJK}]{{2,6}}?)"
-                               rf"(?=(?:{alternation(d['investor_after'])})|[0-9０-９])"),
+                               rf"(?=(?:{alternation(d['investor_after'])})|[0-9０-９][0-9０-９.,]*\s*[亿万千百]*\s*(?:[美港欧日]?元|人民币|英镑))"),
         "investor_word": re.compile(alternation(d["investor_after"])),
         # a name described right after it as a company: "Norvik, the Oslo-based battery startup, …"
         "apposition": re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:{alternation(d['apposition_words'])})\b)[\w’'-]+[ \t]+){{0,4}}?"

@@ -1598,7 +1598,13 @@ class SentenceView:
                                               if not _POSSESSIVE_AFTER.match(self.ex.lower, m.end)])  # X的投资者: X owns them
                 if doer is None and not self._own_subject(clause, t.start):
                     doer = self._clause_subject(t, clause, self.eligible(("org", "person")))
-                topic = self._topic(pred.types, exclude={doer.entity} if doer else set())
+                doers = {doer.entity} if doer else set()
+                # 其中海滨资本认购5000万美元: who does it elsewhere in the sentence is no recipient either
+                doers |= {m.entity for m in self.named for u in self.triggers
+                          if pred in (s.predicate for s in u.senses) and 0 <= u.start - m.end <= 4}
+                doers |= {m.entity for m in self.named  # 其中X占…: one of them
+                          if self.ex.folded.endswith("其中", 0, m.start) or self.ex.folded.startswith("其中", m.start)}
+                topic = self._topic(pred.types, exclude=doers)
                 if topic:
                     return [topic], "the topic, not the doer"
                 return [], ""

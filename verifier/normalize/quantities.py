@@ -1053,4 +1053,21 @@ def duration_recognizers() -> list[Recognizer]:
         0.7, en_build, re.I,
     )
     en_rec.add("half", rf"{eq.before_re}\bhalf\s+an?\s+(?P<unit>{alternation(eunits)})\b", 0.7, en_build, re.I)
+
+    def en_years_months(m, ctx):
+        years = 1.0 if m.group("y").lower() in ("a", "an") else parse_en(m.group("y"))
+        months = parse_en(m.group("mo"))
+        if years is None or months is None or not 0 < months < 12:
+            return None
+        value = years * 12 + months
+        return made(DurationValue, value=value, unit="month", **_quantity(value, eq.bound(m), ctx))
+
+    year_words = alternation(k for k, v in eunits.items() if v == "year")
+    month_words = alternation(k for k, v in eunits.items() if v == "month")
+    en_rec.add(  # "seven years and six months": one term of 90 months (as 7年6个月)
+        "years_and_months",
+        rf"{eq.before_re}\b(?P<y>{en().numeral}|an?)[\s-]+(?:{year_words})(?:\s*,\s*|\s+and\s+|,\s+and\s+)"
+        rf"(?P<mo>{en().numeral})[\s-]+(?:{month_words})\b{eq.after_re}",
+        0.75, en_years_months, re.I,
+    )
     return [rec, en_rec]
