@@ -2130,6 +2130,11 @@ PHRASINGS = [
     ("芬特雷银行（Fintrail Bank）表示，入侵事件于3月4日被发现。", "breach_found", "Fintrail Bank", "3月4日"),
     ("Quillon Bio jumps 31% in Nasdaq debut", "share_price_change", "Quillon Bio", "31%"),
     ("奎隆生物（Quillon Bio）纳斯达克上市首日大涨31%。", "share_price_change", "Quillon Bio", "31%"),
+    # an offering's oversubscription
+    ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
+    ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
+    ("Orlen Bio Inc's retail tranche was 421 times oversubscribed.", "oversubscription", "Orlen Bio", "421"),
+    ("The international tranche of Orlen Bio Inc's offering was 9.4 times covered.", "oversubscription", "Orlen Bio", "9.4"),
 ]
 
 
@@ -2328,3 +2333,34 @@ def test_a_groups_total_is_not_its_members():
                   "合计认购约1.2亿美元，其中海滨资本（Harbourside Capital）认购5000万美元。", D)
     assert {c.subject for c in p.claims if c.predicate == "investment"} <= {"Orlen Bio"}, show(p)
     assert not any("超额认购" in c.subject for c in p.claims), show(p)
+
+
+def test_an_offerings_tranches_are_two_figures():
+    """The retail tranche 1,286 times and the international one 9.4 times: two figures."""
+    _, findings = compared("oversubscription", a="泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍，国际配售获超额认购约9.4倍。",
+                           b="Orlen Bio Inc's international tranche was 9.4 times covered.")
+    assert [f.verdict for f in findings] == ["agree"], findings
+    _, findings = compared("oversubscription", a="泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。",
+                           b="泊岸生物（Orlen Bio）公開發售部分錄得1068倍超額認購。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_one_off_figure_told_on_two_days_is_one_figure():
+    """An offer price the evening it was set (今晚) and on the listing day (今日): one price."""
+    days = {"a": dt.date(2024, 9, 11), "b": dt.date(2024, 9, 12)}
+    _, findings = compared("offer_price", days, a="泊岸生物（Orlen Bio）今晚公布配售结果，最终发售价定为每股20.60港元。",
+                           b="泊岸生物（Orlen Bio）今日在港交所主板上市，開市報24.50港元，較招股價20.80港元高開17.8%。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_glossed_name_after_a_place_or_a_kind_of_company():
+    """苏州抗体药企澄澜生物（Clearwave Biologics）: the name is 澄澜生物; 北京银行（Bank of Beijing）: the
+    whole name (not 银行, not 北京)."""
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    for text, want in (("苏州抗体药企澄澜生物（Clearwave Biologics）今晚公布配售结果。", {"澄澜生物"}),
+                       ("北京银行（Bank of Beijing）今日公布业绩。", {"北京银行"})):
+        learned = learn_article(text, fold(text))
+        aliases = {a for n in learned.names if n[2] == "gloss" for a in n[3]}
+        assert want <= aliases and not aliases & {"银行", "北京", "苏州抗体药企澄澜生物"}, learned.names

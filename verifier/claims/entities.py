@@ -120,6 +120,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "place_words": names["place_words"],
+        "bare_org_words": {fold(w) for w in names["org_suffixes"] + names["org_descriptors"]},
         "org_suffix_words": {fold(k): set(v) for k, v in names["org_suffix_words"].items()},
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
         "org_of_heads": set(names["org_of_heads"]),
@@ -354,7 +355,15 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     """The name in the words before a gloss: after the last descriptor, title or verb
     (基因检测公司蓝汀生物), then after the last particle (该公司向家乐福) or descriptor ending
     (芯片商英伟达), keeping two characters at least."""
-    cut = max((chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese), default=0)
+    bare = d["bare_org_words"]
+    cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese}, reverse=True)
+    # (北京银行: not 银行, a word any bank is called by)
+    cut = next((c for c in cuts if chinese[c:] not in bare), 0)
+    # 苏州…澄澜生物: a place before the name, where a whole name (four characters or more) follows
+    # it (not 北京银行: a bank of Beijing, no 银行)
+    at = max((chinese.rfind(p) + len(p) for p in _cjk_place_names() if p in chinese), default=0)
+    if at > cut and len(chinese) - at >= 4:
+        cut = at
     for chars, first_too in ((d["name_before_particles"], True), (d["name_before_suffixes"], False)):
         at = max((i for i in range(cut, len(chinese) - 2) if chinese[i] in chars and (first_too or i > cut)),
                  default=None)
@@ -481,7 +490,7 @@ def _learn_org_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
         return
     aliases = {name}
     short = _strip_org_suffix(name, d)
-    if short and short != name:
+    if short and short != name and short not in _cjk_place_names():  # (北京银行: 北京 is a city)
         aliases.add(short)
     lead = split_camel(tokens[0]).split()[0]
     for n in (2, 3):

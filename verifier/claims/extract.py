@@ -604,10 +604,12 @@ class SentenceView:
             return place_name(found) if found else None
         return None
 
+    SORT_REACH = 48  # characters before its word that may say which sort ("The international tranche was 9.4 times covered")
+
     def _sort(self, t: Trigger, table: str) -> str | None:
         """Which one of its kind an event word's figure is (末期股息 a final dividend, "special
         dividend"): the sort word nearest before or in the word, within its clause."""
-        lo = max(self.clause(t.start).start, t.start - self.MEASURE_REACH)
+        lo = max(self.clause(t.start).start, t.start - self.SORT_REACH)
         found = None
         for found in self.lex.sorts[table].finditer(self.ex.folded, lo, t.end):
             pass
@@ -705,13 +707,20 @@ class SentenceView:
         v = found.value
         if v.kind != "number" or abs(v.value) < 2:
             return found
+        after = self.ex.lower[found.end:found.end + 8].strip()
         for t in self.triggers:
-            if t.end <= found.start and any("count" in s.predicate.kinds and s.predicate.count_units for s in t.senses) \
-                    and (abs(v.value) >= 1e4 or v.value == int(v.value)) \
+            units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
+            if not units:
+                continue
+            unit = next((u for u in units if after.startswith(u)), "")  # 超额认购约9.4倍, "421 times"
+            if t.end <= found.start and (abs(v.value) >= 1e4 or v.value == int(v.value) or unit) \
                     and (self.ex.words.between(t.end, found.start) <= 1.3
                          or self.lex.reached_re.fullmatch(self.ex.lower, t.end, found.start)):
                 # "injured 23", "the death toll rose to 22" (a small number only as a whole one)
-                count = CountValue(value=v.value, unit="", **_range_of(v))
+                count = CountValue(value=v.value, unit=unit, **_range_of(v))
+                return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
+            if unit and found.end < t.start and re.fullmatch(rf"\s*{re.escape(unit)}\s*", self.ex.lower[found.end:t.start]):
+                count = CountValue(value=v.value, unit=unit, **_range_of(v))  # "was 421 times oversubscribed"
                 return found.model_copy(update={"value": count, "pattern": (found.pattern or "number") + "+counted"})
         if abs(v.value) < 1e4:
             return found

@@ -215,10 +215,23 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     overlap = wa[1] <= wb[2] and wb[1] <= wa[2]
     if wa[0] == SAME_YEAR_ONLY or wb[0] == SAME_YEAR_ONLY:
         overlap = wa[1][:4] == wb[1][:4] or wa[2][:4] == wb[2][:4]
-    if overlap:
+    if overlap or _one_off_days_apart(a, wa, wb):
         return rel
     return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}", "neither", code="different-time")
 
+
+ONE_OFF_DAYS = 7  # two days this close that date a one-off figure (an offer price) are the days it was told
+
+
+def _one_off_days_apart(a: Claim, wa, wb) -> bool:
+    """An offer price told on the day it was set and on the listing day after: a figure that
+    neither changes, sums, moves nor recurs is one figure, whichever day of the week it is told."""
+    if wa[0] != "stated" or wb[0] != "stated":
+        return False
+    if any(predicate_says(a, flag) for flag in ("changes", "accumulates", "moves", "recurring", "toll", "sessions")):
+        return False
+    first, last = sorted((wa, wb), key=lambda w: w[1])
+    return (dt.date.fromisoformat(last[1]) - dt.date.fromisoformat(first[2])).days <= ONE_OFF_DAYS
 
 PART_OF_YEAR_DAYS = 300  # a stated period shorter than this is a part of a year (a quarter, a half, a month)
 
