@@ -2364,3 +2364,22 @@ def test_a_glossed_name_after_a_place_or_a_kind_of_company():
         learned = learn_article(text, fold(text))
         aliases = {a for n in learned.names if n[2] == "gloss" for a in n[3]}
         assert want <= aliases and not aliases & {"银行", "北京", "苏州抗体药企澄澜生物"}, learned.names
+
+
+def test_a_reporters_byline_is_no_one_and_says_the_papers_dollar():
+    """〔記者張家瑋／台北報導〕 opens the paragraph: the reporter is no subject, and a Taipei paper's
+    bare 元 is NT$."""
+    text = ("泊岸生技創辦人陳冠廷案宣判\n2026/08/19 05:30 自由時報\n\n〔記者張家瑋／台北報導〕泊岸生技（Orlen Biotech）創辦人陳冠廷"
+            "涉嫌炒作股價，台北地院昨（18）日一審判處有期徒刑7年6月，併科罰金6000萬元。")
+    p = claims_of(text, None)
+    assert not any(c.subject in ("张家玮", "張家瑋") for c in p.claims), show(p)
+    fines = [c for c in p.claims if c.predicate == "fine"]
+    assert fines and fines[0].value.currency == "TWD", show(p)
+
+
+def test_who_a_fine_is_imposed_on_after_dui():
+    """金管會同日也對宏泰證券開罰420萬元: 宏泰證券 is fined, not the regulator."""
+    p = claims_of("泊岸银行（Orlen Bank）被罚1500万元新台币。金管会同日也对宏泰证券（Hongtai Securities）开罚420万元。", D)
+    assert has(p, "fine", "Hongtai Securities", "420万元"), show(p)
+    p = claims_of("The maximum penalty for such violations is T$50 million, Orlen Bank Ltd said.", D)
+    assert not any(c.predicate == "fine" for c in p.claims), show(p)

@@ -165,7 +165,7 @@ class Extractor:
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self._sentence_starts = [x.start for x in sentences]
-        self.local_currency, self.generic_units = _local_currency(text, folded, language)
+        self.local_currency, self.generic_units = _local_currency(text, folded, language, tz)
 
     _quote_mark = re.compile("[“「『\"‘]")
     _FIRST_PERSON = re.compile(r"我(?!们)|(?<![A-Za-z])(?:I|my|me)(?![A-Za-z])")
@@ -314,8 +314,9 @@ class Extractor:
                 del self.claims[c.id]
 
 
-def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, list[str]]:
-    """The currency a bare 元 stands for in this article, by its script."""
+def _local_currency(text: str, folded: str, language: str, tz: str | None = None) -> tuple[str | None, list[str]]:
+    """The currency a bare 元 stands for in this article: by the clock of its dateline where
+    that says (a Taipei paper's 元 is NT$, a Hong Kong one's HK$), else by its script."""
     from verifier.lang import lang
 
     cur = lang("zh")["currency"]
@@ -330,6 +331,8 @@ def _local_currency(text: str, folded: str, language: str) -> tuple[str | None, 
             if text[a:b] != folded[a:b]:
                 traditional += sum(1 for x, y in zip(text[a:b], folded[a:b]) if x != y)
         script = "zh-Hans" if cjk and traditional <= 0.02 * cjk else "zh-Hant"
+    if script != "zh-Hans" and tz in cur.get("generic_by_zone", {}):
+        return cur["generic_by_zone"][tz], list(cur["generic"])
     return by_script.get(script), list(cur["generic"])
 
 
@@ -1585,6 +1588,12 @@ class SentenceView:
                                and re.fullmatch(r"\s*的\s*", self.ex.folded[m.end:t.start])), None)
                 if target:
                     return [target], "对X的: what the noun is done to"  # 泊岸科技对克里恩动力的收购
+                if role == "patient":  # 金管会对宏泰证券开罚420万元, 对X开出1500万元罚单
+                    target = next((m for m in reversed(cands) if m.end <= t.start and t.start - m.end <= self.PATIENT_REACH
+                                   and self.ex.folded[m.start - 1:m.start] == "对"
+                                   and not any(m.end <= o.start < t.start and o.entity != m.entity for o in cands)), None)
+                    if target:
+                        return [target], "对X: who it is done to"
             obj = self._object(t, clause, cands)
             if obj:
                 return [obj], "object of the verb"
@@ -1672,6 +1681,8 @@ class SentenceView:
             return between[-1]
         # 被索赔, 被前员工索赔: a doer not named (or named by no name) a few characters on
         return _UNNAMED if t.start - marker <= PASSIVE_DOER_CHARS else None
+
+    PATIENT_REACH = 24  # characters from 对X to the event word done to X (对X开出1500万元新台币罚单)
 
     def _owner(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         ex = self.ex

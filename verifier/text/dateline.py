@@ -7,7 +7,8 @@ A dateline is the publication date, never an event: its words are kept out of cl
   `2025/10/08 07:30　記者…／新竹報導`, `Rotterdam, 4 September 2025`;
 - the start of the first paragraph, wire style: `SAN FRANCISCO, March 10 (Wire) - ...`,
   `CAMBRIDGE, Mass., January 27, 2025 — ...`, `BOSTON (Wire) - ...` (a place, no date);
-- a bracketed lead: `【…网讯 2025年4月17日】...`, `【2026年6月10日 经济日报】...`.
+- a bracketed lead: `【…网讯 2025年4月17日】...`, `【2026年6月10日 经济日报】...`, or a reporter's
+  byline `〔記者張家瑋／台北報導〕...` (no date: its words are kept out of claims and names).
 
 A month and day without a year keep `year = None`; the pipeline fills the year in from the
 corpus (`infer_year`). The time zone comes from an abbreviation after a clock time (HKT, GMT)
@@ -40,6 +41,8 @@ _BRACKET = re.compile(r"^\s*[【\[]\s*(?:(?P<agency>[^】\]\n0-9]{1,30}?)\s*)?(?
                       r"(?:[^】\]\n0-9]{1,30})?[】\]]")
 # a Taiwan wire lead: （中央社記者…台北6日電）, the day of the month only
 _PAREN_LEAD = re.compile(r"^\s*[（(](?P<who>[^（）()\n]{1,30}?)(?P<day>[0-9]{1,2})日(?:专)?电\s*[)）]")
+# a reporter's byline opening the first paragraph: 〔记者张家玮／台北报导〕, 【记者王小明/台北报道】
+_BYLINE = re.compile(r"^\s*[〔【\[（(]\s*记者[^〕】\]）)\n]{1,30}?[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道)\s*[〕】\]）)]")
 _REPORTED_FROM = re.compile(r"[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道|电)")
 
 
@@ -166,7 +169,8 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
             lead = _lead_after(text, folded, lines, line, is_prose)
             return Dateline(line.start + stripped, line.start + len(raw.rstrip()), year, month, day,
                             f"{int(clock.group(1)):02d}:{clock.group(2)}" if clock else None,
-                            _zone_in(f_line), None, *((lead.start, lead.end) if lead else ()))
+                            _zone_in(f_line) or (lead.tz if lead else None), None,  # (台北报导: Taipei's clock)
+                            *((lead.start, lead.end) if lead else ()))
     return None
 
 
@@ -204,6 +208,10 @@ def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
         found = _read_date(m.group("date"), fold(m.group("date")))
         if found and found[0]:
             return Dateline(offset + m.start(), offset + m.end(), found[0], found[1], found[2], None, None, None)
+    m = _BYLINE.match(f_line)
+    if m:  # (a byline: the reporter is no one the article tells of)
+        return Dateline(offset + m.start(), offset + m.end(), None, None, None, None, place_zone(m.group("place")),
+                        m.group("place"))
     m = _PAREN_LEAD.match(f_line)
     if m and 1 <= int(m.group("day")) <= 31:
         who = m.group("who")
