@@ -2130,6 +2130,11 @@ PHRASINGS = [
     ("芬特雷银行（Fintrail Bank）表示，入侵事件于3月4日被发现。", "breach_found", "Fintrail Bank", "3月4日"),
     ("Quillon Bio jumps 31% in Nasdaq debut", "share_price_change", "Quillon Bio", "31%"),
     ("奎隆生物（Quillon Bio）纳斯达克上市首日大涨31%。", "share_price_change", "Quillon Bio", "31%"),
+    # a court taking up a bankruptcy or restructuring
+    ("佛山市中级人民法院于3月18日裁定受理诺维家居（Norvale Home）的破产重整申请。", "court_accepted", "Norvale Home", "3月18日"),
+    ("诺维家居（Norvale Home）本周一（3月16日）获佛山市中级人民法院受理破产重整。", "court_accepted", "Norvale Home", "3月16日"),
+    ("A court accepted a restructuring petition for Norvale Home Ltd on Wednesday, March 18.", "court_accepted",
+     "Norvale Home", "March 18"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
@@ -2360,7 +2365,9 @@ def test_a_glossed_name_after_a_place_or_a_kind_of_company():
     from verifier.text.fold import fold
 
     for text, want in (("苏州抗体药企澄澜生物（Clearwave Biologics）今晚公布配售结果。", {"澄澜生物"}),
-                       ("北京银行（Bank of Beijing）今日公布业绩。", {"北京银行"})):
+                       ("北京银行（Bank of Beijing）今日公布业绩。", {"北京银行"}),
+                       ("法院受理家具制造商诺维家居股份有限公司（Norvale Home Furnishings）的申请。", {"诺维家居股份有限公司"}),
+                       ("台湾永晟商业银行（Yongsheng Commercial Bank）被罚。", {"永晟商业银行"})):
         learned = learn_article(text, fold(text))
         aliases = {a for n in learned.names if n[2] == "gloss" for a in n[3]}
         assert want <= aliases and not aliases & {"银行", "北京", "苏州抗体药企澄澜生物"}, learned.names

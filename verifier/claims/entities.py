@@ -120,6 +120,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "place_words": names["place_words"],
+        "not_descriptor_ends": {fold(w) for w in names["not_descriptor_ends"]},
         "bare_org_words": {fold(w) for w in names["org_suffixes"] + names["org_descriptors"]},
         "org_suffix_words": {fold(k): set(v) for k, v in names["org_suffix_words"].items()},
         "not_names_but_surnames": set(names["not_names_but_surnames"]),
@@ -358,15 +359,15 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     bare = d["bare_org_words"]
     cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese}, reverse=True)
     # (北京银行: not 银行, a word any bank is called by)
-    cut = next((c for c in cuts if chinese[c:] not in bare), 0)
+    cut = next((c for c in cuts if len(chinese) - c >= 2 and chinese[c:] not in bare), 0)  # (…股份有限公司: 公司 ends it)
     # 苏州…澄澜生物: a place before the name, where a whole name (four characters or more) follows
     # it (not 北京银行: a bank of Beijing, no 银行)
     at = max((chinese.rfind(p) + len(p) for p in _cjk_place_names() if p in chinese), default=0)
     if at > cut and len(chinese) - at >= 4:
         cut = at
     for chars, first_too in ((d["name_before_particles"], True), (d["name_before_suffixes"], False)):
-        at = max((i for i in range(cut, len(chinese) - 2) if chinese[i] in chars and (first_too or i > cut)),
-                 default=None)
+        at = max((i for i in range(cut, len(chinese) - 2) if chinese[i] in chars and (first_too or i > cut)
+                  and chinese[i:i + 2] not in d["not_descriptor_ends"]), default=None)  # (诺维家居, 永晟商业银行)
         if at is not None:
             while at - 1 >= cut and chinese[at - 1] in chars:
                 at -= 1  # 与和睦家: the first of a run of particles ends the words before the name
