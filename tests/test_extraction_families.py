@@ -2390,3 +2390,17 @@ def test_who_a_fine_is_imposed_on_after_dui():
     assert has(p, "fine", "Hongtai Securities", "420万元"), show(p)
     p = claims_of("The maximum penalty for such violations is T$50 million, Orlen Bank Ltd said.", D)
     assert not any(c.predicate == "fine" for c in p.claims), show(p)
+
+
+def test_an_articles_fiscal_years_end_where_it_says():
+    """2026财年（截至2026年3月底）once, then 2027财年 and the results 报告期内: April to March; a forecast
+    in the headline is not the period the results are of; 營業利益 is an operating profit."""
+    text = ("青川精机2026财年净利润增长12.3% 预计2027财年营收1.38万亿日元\n\n"
+            "青川精机（Aokawa Precision）今日发布2026财年（截至2026年3月底）业绩。报告期内，公司实现营收1.28万亿日元。\n\n"
+            "青川精机预计，2027财年营收将达1.38万亿日元。")
+    p = claims_of(text, dt.date(2026, 5, 13))
+    got = {(c.text, c.scope.get("when")) for c in p.claims if c.predicate == "revenue"}
+    assert ("1.28万亿日元", "2025-04-01/2026-03-31") in got, show(p)
+    assert ("1.38万亿日元", "2026-04-01/2027-03-31") in got, show(p)
+    p = claims_of("青川精機（Aokawa Precision）營業利益1652億日圓，純益1085億日圓。", D)
+    assert sorted(c.scope.get("measure") for c in p.claims if c.predicate == "profit") == ["net", "operating"], show(p)

@@ -471,6 +471,9 @@ DATES_RELATIVE = [
     # the first months of a year (前4月 is January to April; 4个月前 counts back)
     (_date("2026-01-01", "2026-04-30", "month"), ["前4月", "今年前4月", "今年前四月", "前4月份", "1至4月"]),
     (_date("2025-01-01", "2025-07-31", "month"), ["去年前7月", "2025年前七月"]),
+    # a fiscal year with its end stated: the twelve months to that month's end
+    (_date("2025-04-01", "2026-03-31", "year"), ["2026财年（截至2026年3月底）", "截至3月底的2026财年",
+                                                "fiscal 2026, ending March 2026", "fiscal year 2026, which ended March 31, 2026"]),
     # months named alone
     (_date("2026-01-01", "2026-01-31", "month", month=1), ["1月", "一月", "January", "in January", "since January"]),
     (_date("2026-03-01", "2026-03-10", "month"), ["3月初", "三月初", "3月上旬", "early March"]),

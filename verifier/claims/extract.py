@@ -166,6 +166,7 @@ class Extractor:
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
         self._sentence_starts = [x.start for x in sentences]
         self.local_currency, self.generic_units = _local_currency(text, folded, language, tz)
+        self.fiscal_end = _fiscal_end(folded)  # (years from a fiscal year's number to its end, its last month)
 
     _quote_mark = re.compile("[“「『\"‘]")
     _FIRST_PERSON = re.compile(r"我(?!们)|(?<![A-Za-z])(?:I|my|me)(?![A-Za-z])")
@@ -314,6 +315,41 @@ class Extractor:
                 del self.claims[c.id]
 
 
+_FISCAL_END = re.compile(
+    r"(?P<fy>[12][0-9]{3})\s*(?:财年|财政年度|会计年度)\s*[（(]?\s*(?:截至|截止|至)\s*(?P<ey>[12][0-9]{3})\s*年\s*(?P<em>1[0-2]|0?[1-9])\s*月"
+    r"|(?:截至|截止)\s*(?:(?P<ey3>[12][0-9]{3})\s*年\s*)?(?P<em3>1[0-2]|0?[1-9])\s*月[^，。,;；]{0,6}?(?P<fy3>[12][0-9]{3})\s*(?:财年|财政年度|会计年度)"
+    r"|(?i:fiscal(?:\s+year)?)\s*(?P<fy2>[12][0-9]{3}),?\s+(?:which\s+|that\s+)?(?i:ending|ended|ends|to)\s+(?:in\s+)?"
+    r"(?P<mon>[A-Z][a-z]+)\.?(?:\s+[0-9]{1,2})?,?\s+(?P<ey2>[12][0-9]{3})")
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+
+
+def _fiscal_end(folded: str) -> tuple[int, int] | None:
+    """How an article's fiscal years end, where it says once (2026财年（截至2026年3月底）, "fiscal 2027,
+    ending March 2027"): (end year minus the fiscal year's number, the last month); None when its
+    years are calendar ones or it does not say."""
+    m = _FISCAL_END.search(folded)
+    if m is None:
+        return None
+    if m.group("fy"):
+        shift, month = int(m.group("ey")) - int(m.group("fy")), int(m.group("em"))
+    elif m.group("fy3"):  # 截至3月底的2026财年
+        shift = int(m.group("ey3")) - int(m.group("fy3")) if m.group("ey3") else 0
+        month = int(m.group("em3"))
+    else:
+        month = next((n for name, n in _MONTHS.items() if name.startswith(m.group("mon").lower()[:3])), 0)
+        shift = int(m.group("ey2")) - int(m.group("fy2"))
+    if month in (0, 12) or shift not in (0, 1):
+        return None
+    return shift, month
+
+
+def _last_day_of(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
+
+
 def _local_currency(text: str, folded: str, language: str, tz: str | None = None) -> tuple[str | None, list[str]]:
     """The currency a bare 元 stands for in this article: by the clock of its dateline where
     that says (a Taipei paper's 元 is NT$, a Hong Kong one's HK$), else by its script."""
@@ -443,6 +479,7 @@ class SentenceView:
 
         self._note_objects()
         self._anaphora()
+        self._results_period()
         group_claims(self)
         self.extract_values()
         from verifier.claims.quotes import quote_claims
@@ -763,6 +800,15 @@ class SentenceView:
                 out.append(self._reanchor(v) or v)
         self.values = sorted(out + found, key=lambda v: v.start)
 
+    def _results_period(self) -> None:
+        """发布2026财年（截至2026年3月底）业绩, "results for the year to March": the period the figures
+        after it are of, though the sentence itself gives none."""
+        for v in self.values:
+            if v.value.kind == "date" and v.value.start and v.value.end and v.value.start != v.value.end and (
+                    self.lex.results_after_re.match(self.ex.folded, v.end)
+                    or self.lex.results_before_re.search(self.ex._before(v.start, 24))):
+                self.ex.period = v.value.start if v.value.start == v.value.end else f"{v.value.start}/{v.value.end}"
+
     def _year_before(self, pos: int) -> DateValue | None:
         """当年, "that year": the year of the last date its own sentence gave before it ("since 2019,
         when …", 自2019年以来…，当年…), which need not be an event's."""
@@ -812,6 +858,14 @@ class SentenceView:
                 ref = self._refer("same_day", days, v.start)
                 if ref is not None:
                     return v.model_copy(update={"value": ref, "pattern": "anaphora:days_after"})
+        if val.kind == "date" and (v.pattern or "").endswith(".fiscal_year") and self.ex.fiscal_end and val.year:
+            # 2027财年 in an article that told 2026财年（截至2026年3月底）: its year ends that month too
+            shift, month = self.ex.fiscal_end
+            end_year = val.year + shift
+            first = dt.date(end_year - 1, month, 1) + dt.timedelta(days=_last_day_of(end_year - 1, month))
+            last = dt.date(end_year, month, _last_day_of(end_year, month))
+            return v.model_copy(update={"value": val.model_copy(update={"start": first.isoformat(), "end": last.isoformat()}),
+                                        "pattern": v.pattern + "+fiscal end"})
         if val.kind == "duration" and val.unit in _DAY_UNITS and self.lex.later_re.match(self.ex.lower, v.end):
             later = self.lex.later_re.match(self.ex.lower, v.end)
             ref = self._refer("same_day", int(val.value) * _DAY_UNITS[val.unit], v.start)
@@ -1409,8 +1463,9 @@ class SentenceView:
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated
-            if dates and "when" in scope and not any(self._own_date(d, v) for d in dates):
-                ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone)
+            if dates and "when" in scope and not any(self._own_date(d, v) for d in dates) \
+                    and not (self._sought(v, link) or self._planned(v, link)):
+                ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone; not a forecast's)
             elif "when" not in scope:
                 # 累计今年前4月营收为…，较去年同期年增19.8%: the period its sentence gave before it
                 told = [c.scope["when"] for c in ex.in_sentence.get(self.sentence.start, ())

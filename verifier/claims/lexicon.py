@@ -223,6 +223,7 @@ class Lexicon:
         self.superlative_re = _word_re(link["superlatives"])
         self.hold_verb_re = _word_re(link["hold_verbs"])
         self.results_before_re = _suffix_re(link["results_before"])
+        self.results_after_re = re.compile(rf"\s*的?\s*(?i:{gated_alternation(_fold_all(link['results_after']))})")
         # the made word, then up to two small words ("built between", "made in the"), at the date
         self.made_before_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['made_before']))})"
                                          rf"(?:\s+(?:in|between|from|before|after|since|during|the))*\s*$")

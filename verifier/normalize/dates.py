@@ -1018,6 +1018,34 @@ def zh_date_recognizer() -> Recognizer:
 
     rec.add("months_to", rf"(?:截至|截止|截止到)\s*(?:{z.year_short}\s*年\s*)?{z.md}\s*止?\s*的?\s*(?P<span>{alternation(spans_to)})",
             0.93, zh_months_to)
+    # a fiscal year with its end: 2026财年（截至2026年3月底）: the twelve months to that month's end
+    def zh_fiscal_to(m, ctx):
+        g = m.groupdict()
+        year, month = _int(g["ey"]), _int(g["em"])
+        if year is None or month is None or not 1 <= month <= 12:
+            return None
+        day = _int(g["ed"]) if g.get("ed") else _last_day(year, month)
+        if day is None or not 1 <= day <= _last_day(year, month):
+            return None
+        return DateSpec(year=year, month=month, day=day, months_to=12)
+
+    def zh_to_fiscal(m, ctx):  # 截至3月底的2026财年: the fiscal year 2026, ending that March
+        g = m.groupdict()
+        fy, month = _int(g["fy"]), _int(g["em"])
+        year = _int(g["ey"]) if g.get("ey") else fy
+        if year is None or month is None or not 1 <= month <= 12:
+            return None
+        day = _int(g["ed"]) if g.get("ed") else _last_day(year, month)
+        if day is None or not 1 <= day <= _last_day(year, month):
+            return None
+        return DateSpec(year=year, month=month, day=day, months_to=12)
+
+    rec.add("to_fiscal_year",
+            rf"(?:截至|截止)\s*(?:(?P<ey>[0-9]{{4}})\s*年\s*)?(?P<em>1[0-2]|0?[1-9])\s*月\s*(?:底|末|(?P<ed>[0-9]{{1,2}})\s*日)?\s*止?\s*的?\s*"
+            rf"(?P<fy>[0-9]{{4}})\s*(?:{alternation(z.d['fiscal_year'])})", 0.95, zh_to_fiscal)
+    rec.add("fiscal_year_to",
+            rf"[0-9]{{4}}\s*(?:{alternation(z.d['fiscal_year'])})\s*[（(]?\s*(?:截至|截止|至)\s*(?P<ey>[0-9]{{4}})\s*年\s*"
+            rf"(?P<em>1[0-2]|0?[1-9])\s*月\s*(?:底|末|(?P<ed>[0-9]{{1,2}})\s*日)?\s*止?\s*[)）]?", 0.95, zh_fiscal_to)
     # a fiscal year: 2025财年, 2025财政年度 (read as its calendar year)
     rec.add("fiscal_year", rf"{z.year}(?:[-/](?P<to>[0-9]{{4}}|[0-9]{{2}}))?\s*(?:{alternation(z.d['fiscal_year'])})", 0.85,
             lambda m, ctx: _runs_into_next(year_only(m, ctx), m.group("to")))
@@ -1670,7 +1698,17 @@ def en_date_recognizer() -> Recognizer:
 
     rec.add("months_to", rf"\b(?P<span>{_spaced(alternation(spans))})\s+(?:ended|ending|to)\s+(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?"
                          rf"(?:\s+(?P<d>[0-9]{{1,2}}))?(?:,?\s+(?P<y>[12][0-9]{{3}}))?\b", 0.9, months_to, re.I)
+    def fiscal_to(m, ctx):  # "fiscal 2027, ending March 2027": the twelve months to that month's end
+        month, year = months[m.group("mon").lower()], int(m.group("y"))
+        day = int(m.group("d")) if m.group("d") else _last_day(year, month)
+        if day > _last_day(year, month):
+            return None
+        return DateSpec(year=year, month=month, day=day, months_to=12)
+
     fiscal = alternation(d["fiscal_year_before"])
+    rec.add("fiscal_year_to", rf"\b(?:{fiscal})[\s-]*'?(?:[12][0-9]{{3}}|[0-9]{{2}}),?\s+(?:which\s+|that\s+)?(?:ending|ended|ends|to)\s+"
+                              rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?(?:\s+(?P<d>[0-9]{{1,2}}))?,?\s+(?P<y>[12][0-9]{{3}})\b",
+            0.95, fiscal_to, re.I)
     rec.add("fiscal_year", rf"\b(?:(?:{fiscal})[\s-]*'?(?P<fy>[12][0-9]{{3}}|[0-9]{{2}})|(?P<fy2>[12][0-9]{{3}})(?=(?:[-/][0-9]{{2,4}})?[\s-]+fiscal[\s-]+year))"
                            rf"(?:[-/](?P<to>[12][0-9]{{3}}|[0-9]{{2}}))?(?:[\s-]+fiscal[\s-]+year)?\b", 0.85, fiscal_year, re.I)
     rec.add("half_of_year", rf"\b(?:the\s+)?(?P<side>{alternation(halves)})[\s-]+half\s+of\s+{of_year}\b", 0.9, half, re.I)
