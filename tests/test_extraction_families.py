@@ -2404,3 +2404,54 @@ def test_an_articles_fiscal_years_end_where_it_says():
     assert ("1.38万亿日元", "2026-04-01/2027-03-31") in got, show(p)
     p = claims_of("青川精機（Aokawa Precision）營業利益1652億日圓，純益1085億日圓。", D)
     assert sorted(c.scope.get("measure") for c in p.claims if c.predicate == "profit") == ["net", "operating"], show(p)
+
+
+def test_two_firms_estimates_are_two_estimates():
+    """"Harbor Data estimated 43.1 million", 另一机构Tidewater的数据显示约3980万部: two firms' figures,
+    never compared; one firm's figure in two papers is compared."""
+    a = "研究机构Tidewater Analytics周四公布，朗拓（Lantor）今年第一季全球出货约3980万部。"
+    b = "据市场调研机构港湾数据（Harbor Data）发布的数据，第一季度朗拓（Lantor）全球智能手机出货量为4120万部。"
+    c = "Harbor Data estimated that Lantor Inc shipped 43.1 million phones in the first quarter."
+    claims, findings = compared("sales", a=a, b=b, c=c)
+    assert sorted(x.scope.get("by", "") for x in claims) == ["Harbor Data", "Harbor Data", "Tidewater Analytics"], claims
+    assert [sorted(f.sources) for f in findings if f.verdict == "contradict"] == [["b", "c"]], findings
+
+
+def test_a_markets_units_and_an_impairments_amount_are_parts():
+    """在中国市场出货1190万部 is China's part; 亏损主要由于减值拨备约1.5亿港元 is the provision's, not the loss."""
+    p = claims_of("朗拓（Lantor）在中国市场出货1190万部。", D)
+    assert [c.scope.get("of") for c in p.claims if c.predicate == "sales"] == ["in:china"], show(p)
+    p = claims_of("骏丰百货（Chun Fung Stores）预计上半年亏损约3亿港元，亏损主要由于关闭门店的减值拨备约1.5亿港元。", D)
+    assert [c.text for c in p.claims if c.predicate == "loss"] == ["约3亿港元"], show(p)
+
+
+def test_affected_users_are_not_the_user_base():
+    """受影响用户约1.84万名 counts those a hack reached, not the platform's users."""
+    p = claims_of("澜桥（LanBridge）表示，受影响用户约1.84万名，平台将全额赔付。澜桥目前注册用户约110万。", D)
+    assert [(c.text, c.value.bound) for c in p.claims if c.predicate == "customers"] == [("110万", "approx")], show(p)
+    assert [c.text for c in p.claims if c.predicate == "people_affected"] == ["约1.84万名"], show(p)
+
+
+def test_each_move_has_its_own_session():
+    """早盘一度大跌11%，最终收跌6.2%: an intraday low and a close."""
+    p = claims_of("鼎峰精密（Dingfeng Precision）股价早盘一度大跌11%，最终收跌6.2%。", D)
+    assert sorted((c.text, c.scope.get("of")) for c in p.claims if c.predicate == "share_price_change") == \
+        [("11%", "session:intraday"), ("6.2%", "session:close")], show(p)
+
+
+def test_two_conversions_of_one_amount_at_two_rates_fit():
+    """"215.4 billion won ($158 million)" and 2154亿韩元（约1.56亿美元）: one fine, two exchange rates."""
+    _, findings = compared("fine", a="The regulator fined Orbis Digital Inc 215.4 billion won ($158 million).",
+                           b="监管机构对奥比斯数码（Orbis Digital）处以2154亿韩元（约1.56亿美元）罚款。")
+    assert findings and not [f for f in findings if f.verdict == "contradict"], findings
+
+
+def test_a_chinese_wire_lead_dates_the_article_from_the_corpus_year(tmp_path):
+    """财联社10月14日讯 gives the month and day; the year comes from the other articles."""
+    from verifier.api import report
+
+    (tmp_path / "a.md").write_text("标题\n\n财联社10月14日讯，奥比斯数码（Orbis Digital）周三宣布裁员300人。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Title\n\nPublished: 2026-10-14\n\nOrbis Digital Inc said on Wednesday it would cut 300 jobs.\n",
+                                   encoding="utf-8")
+    result = report([tmp_path])
+    assert {s.id: s.published for s in result.sources}["a"] == dt.date(2026, 10, 14)

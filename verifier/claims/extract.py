@@ -800,6 +800,20 @@ class SentenceView:
                 out.append(self._reanchor(v) or v)
         self.values = sorted(out + found, key=lambda v: v.start)
 
+    ESTIMATOR_REACH = 12  # characters between "according to", 据 and the firm, or the firm and "estimated", 估计
+
+    def _estimator(self, v: Found, subjects: set[str]) -> str | None:
+        """The firm whose estimate a figure is, named in its sentence ("according to Harbor Data",
+        "Tidewater estimated", 据Harbor Data数据, Tidewater估计), when that is not the claim's subject."""
+        ex, lex = self.ex, self.lex
+        for m in self.named:
+            if m.type != "org" or m.entity in subjects or not (self.sentence.start <= m.start < self.sentence.end):
+                continue
+            if lex.estimate_before_re.search(ex.lower, max(self.sentence.start, m.start - self.ESTIMATOR_REACH), m.start) \
+                    or lex.estimate_after_re.match(ex.lower, m.end):
+                return m.entity
+        return None
+
     def _results_period(self) -> None:
         """发布2026财年（截至2026年3月底）业绩, "results for the year to March": the period the figures
         after it are of, though the sentence itself gives none."""
@@ -891,6 +905,10 @@ class SentenceView:
         why = {"value": v.pattern or kind, "link": link.how, "subject": how,
                "trigger": ex.text[link.trigger.start:link.trigger.end]}
         scope = self._scope(v, link)
+        if kind != "date":
+            by = self._estimator(v, {m.entity for m in subjects})
+            if by:
+                scope["by"] = by  # "Harbor Data estimated…", 据Tidewater数据: one firm's estimate, not another's
         if (v.pattern or "").endswith("+compared") and "of" not in scope:
             scope["when"] = "before"  # "down from $1.6 billion", 较去年同期的969.1亿元: the figure before
         if kind == "date":
@@ -1019,7 +1037,7 @@ class SentenceView:
                 # "would cost $499", "will release": used as a verb (a noun alone is no word here)
                 senses = [replace(s, noun=False) if s.noun else s for s in senses if s.verb]
             if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW \
-                    or self._set_aside(t):
+                    or self._set_aside(t) or self._component(t, v):
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
@@ -1309,6 +1327,15 @@ class SentenceView:
         after = self.ex.lower[v.end:v.end + 4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
 
+    COMPONENT_REACH = 14  # characters before a figure where a part's word (减值拨备, "impairment of") makes it that part's
+
+    def _component(self, t: Trigger, v: Found) -> bool:
+        """亏损主要由于关闭门店的减值拨备约1.5亿港元, "the loss included an impairment charge of $150
+        million": an amount its own words name as a part (a provision, a one-off charge) is that
+        part's, not the event word's before it."""
+        return v.value.kind == "money" and t.end <= v.start and self.lex.components_re.search(
+            self.ex.folded, max(t.end, v.start - self.COMPONENT_REACH), v.start) is not None
+
     _ASIDE_BEFORE = re.compile(r"除(?:了)?[^，。；,;]{0,6}$")
     _ASIDE_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:之外|以外|外)")
 
@@ -1456,7 +1483,10 @@ class SentenceView:
             del scope["of"]  # 目前, "now", after an event: a later value than the round's
         if link.sense.predicate.sessions:
             # "rose 4.5% in afternoon trading" and "closed 3% higher": two moves, not one told twice
-            found = lex.session_re.search(ex.folded, self.sentence.start, self.sentence.end)
+            # (早盘一度大跌11%，最终收跌6.2%: each move's own session, the word nearest it in its clause)
+            told = list(lex.session_re.finditer(ex.folded, self.sentence.start, self.sentence.end))
+            own = [m for m in told if clause.start <= m.start() < clause.end]
+            found = min(own or told, key=lambda m: abs(m.start() - v.start), default=None)
             scope["of"] = "session:" + (lex.sessions.get(found.group(0).lower(), "unstated") if found else "unstated")
             if "when" not in scope and not dates and ex.published:
                 scope["when"] = ex.published.isoformat()  # a move told with no day: the day of its article

@@ -294,6 +294,11 @@ class Lexicon:
         self.others_figure_re = re.compile(
             rf"(?i:\b(?:{alternation(w for w in others if w.isascii())})\b|{alternation(_fold_all(w for w in others if not w.isascii()))})")
         self.other_things_re = _word_re(scope["other_things"])
+        self.components_re = _word_re(scope["components"])
+        est = scope["estimated_by"]
+        self.estimate_before_re = re.compile(rf"(?i:{gated_alternation(_fold_all(est['before']))})"
+                                             rf"(?:\s*(?:[a-z][a-z\-]*\s+){{0,2}}|[^，。,;；a-z0-9]{{0,8}})$")
+        self.estimate_after_re = re.compile(rf"\s*(?:[（(][^）)]{{0,30}}[）)])?[^，。,;；]{{0,4}}?(?i:{gated_alternation(_fold_all(est['after']))})")
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
         self.sorts = {table: re.compile("|".join(f"(?P<{name.replace('-', '_')}>{_word_re(words).pattern})"
                                                    for name, words in scope[table].items()))

@@ -946,6 +946,8 @@ def zh_date_recognizer() -> Recognizer:
         n = parse_zh(m.group("n"))
         if n is None or n != int(n) or n <= 0:
             return None
+        if m.group("u") == "年" and 1000 <= n <= 2999 and not m.group("later"):
+            return DateSpec(year=int(n))  # 2031年前: before the year 2031 (as "before 2031"), not 2031 years ago
         spec = _ago_spec(int(n), ago_units[m.group("u")], later=bool(m.group("later")))
         # 三天后 in news is as often "three days after the event told" as "from today": the
         # claim pipeline (min_score 0.5) reads it as the duration 三天

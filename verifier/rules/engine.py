@@ -160,6 +160,8 @@ def _different_things(a: Claim, b: Claim) -> bool:
         return True
     if a.scope.get("measure", "net") != b.scope.get("measure", "net"):
         return True  # a net profit and an adjusted one
+    if a.scope.get("by") and b.scope.get("by") and a.scope["by"] != b.scope["by"]:
+        return True  # two research firms' estimates
     if a.scope.get("sort") != b.scope.get("sort"):
         return True  # a final dividend and a special one (or one that says not which)
     return bool(oa == "combined") != bool(ob == "combined")

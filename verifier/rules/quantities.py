@@ -125,7 +125,8 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     contradict (they do not overlap). Amounts in two different named currencies are not
     compared (no exchange rates offline); an amount whose currency is not named is compared
     and the message says so, except with a conversion the source gives in parentheses
-    ("T$12 million ($370,000)": the amount it converts is the one compared).
+    ("T$12 million ($370,000)": the amount it converts is the one compared); a conversion within
+    5% of another figure is compatible (exchange rates of different days).
 
     Why: amounts are copied, converted and rounded from source to source; a wrong scale
     (萬 vs 億) or a dropped qualifier changes the claim.
@@ -138,7 +139,21 @@ def amount(a: Claim, b: Claim) -> Relation | None:
         return None
     if (va.currency is None and _converted(b)) or (vb.currency is None and _converted(a)):
         return None  # "T$12 million ($370,000)" and 1200萬元: the conversion restates T$12 million
-    return _relate_kind(a, b, "money")
+    rel = _relate_kind(a, b, "money")
+    if rel is not None and rel.verdict == "contradict" and (_converted(a) or _converted(b)) and _near(va, vb):
+        # "215.4 billion won ($158 million)" and 2154亿韩元（约1.56亿美元）: two exchange rates
+        return Relation("compatible", f"{rel.reason}, but a conversion at another day's exchange rate explains "
+                        "that much", "neither", "rounding")
+    return rel
+
+
+CONVERSION_SPREAD = 0.05  # how far apart two conversions of one amount may fall (exchange rates differ)
+
+
+def _near(va, vb) -> bool:
+    a, b = _interval(va), _interval(vb)
+    mid_a, mid_b = (a[0] + a[1]) / 2, (b[0] + b[1]) / 2
+    return all(math.isfinite(x) for x in (mid_a, mid_b)) and abs(mid_a - mid_b) <= CONVERSION_SPREAD * max(abs(mid_a), abs(mid_b))
 
 
 def _converted(c: Claim) -> bool:

@@ -8,7 +8,8 @@ A dateline is the publication date, never an event: its words are kept out of cl
 - the start of the first paragraph, wire style: `SAN FRANCISCO, March 10 (Wire) - ...`,
   `CAMBRIDGE, Mass., January 27, 2025 — ...`, `BOSTON (Wire) - ...` (a place, no date);
 - a bracketed lead: `【…网讯 2025年4月17日】...`, `【2026年6月10日 经济日报】...`, or a reporter's
-  byline `〔記者張家瑋／台北報導〕...` (no date: its words are kept out of claims and names).
+  byline `〔記者張家瑋／台北報導〕...` (no date: its words are kept out of claims and names), or a
+  Chinese wire lead with its day, `财联社10月14日讯`, `新华社北京5月19日电`.
 
 A month and day without a year keep `year = None`; the pipeline fills the year in from the
 corpus (`infer_year`). The time zone comes from an abbreviation after a clock time (HKT, GMT)
@@ -41,6 +42,8 @@ _BRACKET = re.compile(r"^\s*[【\[]\s*(?:(?P<agency>[^】\]\n0-9]{1,30}?)\s*)?(?
                       r"(?:[^】\]\n0-9]{1,30})?[】\]]")
 # a Taiwan wire lead: （中央社記者…台北6日電）, the day of the month only
 _PAREN_LEAD = re.compile(r"^\s*[（(](?P<who>[^（）()\n]{1,30}?)(?P<day>[0-9]{1,2})日(?:专)?电\s*[)）]")
+# a Chinese wire lead with its day: 财联社10月14日讯, 新华社北京5月19日电 (the year comes from the corpus)
+_AGENCY_LEAD = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,12}?)\s*(?P<m>1[0-2]|0?[1-9])月(?P<d>[12][0-9]|3[01]|0?[1-9])日\s*(?:讯|电|专电|消息)")
 # a reporter's byline opening the first paragraph: 〔记者张家玮／台北报导〕, 【记者王小明/台北报道】
 _BYLINE = re.compile(r"^\s*[〔【\[（(]\s*记者[^〕】\]）)\n]{1,30}?[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道)\s*[〕】\]）)]")
 _REPORTED_FROM = re.compile(r"[/／]\s*(?P<place>[\u4e00-\u9fff]{2,4}?)\s*(?:报导|报道|电)")
@@ -208,6 +211,12 @@ def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
         found = _read_date(m.group("date"), fold(m.group("date")))
         if found and found[0]:
             return Dateline(offset + m.start(), offset + m.end(), found[0], found[1], found[2], None, None, None)
+    m = _AGENCY_LEAD.match(f_line)
+    if m:
+        who = m.group("who")
+        place = next((who[-n:] for n in (3, 2) if len(who) > n and place_zone(who[-n:])), None)
+        return Dateline(offset + m.start(), offset + m.end(), None, int(m.group("m")), int(m.group("d")), None,
+                        place_zone(place) if place else None, place)
     m = _BYLINE.match(f_line)
     if m:  # (a byline: the reporter is no one the article tells of)
         return Dateline(offset + m.start(), offset + m.end(), None, None, None, None, place_zone(m.group("place")),
