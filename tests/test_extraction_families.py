@@ -2455,3 +2455,26 @@ def test_a_chinese_wire_lead_dates_the_article_from_the_corpus_year(tmp_path):
                                    encoding="utf-8")
     result = report([tmp_path])
     assert {s.id: s.published for s in result.sources}["a"] == dt.date(2026, 10, 14)
+
+
+def test_votes_for_a_rejected_motion_are_not_votes_against():
+    """最终仅得38.2%赞成，遭否决: 38.2% voted for it; 获得36.8%赞成票、61.8%反对票: 61.8% against."""
+    p = claims_of("恒昇物流（Hangshing Logistics）股东大会上，罢免主席的决议案最终仅得38.2%赞成，遭否决。", D)
+    assert not any(c.predicate == "votes_against" for c in p.claims), show(p)
+    p = claims_of("恒昇物流（Hangshing Logistics）罢免主席的议案获得36.8%赞成票、61.8%反对票，未获通过。", D)
+    assert [c.text for c in p.claims if c.predicate == "votes_against"] == ["61.8%"], show(p)
+
+
+def test_what_is_said_not_to_be_an_event_is_not_one():
+    """此项更新并非召回, "which is not a recall": no recall."""
+    for text in ("諾維克汽車（Norvik Automotive）將透過軟件更新為全球約39萬輛轎車修正問題，此項更新並非召回。",
+                 "Norvik Automotive Inc will fix 390,000 cars with a software update, which is not a recall."):
+        p = claims_of(text, D)
+        assert not any(c.predicate == "recall" for c in p.claims), show(p)
+
+
+def test_a_name_in_an_aside_is_not_the_clauses_subject():
+    """董事会主席孔维新（孔维安胞兄）去年薪酬为980万港元: the chairman's pay, not his brother's."""
+    p = claims_of("澜海科技（Lanhai Technology）行政总裁孔维安去年薪酬为2350万港元。董事会主席孔维新（孔维安胞兄）去年薪酬为980万港元。", D)
+    assert sorted((c.subject, c.text) for c in p.claims if c.predicate == "compensation") == \
+        [("孔维安", "2350万港元"), ("孔维新", "980万港元")], show(p)

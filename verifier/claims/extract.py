@@ -1020,7 +1020,9 @@ class SentenceView:
                       and not (s.not_followed_by and self.ex.folded.startswith(s.not_followed_by, t.end))
                       and (not s.after_words or self._after_word_or_name(t, s.after_words))
                       and (not s.preceded_by or self._preceded_by(t, s.preceded_by))
-                      and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))]
+                      and not (s.not_preceded_by and self._preceded_by(t, s.not_preceded_by))
+                      and not (s.not_between and any(w in ex.lower[min(v.end, t.end):max(v.start, t.start)]
+                                                     for w in s.not_between))]
             if kind == "duration" and senses:
                 from verifier.normalize.quantities import seconds
 
@@ -1556,10 +1558,17 @@ class SentenceView:
         if found is None:
             # ("former Alibaba engineer Sun Meiling": the company says where a person worked)
             found = self._eligible[types] = [
-                m for m in self.named if m.type in types
+                m for m in self.named if m.type in types and not self._in_aside(m)
                 and not (m.type == "org" and (self.lex.background_role_re.match(self.ex.lower, m.end)
                                               or self._post_before_person(m)))]
         return found
+
+    def _in_aside(self, m: Mention) -> bool:
+        """孔维新（孔维安胞兄）: a Chinese name opening a parenthesis that says more than the name (a
+        kinship, a post) is an aside about someone else, not who the clause is about."""
+        folded = self.ex.folded
+        return m.start > 0 and folded[m.start - 1] in "（(" and not m.pronoun and \
+            folded[m.end:m.end + 1] not in ("）", ")", "") and "\u4e00" <= folded[m.start] <= "\u9fff"
 
     def _post_before_person(self, m: Mention) -> bool:
         """奥瑞网半导体（Orrinet Semiconductor）前总裁雷克, "Orrinet CEO Dovan Reyk": the company

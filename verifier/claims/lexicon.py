@@ -72,6 +72,7 @@ class Sense:
     holder_from: str | None = None  # a holder unnamed in its clause is the doer of this predicate's event told before
     preceded_by: frozenset[str] = frozenset()  # words one of which must stand before it in its clause
     not_preceded_by: frozenset[str] = frozenset()  # words before it in its clause that make it say something else
+    not_between: tuple[str, ...] = ()  # words between a value and it that make the value another's (38.2%赞成，遭否决)
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
 
 
@@ -143,6 +144,7 @@ class Lexicon:
                           shields=group.get("shields", True),
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
+                          not_between=tuple(fold(w).lower() for w in group.get("not_between", ())),
                           yields=group.get("yields", False))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
