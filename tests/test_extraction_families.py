@@ -2478,3 +2478,14 @@ def test_a_name_in_an_aside_is_not_the_clauses_subject():
     p = claims_of("澜海科技（Lanhai Technology）行政总裁孔维安去年薪酬为2350万港元。董事会主席孔维新（孔维安胞兄）去年薪酬为980万港元。", D)
     assert sorted((c.subject, c.text) for c in p.claims if c.predicate == "compensation") == \
         [("孔维安", "2350万港元"), ("孔维新", "980万港元")], show(p)
+
+
+def test_a_figure_of_a_year_earlier_is_of_that_period():
+    """去年同期亏损6.1亿港元, "compared with a loss of HK$610 million a year earlier": the first half
+    a year before, not this one (a change "from a year earlier" stays this period's)."""
+    for text in ("翠港航空（Jade Harbour Airways）上半年纯利3.2亿港元，去年同期亏损6.1亿港元。",
+                 "Jade Harbour Airways Ltd posted a first-half profit of HK$320 million, compared with a loss of "
+                 "HK$610 million a year earlier."):
+        p = claims_of(text, dt.date(2026, 8, 21))
+        assert [c.scope.get("when") for c in p.claims if c.predicate == "loss"] == ["2025-01-01/2025-06-30"], show(p)
+        assert [c.scope.get("when") for c in p.claims if c.predicate == "profit"] == ["2026-01-01/2026-06-30"], show(p)

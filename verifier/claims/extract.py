@@ -1492,6 +1492,14 @@ class SentenceView:
             scope["of"] = "session:" + (lex.sessions.get(found.group(0).lower(), "unstated") if found else "unstated")
             if "when" not in scope and not dates and ex.published:
                 scope["when"] = ex.published.isoformat()  # a move told with no day: the day of its article
+        if link.sense.predicate.accumulates and not link.sense.predicate.change_of and "when" not in scope \
+                and lex.year_earlier_re.search(
+                ex.folded, clause.start, min(clause.end, v.end + 24)):
+            # 去年同期亏损6.1亿港元, "a loss of HK$610 million a year earlier": the period a year before
+            period = ex.period or next((c.scope["when"] for c in ex.in_sentence.get(self.sentence.start, ())
+                                        if c.start < v.start and c.scope.get("when", "")[:1].isdigit()), None)
+            scope["when"] = _year_before_period(period) if period else "before"
+            return scope
         if link.sense.predicate.accumulates:
             # a results story states its period once ("in the second quarter") and its other
             # figures are of the same period until another is stated
@@ -2068,6 +2076,16 @@ def as_money(found: Found) -> Found:
         return found.model_copy(update={"value": MoneyValue(currency=None, **_range_of(v))})
     money = MoneyValue(amount=v.value, currency=None, **_range_of(v))
     return found.model_copy(update={"value": money})
+
+
+def _year_before_period(period: str) -> str:
+    """The same period a year before ("2026-01-01/2026-06-30" -> "2025-01-01/2025-06-30")."""
+    def back(day: str) -> str:
+        d = dt.date.fromisoformat(day)
+        return (d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d.replace(year=d.year - 1, day=28)).isoformat()
+
+    first, _, last = period.partition("/")
+    return back(first) + (f"/{back(last)}" if last else "")
 
 
 def _just_one(v: Found) -> bool:
