@@ -2489,3 +2489,36 @@ def test_a_figure_of_a_year_earlier_is_of_that_period():
         p = claims_of(text, dt.date(2026, 8, 21))
         assert [c.scope.get("when") for c in p.claims if c.predicate == "loss"] == ["2025-01-01/2025-06-30"], show(p)
         assert [c.scope.get("when") for c in p.claims if c.predicate == "profit"] == ["2026-01-01/2026-06-30"], show(p)
+
+
+def test_state_group_names_and_figure_words_after_a_companys_noun():
+    """中国冶建集团 keeps its place (not 国冶建集团) and is China Yejian Group; 集团总资产 names no
+    company; "Aug 6" is a day, no product."""
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    text = "中国华钢集团与中国冶建集团实施重组。中国冶建集团资产总额5480亿元。中国华钢集团总资产8620亿元，员工12.3万人。"
+    names = {n[0] for n in learn_article(text, fold(text)).names}
+    assert {"中国冶建集团", "中国华钢集团"} <= names and not names & {"国冶建集团", "总资产", "资产总额"}, names
+    english = "China Yejian Group Co merged on Aug 6 with China Huagang Group Co. Aug 6 was a Thursday."
+    assert not [n for n in learn_article(english, fold(english)).names if n[0].startswith("Aug")]
+    claims, _ = compared("assets", a="China Yejian Group Co had assets of 548 billion yuan.", b="中国冶建集团资产总额5480亿元。")
+    assert {c.subject for c in claims} == {"China Yejian Group"}, claims
+
+
+def test_a_dated_figure_meets_a_dated_one():
+    """An undated 8% and "8% in January 2025" in two articles are one position; against "about 10%
+    in January 2025" the dated one speaks of the same time, so they conflict."""
+    days = {k: dt.date(2026, 6, 10) for k in "abc"}
+    _, findings = compared("layoffs", days, a="泊岸云（Orlen Cloud）上一轮裁员1800人，约占当时员工总数的8%。",
+                           b="In January 2025 Orlen Cloud Inc laid off 1,800 people, or 8% of its staff at the time.",
+                           c="泊岸雲（Orlen Cloud）去年1月曾裁員1800人，佔當時員工約10%。")
+    assert any(f.verdict == "contradict" and {"b", "c"} <= set(f.sources) for f in findings), findings
+
+
+def test_total_dividends_are_no_profit():
+    """"Total dividends will amount to about HK$5.9 billion, a payout ratio of 45% of net profit": the
+    payout, not the profit."""
+    p = claims_of("Total dividends for the year will amount to about HK$5.9 billion, a payout ratio of 45% of net "
+                  "profit, Hengsheng Holdings Ltd said.", D)
+    assert [c.predicate for c in p.claims if c.text == "about HK$5.9 billion"] == ["dividend_total"], show(p)

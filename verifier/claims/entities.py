@@ -47,6 +47,8 @@ _NUMBER_TOKEN = re.compile(r"[0-9][0-9.]*")
 _CAMEL_OR_CAPITALS = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}")
 _PRODUCT_TOKEN = re.compile(r"^[A-Z][A-Za-z]{0,3}[0-9]{1,4}[A-Za-z]?$")  # Y2, M4, H100
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"}  # ("Aug 6", "March 18": a day, no product)
 ORIGIN_RANK = {"registry": 0, "gloss": 1, "text": 2}
 
 
@@ -120,6 +122,8 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "place_words": names["place_words"],
+        "firm_suffixes": tuple(fold(w) for w in names["firm_suffixes"]),
+        "not_org_tails": {fold(w) for w in names["not_org_tails"]},
         "not_descriptor_ends": {fold(w) for w in names["not_descriptor_ends"]},
         "bare_org_words": {fold(w) for w in names["org_suffixes"] + names["org_descriptors"]},
         "org_suffix_words": {fold(k): set(v) for k, v in names["org_suffix_words"].items()},
@@ -503,6 +507,8 @@ def _learn_org_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
 def _is_category(folded: str, name: str, d: dict) -> bool:
     """扫地机器人企业: a phrase that a descriptor or a market word follows names a kind of
     thing, not an organisation."""
+    if name.endswith(d["firm_suffixes"]):
+        return False  # 华钢集团与冶建集团: a group is a company, whatever follows it
     followers = d["category_followers"]
     pos = folded.find(name)
     while pos != -1:
@@ -644,7 +650,8 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         # Ember Tide 2: a name and a number is a product; so is a name and one capital letter
         # (Aero X, Model Y), unless the word is one of a class's ("Series B", "Plan B")
         if k < len(tokens) and (_NUMBER_TOKEN.fullmatch(tokens[k]) or _letter_model(tokens, k, d)) and k > i \
-                and all(t[:1].isupper() for t in tokens[i:k]):
+                and all(t[:1].isupper() for t in tokens[i:k]) \
+                and not (k - i == 1 and (tokens[i].rstrip(".") in _MONTH_ABBREVIATIONS or tokens[i] in _MONTH_NAMES)):
             out.add(" ".join(tokens[i:k + 1]), "product", "text")
             i = k + 1
             continue
@@ -833,6 +840,15 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         name = folded[start:end]
         if name in seen or _is_category(folded, name, d):
             continue
+        # 中国冶建集团: a name that would start inside a place's word starts with the place
+        place = next((p for p in _cjk_place_names() if len(p) >= 2 and any(
+            folded.startswith(p, start - j) for j in range(1, len(p)))), None)
+        if place is not None:
+            j = next(j for j in range(1, len(place)) if folded.startswith(place, start - j))
+            start -= j
+            name = folded[start:end]
+            if name in seen:
+                continue
         seen.add(name)
         stem = folded[start:stem_end]
         aliases = [stem] if counted(stem) > counted(name) and stem not in _cjk_place_names() else []
@@ -842,8 +858,9 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         if not tail:
             continue
         name = tail.group(1)
-        if any(ch in d["not_in_names"] for ch in name) or _holds_any(name, stops) or name in seen:
-            continue
+        if any(ch in d["not_in_names"] for ch in name) or _holds_any(name, stops) or name in seen \
+                or _holds_any(name, d["not_org_tails"]):
+            continue  # (集团总资产: a figure's word after a company's noun, no name)
         if counted(name) >= 3:
             seen.add(name)
             out.add(name, "org", "text")
@@ -1302,6 +1319,8 @@ class EntityIndex:
                 spelt = l.name
             else:
                 words = [w for w in l.name.split() if w not in d["org_words"]] or l.name.split()
+                if len(words) > 1 and key(words[0]) in d["places"]:
+                    words = words[1:]  # China Yejian Group: Yejian is what 中国冶建集团 spells after its place
                 spelt = lead_of[l.name] = split_camel(words[0]).split()[0]
             for target in _romanised_targets(spelt):
                 spelling.setdefault((l.type, target), []).append(i)
@@ -1313,6 +1332,9 @@ class EntityIndex:
                 parts = [name]
             else:
                 stem = _strip_org_suffix(name, d) or name
+                place = next((p for p in _cjk_place_names() if stem.startswith(p) and len(stem) - len(p) >= 2), None)
+                if place:
+                    stem = stem[len(place):]  # (中国冶建集团: 冶建 spells Yejian)
                 parts = [stem[:n] for n in (2, 3, 4) if n <= len(stem)]
             listed = [_spellings(part) for part in parts]
             if any(forms is None for forms in listed):
