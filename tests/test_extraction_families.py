@@ -2522,3 +2522,10 @@ def test_total_dividends_are_no_profit():
     p = claims_of("Total dividends for the year will amount to about HK$5.9 billion, a payout ratio of 45% of net "
                   "profit, Hengsheng Holdings Ltd said.", D)
     assert [c.predicate for c in p.claims if c.text == "about HK$5.9 billion"] == ["dividend_total"], show(p)
+
+
+def test_a_share_read_where_no_share_was_sought_is_no_count():
+    """"Overall global shipments rose 4% to 307 million units": no count of 4, and the market's
+    total is no company's."""
+    p = claims_of("Overall global shipments rose 4% to 307 million units, Harbor Data said.", D)
+    assert not any(c.text == "4" for c in p.claims) and not any(c.predicate == "sales" for c in p.claims), show(p)

@@ -462,6 +462,8 @@ DATES_RELATIVE = [
     (_date("2026-02-02", "2026-02-08", "week"), ["一周前", "a week ago"]),
     (_date("2026-02-12", grain="hour", time="05:00"), ["5小时前", "五个小时前", "five hours ago", "5 hours ago"]),
     (_date("2026-02-12", grain="minute", time="09:30"), ["30分钟前", "30 minutes ago"]),
+    # a month that is also a word, after another month and a range word
+    (_date("2026-01-01", "2026-03-31", "month"), ["January-March", "January to March", "in January-March"]),
     # a year and 前: before that year (not so many years ago)
     (_date("2031-01-01", "2031-12-31", "year"), ["2031年前", "2031年以前", "2031年之前", "before 2031"]),
     # quarters

@@ -748,6 +748,8 @@ class SentenceView:
         if v.kind != "number" or abs(v.value) < 2:
             return found
         after = self.ex.lower[found.end:found.end + 8].strip()
+        if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")):
+            return found  # "rose 4% to 307 million units": a share read as a number where no percentage was sought
         for t in self.triggers:
             units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
             if not units:

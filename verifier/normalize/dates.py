@@ -1464,6 +1464,7 @@ def en_date_recognizer() -> Recognizer:
         return 0 if w in d["this"] else -1 if w in d["last"] else 1
 
     bare_months = {k.lower() for k in d["bare_months"]}
+    month_then_to = re.compile(rf"(?i:\b(?:{alternation(months)})\.?\s*(?:-|–|—|to|through|and|until)\s*)$")
 
     def md(m, ctx):
         if not original_capitalized(m, ctx, "mon"):
@@ -1472,8 +1473,10 @@ def en_date_recognizer() -> Recognizer:
         day = int(m.group("d")) if m.group("d") else None
         year = int(m.group("y")) if m.group("y") else None
         if day is None and year is None and not m.group("prep") and not m.group("part") \
-                and m.group("mon").lower() not in bare_months:
-            return None  # "May" the verb, "March" the walk: a bare month needs a preposition
+                and m.group("mon").lower() not in bare_months \
+                and not month_then_to.search(ctx.folded, max(0, m.start() - 16), m.start()):
+            return None  # "May" the verb, "March" the walk: a bare month needs a preposition (or a month
+            # and a range word before it: "January-March", "January to March")
         spec = DateSpec(year=year, month=month, day=day)
         if m.group("part"):
             lo, hi = mp[m.group("part").lower()]
