@@ -2135,6 +2135,13 @@ PHRASINGS = [
     ("诺维家居（Norvale Home）本周一（3月16日）获佛山市中级人民法院受理破产重整。", "court_accepted", "Norvale Home", "3月16日"),
     ("A court accepted a restructuring petition for Norvale Home Ltd on Wednesday, March 18.", "court_accepted",
      "Norvale Home", "March 18"),
+    # what an event cost, the assets a firm manages, a trial's first day, passengers carried
+    ("極光航空（Aurora Air）表示，罷工將造成約4500萬歐元損失。", "event_cost", "Aurora Air", "約4500萬歐元"),
+    ("Harbor Peak Ltd, which manages about $48 billion in assets, has offices in New York.", "assets_managed",
+     "Harbor Peak", "about $48 billion"),
+    ("港峰資本（Harbor Peak）管理資產約480億美元。", "assets_managed", "Harbor Peak", "約480億美元"),
+    ("远曜生技创办人陈冠廷（Chen Kuan-ting）涉嫌操纵股价一案于3月3日开庭。", "trial", "Chen Kuan-ting", "3月3日"),
+    ("極光航空（Aurora Air）去年載客3100萬人次。", "passengers", "Aurora Air", "3100萬人"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
@@ -2529,3 +2536,13 @@ def test_a_share_read_where_no_share_was_sought_is_no_count():
     total is no company's."""
     p = claims_of("Overall global shipments rose 4% to 307 million units, Harbor Data said.", D)
     assert not any(c.text == "4" for c in p.claims) and not any(c.predicate == "sales" for c in p.claims), show(p)
+
+
+def test_a_gain_after_huo_names_no_investor():
+    """不法获利约11.8亿元: 获利 is a gain; 利约 is no company."""
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    text = "判决指出，陈冠廷于2024年出脱持股，不法获利约11.8亿元，投资人损失估计达34亿元。泊岸科技获腾讯投资2亿元。"
+    names = {n[0] for n in learn_article(text, fold(text)).names}
+    assert "利约" not in names and "腾讯" in names, names

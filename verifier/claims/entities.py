@@ -122,6 +122,7 @@ def _data() -> dict:
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
         "place_words": names["place_words"],
+        "not_investor_starts": set(fold(names["not_investor_starts"])),
         "firm_suffixes": tuple(fold(w) for w in names["firm_suffixes"]),
         "not_org_tails": {fold(w) for w in names["not_org_tails"]},
         "not_descriptor_ends": {fold(w) for w in names["not_descriptor_ends"]},
@@ -868,7 +869,8 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
     for m in r["investor"].finditer(folded) if r["investor_word"].search(folded) else ():
         name = m.group(1)
         if name not in seen and not any(ch in d["not_in_names"] for ch in name) and not _holds_any(name, stops) \
-                and name not in _cjk_place_names() and not _holds_any(name, d["investor_not_names"]):
+                and name not in _cjk_place_names() and not _holds_any(name, d["investor_not_names"]) \
+                and name[0] not in d["not_investor_starts"]:  # (获利约11.8亿元: a gain, no investor)
             seen.add(name)
             out.add(name, "org", "text")
 
