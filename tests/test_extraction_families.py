@@ -2142,6 +2142,7 @@ PHRASINGS = [
     ("港峰資本（Harbor Peak）管理資產約480億美元。", "assets_managed", "Harbor Peak", "約480億美元"),
     ("远曜生技创办人陈冠廷（Chen Kuan-ting）涉嫌操纵股价一案于3月3日开庭。", "trial", "Chen Kuan-ting", "3月3日"),
     ("極光航空（Aurora Air）去年載客3100萬人次。", "passengers", "Aurora Air", "3100萬人"),
+    ("辛德拉电信（Cindralink）目前约有1600万名用户。", "customers", "Cindralink", "约有1600万名用户"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),

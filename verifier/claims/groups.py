@@ -382,7 +382,7 @@ def _states_total(view, v: Found, family: str, g: dict) -> bool:
         return True
     # the value's own lead word (约有430名) frames it too
     lead = re.match(r"\D*?(?=[0-9〇零一二两三四五六七八九十百千万亿几数])", low[v.start:v.end])
-    if lead and any(lead.group(0).strip().startswith(w) for w in words if w):
+    if lead and any(lead.group(0).strip().startswith(w) or lead.group(0).strip().endswith(w) for w in words if w):
         return True
     # a count of founders or employees in a clause with no event in it: 三位联合创始人均出身于…,
     # 公司目前约有430名员工 (but not "according to two employees")
