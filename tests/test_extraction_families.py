@@ -2143,6 +2143,14 @@ PHRASINGS = [
     ("远曜生技创办人陈冠廷（Chen Kuan-ting）涉嫌操纵股价一案于3月3日开庭。", "trial", "Chen Kuan-ting", "3月3日"),
     ("極光航空（Aurora Air）去年載客3100萬人次。", "passengers", "Aurora Air", "3100萬人"),
     ("辛德拉电信（Cindralink）目前约有1600万名用户。", "customers", "Cindralink", "约有1600万名用户"),
+    # a bond issue: its size, its maturity, its coupon, its conversion price
+    ("芬威克汽车（Fenwick Motors）发行15亿美元、2031年到期的可转换债券，票面年利率0.75%。", "bond_issue", "Fenwick Motors", "15亿美元"),
+    ("芬威克汽车（Fenwick Motors）发行的可转换债券将于2031年到期。", "bond_maturity", "Fenwick Motors", "2031年"),
+    ("芬威克汽車（Fenwick Motors）今日發行15億美元可換股債券，年息1.75厘。", "coupon", "Fenwick Motors", "1.75厘"),
+    ("Fenwick Motors Ltd priced a US$1.5 billion offering of convertible bonds due 2031.", "bond_maturity",
+     "Fenwick Motors", "due 2031"),
+    ("The bonds of Fenwick Motors Ltd carry a coupon of 0.75% a year and an initial conversion price of HK$46.80.",
+     "conversion_price", "Fenwick Motors", "HK$46.80"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
@@ -2547,3 +2555,10 @@ def test_a_gain_after_huo_names_no_investor():
     text = "判决指出，陈冠廷于2024年出脱持股，不法获利约11.8亿元，投资人损失估计达34亿元。泊岸科技获腾讯投资2亿元。"
     names = {n[0] for n in learn_article(text, fold(text)).names}
     assert "利约" not in names and "腾讯" in names, names
+
+
+def test_a_close_the_conversion_price_is_set_against_is_not_it():
+    """"an initial conversion price of HK$46.80, a premium of 27.5% over the stock's close of HK$36.71"."""
+    p = claims_of("Fenwick Motors Ltd's initial conversion price of HK$46.80 represents a premium of 27.5% over the "
+                  "stock's Tuesday close of HK$36.71.", D)
+    assert [c.text for c in p.claims if c.predicate == "conversion_price"] == ["HK$46.80"], show(p)

@@ -464,6 +464,8 @@ DATES_RELATIVE = [
     (_date("2026-02-12", grain="minute", time="09:30"), ["30分钟前", "30 minutes ago"]),
     # a month that is also a word, after another month and a range word
     (_date("2026-01-01", "2026-03-31", "month"), ["January-March", "January to March", "in January-March"]),
+    # a bond's year
+    (_date("2031-01-01", "2031-12-31", "year"), ["due 2031", "maturing in 2031"]),
     # a year and 前: before that year (not so many years ago)
     (_date("2031-01-01", "2031-12-31", "year"), ["2031年前", "2031年以前", "2031年之前", "before 2031"]),
     # quarters

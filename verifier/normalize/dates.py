@@ -1710,6 +1710,9 @@ def en_date_recognizer() -> Recognizer:
             return None
         return DateSpec(year=year, month=month, day=day, months_to=12)
 
+    # a bond's year: "bonds due 2031", "maturing in 2027" (a bare number after these is a year)
+    rec.add("due_year", rf"\b(?:{_spaced(alternation(d['due_words']))})\s+(?:in\s+)?(?P<y>(?:19|20)[0-9]{{2}})\b", 0.85,
+            lambda m, ctx: DateSpec(year=int(m.group("y"))), re.I)
     fiscal = alternation(d["fiscal_year_before"])
     rec.add("fiscal_year_to", rf"\b(?:{fiscal})[\s-]*'?(?:[12][0-9]{{3}}|[0-9]{{2}}),?\s+(?:which\s+|that\s+)?(?:ending|ended|ends|to)\s+"
                               rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?(?:\s+(?P<d>[0-9]{{1,2}}))?,?\s+(?P<y>[12][0-9]{{3}})\b",

@@ -285,6 +285,10 @@ def percent_recognizers() -> list[Recognizer]:
         rf"(?:(?={before_anyway})|(?!{not_before})){q.after_re}",
         0.6, build,
     )
+    # a rate in 厘 after a word of interest: 年息1.75厘 is 1.75% a year (Hong Kong)
+    after_rate = "|".join(rf"(?<={re.escape(w)})" for w in data["rate_words"])  # (one fixed-width look-behind each)
+    rec.add("rate_li", rf"(?:{after_rate})(?:为|是)?(?P<num>{ARABIC}|{z.numeral})\s*{re.escape(data['rate_unit'])}",
+            0.9, build)
     # percentage points: 下降2.3个百分点, 加息25个基点 (a basis point is a hundredth of a point)
     points = {w: 1 for w in data["points"]} | {w: 0.01 for w in data["basis_points"]}
 
