@@ -2151,6 +2151,10 @@ PHRASINGS = [
      "Fenwick Motors", "due 2031"),
     ("The bonds of Fenwick Motors Ltd carry a coupon of 0.75% a year and an initial conversion price of HK$46.80.",
      "conversion_price", "Fenwick Motors", "HK$46.80"),
+    # a share placement: how many new shares, at what price, at what discount
+    ("泓基生物（Wangkei Biotech）按每股4.05港元配售1.28億股新股。", "placement_shares", "Wangkei Biotech", "1.28億股"),
+    ("泓基生物（Wangkei Biotech）按每股4.05港元配售1.28億股新股。", "placement_price", "Wangkei Biotech", "4.05港元"),
+    ("泓基生物（Wangkei Biotech）配售价较周一收市价4.74港元折让14.6%。", "placement_discount", "Wangkei Biotech", "14.6%"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
@@ -2562,3 +2566,15 @@ def test_a_close_the_conversion_price_is_set_against_is_not_it():
     p = claims_of("Fenwick Motors Ltd's initial conversion price of HK$46.80 represents a premium of 27.5% over the "
                   "stock's Tuesday close of HK$36.71.", D)
     assert [c.text for c in p.claims if c.predicate == "conversion_price"] == ["HK$46.80"], show(p)
+
+
+def test_a_discount_to_the_close_and_to_an_average_are_two():
+    """折让14.6% to the last close, 折让约12.9% to the five-day average: two figures; a headline's
+    undated 14.6% still meets another paper's 16.4% to the close."""
+    p = claims_of("泓基生物（Wangkei Biotech）配售价较周一收市价4.74港元折让14.6%，较前五个交易日平均收市价4.65港元折让约12.9%。", D)
+    assert sorted((c.text, c.scope.get("sort"), c.scope.get("when")) for c in p.claims
+                  if c.predicate == "placement_discount") == [("14.6%", "close", None), ("约12.9%", "average", None)], show(p)
+    _, findings = compared("placement_discount",
+                           a="泓基生物（Wangkei Biotech）折讓14.6%配售新股\n\n泓基生物配售价较周一收市价折让14.6%。",
+                           b="泓基生物（Wangkei Biotech）配售价较前一交易日收盘价4.74港元折让16.4%。")
+    assert [f.verdict for f in findings] == ["contradict"], findings

@@ -1545,7 +1545,8 @@ class SentenceView:
         return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
-    _SAME_PERIOD = re.compile(r"\s*的?(?:同期|高点|低点|水平)")  # 去年同期: a time compared with, not the value's
+    # 去年同期, 周一收市价: a time compared with (or a close's day), not the value's
+    _SAME_PERIOD = re.compile(r"\s*的?(?:同期|高点|低点|水平|收市价|收盘价|收市|收盘)")
     _ZH_AND_NEXT = re.compile(r"[，,]\s*(?:并|随后|其后|之后|再)")  # 发现入侵，并于3月6日通报: the next verb's date
     _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")

@@ -399,14 +399,14 @@ def _finding(r: Rule, rel: Relation, a: Claim, b: Claim, members: list[Claim], t
 
 
 def _pair(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
-    """A claim of each position from two different sources, if there is such a pair: the first
-    pair that states one time, else the first pair (an undated 8% in one article and "8% in
+    """A claim of each position from two different sources that speak of one thing, if there is
+    such a pair: the first pair that states one time, else the first pair (an undated 8% in one article and "8% in
     January 2025" in another are one position; against "about 10% in January 2025" the dated
     one speaks of the same time)."""
     first = None
     for a in pa:
         for b in pb:
-            if a.source != b.source:
+            if a.source != b.source and not _different_things(a, b):  # (a headline's 14.6% and "14.6% to the close")
                 if a.scope.get("when") and a.scope.get("when") == b.scope.get("when"):
                     return a, b
                 first = first or (a, b)
