@@ -2578,3 +2578,13 @@ def test_a_discount_to_the_close_and_to_an_average_are_two():
                            a="泓基生物（Wangkei Biotech）折讓14.6%配售新股\n\n泓基生物配售价较周一收市价折让14.6%。",
                            b="泓基生物（Wangkei Biotech）配售价较前一交易日收盘价4.74港元折让16.4%。")
     assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_share_awards_valued_at_are_no_valuation():
+    """"share awards valued at HK$26.3 million" is the awards' value; "the deal values Jingyue at" the
+    company's."""
+    p = claims_of("Lanhai Technology Ltd's package comprised a performance bonus of HK$14.5 million and share awards "
+                  "valued at HK$26.3 million.", D)
+    assert not any(c.predicate == "valuation" for c in p.claims), show(p)
+    p = claims_of("The deal values Orlen Photonics Inc at $1.8 billion including debt.", D)
+    assert has(p, "valuation", "Orlen Photonics", "$1.8 billion"), show(p)
