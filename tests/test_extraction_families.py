@@ -2588,3 +2588,14 @@ def test_share_awards_valued_at_are_no_valuation():
     assert not any(c.predicate == "valuation" for c in p.claims), show(p)
     p = claims_of("The deal values Orlen Photonics Inc at $1.8 billion including debt.", D)
     assert has(p, "valuation", "Orlen Photonics", "$1.8 billion"), show(p)
+
+
+def test_a_word_of_a_places_name_is_no_company():
+    """"based in New York", "offices in New York and London": York is no company."""
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    text = ("Harbor Peak Ltd, based in New York, hired a banker. The firm has offices in New York and London. "
+            "New York-based Harbor Peak manages money.")
+    learned = learn_article(text, fold(text))
+    assert "York" not in learned.tokens and not any(n[0] == "York" for n in learned.names), learned

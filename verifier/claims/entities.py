@@ -321,6 +321,8 @@ def learn_article(text: str, folded: str) -> Learned:
         if r["place_after"].match(text, m.end()):
             out.places.add(key(re.split(r"['’]s?[ \t]+", m.group(0))[-1]))  # "(China's) Guangdong province": a place
             continue
+        if key(re.sub(r"['’]s?$", "", m.group(0))) in d["places"]:
+            continue  # "New York", "Hong Kong's": a place, and no word of it a name ("York")
         _learn_latin_run(out, m.group(0), d, initial, headlines[line], after_org_head, described)
     # a name the article once shows to be a company's ("startup Nimbus Grid") is one wherever
     # else it reads like a person's (the headline "Nimbus Grid raises $120 million")
