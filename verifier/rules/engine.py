@@ -404,13 +404,16 @@ def _pair(pa: list[Claim], pb: list[Claim]) -> tuple[Claim, Claim] | None:
     January 2025" in another are one position; against "about 10% in January 2025" the dated
     one speaks of the same time)."""
     first = None
-    for a in pa:
-        for b in pb:
+    for a in pa[:PAIR_SCAN]:  # (a position an archive repeats a hundred times: its first few claims)
+        for b in pb[:PAIR_SCAN]:
             if a.source != b.source and not _different_things(a, b):  # (a headline's 14.6% and "14.6% to the close")
                 if a.scope.get("when") and a.scope.get("when") == b.scope.get("when"):
                     return a, b
                 first = first or (a, b)
-    return first
+    return first or next(((a, b) for a in pa for b in pb if a.source != b.source), None)
+
+
+PAIR_SCAN = 8  # claims of each position looked at for the pair that speaks of one thing at one time
 
 
 def compare(claims: list[Claim], texts: dict[str, str], published: dict[str, dt.date | None] | None = None,
