@@ -2599,3 +2599,12 @@ def test_a_word_of_a_places_name_is_no_company():
             "New York-based Harbor Peak manages money.")
     learned = learn_article(text, fold(text))
     assert "York" not in learned.tokens and not any(n[0] == "York" for n in learned.names), learned
+
+
+def test_starting_a_day_founds_nothing():
+    """"replace a faulty sensor free of charge starting Nov. 16" is from that day, no founding; "when it
+    started in 2015" and "helped start Halcyra" are."""
+    p = claims_of("Dealers of Norvik Motors Inc will replace a faulty sensor free of charge starting Nov. 16.", D)
+    assert not any(c.predicate == "founded" for c in p.claims), show(p)
+    p = claims_of("Maya Reyes helped start Halcyra Labs Inc in 2019.", D)
+    assert has(p, "founded", "Halcyra Labs", "2019"), show(p)
