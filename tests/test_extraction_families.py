@@ -2608,3 +2608,9 @@ def test_starting_a_day_founds_nothing():
     assert not any(c.predicate == "founded" for c in p.claims), show(p)
     p = claims_of("Maya Reyes helped start Halcyra Labs Inc in 2019.", D)
     assert has(p, "founded", "Halcyra Labs", "2019"), show(p)
+
+
+def test_money_read_as_a_number_is_no_count():
+    """"sold US$800 million of bonds": money where the sentence sought counts, no units sold."""
+    p = claims_of("In January Fenwick Motors Ltd sold US$800 million of bonds due 2030 with a 1.25% coupon.", D)
+    assert not any(c.predicate == "sales" for c in p.claims), show(p)

@@ -748,8 +748,9 @@ class SentenceView:
         if v.kind != "number" or abs(v.value) < 2:
             return found
         after = self.ex.lower[found.end:found.end + 8].strip()
-        if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")):
-            return found  # "rose 4% to 307 million units": a share read as a number where no percentage was sought
+        if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")) \
+                or _CURRENCY_BEFORE.search(self.ex.text, max(0, found.start - 6), found.start):
+            return found  # "rose 4% to 307 million units", "sold US$800 million of bonds": no count where none was sought
         for t in self.triggers:
             units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
             if not units:
@@ -2079,6 +2080,9 @@ def as_money(found: Found) -> Found:
         return found.model_copy(update={"value": MoneyValue(currency=None, **_range_of(v))})
     money = MoneyValue(amount=v.value, currency=None, **_range_of(v))
     return found.model_copy(update={"value": money})
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥￥]|\b(?:USD|RMB|EUR|GBP|HKD|CNY|JPY|TWD|KRW|SGD))\s*$")
 
 
 def _year_before_period(period: str) -> str:
