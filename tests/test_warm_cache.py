@@ -5,6 +5,7 @@ corrupt or was not written by this tool is ignored, never trusted, and never a c
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -350,11 +351,16 @@ def test_copies_leave_out_shingles_of_one_article_and_find_the_same_copies(signa
 
 
 def test_articles_read_in_two_processes_are_the_same_and_a_bad_one_is_the_same_error(corpus, tmp_path, monkeypatch):
+    from verifier import io
     from verifier.errors import VerifierError
     from verifier.text import sources
 
     monkeypatch.setattr(sources, "READ_IN_PROCESSES", 10)
     assert [s.__dict__ for s in sources.load([corpus], 2)] == [s.__dict__ for s in sources.load([corpus], 1)]
+    io.forget_inputs()
+    read = sources.load([corpus], 2)
+    # the files other processes read are this run's inputs here too (never overwritten by an output)
+    assert {os.path.realpath(s.path) for s in read} <= io.inputs_read and len(read) > 10
     folder = tmp_path / "news"
     shutil.copytree(corpus, folder)
     (folder / sorted(p.name for p in folder.iterdir())[25]).write_bytes(b"  \n")  # empty: an error

@@ -102,8 +102,14 @@ def read_file(path: str | Path, limit: int, what: str = "file") -> bytes:
         os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise VerifierError(f"{path}: more than {limit:,} bytes is too large for {_one(what)}")
-    inputs_read.add(_real_path(path))
+    note_input(path)
     return data
+
+
+def note_input(path: str | Path) -> None:
+    """`path` is one of this run's inputs (never to be overwritten by an output): read_file
+    notes each file it reads, and a process that had others read files notes them."""
+    inputs_read.add(_real_path(path))
 
 
 def forget_inputs() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Mapping
 
 from verifier.errors import VerifierError
-from verifier.io import file_status, folder_files, read_file
+from verifier.io import file_status, folder_files, note_input, read_file
 from verifier.text.frontmatter import front_matter
 from verifier.lang import read_data_file
 
@@ -257,8 +257,11 @@ def load(paths: Iterable[str | Path], jobs: int = 1, meanwhile: Callable[[int], 
         from verifier.pipeline import Runner
 
         with Runner(jobs) as runner:
-            return runner.map(_read, found, None, "reading articles",
-                              meanwhile=(lambda: meanwhile(len(found))) if meanwhile is not None else None)
+            sources = runner.map(_read, found, None, "reading articles",
+                                 meanwhile=(lambda: meanwhile(len(found))) if meanwhile is not None else None)
+        for path, _ in found:  # read there: noted here, as read_file notes what it reads (an output never overwrites one)
+            note_input(path)
+        return sources
     return [read_source(path, entry) for path, entry in found]
 
 
