@@ -2614,3 +2614,9 @@ def test_money_read_as_a_number_is_no_count():
     """"sold US$800 million of bonds": money where the sentence sought counts, no units sold."""
     p = claims_of("In January Fenwick Motors Ltd sold US$800 million of bonds due 2030 with a 1.25% coupon.", D)
     assert not any(c.predicate == "sales" for c in p.claims), show(p)
+
+
+def test_a_rivals_investment_is_not_the_articles_company():
+    """上月，竞争对手斯特拉托网络宣布在得州投资50亿美元: a rival's, not the company the article is about."""
+    p = claims_of("云谷系统（Cirrusvale Systems）将投资120亿美元兴建数据中心。上月，竞争对手斯特拉托网络宣布在得州投资50亿美元。", D)
+    assert not any("50亿" in c.text for c in p.claims), show(p)

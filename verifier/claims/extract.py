@@ -1728,6 +1728,9 @@ class SentenceView:
                           if pred in (s.predicate for s in u.senses) and 0 <= u.start - m.end <= 4}
                 doers |= {m.entity for m in self.named  # 其中X占…: one of them
                           if self.ex.folded.endswith("其中", 0, m.start) or self.ex.folded.startswith("其中", m.start)}
+                lo = max(self.sentence.start, self.ex.folded.rfind("，", 0, t.start), self.ex.folded.rfind(",", 0, t.start))
+                if self.lex.rival_re.search(self.ex.folded, lo, t.start):
+                    return [], ""  # 竞争对手斯特拉托网络宣布投资50亿美元: a rival's, whoever it is
                 topic = self._topic(pred.types, exclude=doers)
                 if topic:
                     return [topic], "the topic, not the doer"

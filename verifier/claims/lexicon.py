@@ -298,6 +298,7 @@ class Lexicon:
         self.other_things_re = _word_re(scope["other_things"])
         self.components_re = _word_re(scope["components"])
         self.year_earlier_re = _word_re(scope["year_earlier"])
+        self.rival_re = _word_re(scope["rival_words"])
         est = scope["estimated_by"]
         self.estimate_before_re = re.compile(rf"(?i:{gated_alternation(_fold_all(est['before']))})"
                                              rf"(?:\s*(?:[a-z][a-z\-]*\s+){{0,2}}|[^，。,;；a-z0-9]{{0,8}})$")
