@@ -315,20 +315,28 @@ class Extractor:
                 del self.claims[c.id]
 
 
-_FISCAL_END = re.compile(
-    r"(?P<fy>[12][0-9]{3})\s*(?:财年|财政年度|会计年度)\s*[（(]?\s*(?:截至|截止|至)\s*(?P<ey>[12][0-9]{3})\s*年\s*(?P<em>1[0-2]|0?[1-9])\s*月"
-    r"|(?:截至|截止)\s*(?:(?P<ey3>[12][0-9]{3})\s*年\s*)?(?P<em3>1[0-2]|0?[1-9])\s*月[^，。,;；]{0,6}?(?P<fy3>[12][0-9]{3})\s*(?:财年|财政年度|会计年度)"
-    r"|(?i:fiscal(?:\s+year)?)\s*(?P<fy2>[12][0-9]{3}),?\s+(?:which\s+|that\s+)?(?i:ending|ended|ends|to)\s+(?:in\s+)?"
-    r"(?P<mon>[A-Z][a-z]+)\.?(?:\s+[0-9]{1,2})?,?\s+(?P<ey2>[12][0-9]{3})")
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"), 1)}
+@lru_cache(maxsize=1)
+def _fiscal_end_re() -> re.Pattern[str]:
+    """A fiscal year told with its end (2026财年（截至2026年3月底）, 截至3月底的2026财年, "fiscal 2027,
+    ending March 2027"), its words from the language data."""
+    from verifier.lang import alternation, lang
+
+    fiscal_zh = alternation(fold(w) for w in lang("zh")["date"]["fiscal_year"])
+    months_en = alternation(sorted(lang("en")["date"]["months"], key=len, reverse=True))
+    return re.compile(
+        rf"(?P<fy>[12][0-9]{{3}})\s*(?:{fiscal_zh})\s*[（(]?\s*(?:截至|截止|至)\s*(?P<ey>[12][0-9]{{3}})\s*年\s*(?P<em>1[0-2]|0?[1-9])\s*月"
+        rf"|(?:截至|截止)\s*(?:(?P<ey3>[12][0-9]{{3}})\s*年\s*)?(?P<em3>1[0-2]|0?[1-9])\s*月[^，。,;；]{{0,6}}?(?P<fy3>[12][0-9]{{3}})\s*(?:{fiscal_zh})"
+        rf"|(?i:fiscal(?:\s+year)?)\s*(?P<fy2>[12][0-9]{{3}}),?\s+(?:which\s+|that\s+)?(?i:ending|ended|ends|to)\s+(?:in\s+)?"
+        rf"(?P<mon>(?i:{months_en}))\.?(?:\s+[0-9]{{1,2}})?,?\s+(?P<ey2>[12][0-9]{{3}})")
 
 
 def _fiscal_end(folded: str) -> tuple[int, int] | None:
     """How an article's fiscal years end, where it says once (2026财年（截至2026年3月底）, "fiscal 2027,
     ending March 2027"): (end year minus the fiscal year's number, the last month); None when its
     years are calendar ones or it does not say."""
-    m = _FISCAL_END.search(folded)
+    from verifier.lang import lang
+
+    m = _fiscal_end_re().search(folded)
     if m is None:
         return None
     if m.group("fy"):
@@ -337,17 +345,11 @@ def _fiscal_end(folded: str) -> tuple[int, int] | None:
         shift = int(m.group("ey3")) - int(m.group("fy3")) if m.group("ey3") else 0
         month = int(m.group("em3"))
     else:
-        month = next((n for name, n in _MONTHS.items() if name.startswith(m.group("mon").lower()[:3])), 0)
+        month = lang("en")["date"]["months"].get(m.group("mon").lower(), 0)
         shift = int(m.group("ey2")) - int(m.group("fy2"))
     if month in (0, 12) or shift not in (0, 1):
         return None
     return shift, month
-
-
-def _last_day_of(year: int, month: int) -> int:
-    import calendar
-
-    return calendar.monthrange(year, month)[1]
 
 
 def _local_currency(text: str, folded: str, language: str, tz: str | None = None) -> tuple[str | None, list[str]]:
@@ -590,7 +592,7 @@ class SentenceView:
             return None
         update = {"pattern": (v.pattern or v.value.kind) + "+compared"}
         if any(prev.end <= d.start and d.end <= v.start and d.value.kind == "date"
-               and not self._SAME_PERIOD.match(self.ex.folded, d.end) for d in self.values):
+               and not self.lex.same_period_re.match(self.ex.folded, d.end) for d in self.values):
             update["pattern"] += "+dated"  # 较今年1月C轮时的16亿美元: of the time its words give
         if v.value.kind == "money" and "+local currency" in (v.pattern or "") and prev.value.currency:
             # 新台币1152.3亿元，较去年同期的969.1亿元: the currency of the figure it is compared with
@@ -621,7 +623,6 @@ class SentenceView:
                 return name
         return "net"
 
-    _ZH_PLACE_PART = re.compile(r"(?:地区|区域|团队|业务|部门|市场|员工|雇员|分公司|方面|则|将|的|共|亦|也)*")
     _EN_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
 
     def _place_of_event(self, v: Found, t: Trigger) -> str | None:
@@ -632,7 +633,7 @@ class SentenceView:
         clause = self.clause(v.start)
         for p in cjk:
             at = folded.rfind(p, clause.start, t.start)
-            if at >= 0 and self._ZH_PLACE_PART.fullmatch(folded, at + len(p), t.start):
+            if at >= 0 and self.lex.place_part_re.fullmatch(folded, at + len(p), t.start):
                 return place_name(p)
         m = _place_canon()[1].match(low, v.end)
         if m:
@@ -749,7 +750,7 @@ class SentenceView:
             return found
         after = self.ex.lower[found.end:found.end + 8].strip()
         if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")) \
-                or _CURRENCY_BEFORE.search(self.ex.text, max(0, found.start - 6), found.start):
+                or _currency_before_re().search(self.ex.text, max(0, found.start - 6), found.start):
             return found  # "rose 4% to 307 million units", "sold US$800 million of bonds": no count where none was sought
         for t in self.triggers:
             units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
@@ -879,8 +880,10 @@ class SentenceView:
             # 2027财年 in an article that told 2026财年（截至2026年3月底）: its year ends that month too
             shift, month = self.ex.fiscal_end
             end_year = val.year + shift
-            first = dt.date(end_year - 1, month, 1) + dt.timedelta(days=_last_day_of(end_year - 1, month))
-            last = dt.date(end_year, month, _last_day_of(end_year, month))
+            from verifier.normalize.dates import _last_day
+
+            first = dt.date(end_year - 1, month, 1) + dt.timedelta(days=_last_day(end_year - 1, month))
+            last = dt.date(end_year, month, _last_day(end_year, month))
             return v.model_copy(update={"value": val.model_copy(update={"start": first.isoformat(), "end": last.isoformat()}),
                                         "pattern": v.pattern + "+fiscal end"})
         if val.kind == "duration" and val.unit in _DAY_UNITS and self.lex.later_re.match(self.ex.lower, v.end):
@@ -1115,7 +1118,7 @@ class SentenceView:
         if kind == "date" and trigger_first and how != "effective date" and (any(
                 t.end <= d.start and d.end <= v.start and d.value.kind == "date"
                 and self._AND_NEXT.search(ex.lower, d.end, v.start) for d in self.values)
-                or (ex.chinese and self._ZH_AND_NEXT.search(ex.folded, t.end, v.start))):
+                or (ex.chinese and lex.zh_next_verb_re.search(ex.folded, t.end, v.start))):
             return None, ""  # "discovered it on April 22 and notified regulators on April 24": the next verb's
         if kind == "date":
             if self.ex.chinese and trigger_first and any(
@@ -1341,14 +1344,12 @@ class SentenceView:
         return v.value.kind == "money" and t.end <= v.start and self.lex.components_re.search(
             self.ex.folded, max(t.end, v.start - self.COMPONENT_REACH), v.start) is not None
 
-    _ASIDE_BEFORE = re.compile(r"除(?:了)?[^，。；,;]{0,6}$")
-    _ASIDE_AFTER = re.compile(r"[^，。；,;]{0,4}?(?:之外|以外|外)")
 
     def _set_aside(self, t: Trigger) -> bool:
         """除索赔外，还要求其退还…: an event set aside ("apart from the claim"), told elsewhere, is
         not what the figures after it are of."""
-        return bool(self.ex.chinese and self._ASIDE_BEFORE.search(self.ex.folded[max(0, t.start - 8):t.start])
-                    and self._ASIDE_AFTER.match(self.ex.folded, t.end))
+        return bool(self.ex.chinese and self.lex.aside_before_re.search(self.ex.folded[max(0, t.start - 8):t.start])
+                    and self.lex.aside_after_re.match(self.ex.folded, t.end))
 
     def _generic_plural(self, t: Trigger) -> bool:
         """"Fines across the bloc totalled …": a plural noun opening its clause with nothing
@@ -1456,7 +1457,7 @@ class SentenceView:
                  and (d.end <= v.start or (d.start >= v.end and ex.words.between(v.end, d.start) <= 4
                                            and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于|(?=last\b|this\b))\b",
                                                         ex.lower[v.end:d.start + 5])))
-                 and not self._SAME_PERIOD.match(ex.lower, d.end)
+                 and not lex.same_period_re.match(ex.lower, d.end)
                  and not self._dates_other_value(d, v)]
         if not dates and "when" not in scope and clause.index > 0:
             # 截至3月31日的财年，公司净利润…: a fronted time adjunct dates the clause after it
@@ -1546,9 +1547,6 @@ class SentenceView:
         return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
     _CLAUSE_BREAK = re.compile(r"[;；]")
-    # 去年同期, 周一收市价: a time compared with (or a close's day), not the value's
-    _SAME_PERIOD = re.compile(r"\s*的?(?:同期|高点|低点|水平|收市价|收盘价|收市|收盘)")
-    _ZH_AND_NEXT = re.compile(r"[，,]\s*(?:并|随后|其后|之后|再)")  # 发现入侵，并于3月6日通报: the next verb's date
     _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")
 
@@ -2085,7 +2083,13 @@ def as_money(found: Found) -> Found:
     return found.model_copy(update={"value": money})
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥￥]|\b(?:USD|RMB|EUR|GBP|HKD|CNY|JPY|TWD|KRW|SGD))\s*$")
+@lru_cache(maxsize=1)
+def _currency_before_re() -> re.Pattern[str]:
+    """A currency's sign or code right before a number (US$, HK$, €, RMB…), from the language data."""
+    from verifier.lang import lang
+
+    signs = {k for code in ("en", "zh") for k in lang(code)["currency"]["before"] if k.isascii() or len(k) == 1}
+    return re.compile(rf"(?i:(?<![a-z])(?:{'|'.join(map(re.escape, sorted(signs, key=len, reverse=True)))}))\s*$")
 
 
 def _year_before_period(period: str) -> str:

@@ -266,8 +266,6 @@ def _read(view, i: int, v: Found, g: dict) -> Reading | None:
     return None
 
 
-_APPROX_BEFORE = re.compile(r"(?:约|大约|约为|约有|左右|\babout|\baround|\broughly|\bapproximately|\bsome)\s*$")
-_ABOUT = re.compile(r"\s*(?:约|大约|近|逾|超过|达|为|共)?\s*")
 EVENT_REACH = 20  # characters from an event's word to the count it takes ("hire about 2,000")
 
 
@@ -288,7 +286,7 @@ def _counted_by_event(view, v: Found) -> bool:
         noun = view.lex.count_noun_re.search(gap)
         # 裁员前员工约2250人: the group's own noun before the number frames it (the size before the
         # cuts); but 受影响用户约1.84万名: the event word right on the noun, the noun and the figure
-        if noun and not (noun.start() == 0 and _ABOUT.fullmatch(gap, noun.end())):
+        if noun and not (noun.start() == 0 and view.lex.about_between_re.fullmatch(gap, noun.end())):
             continue
         return True
     return False
@@ -413,7 +411,7 @@ def _emit(view, r: Reading) -> None:
         if r.total is r.part or getattr(v, "whole", None) == r.total_value:
             value = CountValue(value=r.total_value, unit=getattr(v, "unit", "") or "", noun=getattr(v, "noun", None),
                                bound="exact", low=r.total_value, high=r.total_value)
-        if v.kind == "number" and _APPROX_BEFORE.search(view.ex.lower, max(0, r.total.start - 8), r.total.start):
+        if v.kind == "number" and lex.approx_before_re.search(view.ex.lower, max(0, r.total.start - 8), r.total.start):
             value = value.model_copy(update={"bound": "approx"})  # 注册用户约110万: about, as 约4800人 is
         view.ex._add(view.sentence, "count", subject, r.family, fam["label"], value, r.total.start, r.total.end, None,
                      {**why_base, "value": r.total.pattern or "count"}, scope=_scope(view, r.total))

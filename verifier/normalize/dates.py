@@ -1023,24 +1023,20 @@ def zh_date_recognizer() -> Recognizer:
     # a fiscal year with its end: 2026财年（截至2026年3月底）: the twelve months to that month's end
     def zh_fiscal_to(m, ctx):
         g = m.groupdict()
-        year, month = _int(g["ey"]), _int(g["em"])
-        if year is None or month is None or not 1 <= month <= 12:
-            return None
-        day = _int(g["ed"]) if g.get("ed") else _last_day(year, month)
-        if day is None or not 1 <= day <= _last_day(year, month):
-            return None
-        return DateSpec(year=year, month=month, day=day, months_to=12)
+        return twelve_months_to(_int(g["ey"]), _int(g["em"]), g.get("ed"))
 
     def zh_to_fiscal(m, ctx):  # 截至3月底的2026财年: the fiscal year 2026, ending that March
         g = m.groupdict()
-        fy, month = _int(g["fy"]), _int(g["em"])
-        year = _int(g["ey"]) if g.get("ey") else fy
+        return twelve_months_to(_int(g["ey"]) if g.get("ey") else _int(g["fy"]), _int(g["em"]), g.get("ed"))
+
+    def twelve_months_to(year: int | None, month: int | None, day: str | None) -> DateSpec | None:
+        """The twelve months to a month's end (or to a day of it, when written)."""
         if year is None or month is None or not 1 <= month <= 12:
             return None
-        day = _int(g["ed"]) if g.get("ed") else _last_day(year, month)
-        if day is None or not 1 <= day <= _last_day(year, month):
+        last = _int(day) if day else _last_day(year, month)
+        if last is None or not 1 <= last <= _last_day(year, month):
             return None
-        return DateSpec(year=year, month=month, day=day, months_to=12)
+        return DateSpec(year=year, month=month, day=last, months_to=12)
 
     rec.add("to_fiscal_year",
             rf"(?:截至|截止)\s*(?:(?P<ey>[0-9]{{4}})\s*年\s*)?(?P<em>1[0-2]|0?[1-9])\s*月\s*(?:底|末|(?P<ed>[0-9]{{1,2}})\s*日)?\s*止?\s*的?\s*"
@@ -1166,8 +1162,13 @@ def zh_date_recognizer() -> Recognizer:
         if q is None or not 1 <= q <= 4:
             return None
         months = (1, 3 * q) if g.get("first") else (3 * q - 2, 3 * q)
-        year = _year_of(g.get("y") or g.get("y2"), ctx_base) if (g.get("y") or g.get("y2")) else None
-        spec = DateSpec(year=year, months=months, quarter=True)
+        return of_year(DateSpec(months=months, quarter=True), g, ctx_base)
+
+    def of_year(spec: DateSpec, g: dict, ctx_base) -> DateSpec:
+        """A part of a year with the year its words state: 2025年 (y, y2) or 今年, 去年 (ry)."""
+        y = g.get("y") or g.get("y2")
+        if y:
+            spec = spec._replace(year=_year_of(y, ctx_base))
         if g.get("ry"):
             offset = z.year_offsets[g["ry"]]
             spec = spec._replace(rel_year=offset, relative=_label("year", offset))
@@ -1186,11 +1187,7 @@ def zh_date_recognizer() -> Recognizer:
         n = _int(g["n"])
         if n is None or not 1 <= n <= 12:
             return None
-        spec = DateSpec(year=_year_of(g["y"], ctx.base) if g.get("y") else None, months=(1, n))
-        if g.get("ry"):
-            offset = z.year_offsets[g["ry"]]
-            spec = spec._replace(rel_year=offset, relative=_label("year", offset))
-        return spec
+        return of_year(DateSpec(months=(1, n)), g, ctx.base)
 
     rec.add(
         "first_months",
