@@ -2155,6 +2155,8 @@ PHRASINGS = [
     ("泓基生物（Wangkei Biotech）按每股4.05港元配售1.28億股新股。", "placement_shares", "Wangkei Biotech", "1.28億股"),
     ("泓基生物（Wangkei Biotech）按每股4.05港元配售1.28億股新股。", "placement_price", "Wangkei Biotech", "4.05港元"),
     ("泓基生物（Wangkei Biotech）配售价较周一收市价4.74港元折让14.6%。", "placement_discount", "Wangkei Biotech", "14.6%"),
+    ("Wangkei Biotech Ltd will raise HK$518.4 million by placing 128 million new shares at HK$4.05 each.",
+     "placement_price", "Wangkei Biotech", "HK$4.05"),
     # an offering's oversubscription
     ("泊岸生物（Orlen Bio）公开发售部分获超额认购1286倍。", "oversubscription", "Orlen Bio", "1286"),
     ("The retail portion of Orlen Bio Inc's offering was oversubscribed 1,286 times.", "oversubscription", "Orlen Bio", "1,286"),
