@@ -628,7 +628,7 @@ class SentenceView:
     def _place_of_event(self, v: Found, t: Trigger) -> str | None:
         """The place an event's figure is of: one right before its word (东南亚团队裁员800人, 欧洲则裁减
         300人) or "in <place>" right after the figure ("cut 600 jobs in Southeast Asia")."""
-        cjk, latin = _place_names()
+        cjk, _ = _place_names()
         folded, low = self.ex.folded, self.ex.lower
         clause = self.clause(v.start)
         for p in cjk:
@@ -639,11 +639,7 @@ class SentenceView:
         if m:
             return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
         m = self._EN_IN_PLACE.match(low, v.end)
-        if m:
-            rest = low[m.end():m.end() + 30]
-            found = next((p for p in latin if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
-            return place_name(found) if found else None
-        return None
+        return latin_place_at(low, m.end()) if m else None
 
     SORT_REACH = 48  # characters before its word that may say which sort ("The international tranche was 9.4 times covered")
 
@@ -2046,6 +2042,14 @@ def _place_canon() -> tuple[dict[str, str], re.Pattern[str]]:
     regex = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?in\s+(?:its|the|their|our|his|her)\s+(?P<adj>(?i:{alternation(adjectives)}))\s+"
                        rf"(?:{alternation(data['place_units'])})(?![a-z])")
     return names, regex
+
+
+def latin_place_at(low: str, pos: int) -> str | None:
+    """The one name of the place whose Latin name starts at `pos` of the lower-cased text ("in
+    China" at its C), as a whole word; None when none does."""
+    rest = low[pos:pos + 30]
+    found = next((p for p in _place_names()[1] if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
+    return place_name(found) if found else None
 
 
 def place_name(place: str) -> str:
