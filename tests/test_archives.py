@@ -21,6 +21,7 @@ from verifier import pipeline
 from verifier.bench.corpus import generate, registry
 from verifier.cache import FILE, Cache
 from verifier.claims.entities import EntityIndex, key, load_registry
+from verifier.report import model
 from verifier.report.model import build
 from verifier.report.render import render, source_labels
 
@@ -461,3 +462,10 @@ def test_the_json_report_written_in_pieces_is_pydantics_text(corpus, monkeypatch
     # `report --format json` with a cache has them written so
     cached = build([corpus], cache=Cache(tmp_path / "cache"), json_out=True)
     assert cached.claims.rendered is not None and "".join(json_chunks(cached)) == whole
+    # and so does a cold run with two processes (the second core is idle at the report's end),
+    # but not one with one process (which would wait for its fork), nor a few claims
+    assert build([corpus], json_out=True, jobs=2).claims.rendered is None
+    monkeypatch.setattr(model, "RENDER_ELSEWHERE_CLAIMS", 1)
+    shared = build([corpus], json_out=True, jobs=2)
+    assert shared.claims.rendered is not None and "".join(json_chunks(shared)) == whole
+    assert build([corpus], json_out=True, jobs=1).claims.rendered is None

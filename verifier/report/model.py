@@ -101,14 +101,20 @@ def build(paths: Iterable[str | Path], registry=None, progress=None, **run) -> R
     return build_from_sources(load(paths, run.get("jobs", 1), meanwhile=meanwhile), registry, progress, **run)
 
 
+# a cold run's claims are written by another process from this many on (fewer are written in
+# less time than a process takes to fork)
+RENDER_ELSEWHERE_CLAIMS = 1000
+
+
 def build_from_sources(sources: Iterable[Source], registry=None, progress=None, *, jobs: int = 1, cache=None,
                        scheduler: str | None = None, json_out: bool = False) -> Report:
     """The report on sources already read (`verifier.text.sources.load` or `from_texts`);
     `progress` wraps the articles as their claims are extracted (a progress bar); `jobs`,
     `cache` and `scheduler` say how the extraction runs (pipeline.extract_sources). `json_out`:
-    the report is to be written as JSON (render.json_pieces); with a cache, its claims are then
-    written by another process while this one compares them (most groups' findings restored
-    here, in a re-run: the other core would have nothing to do)."""
+    the report is to be written as JSON (render.json_pieces); with a cache or other processes,
+    its claims are then written by another process while this one compares them (most groups'
+    findings restored here, in a re-run; the comparison's processes finishing their last
+    groups, in a cold run: the other core would have nothing to do)."""
     from verifier.collector import paused
     from verifier.compact import Shelf
     from verifier.pipeline import compare_corpus, extract_sources
@@ -143,7 +149,7 @@ def build_from_sources(sources: Iterable[Source], registry=None, progress=None, 
         # would take most of an archive's memory, and reading them from the cache most of a re-run's time
         claims = Shelf.of_json(Claim, ((p.packed.data, len(p.packed.sizes)) for p in prepared),
                                flagged=any(p.packed.flagged for p in prepared))
-        if json_out and cache is not None:
+        if json_out and (cache is not None or (jobs > 1 and len(claims) >= RENDER_ELSEWHERE_CLAIMS)):
             from verifier.report.render import render_elsewhere
 
             render_elsewhere("claims", claims)
