@@ -205,6 +205,13 @@ MORE_CASES = [
      "Solene Marchand resigned as chair of Brisbane Capital on Monday. The company named Arjun Mehta as her "
      "successor the same day.",
      D2, [("departure", "Solene Marchand", "Monday"), ("appointed", "Arjun Mehta", "the same day", {"start": "2025-02-17"})]),
+    ("the same day in a sentence with a quoted name",
+     'Solene Marchand resigned as chair of Brisbane Capital on Monday. The board named Arjun Mehta, who built '
+     'the "Kite" app, as her successor that day.',
+     D2, [("departure", "Solene Marchand", "Monday"), ("appointed", "Arjun Mehta", "that day", {"start": "2025-02-17"})]),
+    ("the same day in a Chinese sentence with a quoted name",
+     "“极光”应用的开发商泊岸科技3月2日宣布裁员200人，同日股价下跌5%。",
+     D2, [("layoffs", "泊岸科技", "3月2日"), ("share_price_change", "泊岸科技", "5%")]),
     ("the combined company's value is the buyer's, in Chinese",
      "美国芯片厂商北辰半导体（Northwind Semiconductor）宣布，将以12亿美元现金收购星桥光电。"
      "以最新收盘价计算，合并后公司市值约90亿美元。",
@@ -324,6 +331,30 @@ def test_a_count_whose_noun_is_the_event_word():
     chinese = claims_of("游戏《夜奔3》上市首月销量突破200万份。", D)
     (sold,) = [c for c in chinese.claims if c.predicate == "sales"]
     assert sold.value.bound == "more_than" and sold.value.value == 2_000_000, show(chinese)
+
+
+def test_a_bug_in_one_sentence_skips_that_sentence_only(monkeypatch, capsys):
+    """An internal error reading one sentence costs that sentence (listed as unclaimed, with a
+    warning naming its line), not the article or the run; with VERIFIER_DEBUG it is raised."""
+    from verifier.claims import extract as module
+
+    text = "Bolan Tech cut 200 jobs on Monday.\nHarbin Foods cut 300 jobs on Tuesday.\nQiwen Labs cut 90 jobs on Friday."
+    reading = module.SentenceView.extract
+
+    def failing(view):
+        if "Harbin" in view.ex.text[view.sentence.start:view.sentence.end]:
+            raise ValueError("a bug")
+        reading(view)
+
+    monkeypatch.setattr(module.SentenceView, "extract", failing)
+    with pytest.raises(ValueError):
+        claims_of(text, D2)
+    monkeypatch.delenv("VERIFIER_DEBUG")
+    p = claims_of(text, D2)
+    assert {c.subject for c in p.claims} == {"Bolan Tech", "Qiwen Labs"}
+    assert any("Harbin" in text[a:b] for a, b in p.unclaimed)
+    err = capsys.readouterr().err
+    assert "internal error in a, line 2: ValueError: a bug; the sentence was skipped" in err
 
 
 def test_a_date_restated_in_parentheses_is_one_claim():
