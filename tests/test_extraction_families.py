@@ -276,6 +276,45 @@ def test_figures_about_a_field_or_from_a_source_are_nobody_s_claims():
     assert has(own, "funding", "Brightwell Labs", "$40 million"), show(own)
 
 
+def test_a_field_s_total_told_by_someone_in_general_is_nobody_s():
+    """A sentence that opens on someone in general and names no one (业内人士表示, "Analysts
+    said") tells a field's figure, not the company the text is about."""
+    text = ("云帆出行（Yunfan Mobility）周一与监管机构达成和解，支付罚款800万元。"
+            "业内人士表示，近两年网约车平台涉及的数据案件已有十余宗，和解金额合计超过2亿元。")
+    p = claims_of(text, D2)
+    assert not [c for c in p.claims if "2亿" in c.text], show(p)
+    own = claims_of("云帆出行（Yunfan Mobility）周一与用户达成和解。业内人士表示，云帆出行的和解金额为2亿元。", D2)
+    assert has(own, "settlement", "Yunfan Mobility", "2亿元"), show(own)
+
+
+def test_who_approves_an_event_is_not_its_doer_and_the_day_is_the_approval_s():
+    """"A judge gave final approval to a $12 million settlement" is the company's settlement, and
+    the day is the approval's; 法官批准了X的和解 names X after the approval."""
+    en = claims_of("Brightwell Labs was sued by users in 2024. A federal judge on Thursday gave final approval to "
+                   "a $12 million settlement. Judge Mara Quist had granted preliminary approval to the settlement "
+                   "on May 4.", D2)
+    assert has(en, "settlement", "Brightwell Labs", "$12 million"), show(en)
+    assert not [c for c in en.claims if c.predicate == "settlement" and c.kind == "date"], show(en)
+    assert not [c for c in en.claims if c.subject == "Mara Quist" and c.predicate == "settlement"], show(en)
+    zh = claims_of("云帆出行（Yunfan Mobility）遭乘客集体起诉。法官柯静安（Ann Ko）週四批准雙方達成的1200萬美元和解方案。", D2)
+    assert has(zh, "settlement", "Yunfan Mobility", "1200萬美元"), show(zh)
+    assert not [c for c in zh.claims if c.subject == "Ann Ko" and c.predicate == "settlement"], show(zh)
+    named = claims_of("法官柯静安（Ann Ko）批准了云帆出行（Yunfan Mobility）1200万美元的和解协议。", D2)
+    assert has(named, "settlement", "Yunfan Mobility", "1200万美元"), show(named)
+    agreed = claims_of("Brightwell Labs agreed on Monday to pay $3 million to settle the case, which a judge must approve.", D2)
+    assert has(agreed, "settlement", "Brightwell Labs", "Monday"), show(agreed)
+
+
+def test_lawyers_fees_are_a_part_of_a_settlement_not_the_settlement():
+    for text in ("云帆出行（Yunfan Mobility）同意支付1200万美元和解金，其中律师费300万美元。",
+                 "云帆出行（Yunfan Mobility）周四达成和解。法官同时核准原告律師費300萬美元，约占和解金的25%。",
+                 "Yunfan Mobility agreed to a $12 million settlement, including attorneys' fees of $3 million."):
+        p = claims_of(text, D2)
+        assert not [c for c in p.claims if c.predicate == "settlement" and "300" in c.text or "$3 million" in c.text], show(p)
+    p = claims_of("Yunfan Mobility agreed to a $12 million settlement, including attorneys' fees of $3 million.", D2)
+    assert has(p, "settlement", "Yunfan Mobility", "$12 million"), show(p)
+
+
 def test_a_round_named_with_its_time_dates_that_round():
     """去年的A轮, 三年前的Pre-IPO轮: the time before a round's name is when that round was raised,
     whatever the case of its letters; a later round's valuation in the sentence is not of that time."""

@@ -1064,7 +1064,8 @@ class SentenceView:
                 # "would cost $499", "will release": used as a verb (a noun alone is no word here)
                 senses = [replace(s, noun=False) if s.noun else s for s in senses if s.verb]
             if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW \
-                    or self._set_aside(t) or self._component(t, v):
+                    or self._set_aside(t) or self._component(t, v) \
+                    or (kind == "date" and self._approved_at(t) is not None):  # the approval's day
                 continue
             cost, how = self._cost(v, t, v_clause)
             if cost is None:
@@ -1354,15 +1355,30 @@ class SentenceView:
         after = self.ex.lower[v.end:v.end + 4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
 
-    COMPONENT_REACH = 14  # characters before a figure where a part's word (减值拨备, "impairment of") makes it that part's
+    COMPONENT_REACH = 24  # characters before a figure where a part's word (减值拨备, "impairment of") makes it that part's
 
     def _component(self, t: Trigger, v: Found) -> bool:
         """亏损主要由于关闭门店的减值拨备约1.5亿港元, "the loss included an impairment charge of $150
         million": an amount its own words name as a part (a provision, a one-off charge) is that
         part's, not the event word's before it."""
-        return v.value.kind == "money" and t.end <= v.start and self.lex.components_re.search(
-            self.ex.folded, max(t.end, v.start - self.COMPONENT_REACH), v.start) is not None
+        if v.value.kind != "money":
+            return False
+        # after the event word, from it; before it, in the figure's own clause
+        start = t.end if t.end <= v.start else max(self.clause(v.start).start, self.sentence.start)
+        return self.lex.components_re.search(self.ex.folded, max(start, v.start - self.COMPONENT_REACH), v.start) is not None
 
+
+    def _approved_at(self, t: Trigger) -> int | None:
+        """Where the approval ends when an approval word stands before the event word in its clause
+        ("gave final approval to a $42.5 million settlement", 批准了…和解协议); None when none does
+        or the word is itself an approval."""
+        if any(s.predicate.id == "approval" for s in t.senses):
+            return None
+        clause = self.clause(t.start)
+        found = None
+        for m in self.lex.approve_re.finditer(self.ex.folded, clause.start, t.start):
+            found = m.end()
+        return found
 
     def _set_aside(self, t: Trigger) -> bool:
         """除索赔外，还要求其退还…: an event set aside ("apart from the claim"), told elsewhere, is
@@ -1766,6 +1782,16 @@ class SentenceView:
                 return [owner], "owner (X's / X的 / of X)"
             if not t.senses or any(s.noun for s in t.senses):
                 pass
+        approved = self._approved_at(t) if role == "agent" and (self.ex.chinese or any(s.noun for s in t.senses)) else None
+        if approved is not None:
+            # "the judge approved Lumora's settlement": whose event it is stands after the approval;
+            # else it is the one the text is about, not the approver
+            named = [m for m in cands if approved <= m.start and m.end <= t.start]
+            if named:
+                return [named[-1]], "whose approved event it is"
+            approver = self._clause_subject(t, clause, cands)
+            topic = self._topic(pred.types, exclude={approver.entity} if approver else frozenset())
+            return ([topic], "the topic, not who approved it") if topic else ([], "")
         found = self._clause_subject(t, clause, cands)
         if found:
             return self._coordinated(found), "subject of the clause"
@@ -1775,7 +1801,12 @@ class SentenceView:
             # organisation the article goes on to name
             first = self.ex.org_topics[min(self.ex.org_topics)]
             topic = Mention(self.sentence.start, self.sentence.start, first, "org", pronoun=True)
-        if topic and not self._generic_before(clause, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end) \
+        # (so is one whose sentence names no one before it and opens on someone in general:
+        # 业内人士指出，…诉讼已超过二十宗，和解金额合计逾3亿美元)
+        opening = self.clause(self.sentence.start)
+        if topic and not self._generic_before(clause.start, t) and not self.lex.generic_after_re.match(self.ex.lower, t.end) \
+                and not (self.lex.generic_word_re.search(self.ex.folded, self.sentence.start, min(opening.end, t.start))
+                         and not any(m.start < t.start for m in self.mentions)) \
                 and not (topic.type == "person" and self._group_before(clause, t)):
             return [topic], "topic of the text"
         return [], ""
@@ -1978,12 +2009,12 @@ class SentenceView:
             return Mention(self.sentence.start, self.sentence.start, m.entity, m.type, pronoun=True)
         return None
 
-    def _generic_before(self, clause: Clause, t: Trigger) -> bool:
+    def _generic_before(self, start: int, t: Trigger) -> bool:
         """Someone in general (各公司, investors) or a place's market (中国新能源汽车销量, Hong
-        Kong's IPO market) before the event word: the claim is about no one in particular."""
+        Kong's IPO market) from `start` to the event word: the claim is about no one in particular."""
         for regex in (self.lex.generic_re, _place_re()):
-            for g in regex.finditer(self.ex.folded, clause.start, t.start):
-                if regex is not self.lex.generic_re and self.lex.where_word_re.search(self.ex.folded, clause.start, g.start()):
+            for g in regex.finditer(self.ex.folded, start, t.start):
+                if regex is not self.lex.generic_re and self.lex.where_word_re.search(self.ex.folded, start, g.start()):
                     continue  # "A fire at a factory in Guangdong province killed": where, not whose
                 if not any(m.start < g.end() and g.start() < m.end for m in self.mentions):
                     return True

@@ -274,6 +274,7 @@ class Lexicon:
             rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
             rf"|[\u4e00-\u9fff]{{0,6}}(?:{gated_alternation(_fold_all(link['generic_suffix']))})"
         )
+        self.generic_word_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))")
         # an event noun of a field, not of someone: "funding for the sector", "investment in AI startups"
         self.generic_after_re = re.compile(
             rf"\s*(?:for|of|in|into|across|among)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}?"
@@ -281,6 +282,7 @@ class Lexicon:
         )
         # who a figure comes from, a descriptor or two between: "according to data provider PitchLedger"
         self.pay_verb_re = _word_re(link["pay_verbs"])
+        self.approve_re = _word_re(link["approve_words"])
         self.source_attribution_re = re.compile(
             rf"(?<![a-z])(?:{gated_alternation(w.lower() for w in link['source_attribution'])})\s+(?:[a-z][a-z\-]*\s+){{0,3}}$"
         )
