@@ -2652,6 +2652,33 @@ def test_a_discount_to_the_close_and_to_an_average_are_two():
     assert [f.verdict for f in findings] == ["contradict"], findings
 
 
+def test_a_discount_s_base_told_after_it_and_one_to_the_ex_rights_price():
+    """"a 21.4% discount to Tuesday's close" names its base after the word; 较理论除权价折让 and
+    "to the theoretical ex-rights price" is a third base; "a dividend of 30 cents and a special
+    dividend" leaves the first unsorted."""
+    p = claims_of("Harwell Energy Ltd said the subscription price is a 21.4% discount to Tuesday's close of HK$2.10, "
+                  "and a discount of 15.2% to the theoretical ex-rights price.", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == "placement_discount") == \
+        [("15.2%", "ex-rights"), ("21.4%", "close")], show(p)
+    zh = claims_of("瀚威能源（Harwell Energy）供股认购价每股1.65港元，较周二收市价折让21.4%，较理论除权价约1.95港元折让约15.2%。", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in zh.claims if c.predicate == "placement_discount") == \
+        [("21.4%", "close"), ("约15.2%", "ex-rights")], show(zh)
+    div = claims_of("Harwell Energy Ltd will pay a dividend of 30 cents and a special dividend of 10 cents.", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in div.claims if c.predicate == "dividend") == \
+        [("10 cents", "special"), ("30 cents", None)], show(div)
+
+
+def test_a_chinese_clause_without_a_subject_goes_on_at_the_time_of_the_one_before():
+    """公司去年曾…配售新股，集资3.5亿港元: the money raised is last year's, not this offer's; a death
+    toll is as of when it is told, not the day of the fire."""
+    p = claims_of("瀚威能源（Harwell Energy）周二公布供股计划。公司去年曾以每股2.3港元配售新股，集资4.6亿港元。", D)
+    assert [c.scope.get("when") for c in p.claims if c.predicate == "funding"] == ["2023-01-01/2023-12-31"], show(p)
+    own = claims_of("瀚威能源（Harwell Energy）周二公布供股计划。公司去年曾配售新股，本次供股将集资4.6亿港元。", D)
+    assert [c.scope.get("when") for c in own.claims if c.predicate == "funding" and c.kind == "money"] == [None], show(own)
+    fire = claims_of("瀚威能源（Harwell Energy）一间仓库周二发生火灾，造成5人死亡。", D)
+    assert [c.scope.get("when") for c in fire.claims if c.predicate == "deaths"] == [None], show(fire)
+
+
 def test_share_awards_valued_at_are_no_valuation():
     """"share awards valued at HK$26.3 million" is the awards' value; "the deal values Jingyue at" the
     company's."""

@@ -668,11 +668,17 @@ class SentenceView:
 
     def _sort(self, t: Trigger, table: str) -> str | None:
         """Which one of its kind an event word's figure is (末期股息 a final dividend, "special
-        dividend"): the sort word nearest before or in the word, within its clause."""
-        lo = max(self.clause(t.start).start, t.start - self.SORT_REACH)
+        dividend"): the sort word nearest before or in the word, within its clause; else the
+        first after it and a word that leads one ("a discount to Friday's close")."""
+        clause = self.clause(t.start)
+        lo = max(clause.start, t.start - self.SORT_REACH)
         found = None
         for found in self.lex.sorts[table].finditer(self.ex.folded, lo, t.end):
             pass
+        if found is None:  # "a 36.2% discount to Friday's close": after it and a word that leads one
+            found = self.lex.sorts[table].search(self.ex.folded, t.end, min(clause.end, t.end + self.SORT_REACH))
+            if found is not None and not self.lex.sort_after_re.search(self.ex.folded, t.end, found.start()):
+                found = None
         return found.lastgroup.replace("_", "-") if found else None
 
     def _possible(self, v: Found, link: Link) -> bool:
@@ -1505,6 +1511,12 @@ class SentenceView:
                 elif inside and lex.when_clause_re.match(ex.lower, clause.start) \
                         and not ex.lower[inside[-1].end:clause.start].strip(" ,"):
                     dates = inside[-1:]  # "since 2019, when 40 people died": the clause is of that time
+                elif inside and ex.chinese and link.sense.predicate.recurring and not link.sense.predicate.toll \
+                        and not any(clause.start <= m.start < v.start for m in self.named) \
+                        and not lex.this_time_re.search(ex.folded, clause.start, clause.end):
+                    # 公司去年曾以每股1.65港元配售新股，集资3.5亿港元: a clause with no subject of its
+                    # own goes on with the one before, at its time (not a toll's: as of when it is told)
+                    dates = inside[-1:]
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
             # "last cut staff in 2023, when it shed 600 jobs" (not the date of another round:

@@ -313,6 +313,7 @@ class Lexicon:
                                              rf"(?:\s*(?:[a-z][a-z\-]*\s+){{0,2}}|[^，。,;；a-z0-9]{{0,8}})$")
         self.estimate_after_re = re.compile(rf"\s*(?:[（(][^）)]{{0,30}}[）)])?[^，。,;；]{{0,4}}?(?i:{gated_alternation(_fold_all(est['after']))})")
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
+        self.sort_after_re = _word_re(scope["sort_after"])
         self.sorts = {table: re.compile("|".join(f"(?P<{name.replace('-', '_')}>{_word_re(words).pattern})"
                                                    for name, words in scope[table].items()))
                       for table in {p.get("sorts") for p in data["predicate"].values()} if table}
@@ -324,6 +325,7 @@ class Lexicon:
         self.scope_after_re = _word_re(scope["after_event"])
         self.scope_combined_re = _word_re(scope["combined"])
         self.scope_now_re = _word_re(scope["now"])
+        self.this_time_re = _word_re(scope["this_time"])
         self.round_anaphora_re = _word_re(scope["round_anaphora"])
         self.after_event_re = re.compile(scope["after_event_re"], re.IGNORECASE)
         self.before_event_re = re.compile(scope["before_event_re"], re.IGNORECASE)
