@@ -1515,8 +1515,10 @@ class SentenceView:
                         and not any(clause.start <= m.start < v.start for m in self.named) \
                         and not lex.this_time_re.search(ex.folded, clause.start, clause.end):
                     # 公司去年曾以每股1.65港元配售新股，集资3.5亿港元: a clause with no subject of its
-                    # own goes on with the one before, at its time (not a toll's: as of when it is told)
-                    dates = inside[-1:]
+                    # own goes on with the one before, at its time (not a toll's: as of when it is told;
+                    # nor the time of a figure there: 较周一收市价4.74港元折让14.6%)
+                    dates = [d for d in inside[-1:] if not self._dates_other_value(d, v)
+                             and not any(d.end <= u.start <= d.end + 1 for u in self.triggers)]
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent"):
             # "raised $600 million in January 2025, a deal that valued the company at $4.5 billion",
             # "last cut staff in 2023, when it shed 600 jobs" (not the date of another round:
