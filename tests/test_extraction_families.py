@@ -2679,6 +2679,41 @@ def test_a_chinese_clause_without_a_subject_goes_on_at_the_time_of_the_one_befor
     assert [c.scope.get("when") for c in fire.claims if c.predicate == "deaths"] == [None], show(fire)
 
 
+def test_years_at_the_company_and_years_in_the_post_are_two_figures():
+    """在X任职19年 / "has been with the company for 19 years" against 担任总裁12年 / "has led X for
+    12 years"; 任职约11年 after 担任总裁 goes on with the post; a figure of no stated sort meets either."""
+    zh = claims_of("瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）今年58岁，在瀚澄任职达19年，担任总裁12年。", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in zh.claims if c.predicate == "tenure") == \
+        [("12年", "post"), ("19年", "company")], show(zh)
+    en = claims_of("Zhou Muyuan, 58, who has led Hancheng Group for 12 years and has been with the company for 19 "
+                   "years, will step down.", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in en.claims if c.predicate == "tenure") == \
+        [("12 years", "post"), ("19 years", "company")], show(en)
+    chained = claims_of("瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）自2014年起担任总裁，任职约12年。", D)
+    assert [(c.text, c.scope.get("sort")) for c in chained.claims if c.predicate == "tenure"] == [("约12年", "post")], \
+        show(chained)
+    _, findings = compared("tenure", a="瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）在瀚澄任职达19年。",
+                           b="Zhou Muyuan, the chief executive of Hancheng Group, has led the company for 12 years.")
+    assert not findings, findings
+    _, findings = compared("tenure", a="Zhou Muyuan, the chief executive of Hancheng Group, has led the company for 12 years.",
+                           b="瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）已在任9年。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+    _, findings = compared("tenure", a="Zhou Muyuan, the chief executive of Hancheng Group, has led the company for 12 years.",
+                           b="瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）任职9年。")
+    assert [f.verdict for f in findings] == ["contradict"], findings  # a figure of no stated sort meets either
+
+
+def test_joining_the_company_and_taking_the_post_are_two_dates():
+    """"joined Hancheng in 2007" and 自2015年起担任总裁 are two dates; "joined Hancheng as chief
+    executive in 2015" is the post's."""
+    p = claims_of("Zhou Muyuan joined Hancheng Group as chief executive in 2015. Lin Ke joined Hancheng Group in 2007.", D)
+    assert sorted((c.subject, c.scope.get("sort")) for c in p.claims if c.predicate == "joined") == \
+        [("Lin Ke", "company"), ("Zhou Muyuan", "post")], show(p)
+    _, findings = compared("joined", a="Zhou Muyuan joined Hancheng Group in 2007.",
+                           b="瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）自2015年起担任总裁。")
+    assert not findings, findings
+
+
 def test_share_awards_valued_at_are_no_valuation():
     """"share awards valued at HK$26.3 million" is the awards' value; "the deal values Jingyue at" the
     company's."""

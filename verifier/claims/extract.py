@@ -666,20 +666,45 @@ class SentenceView:
 
     SORT_REACH = 48  # characters before its word that may say which sort ("The international tranche was 9.4 times covered")
 
-    def _sort(self, t: Trigger, table: str) -> str | None:
+    def _sort(self, t: Trigger, table: str, v: Found | None = None) -> str | None:
         """Which one of its kind an event word's figure is (末期股息 a final dividend, "special
-        dividend"): the sort word nearest before or in the word, within its clause; else the
-        first after it and a word that leads one ("a discount to Friday's close")."""
+        dividend"): the sort word nearest before or in the word, within its clause; else (or
+        when the word itself was the sort word) the first after it that a word leading one
+        precedes ("a discount to Friday's close"), or that follows the word and its object
+        ("joined Corvane as chief executive") or its figure `v` ("spent 12 years at X")."""
         clause = self.clause(t.start)
         lo = max(clause.start, t.start - self.SORT_REACH)
+        window = self._org_slots(lo, t.end)
         found = None
-        for found in self.lex.sorts[table].finditer(self.ex.folded, lo, t.end):
+        for found in self.lex.sorts[table].finditer(window):
             pass
-        if found is None:  # "a 36.2% discount to Friday's close": after it and a word that leads one
-            found = self.lex.sorts[table].search(self.ex.folded, t.end, min(clause.end, t.end + self.SORT_REACH))
-            if found is not None and not self.lex.sort_after_re.search(self.ex.folded, t.end, found.start()):
-                found = None
+        if found is None and self.ex.chinese and clause.index > 0 and self.clauses[clause.index - 1].start >= self.sentence.start \
+                and not any(clause.start <= m.start < t.start for m in self.named):
+            # 自2015年起担任总裁，任职约11年: a clause with no subject of its own goes on with the one before
+            before = self.clauses[clause.index - 1]
+            for found in self.lex.sorts[table].finditer(self._org_slots(before.start, before.end)):
+                pass
+        own_word = found is not None and found.start() >= len(window) - (t.end - t.start)
+        if found is None or own_word:
+            after = self._org_slots(t.end, min(clause.end, t.end + self.SORT_REACH))
+            later = self.lex.sorts[table].search(after)
+            if later is not None and (self.lex.sort_after_re.search(after, 0, later.start())
+                                      or after[:later.start()].strip() in ("", "{org}")
+                                      or (v is not None and t.end <= v.start
+                                          and len(self._org_slots(t.end, v.end)) <= later.start()
+                                          and not after[len(self._org_slots(t.end, v.end)):later.start()].strip())):
+                found = later
         return found.lastgroup.replace("_", "-") if found else None
+
+    def _org_slots(self, lo: int, hi: int) -> str:
+        """The text from lo to hi with each organisation named there written {org}, as the
+        language data writes a sort told by a name (在{org}任职, "at {org}")."""
+        out, at = [], lo
+        for m in self.named:
+            if m.type == "org" and not m.pronoun and at <= m.start and m.end <= hi:
+                out += [self.ex.folded[at:m.start], "{org}"]
+                at = m.end
+        return "".join(out) + self.ex.folded[at:hi]
 
     def _possible(self, v: Found, link: Link) -> bool:
         """Whether a figure is only possible: a word of what could be (could face, 最高可罚, 可处)
@@ -951,7 +976,7 @@ class SentenceView:
             if place:
                 scope["of"] = f"in:{place}"  # 东南亚团队裁员800人, "cut 600 jobs in Southeast Asia": a region's part
         if pred.sorts:
-            sort = self._sort(link.trigger, pred.sorts)
+            sort = self._sort(link.trigger, pred.sorts, v)
             if sort:
                 scope["sort"] = sort  # a final dividend and a special one: two figures
         if pred.recurring and kind != "date" and "of" not in scope and self.lex.cumulative_re.search(
@@ -1132,6 +1157,8 @@ class SentenceView:
             cost += 0.5  # 造成6人死亡、2人受伤: a count after a list mark is the next word's (6人死亡 reads so)
         if cross:
             how += f", {cross} clause{'s' if cross > 1 else ''} apart"
+        if kind == "duration" and not trigger_first and lex.duration_of_before_re.search(ex._before(v.start, 16)):
+            cost += lex.wrong_side_cost  # "has led X for 11 years and has been with it for 19": the verb's before
         # "…, effective January 24", 自11月5日起生效: the date the sentence's event takes effect
         if kind == "date" and (lex.effective_re.search(ex._before(v.start, 12))
                                or lex.effective_after_re.match(ex.lower, v.end)) and t.end <= v.start:

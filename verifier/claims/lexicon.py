@@ -47,6 +47,7 @@ class Predicate:
     measures: bool = False  # of a measure (net, adjusted, operating…): figures of two measures are two figures
     by_place: bool = False  # a figure of a place (东南亚团队裁员800人) is a part, not the whole
     sorts: str = ""  # the [scope] table of its sorts (a final, interim or special dividend): two sorts are two figures
+    unsorted_any: bool = False  # a figure of no stated sort is compared with one of any sort
     max_amount: float | None = None  # no amount of money it takes is this large (a price per share in billions is a deal's size)
 
 
@@ -259,6 +260,7 @@ class Lexicon:
         self.aside_after_re = re.compile(rf"[^，。；,;]{{0,4}}?(?:{gated_alternation(_fold_all(link['aside_close']))})")
         self.same_period_re = re.compile(rf"\s*的?(?:{gated_alternation(_fold_all(link['same_period_after']))})")
         self.place_part_re = re.compile(rf"(?:{gated_alternation(_fold_all(link['place_part']))})*")
+        self.duration_of_before_re = _suffix_re(link["duration_of_before"])
         self.approx_before_re = re.compile(rf"(?i:(?<![a-z]){gated_alternation(_fold_all(link['approx_before']))})\s*$")
         self.about_between_re = re.compile(rf"\s*(?:{gated_alternation(_fold_all(link['about_between']))})?\s*")
         self.where_word_re = _word_re(link["where_words"])
@@ -451,7 +453,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
                      max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False),
-                     measures=p.get("measures", False), sorts=p.get("sorts", ""), by_place=p.get("by_place", False))
+                     measures=p.get("measures", False), sorts=p.get("sorts", ""), unsorted_any=p.get("unsorted_any", False), by_place=p.get("by_place", False))
 
 
 @lru_cache(maxsize=1)
