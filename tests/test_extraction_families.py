@@ -2420,6 +2420,33 @@ def test_a_day_told_with_where_it_happened_is_on_that_places_clock():
                            a="HONG KONG — Orlen Devices Ltd unveiled its Vela X2 glasses on Tuesday at an event in San Jose, California.",
                            b="北京时间9月11日凌晨1点，泊岸设备（Orlen Devices）在美国加州圣何塞发布Vela X2眼镜。")
     assert [f.verdict for f in findings] == ["compatible"], findings
+    # a Hong Kong paper's 上週二於加州發布 is California's Tuesday
+    days = {"b": dt.date(2024, 9, 11), "c": dt.date(2024, 9, 16)}
+    _, findings = compared("launch", days,
+                           b="北京时间9月11日凌晨1点，泊岸设备（Orlen Devices）在美国加州圣何塞发布Vela X2眼镜。",
+                           c="2024年9月16日 星期一 11:05 HKT\n\n美國品牌泊岸設備（Orlen Devices）上週二於加州發布Vela X2眼鏡。")
+    assert [f.verdict for f in findings] == ["compatible"], findings
+
+
+def test_a_model_after_a_product_s_number_is_another_product():
+    """Vela 7, Vela 7 Pro and Vela 7 Max are three phones with three prices."""
+    p = claims_of("Orlen Devices Ltd unveiled its Vela 7 phones on Tuesday. The Vela 7 Pro will cost $1,099. "
+                  "泊岸设备（Orlen Devices）Vela 7国行售价5999元，Vela 7 Max售价9499元。", D)
+    assert sorted((c.subject, c.text) for c in p.claims if c.predicate == "price") == \
+        [("Vela 7", "5999元"), ("Vela 7 Max", "9499元"), ("Vela 7 Pro", "$1,099")], show(p)
+
+
+def test_a_day_s_move_and_the_week_s_are_two_figures():
+    """"shares fell 1.8% on Tuesday" and 股价本周累计下跌3.2%: a day's move and a week's."""
+    days = {"a": dt.date(2024, 9, 10), "b": dt.date(2024, 9, 13)}
+    _, findings = compared("share_price_change", days,
+                           a="Orlen Devices Ltd shares fell 1.8% on Tuesday after the event.",
+                           b="泊岸设备（Orlen Devices）股价本周累计下跌3.2%。")
+    assert findings and all(f.verdict == "compatible" for f in findings), findings
+    _, findings = compared("share_price_change", days,
+                           a="Orlen Devices Ltd shares fell 1.8% on Tuesday after the event.",
+                           b="泊岸设备（Orlen Devices）股价周二下跌3.2%。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
 
 
 def test_a_groups_total_is_not_its_members():

@@ -133,6 +133,7 @@ def _data() -> dict:
         "org_word_short_forms": names["org_word_short_forms"],
         "org_words": set(names["org_words"]),
         "not_product_letters": set(names["not_product_letters"]),
+        "model_suffixes": set(names["model_suffixes"]),
         "letter_classes": set(names["letter_classes"]),
         "places": {key(p) for p in names["places"]} | {key(p) for p in names["markets"] if p.isascii()} | _place_keys(),
         "pronouns": data["pronouns"],
@@ -235,6 +236,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     follower = alternation(d["name_followers"])
     boundary = rf"(?=[^{CJK}·]|{follower}|$)"
     particles = alternation(d["name_particles"])
+    models = alternation(d["model_suffixes"])  # Aero 7 Pro: another model
     # a lookahead on the characters an organisation suffix starts with rejects most places at once
     suffix_starts = "".join(sorted({re.escape(w[0]) for w in d["org_suffixes"] if w}))
     suffix_gate = rf"(?=[{CJK}]{{2,5}}[{suffix_starts}])" if suffix_starts else ""
@@ -246,7 +248,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "paren_cjk": re.compile(rf"[（(]\s*[{CJK}·]"),
         "reverse_gloss": re.compile(rf"((?:{LATIN_TOKEN})(?:[ \t]+(?:&[ \t]+)?(?:{LATIN_TOKEN}))*)\s*[（(]\s*([{CJK}·]{{2,16}})\s*[）)]"),
         "run": re.compile(rf"(?<![A-Za-z0-9]){LATIN_TOKEN}(?:(?:[ \t]+&|[ \t]+{particles})?[ \t]+{LATIN_TOKEN})*"
-                          rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b)))?(?![A-Za-z])"),
+                          rf"(?:[ \t]+[0-9][0-9.]*(?![0-9.]*\s*(?:%|percent|million|billion|trillion|thousand|bn|mn|[mkb]\b))"
+                          rf"(?:[ \t]+{models}(?![A-Za-z]))*)?(?![A-Za-z])"),
         # a Chinese person: a surname (one or two characters) and one or two more characters
         "cjk_person": re.compile(rf"(?:{compound}|{surname}){given}{{1,2}}"),
         "title": re.compile(alternation(d["titles"])),
@@ -655,8 +658,11 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
         if k < len(tokens) and (_NUMBER_TOKEN.fullmatch(tokens[k]) or _letter_model(tokens, k, d)) and k > i \
                 and all(t[:1].isupper() for t in tokens[i:k]) \
                 and not (k - i == 1 and (tokens[i].rstrip(".") in _MONTH_ABBREVIATIONS or tokens[i] in _MONTH_NAMES)):
-            out.add(" ".join(tokens[i:k + 1]), "product", "text")
-            i = k + 1
+            end = k + 1
+            while end < len(tokens) and tokens[end] in d["model_suffixes"]:
+                end += 1  # Aero 7 Pro Max: another model
+            out.add(" ".join(tokens[i:end]), "product", "text")
+            i = end
             continue
         j = i
         while j < len(tokens) and _is_person_token(tokens[j], d):

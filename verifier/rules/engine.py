@@ -212,9 +212,10 @@ def _over_time(a: Claim, b: Claim, rel: Relation, published: dict[str, dt.date |
     stale = _state_of_another_time(a, wa, b, wb, published) or _state_of_another_time(b, wb, a, wa, published)
     if stale:
         return Relation("compatible", stale, "neither", code="different-time")
-    if wa[0] == wb[0] == "stated" and (wa[1], wa[2]) != (wb[1], wb[2]) and _accumulates(a):
+    if wa[0] == wb[0] == "stated" and (wa[1], wa[2]) != (wb[1], wb[2]) and (_accumulates(a) or predicate_says(a, "change_of")):
+        # September's deliveries and the quarter's; a day's share move and the week's
         return Relation("compatible", f"{_when_words(a, wa)} and {_when_words(b, wb)}: figures of two periods",
-                        "neither", code="different-time")  # September's deliveries and the quarter's
+                        "neither", code="different-time")
     if _accumulates(a) and SAME_YEAR_ONLY in (wa[0], wb[0]):
         stated = wa if wa[0] == "stated" else wb if wb[0] == "stated" else None
         if stated is not None and _days(stated) < PART_OF_YEAR_DAYS:

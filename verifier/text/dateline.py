@@ -89,6 +89,8 @@ def _places() -> dict:
         "place_re": re.compile(rf"(?<![a-z]){alternation(places)}(?![a-z])"),
         "markers": markers,
         "marker_re": re.compile(alternation(markers)),
+        "event_en_re": re.compile(rf"(?<![a-z]){alternation(data['event_place']['en'])}\s+(?:an?\s+event\s+in\s+)?$"),
+        "event_zh_re": re.compile(alternation(fold(w) for w in data["event_place"]["zh"])),
     }
 
 
@@ -111,16 +113,16 @@ def zone_marker(folded: str, start: int, end: int) -> tuple[str, int, int] | Non
     return (_places()["markers"][m.group(0)], m.start(), m.end()) if m else None
 
 
-_EVENT_PLACE = re.compile(r"(?:(?<![a-z])(?:in|at)\s+(?:an?\s+event\s+in\s+)?|在)\s*$")
-
-
 def event_place_zone(folded: str, start: int, end: int) -> str | None:
     """The clock of a place the text says an event was at, between `start` and `end` ("on Tuesday
-    at an event in San Jose", 在美国加州圣何塞举行): the place right after "in", "at" or 在."""
+    at an event in San Jose", 在美国加州圣何塞举行, 上周二于加州发布): the place right after "in",
+    "at", 在 or 于 (places.toml [event_place])."""
     low = _casefolded(folded)
-    for m in _places()["place_re"].finditer(low, start, end):
-        if _EVENT_PLACE.search(low, max(start, m.start() - 24), m.start()) or low[max(start, m.start() - 6):m.start()].find("在") >= 0:
-            return _places()["places"][m.group(0)]
+    p = _places()
+    for m in p["place_re"].finditer(low, start, end):
+        if p["event_en_re"].search(low, max(start, m.start() - 24), m.start()) \
+                or p["event_zh_re"].search(low, max(start, m.start() - 6), m.start()):
+            return p["places"][m.group(0)]
     return None
 
 
