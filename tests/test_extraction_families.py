@@ -2449,6 +2449,18 @@ def test_a_day_s_move_and_the_week_s_are_two_figures():
     assert [f.verdict for f in findings] == ["contradict"], findings
 
 
+def test_two_close_spellings_glossed_with_two_chinese_names_are_two_people():
+    """王志成（Wang Chih-cheng） and 王志晨（Wang Chih-chen） are two candidates, not one name spelt
+    twice: the 61-year-old is not the 44-year-old."""
+    _, findings = compared("born",
+                           a="嘉义市长选举中，进步党的王志成（Wang Chih-cheng）击败现任市长、民众党的王志晨（Wang Chih-chen）。"
+                             "王志成现年44岁，曾任工程师；王志晨现年61岁，2018年起担任市长。",
+                           b="CHIAYI, Taiwan (AP) — Wang Chih-cheng won the mayoral election on Saturday, defeating "
+                             "incumbent Wang Chih-chen. Wang Chih-chen, 61, who had led the city since 2018, received "
+                             "41.2% of the vote.")
+    assert [(f.verdict, f.subject) for f in findings] == [("agree", "Wang Chih-chen")], findings
+
+
 def test_a_groups_total_is_not_its_members():
     """六名基石投资者合计认购约1.2亿美元，其中海滨资本认购5000万美元: the issuer received the total;
     the investor named after 其中 is one of the group, not who received it. 获超额认购1286倍 names

@@ -1040,6 +1040,14 @@ def _shared_bigrams(n: int) -> int:
     return min(bounds, default=0)
 
 
+def _written_apart(a: Entity, b: Entity) -> bool:
+    """Two close spellings glossed with different Chinese names (Lin Wei-cheng 林维诚, Lin
+    Wei-chen 林伟辰) are two people, not one name spelt twice."""
+    cjk_a = {x for x in a.aliases if not x.isascii()}
+    cjk_b = {x for x in b.aliases if not x.isascii()}
+    return bool(cjk_a and cjk_b and not cjk_a & cjk_b)
+
+
 def _spelling_candidates(keys: list[str]):
     """For `_merge_spellings`: a function giving, for the key at i and a position `start`, the
     positions from `start` on of the keys that can be FUZZY_NAME close to it (in no order); every
@@ -1307,7 +1315,7 @@ class EntityIndex:
                                         score_cutoff=FUZZY_NAME, limit=None)
                 for j in sorted(others[found[2]] for found in close):
                     b = group[j]
-                    if b.name not in self.entities:
+                    if b.name not in self.entities or _written_apart(self.entities[a.name], b):
                         continue
                     self._merge(b.name, into=a.name)
 
