@@ -2461,6 +2461,61 @@ def test_two_close_spellings_glossed_with_two_chinese_names_are_two_people():
     assert [(f.verdict, f.subject) for f in findings] == [("agree", "Wang Chih-chen")], findings
 
 
+def test_words_that_look_like_events_but_are_not():
+    """An age is no death toll; find's past is no founding; a typhoon's landfall (在粤西登陆), land
+    offered for sale (挂牌出让) and a film's first day (上映首日) are no listing; an interest rate is no
+    stake; a word inside a name ("Bolan Land") is no event."""
+    cases = [
+        ("Two patients at Kowloon Bay Hospital have died: an 82-year-old man and a 75-year-old woman.", "deaths", "82"),
+        ("Five residents of the Kowloon Bay Care Home were found to have influenza this week.", "founded", ""),
+        ("Investigators found that Harbin Foods Ltd had hidden losses in 2024.", "founded", ""),
+        ("强台风“白鹭”（Bailu）预料今晚在粤西登陆。", "ipo", ""),
+        ("江州一幅地块昨日挂牌出让，瀚威地产（Hanwei Land）以24.2亿元竞得。", "ipo", ""),
+        ("江州一幅地块昨日挂牌出让，瀚威地产（Hanwei Land）以24.2亿元竞得。", "funding", ""),
+        ("《长河》（Long River）上映首日票房达3.12亿元。", "ipo", ""),
+        ("The central bank cut its benchmark interest rate by 25 basis points to 3.25% on Wednesday.", "stake", ""),
+        ("Harbin Foods Ltd missed an interest payment of $12 million on Friday.", "stake", ""),
+    ]
+    for text, predicate, words in cases:
+        p = claims_of(text, D)
+        assert not [c for c in p.claims if c.predicate == predicate and words in c.text], (text, show(p))
+    kept = [("Mara Quist helped found Harbin Foods Ltd in 2019.", "founded", "Harbin Foods", "2019"),
+            ("瀚威科技（Hanwei Tech）周四登陆港交所。", "ipo", "Hanwei Tech", "周四"),
+            ("Harbin Foods Ltd bought a 20% interest in Qiwen Labs last year.", "stake", "Harbin Foods", "20%")]
+    for text, predicate, subject, words in kept:
+        p = claims_of(text, D)
+        assert has(p, predicate, subject, words), (text, show(p))
+
+
+def test_a_stake_bought_years_ago_and_a_tender_offer_now_are_two_purchases():
+    days = {"a": dt.date(2026, 10, 21), "b": dt.date(2026, 10, 21)}
+    _, findings = compared("acquisition", days,
+                           a="瀚威投資（Hanwei Investment）於10月20日啟動公開收購台嶺光電（Tailing Optics）股權。",
+                           b="Hanwei Investment bought about 5% of Tailing Optics in 2024.")
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+
+
+def test_a_time_of_day_abbreviation_ends_no_sentence():
+    """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
+    count keeps its day and its event word."""
+    from verifier.text.segment import sentences
+
+    text = "A fire struck a Harbin Foods Ltd plant at 6:42 a.m. on Saturday, killing nine workers. Mr. Tan left. It ended."
+    assert [text[s.start:s.end] for s in sentences(text, [(0, len(text))])] == [
+        "A fire struck a Harbin Foods Ltd plant at 6:42 a.m. on Saturday, killing nine workers.", "Mr. Tan left.", "It ended."]
+    p = claims_of(text, D)
+    assert has(p, "deaths", "Harbin Foods", "nine"), show(p)
+
+
+def test_a_numbered_signal_is_no_day_of_the_month():
+    """十號風球, 8号烈风信号: a typhoon signal's number, not the 10th or the 8th."""
+    from verifier.normalize.engine import analyze
+
+    for text in ("天文台凌晨改發十號風球", "香港天文台发出8号烈风信号", "天文台发出十号飓风信号"):
+        assert not [f for f in analyze(text, kinds=("date",)) if "号" in f.text or "號" in f.text], text
+    assert [f.text for f in analyze("公司10号发布公告", kinds=("date",))] == ["10号"]
+
+
 def test_a_groups_total_is_not_its_members():
     """六名基石投资者合计认购约1.2亿美元，其中海滨资本认购5000万美元: the issuer received the total;
     the investor named after 其中 is one of the group, not who received it. 获超额认购1286倍 names

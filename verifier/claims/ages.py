@@ -19,7 +19,12 @@ from verifier.normalize.values import DateValue
 from verifier.text.fold import fold
 
 PREDICATE = "born"
-_UNIT_AFTER = re.compile(r"\s*(?:岁|-year-old)")
+_UNIT_AFTER = re.compile(r"\s*(?:岁|-year-old|-?years?[ -]old)")
+
+
+def is_age(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is an age ("an 82-year-old man", 82岁): never a count."""
+    return _UNIT_AFTER.match(text, end) is not None
 MIN_AGE, MAX_AGE = 16, 105  # an adult in the news; outside, a number after a name is something else
 
 

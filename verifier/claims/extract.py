@@ -36,7 +36,7 @@ from verifier.claims.entities import Mention
 from verifier.text.fold import fold
 from verifier.claims.lexicon import Lexicon, Sense, lexicon
 from verifier.claims.model import Claim
-from verifier.claims.ages import age_claims
+from verifier.claims.ages import age_claims, is_age
 from verifier.normalize.values import CountValue, DateValue, Found, MoneyValue, QuoteValue
 from verifier.text.segment import Quote, Sentence, quotes
 
@@ -473,9 +473,13 @@ class SentenceView:
         self.inside = inside
         self.all_values = values
         self.values = [v for v in values if _outside(v, inside)]
-        self.triggers = [t for t in triggers if _outside(t, inside) and not self._negated(t)]
         self.mentions = mentions
         self.named = [m for m in mentions if m.entity and _outside(m, inside)]
+        # (a word inside a Latin name is no event: "Bolan Land" lands nothing; a Chinese name's
+        # span may hold the words before it: 拟收购光迅科技（Guangxun Tech）)
+        self.triggers = [t for t in triggers if _outside(t, inside) and not self._negated(t)
+                         and not (t.surface.isascii() and any(m.start <= t.start and t.end <= m.end and not m.pronoun
+                                                              and ex.folded[m.start:m.end].isascii() for m in self.named))]
         protected = [(q.open, q.end + 1) for q in inside] + [(v.start, v.end) for v in values] + \
             [(m.start, m.end) for m in mentions]
         busy = [(m.start, m.end) for m in self.named] + [(t.start, t.end) for t in self.triggers]
@@ -796,8 +800,8 @@ class SentenceView:
         in a currency the text does not name; 销量破300万, "tops 3 million": a number right after
         a word that counts things is a count."""
         v = found.value
-        if v.kind != "number" or abs(v.value) < 2:
-            return found
+        if v.kind != "number" or abs(v.value) < 2 or is_age(self.ex.folded, found.end):
+            return found  # (not "died: an 82-year-old man")
         after = self.ex.lower[found.end:found.end + 8].strip()
         if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")) \
                 or _currency_before_re().search(self.ex.text, max(0, found.start - 6), found.start):

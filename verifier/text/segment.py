@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.lang import lang
+from verifier.lang import alternation, lang
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,11 @@ def _marks() -> dict:
     }
 
 
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Inc|Ltd|Co|Corp|vs|etc|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K)|\b[A-Z])$")
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> re.Pattern[str]:
+    """A word a period after which ends no sentence (en.toml [sentence] abbreviations), or an initial."""
+    words = alternation(lang("en")["sentence"]["abbreviations"])
+    return re.compile(rf"(?:\b(?:{words})|\b[A-Z])$")
 
 
 def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int] | None = None) -> list[Sentence]:
@@ -90,8 +94,11 @@ def _special() -> re.Pattern[str]:
 def _english_stop(text: str, i: int, end: int) -> bool:
     if i + 1 < end and not text[i + 1].isspace():
         return False
-    if ABBREVIATIONS.search(text[max(0, i - 6):i]):
+    if _abbreviation_re().search(text[max(0, i - 8):i]):
         return False
+    after = text[i + 1:min(end, i + 4)].lstrip()
+    if after[:1].isascii() and after[:1].islower():
+        return False  # "struck at 6:42 a.m. on Saturday": a sentence starts with no lower-case word
     if i > 0 and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit():
         return False
     return True
