@@ -2495,6 +2495,23 @@ def test_a_stake_bought_years_ago_and_a_tender_offer_now_are_two_purchases():
     assert findings and all(f.verdict != "contradict" for f in findings), findings
 
 
+def test_an_expense_called_compensation_is_no_damages_nor_pay():
+    p = claims_of("Harbin Foods Ltd said adjusted net profit, which excludes share-based compensation, rose 21% to "
+                  "4.27 billion yuan.", D)
+    assert [(c.predicate, c.scope.get("measure")) for c in p.claims if "4.27" in c.text] == [("profit", "adjusted")], show(p)
+
+
+def test_an_approval_in_one_place_and_one_in_another_are_two():
+    """Approval in China on Nov. 18 and "expects approval in Hong Kong in the first half of 2027"."""
+    days = {"a": dt.date(2026, 11, 19), "b": dt.date(2026, 11, 19)}
+    claims, findings = compared("approval", days,
+                                a="Chengli Biotherapeutics won approval in China on Nov. 18. The company expects approval "
+                                  "in Hong Kong in the first half of 2027.",
+                                b="澄立生物（Chengli Biotherapeutics）的新药11月18日获国家药监局批准。")
+    assert sorted(c.scope.get("of", "") for c in claims) == ["", "in:china", "in:hong kong"], claims
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

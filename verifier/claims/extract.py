@@ -654,7 +654,8 @@ class SentenceView:
 
     def _place_of_event(self, v: Found, t: Trigger) -> str | None:
         """The place an event's figure is of: one right before its word (东南亚团队裁员800人, 欧洲则裁减
-        300人) or "in <place>" right after the figure ("cut 600 jobs in Southeast Asia")."""
+        300人) or "in <place>" right after the figure ("cut 600 jobs in Southeast Asia") or its word
+        ("expects approval in Hong Kong in 2027")."""
         cjk, _ = _place_names()
         folded, low = self.ex.folded, self.ex.lower
         clause = self.clause(v.start)
@@ -665,8 +666,12 @@ class SentenceView:
         m = _place_canon()[1].match(low, v.end)
         if m:
             return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
-        m = self._EN_IN_PLACE.match(low, v.end)
-        return latin_place_at(low, m.end()) if m else None
+        for after in (v.end, t.end) if t.end <= v.start else (v.end,):  # ("approval in Hong Kong in 2027")
+            m = self._EN_IN_PLACE.match(low, after)
+            place = latin_place_at(low, m.end()) if m else None
+            if place:
+                return place
+        return None
 
     SORT_REACH = 48  # characters before its word that may say which sort ("The international tranche was 9.4 times covered")
 
