@@ -2512,6 +2512,23 @@ def test_an_approval_in_one_place_and_one_in_another_are_two():
     assert findings and all(f.verdict != "contradict" for f in findings), findings
 
 
+def test_a_studio_named_after_a_person_does_not_take_her_name():
+    """林婉清工作室 is the studio of 林婉清, who is Lin Wanqing: her figures are hers, the studio's its own."""
+    from verifier.pipeline import extract_sources
+    from verifier.text.sources import read_source
+
+    sources = [read_source(Path("a.txt"), {"published": D}, text="演员林婉清被追缴税款3000万元。林婉清工作室另被罚款100万元。"),
+               read_source(Path("b.txt"), {"published": D}, text="Actress Lin Wanqing was ordered to pay back taxes.")]
+    prepared, index = extract_sources(sources, registry=[])
+    assert index.canonical("林婉清") == "Lin Wanqing" and index.canonical("林婉清工作室") == "林婉清工作室"
+
+
+def test_back_taxes_late_fees_and_their_total_are_no_fine():
+    p = claims_of("演员林婉清（Lin Wanqing）逃税被查。税务局对林婉清追缴税款3000万元，加收滞纳金800万元，并处2倍罚款计6000万元，"
+                  "合计9800万元。", D)
+    assert [c.text for c in p.claims if c.predicate == "fine" and c.kind == "money"] == ["6000万元"], show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

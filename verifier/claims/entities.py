@@ -1364,6 +1364,23 @@ class EntityIndex:
                 matches = _same_kind(name, matches, d)  # 恒晟控股: Hengsheng Holdings, not Hengsheng Land
             if len({m.name for m in matches}) == 1:
                 self._merge(e.name, into=matches[0].name)
+        self._person_before_org_word(spelling, latin)
+
+    def _person_before_org_word(self, spelling: dict[tuple[str, str], list[int]], latin: list[Entity]) -> None:
+        """苏婉晴工作室 is the studio of 苏婉晴, who is Su Wanqing: a Chinese organisation's short form
+        (its name without the organisation word) that spells a Latin person's name is that person's."""
+        for e in list(self.entities.values()):
+            if e.type != "org" or e.name.isascii() or e.name not in self.entities:
+                continue
+            for alias in sorted(a for a in e.aliases if not a.isascii() and a != key(e.name) and key(e.name).startswith(a)):
+                forms = _spellings(fold(alias))
+                people = {latin[i].name for t in forms or () for i in spelling.get(("person", t), ())
+                          if latin[i].name in self.entities}
+                if len(people) == 1 and self._by_key.get(alias) == e.name:
+                    person = people.pop()
+                    e.aliases.discard(alias)
+                    self._by_key[alias] = person
+                    self.entities[person].aliases.add(alias)
 
     def _spelling_candidates(self, e: Entity, parts: list[str], latin: list[Entity],
                              lead_of: dict[str, str]) -> list[int]:

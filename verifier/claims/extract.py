@@ -1104,7 +1104,7 @@ class SentenceView:
                 # "would cost $499", "will release": used as a verb (a noun alone is no word here)
                 senses = [replace(s, noun=False) if s.noun else s for s in senses if s.verb]
             if not senses or self._series(t) or self._generic_plural(t) or abs(t.start - v.start) > LINK_WINDOW \
-                    or self._set_aside(t) or self._component(t, v) \
+                    or self._set_aside(t) or self._component(t, v) or self._total_of_others(senses, v) \
                     or (kind == "date" and self._approved_at(t) is not None):  # the approval's day
                 continue
             cost, how = self._cost(v, t, v_clause)
@@ -1409,6 +1409,13 @@ class SentenceView:
         start = t.end if t.end <= v.start else max(self.clause(v.start).start, self.sentence.start)
         return self.lex.components_re.search(self.ex.folded, max(start, v.start - self.COMPONENT_REACH), v.start) is not None
 
+
+    def _total_of_others(self, senses: list, v: Found) -> bool:
+        """合计约2.25亿元 after back taxes, late fees and a fine: a total is not the fine."""
+        if not all(s.predicate.no_totals for s in senses):
+            return False
+        clause = self.clause(v.start)
+        return self.lex.cumulative_re.search(self.ex.folded, clause.start, v.start) is not None
 
     def _approved_at(self, t: Trigger) -> int | None:
         """Where the approval ends when an approval word stands before the event word in its clause
