@@ -2529,6 +2529,37 @@ def test_back_taxes_late_fees_and_their_total_are_no_fine():
     assert [c.text for c in p.claims if c.predicate == "fine" and c.kind == "money"] == ["6000万元"], show(p)
 
 
+def test_a_first_week_and_a_first_year_are_two_periods():
+    """A new game's first-week revenue and the last game's first-year revenue are two figures."""
+    claims, findings = compared("revenue",
+                                a="凌霄互动（Lingxiao Interactive）上一款游戏于2023年上线，首年流水达10亿美元。",
+                                b="凌霄互动（Lingxiao Interactive）新作首周收入约8600万美元。")
+    assert sorted(c.scope.get("sort") for c in claims) == ["first-week", "first-year"] and not findings, findings
+    _, findings = compared("revenue", b="凌霄互动（Lingxiao Interactive）新作首周收入约8600万美元。",
+                           c="凌霄互動（Lingxiao Interactive）新作首週收入約6800萬美元。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_part_told_after_qizhong_or_at_a_venue_is_that_place_s():
+    """其中亚洲站…已售出41万张 and 高雄国家体育场4场演唱会…共卖出约16万张 are parts of a tour's total;
+    美国歌手… opens a sentence with who, not where."""
+    p = claims_of("流行歌手艾琳沃斯（Elin Voss）的巡演共售出190万张门票。其中亚洲站共14场，已售出41万张门票。", D)
+    assert sorted((c.text, c.scope.get("of", "")) for c in p.claims if c.predicate == "sales") == \
+        [("190万张", ""), ("41万张", "in:asia")], show(p)
+    venue = claims_of("高雄国家体育场4场演唱会在20分钟内售罄，流行歌手艾琳沃斯（Elin Voss）共卖出约16万张门票。", D)
+    assert [c.scope.get("of") for c in venue.claims if c.predicate == "sales"] == ["in:高雄"], show(venue)
+    who = claims_of("美国流行歌手艾琳沃斯（Elin Voss）的巡演售出190万张门票。", D)
+    assert [c.scope.get("of") for c in who.claims if c.predicate == "sales"] == [None], show(who)
+
+
+def test_a_results_period_is_its_company_s_not_the_next_one_s():
+    p = claims_of("Lanfeng Semiconductor said its revenue rose 12% to HK$3.1 billion last year. Tiangou Group said "
+                  "sales rose 8.6% to 540.3 billion yuan. Lanfeng's net profit was HK$400 million.", D)
+    assert sorted((c.subject, c.scope.get("when")) for c in p.claims if c.predicate in ("revenue", "profit")) == [
+        ("Lanfeng Semiconductor", "2023-01-01/2023-12-31"), ("Lanfeng Semiconductor", "2023-01-01/2023-12-31"),
+        ("Tiangou Group", None)], show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

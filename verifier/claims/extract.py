@@ -163,6 +163,7 @@ class Extractor:
         self.in_sentence: dict[int, list[Claim]] = {}  # sentence start -> its claims
         self.buyer: str | None = None  # who buys, in the article's acquisition
         self.period: str | None = None  # the period the article's last figure summed over a period was of
+        self.period_of: frozenset[str] = frozenset()  # the organisations the sentence that stated it named
         self.last_object: dict[str, str] = {}  # predicate -> what its last event word was done to
         self.mention_starts = [m.start for m in self.mentions]
         self._sentence_index = {(x.start, x.end): i for i, x in enumerate(sentences)}
@@ -663,6 +664,16 @@ class SentenceView:
             at = folded.rfind(p, clause.start, t.start)
             if at >= 0 and self.lex.place_part_re.fullmatch(folded, at + len(p), t.start):
                 return place_name(p)
+        if self.ex.chinese:
+            # 其中亚洲站共14场，已售出41万张 (a part: the place right after 其中); 高雄4场演唱会…共卖出16万张
+            # (a place opening the sentence, its figures that place's)
+            for start in [m.end() for m in self.lex.part_of_whole_re.finditer(folded, self.sentence.start, v.start)]:
+                p = next((p for p in cjk if folded.startswith(p, start)), None)
+                if p and not folded.startswith(self.lex.place_not_before, start + len(p)):  # (北京时间: a clock)
+                    return place_name(p)
+            p = next((p for p in cjk if folded.startswith(p, self.sentence.start)), None)
+            if p and self.lex.venue_re.match(folded, self.sentence.start + len(p)):
+                return place_name(p)  # (not 美国流行歌手…: who, not where)
         m = _place_canon()[1].match(low, v.end)
         if m:
             return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
@@ -885,6 +896,7 @@ class SentenceView:
                     self.lex.results_after_re.match(self.ex.folded, v.end)
                     or self.lex.results_before_re.search(self.ex._before(v.start, 24))):
                 self.ex.period = v.value.start if v.value.start == v.value.end else f"{v.value.start}/{v.value.end}"
+                self.ex.period_of = self._orgs_named()
 
     def _year_before(self, pos: int) -> DateValue | None:
         """当年, "that year": the year of the last date its own sentence gave before it ("since 2019,
@@ -1602,6 +1614,7 @@ class SentenceView:
             if dates and "when" in scope and not any(self._own_date(d, v) for d in dates) \
                     and not (self._sought(v, link) or self._planned(v, link)):
                 ex.period = scope["when"]  # (not 上年的4.55亿美元: a date of that value alone; not a forecast's)
+                ex.period_of = self._orgs_named()
             elif "when" not in scope:
                 # 累计今年前4月营收为…，较去年同期年增19.8%: the period its sentence gave before it
                 told = [c.scope["when"] for c in ex.in_sentence.get(self.sentence.start, ())
@@ -1609,9 +1622,13 @@ class SentenceView:
                         and c.predicate in lex.accumulating and "+compared" not in c.why.get("value", "")]
                 if told:
                     scope["when"] = told[-1]
-                elif ex.period:
-                    scope["when"] = ex.period
+                elif ex.period and not (self._orgs_named() - ex.period_of):
+                    scope["when"] = ex.period  # (not another company's: "Tiangou said sales rose 8.6%…")
         return scope
+
+    def _orgs_named(self) -> frozenset[str]:
+        """The organisations this sentence names (not by a pronoun)."""
+        return frozenset(m.entity for m in self.named if m.type == "org" and not m.pronoun)
 
     OTHERS_REACH = 40  # characters from "behind", 高于 to the figure they compare with
 

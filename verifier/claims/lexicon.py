@@ -317,6 +317,9 @@ class Lexicon:
         self.estimate_after_re = re.compile(rf"\s*(?:[（(][^）)]{{0,30}}[）)])?[^，。,;；]{{0,4}}?(?i:{gated_alternation(_fold_all(est['after']))})")
         self.profit_measures = [(name, _word_re(words)) for name, words in scope["profit_measures"].items()]
         self.sort_after_re = _word_re(scope["sort_after"])
+        self.part_of_whole_re = _word_re(scope["part_of_whole"])
+        self.place_not_before = tuple(fold(w) for w in scope["place_not_before"])
+        self.venue_re = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{gated_alternation(_fold_all(scope['venues']))})")
         self.sorts = {table: re.compile("|".join(f"(?P<{name.replace('-', '_')}>{_word_re(words).pattern})"
                                                    for name, words in scope[table].items()))
                       for table in {p.get("sorts") for p in data["predicate"].values()} if table}
