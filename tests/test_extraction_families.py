@@ -2560,6 +2560,21 @@ def test_a_results_period_is_its_company_s_not_the_next_one_s():
         ("Tiangou Group", None)], show(p)
 
 
+def test_market_words_that_hold_an_event_word_are_no_event():
+    """金融资产 holds 融资, 订单创建 holds 创建, "fine troy ounces" is no fine, "gross merchandise value"
+    no valuation; what shoppers spent is no company's spending."""
+    cases = [("索拉储备银行（Sora Reserve Bank）称，11月美元指数下跌1.7%，全球主要金融资产价格总体上涨。", "funding"),
+             ("天启集团（Tianqi Group）11月11日零点刚过，订单创建峰值达58.3万笔/秒。", "founded"),
+             ("Sora Reserve Bank said gold reserves rose to 73.8 million fine troy ounces at the end of November.", "fine"),
+             ("Across all platforms, gross merchandise value reached 1.43 trillion yuan, Lanjing Data said.", "valuation"),
+             ("Chinese shoppers spent 540.3 billion yuan on Tianqi Mall during the festival, Tianqi Group said.", "spending")]
+    for text, predicate in cases:
+        p = claims_of(text, D)
+        assert not [c for c in p.claims if c.predicate == predicate], (text, show(p))
+    p = claims_of("The regulator fined Tianqi Group 20 million yuan on Monday.", D)
+    assert has(p, "fine", "Tianqi Group", "20 million yuan"), show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""
