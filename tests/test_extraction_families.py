@@ -2575,6 +2575,15 @@ def test_market_words_that_hold_an_event_word_are_no_event():
     assert has(p, "fine", "Tianqi Group", "20 million yuan"), show(p)
 
 
+def test_the_missing_are_not_the_dead():
+    for text in ("The Qiwen River bridge collapsed on Sunday. On Monday evening authorities reported four dead and 11 missing.",
+                 "祁文大桥（Qiwen Bridge）周日坍塌，造成4人死亡、11人失踪。"):
+        p = claims_of(text, D)
+        assert not [c for c in p.claims if c.predicate == "deaths" and "11" in c.text], (text, show(p))
+    p = claims_of("祁文大桥（Qiwen Bridge）周日坍塌，造成4人死亡、11人失踪。", D)
+    assert has(p, "deaths", "Qiwen Bridge", "4人"), show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

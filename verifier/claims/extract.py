@@ -1404,9 +1404,12 @@ class SentenceView:
         words = {(getattr(val, "unit", "") or "").lower(), (getattr(val, "noun", "") or "").lower()}
         if words & pred.count_not_units:
             return False  # "48 reports of overheating" is no count of what was recalled
+        after = self.ex.folded[v.end:v.end + 10].lower().strip()
+        if any(after.startswith(u) for u in pred.count_not_units):
+            return False  # "four dead and 11 missing": the missing
         if not pred.count_units or (v.pattern or "").endswith("+counted"):
             return True
-        after = self.ex.lower[v.end:v.end + 4].strip()
+        after = after[:4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
 
     COMPONENT_REACH = 24  # characters before a figure where a part's word (减值拨备, "impairment of") makes it that part's
