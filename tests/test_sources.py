@@ -90,6 +90,21 @@ def test_dateline_near_the_top_but_not_a_date_in_the_first_sentence(tmp_path):
     assert prepare(read_source(english)).source.published == dt.date(2025, 3, 6)
 
 
+def test_a_labelled_publication_line_dates_the_article_however_long(tmp_path):
+    """"Published: 10:05pm, 4 Dec 2026  |  Updated: 7:40am, 5 Dec 2026" dates the article (its first
+    date), and its times are no claims."""
+    path = tmp_path / "a.txt"
+    path.write_text("Orlen University names a new president\nPublished: 10:05pm, 4 Dec 2026  |  Updated: 7:40am, "
+                    "5 Dec 2026\n\nHONG KONG — Orlen University appointed Professor Mara Quist as its next president, "
+                    "the council announced on Friday.\n", encoding="utf-8")
+    prepared = prepare(read_source(path))
+    assert prepared.source.published == dt.date(2026, 12, 4)
+    long_prose = tmp_path / "b.txt"
+    long_prose.write_text("Orlen University names a new president\n\nThe council said on 4 Dec 2026 that it had chosen a "
+                          "president after a long search lasting two years.\n", encoding="utf-8")
+    assert prepare(read_source(long_prose)).source.published is None
+
+
 @pytest.mark.parametrize("lead", ["【2026年6月10日 经济日报】", "【经济日报 2026年6月10日】", "[2026年6月10日 财经新闻网]"])
 def test_a_bracketed_lead_dates_the_article_with_its_date_first_or_last(tmp_path, lead):
     path = tmp_path / "a.txt"

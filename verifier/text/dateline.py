@@ -164,7 +164,7 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
         lead = _lead(raw, f_line, line.start)
         if lead is not None:
             return lead
-        if prose or len(raw.strip()) > SHORT_LINE:
+        if (prose or len(raw.strip()) > SHORT_LINE) and not _labelled(f_line):
             continue
         found = _read_date(raw, f_line)
         if found and found[0]:
@@ -177,6 +177,17 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
                             _zone_in(f_line) or (lead.tz if lead else None), None,  # (台北报导: Taipei's clock)
                             *((lead.start, lead.end) if lead else ()))
     return None
+
+
+@lru_cache(maxsize=1)
+def _labels_re() -> re.Pattern[str]:
+    labels = read_data_file("furniture.toml")["dateline"]["labels"]
+    return re.compile(rf"\s*(?i:{alternation(fold(w) for w in labels)})\s*[:：]?")
+
+
+def _labelled(f_line: str) -> bool:
+    """Whether a line opens with a publication label ("Published:", 发布时间：)."""
+    return _labels_re().match(f_line) is not None
 
 
 LEAD_AFTER_LINES = 3  # a wire lead is looked for this many lines after a date line
