@@ -2584,6 +2584,24 @@ def test_the_missing_are_not_the_dead():
     assert has(p, "deaths", "Qiwen Bridge", "4人"), show(p)
 
 
+def test_a_name_s_last_word_a_capital_ratio_and_creditors_hold_no_stake():
+    """嘉石控股 ends in 控股, which is no stake; 普通股权一级资本比率 is a capital ratio; creditors holding
+    78% of its debt hold no shares; 持有约6% still is a stake."""
+    for text in ("港石银行（Harbourstone Bank）普通股权一级资本比率为14.6%。",
+                 "嘉石控股（Jadecrest Holdings）表示，持有其境外债务约78%的债权人已签署重组支持协议。"):
+        p = claims_of(text, D)
+        assert not [c for c in p.claims if c.predicate == "stake"], (text, show(p))
+    p = claims_of("泊岸科技（Bolan Tech）的大股东嘉石控股（Jadecrest Holdings）持有约6%。", D)
+    assert has(p, "stake", "Jadecrest Holdings", "约6%"), show(p)
+
+
+def test_an_analysts_estimate_after_a_figure_is_no_result():
+    p = claims_of("Harbourstone Bank said net profit rose 9% to HK$18.6 billion, beating the HK$17.9 billion average "
+                  "estimate of analysts.", D)
+    assert sorted((c.text, c.scope.get("tense")) for c in p.claims if c.predicate == "profit") == \
+        [("HK$17.9 billion", "sought"), ("HK$18.6 billion", None)], show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

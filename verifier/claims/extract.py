@@ -480,7 +480,9 @@ class SentenceView:
         # span may hold the words before it: 拟收购光迅科技（Guangxun Tech）)
         self.triggers = [t for t in triggers if _outside(t, inside) and not self._negated(t)
                          and not (t.surface.isascii() and any(m.start <= t.start and t.end <= m.end and not m.pronoun
-                                                              and ex.folded[m.start:m.end].isascii() for m in self.named))]
+                                                              and ex.folded[m.start:m.end].isascii() for m in self.named))
+                         and not (not t.surface.isascii() and any(m.start < t.start and t.end == m.end and not m.pronoun
+                                                                  for m in self.named))]  # (嘉石控股: a name's last word)
         protected = [(q.open, q.end + 1) for q in inside] + [(v.start, v.end) for v in values] + \
             [(m.start, m.end) for m in mentions]
         busy = [(m.start, m.end) for m in self.named] + [(t.start, t.end) for t in self.triggers]
@@ -741,6 +743,8 @@ class SentenceView:
         lo, hi = min(clause.start, link.trigger.start), max(v.start, link.trigger.start)
         # (a forecast of a period's figure: revenue, profit, units sold; "expected to cut 1,000 jobs" is a plan)
         forecast = v.value.kind != "date" and link.sense.predicate.accumulates
+        if forecast and self.lex.estimate_after_figure_re.match(self.ex.lower, v.end):
+            return True  # "beating the HK$17.9 billion average estimate of analysts"
         words = [self.lex.aims_re] + ([self.lex.forecasts_re] if forecast else [])
         return any(not self.ex._in_quote(m.start()) for regex in words for m in regex.finditer(self.ex.folded, lo, hi))
 

@@ -196,6 +196,8 @@ class Lexicon:
         self.future_re = _word_re(link["future"])
         self.aims_re = _word_re(link["aims"])
         self.forecasts_re = _word_re(link["forecasts"])
+        self.estimate_after_figure_re = re.compile(
+            rf"\s*(?:[a-z’'\-]+\s+){{0,2}}?(?i:{gated_alternation(_fold_all(link['estimate_after']))})(?![a-z])")
         self.possible_re = _word_re(link["possible"])
         self.past_re = _word_re(link["past"])
         self.past_after = tuple(_fold_all(link["past_after"]))
