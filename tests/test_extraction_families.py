@@ -33,6 +33,11 @@ def has(p, predicate: str, subject: str, words: str, **value) -> bool:
     return False
 
 
+def sorts(p, predicate: str) -> list[tuple[str, str | None]]:
+    """The (words, sort) of each claim of `predicate`, in order."""
+    return sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == predicate)
+
+
 def show(p) -> str:
     return "\n".join(f"{c.predicate} | {c.subject} | {c.text} | {c.why}" for c in p.claims)
 
@@ -2348,7 +2353,7 @@ def test_a_dividend_of_one_sort_is_compared_only_with_that_sort():
     is no dividend per share."""
     p = claims_of("泊岸控股（Orlen Holdings）董事会建议派发末期股息每股0.68港元及特别股息每股0.2港元，连同中期股息0.3港元，"
                   "全年派息合计每股1.18港元。", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == "dividend") == \
+    assert sorts(p, "dividend") == \
         [("0.2港元", "special"), ("0.3港元", "interim"), ("0.68港元", "final"), ("1.18港元", "full-year")], show(p)
     _, findings = compared("dividend", a="Orlen Holdings Ltd declared a final dividend of HK$0.68 per share.",
                            b="泊岸控股（Orlen Holdings）另派特別息0.2港元。")
@@ -2859,13 +2864,13 @@ def test_a_discount_s_base_told_after_it_and_one_to_the_ex_rights_price():
     dividend" leaves the first unsorted."""
     p = claims_of("Harwell Energy Ltd said the subscription price is a 21.4% discount to Tuesday's close of HK$2.10, "
                   "and a discount of 15.2% to the theoretical ex-rights price.", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == "placement_discount") == \
+    assert sorts(p, "placement_discount") == \
         [("15.2%", "ex-rights"), ("21.4%", "close")], show(p)
     zh = claims_of("瀚威能源（Harwell Energy）供股认购价每股1.65港元，较周二收市价折让21.4%，较理论除权价约1.95港元折让约15.2%。", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in zh.claims if c.predicate == "placement_discount") == \
+    assert sorts(zh, "placement_discount") == \
         [("21.4%", "close"), ("约15.2%", "ex-rights")], show(zh)
     div = claims_of("Harwell Energy Ltd will pay a dividend of 30 cents and a special dividend of 10 cents.", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in div.claims if c.predicate == "dividend") == \
+    assert sorts(div, "dividend") == \
         [("10 cents", "special"), ("30 cents", None)], show(div)
 
 
@@ -2884,11 +2889,11 @@ def test_years_at_the_company_and_years_in_the_post_are_two_figures():
     """在X任职19年 / "has been with the company for 19 years" against 担任总裁12年 / "has led X for
     12 years"; 任职约11年 after 担任总裁 goes on with the post; a figure of no stated sort meets either."""
     zh = claims_of("瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）今年58岁，在瀚澄任职达19年，担任总裁12年。", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in zh.claims if c.predicate == "tenure") == \
+    assert sorts(zh, "tenure") == \
         [("12年", "post"), ("19年", "company")], show(zh)
     en = claims_of("Zhou Muyuan, 58, who has led Hancheng Group for 12 years and has been with the company for 19 "
                    "years, will step down.", D)
-    assert sorted((c.text, c.scope.get("sort")) for c in en.claims if c.predicate == "tenure") == \
+    assert sorts(en, "tenure") == \
         [("12 years", "post"), ("19 years", "company")], show(en)
     chained = claims_of("瀚澄集团（Hancheng Group）总裁周慕远（Zhou Muyuan）自2014年起担任总裁，任职约12年。", D)
     assert [(c.text, c.scope.get("sort")) for c in chained.claims if c.predicate == "tenure"] == [("约12年", "post")], \

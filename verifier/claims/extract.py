@@ -710,11 +710,11 @@ class SentenceView:
         if found is None or own_word:
             after = self._org_slots(t.end, min(clause.end, t.end + self.SORT_REACH))
             later = self.lex.sorts[table].search(after)
+            figure_end = len(self._org_slots(t.end, v.end)) if v is not None and t.end <= v.start else None
             if later is not None and (self.lex.sort_after_re.search(after, 0, later.start())
                                       or after[:later.start()].strip() in ("", "{org}")
-                                      or (v is not None and t.end <= v.start
-                                          and len(self._org_slots(t.end, v.end)) <= later.start()
-                                          and not after[len(self._org_slots(t.end, v.end)):later.start()].strip())):
+                                      or (figure_end is not None and figure_end <= later.start()
+                                          and not after[figure_end:later.start()].strip())):
                 found = later
         return found.lastgroup.replace("_", "-") if found else None
 
