@@ -2607,6 +2607,20 @@ def test_an_analysts_estimate_after_a_figure_is_no_result():
         [("HK$17.9 billion", "sought"), ("HK$18.6 billion", None)], show(p)
 
 
+def test_a_regulator_after_from_is_not_what_is_approved_and_keeps_its_whole_name():
+    """"expect approval from the Civil Aviation Competition Board": the board is where approval
+    comes from, and one organisation ("Aviation" is an organisation word inside its name)."""
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    text = "Skyreach Airways expects approval from the Civil Aviation Competition Board by September 30."
+    assert ("Civil Aviation Competition Board", "org") in {n[:2] for n in learn_article(text, fold(text)).names}
+    p = claims_of(text, D)
+    assert not [c for c in p.claims if "Board" in c.subject], show(p)
+    p = claims_of("Harbin Foods Ltd bought a 20% stake in Qiwen Labs from Bolan Tech on Monday.", D)
+    assert has(p, "stake", "Harbin Foods", "20%"), show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

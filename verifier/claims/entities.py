@@ -634,6 +634,12 @@ def _learn_piece(out: Learned, tokens: list[str], d: dict, sentence_initial: boo
             e = k
             while e + 1 < len(tokens) and tokens[e + 1] in org_words:
                 e += 1
+            # "Civil Aviation Competition Board": one more capitalised word and an organisation word
+            if e + 2 < len(tokens) and tokens[e + 1][:1].isupper() and tokens[e + 1] not in org_words \
+                    and tokens[e + 1] not in d["not_names"] and tokens[e + 2] in org_words:
+                e += 2
+                while e + 1 < len(tokens) and tokens[e + 1] in org_words:
+                    e += 1
             name = " ".join(tokens[i:e + 1]).rstrip(".")
             # the legal forms that end the name are dropped (Marlowe & Pike N.V. is Marlowe & Pike,
             # Brightlake Foods Inc is Brightlake Foods); a group word is kept, its name without

@@ -1950,7 +1950,8 @@ class SentenceView:
                 continue
             if self.clause(m.start).index != clause.index and not self._near_across(t, m):
                 break
-            if self.lex.agent_marker_re.search(self.ex._before(m.start, 6)):
+            if self.lex.agent_marker_re.search(self.ex._before(m.start, 6)) \
+                    or self.lex.source_marker_re.search(_DETERMINER_AT_END.sub("", self.ex._before(m.start, 10))):
                 continue
             if self._possessive(m):
                 owned = next((n for n in cands[i + 1:] if n.entity != m.entity and n.start - m.end <= OWNED_REACH

@@ -271,6 +271,7 @@ class Lexicon:
         # 被 or 遭 marking a passive (not 被迫, "forced to")
         self.zh_passive_re = re.compile(rf"(?!{'|'.join(map(re.escape, _fold_all(link['not_passive'])))})[被遭]")
         self.agent_marker_re = _suffix_re(link["agent_markers"])
+        self.source_marker_re = _suffix_re(link["source_markers"])
         self.recipient_marker_re = _suffix_re(link["recipient_markers"])
         places = read_data_file("entities.toml")["names"]["cjk_places"]
         self.place_tail_re = re.compile(rf"(?:{gated_alternation(_fold_all(places))})+$")
