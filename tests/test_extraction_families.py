@@ -2621,6 +2621,34 @@ def test_a_regulator_after_from_is_not_what_is_approved_and_keeps_its_whole_name
     assert has(p, "stake", "Harbin Foods", "20%"), show(p)
 
 
+def test_names_and_figures_told_respectively_pair_one_for_one():
+    """A与B分别裁员X和Y: each its own; names the text cannot all tell are none's figures; one name's
+    figures listed against its tranches stay its own."""
+    p = claims_of("泊岸科技（Bolan Tech）与嘉石控股（Jadecrest Holdings）分别裁员200人和300人。", D)
+    assert sorted((c.subject, c.text) for c in p.claims if c.predicate == "layoffs") == \
+        [("Bolan Tech", "200人"), ("Jadecrest Holdings", "300人")], show(p)
+    unclear = claims_of("审裁处裁定三家公司、泊岸科技（Bolan Tech）及嘉石控股（Jadecrest Holdings）违规，分别罚款1.2亿元、"
+                        "8500万元及4500万元，合共2.5亿元。", D)
+    assert not [c for c in unclear.claims if c.predicate == "fine"], show(unclear)
+    tranches = claims_of("嘉石控股（Jadecrest Holdings）的新票据分为三档，分别于2029年、2031年及2033年到期，票面利率分别为4%、5%及6.5%。", D)
+    assert sorted(c.text for c in tranches.claims if c.predicate == "coupon") == ["4%", "5%", "6.5%"], show(tranches)
+
+
+def test_what_a_fine_would_have_been_a_cap_and_a_share_of_shareholders_are_not_claims():
+    cases = [("Hongda Paper Ltd's fine would otherwise have been HK$90 million.", "fine"),
+             ("宏达纸品（Hongda Paper）获50%宽免，原应罚9000万元。", "fine"),
+             ("宏达纸品（Hongda Paper）设定的2026年行政总裁薪酬上限为5500万港元。", "compensation"),
+             ("纸箱围标案三公司共罚2.5亿，宏达纸品（Hongda Paper）获宽免一半。", "fine"),
+             ("凯斯卓（Kestrel Lodging）另获得7.5%股东的不可撤销承诺。", "stake"),
+             ("凯斯卓（Kestrel Lodging）现持有明湾约两成股权；珍海则持有15%。", "stake")]
+    for text, predicate in cases:
+        p = claims_of(text, D)
+        assert not [c for c in p.claims if c.predicate == predicate and ("15%" in c.text or predicate != "stake")
+                    and "两成" not in c.text], (text, show(p))
+    p = claims_of("泊岸科技（Bolan Tech）去年裁员200人，今年则裁员300人；欧洲业务则裁员50人。", D)
+    assert sorted(c.text for c in p.claims if c.predicate == "layoffs" and c.kind == "count") == ["200人", "300人", "50人"], show(p)
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""

@@ -306,6 +306,7 @@ class Extractor:
         s_triggers = self._outside_values(s_triggers, s_values, sentence)
         view = SentenceView(self, sentence, inside, s_values, s_triggers, s_mentions)
         view.extract()
+        self._respectively(sentence, s_mentions)
         # inside a quote, only what it says of an entity it names: “OpenAI一年的亏损可能高达50亿美元”
         for q in inside:
             span = Sentence(q.start, q.end, sentence.paragraph)
@@ -319,6 +320,50 @@ class Extractor:
             if q_values and q_triggers:
                 sub = SentenceView(self, span, (), q_values, q_triggers, q_mentions, quoted_in=sentence)
                 sub.extract_values()
+
+    def _respectively(self, sentence: Sentence, mentions: list) -> None:
+        """A、B及C分别罚款X、Y及Z, "A, B and C were fined X, Y and Z respectively": each name takes
+        its own figure, in order (the names: the last ones before the word, as many as the
+        figures); a figure its clause calls a total (合共2.5亿元) is none of theirs. When the names
+        cannot be told, none of the figures is claimed: better none than another's."""
+        marks = list(self.lex.respectively_re.finditer(self.folded, sentence.start, sentence.end))
+        if not marks:
+            return
+        mine = [c for c in self.claims.values() if sentence.start <= c.start < sentence.end and c.kind not in ("date", "quote")]
+        for predicate in sorted({c.predicate for c in mine}):
+            claims = [c for c in mine if c.predicate == predicate]
+            if len({c.subject for c in claims}) < 2:
+                continue  # one name's figures listed against something else (三档票据…票面利率分别为4%、5%及6.5%)
+            spans = sorted({(c.start, c.end) for c in claims}
+                           - {(c.start, c.end) for c in claims if c.scope.get("of") == "total"
+                              or self.lex.cumulative_re.search(self.folded, max(sentence.start, c.start - 6), c.start)})
+            types = self.lex.predicates[predicate].types
+            names: list[str] = []
+            for m in sorted(mentions, key=lambda m: m.start):
+                if m.end <= marks[0].start() and m.entity and not m.pronoun and m.type in types \
+                        and (not names or names[-1] != m.entity):
+                    names.append(m.entity)  # (a name and its gloss count once)
+            named = names[-len(spans):] if spans else []
+            if len(spans) < 2 or len(set(named)) != len(spans):
+                for c in claims:  # (names and figures that cannot be paired)
+                    self._drop(c, sentence)
+                continue
+            by_span = {(c.start, c.end): c for c in claims}
+            keep = set()
+            for subject, span in zip(named, spans):
+                c = by_span[span]
+                if c.subject != subject:
+                    c = c.model_copy(update={"id": Claim.make_id(self.source, c.start, c.end, predicate, subject),
+                                             "subject": subject})
+                    self.claims[c.id] = c
+                keep.add(c.id)
+            for c in claims:
+                if c.id not in keep:
+                    self._drop(c, sentence)
+
+    def _drop(self, claim: Claim, sentence: Sentence) -> None:
+        self.claims.pop(claim.id, None)
+        self.in_sentence[sentence.start] = [x for x in self.in_sentence.get(sentence.start, []) if x.id != claim.id]
 
     def _drop_told_when_dated(self) -> None:
         """"X said on Tuesday that Y had resigned. Y announced her resignation on Monday": the
@@ -1113,6 +1158,9 @@ class SentenceView:
                 senses = [s for s in senses if s.predicate.until_dates]
             if kind == "count":
                 senses = [s for s in senses if self._counts_what(v, s.predicate)]
+            elif kind == "percent":  # "另获得7.5%股东的不可撤销承诺": a share of the shareholders, no stake
+                after = ex.folded[v.end:v.end + 20].lower().lstrip()
+                senses = [s for s in senses if not any(after.startswith(u) for u in s.predicate.count_not_units)]
             if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
                     re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
                 senses = []  # "a strong start", "the lead": a verb's word used as a noun
@@ -1863,6 +1911,12 @@ class SentenceView:
                 return [owner], "owner (X's / X的 / of X)"
             if not t.senses or any(s.noun for s in t.senses):
                 pass
+        if self.ex.chinese and not any(clause.start <= m.start < t.start for m in cands):
+            contrast = self.lex.contrast_topic_re.match(self.ex.folded, clause.start)
+            if contrast and contrast.end() <= t.start \
+                    and not any(clause.start <= v.start < contrast.end() for v in self.all_values) \
+                    and not any(p in self.ex.folded[clause.start:contrast.end()] for p in _place_names()[0]):
+                return [], ""  # 珍海则持有15%: a subject of its own this text does not name (not 今年则, 欧洲则)
         approved = self._approved_at(t) if role == "agent" and (self.ex.chinese or any(s.noun for s in t.senses)) else None
         if approved is not None:
             # "the judge approved Lumora's settlement": whose event it is stands after the approval;

@@ -272,6 +272,8 @@ class Lexicon:
         self.zh_passive_re = re.compile(rf"(?!{'|'.join(map(re.escape, _fold_all(link['not_passive'])))})[被遭]")
         self.agent_marker_re = _suffix_re(link["agent_markers"])
         self.source_marker_re = _suffix_re(link["source_markers"])
+        self.respectively_re = _word_re(link["respectively"])
+        self.contrast_topic_re = re.compile(rf"[\s，,；;]*[\u4e00-\u9fff]{{2,8}}?(?:{gated_alternation(_fold_all(link['contrast_topic']))})")
         self.recipient_marker_re = _suffix_re(link["recipient_markers"])
         places = read_data_file("entities.toml")["names"]["cjk_places"]
         self.place_tail_re = re.compile(rf"(?:{gated_alternation(_fold_all(places))})+$")
