@@ -2649,6 +2649,20 @@ def test_what_a_fine_would_have_been_a_cap_and_a_share_of_shareholders_are_not_c
     assert sorted(c.text for c in p.claims if c.predicate == "layoffs" and c.kind == "count") == ["200人", "300人", "50人"], show(p)
 
 
+def test_a_film_s_box_office_by_day_and_by_period():
+    """《长河》首日票房 and its running total: a first day's takings are their own figure, and a total
+    told on a later day that is higher is an update, not a conflict."""
+    p = claims_of("科幻电影《长河》于10月1日上映，首日票房3.12亿元。截至10月7日，《长河》累计票房达21.3亿元。", D)
+    assert sorted((c.text, c.scope.get("sort")) for c in p.claims if c.predicate == "box_office") == \
+        [("21.3亿元", None), ("3.12亿元", "first-day")], show(p)
+    days = {"a": dt.date(2024, 10, 8), "b": dt.date(2024, 10, 11)}
+    _, findings = compared("box_office", days, a="截至10月7日，科幻电影《长河》累计票房达21.3亿元。",
+                           b="《长河》票房破25亿元。")
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+    _, findings = compared("box_office", a="科幻电影《长河》首日票房3.12亿元。", b="科幻電影《長河》首日票房3.21億元。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""
