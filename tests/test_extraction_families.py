@@ -2663,6 +2663,15 @@ def test_a_film_s_box_office_by_day_and_by_period():
     assert [f.verdict for f in findings] == ["contradict"], findings
 
 
+def test_vehicle_and_hospitality_end_a_company_s_name():
+    from verifier.claims.entities import learn_article
+    from verifier.text.fold import fold
+
+    text = "Lingfeng New Energy Vehicle won an order on Tuesday. Zhenhai Hospitality and Kestrel Lodging bid for it."
+    names = {n[0] for n in learn_article(text, fold(text)).names if n[1] == "org"}
+    assert {"Lingfeng New Energy Vehicle", "Zhenhai Hospitality", "Kestrel Lodging"} <= names, names
+
+
 def test_a_time_of_day_abbreviation_ends_no_sentence():
     """"struck at 6:42 a.m. on Saturday, killing at least nine people": one sentence, so the
     count keeps its day and its event word."""
