@@ -746,7 +746,7 @@ class SentenceView:
         for found in self.lex.sorts[table].finditer(window):
             pass
         if found is None and self.ex.chinese and clause.index > 0 and self.clauses[clause.index - 1].start >= self.sentence.start \
-                and not any(clause.start <= m.start < t.start for m in self.named):
+                and not self._own_subject(clause, t.start):
             # 自2015年起担任总裁，任职约11年: a clause with no subject of its own goes on with the one before
             before = self.clauses[clause.index - 1]
             for found in self.lex.sorts[table].finditer(self._org_slots(before.start, before.end)):
@@ -1159,8 +1159,7 @@ class SentenceView:
             if kind == "count":
                 senses = [s for s in senses if self._counts_what(v, s.predicate)]
             elif kind == "percent":  # "另获得7.5%股东的不可撤销承诺": a share of the shareholders, no stake
-                after = ex.folded[v.end:v.end + 20].lower().lstrip()
-                senses = [s for s in senses if not any(after.startswith(u) for u in s.predicate.count_not_units)]
+                senses = [s for s in senses if not self._of_something_else(v, s.predicate)]
             if senses and not any(s.noun for s in senses) and t.surface.isascii() and " " not in t.surface and \
                     re.search(r"\b(?:(?:a|an)\s+(?:[a-z\-]+\s+)?|(?:the|its|their|his|her)\s+)$", ex.lower[max(0, t.start - 24):t.start]):
                 senses = []  # "a strong start", "the lead": a verb's word used as a noun
@@ -1456,13 +1455,18 @@ class SentenceView:
         words = {(getattr(val, "unit", "") or "").lower(), (getattr(val, "noun", "") or "").lower()}
         if words & pred.count_not_units:
             return False  # "48 reports of overheating" is no count of what was recalled
-        after = self.ex.folded[v.end:v.end + 10].lower().strip()
-        if any(after.startswith(u) for u in pred.count_not_units):
+        if self._of_something_else(v, pred):
             return False  # "four dead and 11 missing": the missing
         if not pred.count_units or (v.pattern or "").endswith("+counted"):
             return True
-        after = after[:4].strip()
+        after = self.ex.lower[v.end:v.end + 4].strip()
         return bool(words & pred.count_units) or any(after.startswith(u) for u in pred.count_units)
+
+    def _of_something_else(self, v: Found, pred) -> bool:
+        """Whether a figure is followed by a word of what its predicate does not count ("11 missing",
+        11人失踪, "7.5% of shareholders")."""
+        after = self.ex.folded[v.end:v.end + 20].lower().lstrip()
+        return any(after.startswith(u) for u in pred.count_not_units)
 
     COMPONENT_REACH = 24  # characters before a figure where a part's word (减值拨备, "impairment of") makes it that part's
 
@@ -1475,7 +1479,6 @@ class SentenceView:
         # after the event word, from it; before it, in the figure's own clause
         start = t.end if t.end <= v.start else max(self.clause(v.start).start, self.sentence.start)
         return self.lex.components_re.search(self.ex.folded, max(start, v.start - self.COMPONENT_REACH), v.start) is not None
-
 
     def _total_of_others(self, senses: list, v: Found) -> bool:
         """合计约2.25亿元 after back taxes, late fees and a fine: a total is not the fine."""
