@@ -278,11 +278,9 @@ class Lexicon:
         places = read_data_file("entities.toml")["names"]["cjk_places"]
         self.place_tail_re = re.compile(rf"(?:{gated_alternation(_fold_all(places))})+$")
         self.object_verb_re = _suffix_re(link["object_verbs"])
-        self.generic_re = re.compile(
-            rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))"
-            rf"|[\u4e00-\u9fff]{{0,6}}(?:{gated_alternation(_fold_all(link['generic_suffix']))})"
-        )
         self.generic_word_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['generic']))}(?![A-Za-z]))")
+        self.generic_re = re.compile(
+            rf"{self.generic_word_re.pattern}|[\u4e00-\u9fff]{{0,6}}(?:{gated_alternation(_fold_all(link['generic_suffix']))})")
         # an event noun of a field, not of someone: "funding for the sector", "investment in AI startups"
         self.generic_after_re = re.compile(
             rf"\s*(?:for|of|in|into|across|among)\s+(?:the\s+|an?\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}?"

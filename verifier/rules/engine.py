@@ -163,16 +163,9 @@ def _different_things(a: Claim, b: Claim) -> bool:
     if a.scope.get("by") and b.scope.get("by") and a.scope["by"] != b.scope["by"]:
         return True  # two research firms' estimates
     sa, sb = a.scope.get("sort"), b.scope.get("sort")
-    if sa != sb and (sa and sb or not _unsorted_any(a.predicate)):
+    if sa != sb and (sa and sb or not predicate_says(a, "unsorted_any")):
         return True  # a final dividend and a special one (or one that says not which)
     return bool(oa == "combined") != bool(ob == "combined")
-
-
-def _unsorted_any(predicate: str) -> bool:
-    from verifier.claims.lexicon import predicates
-
-    pred = predicates().get(predicate)
-    return bool(pred and pred.unsorted_any)
 
 
 def _when(c: Claim, published: dict[str, dt.date | None]) -> tuple[str, str | None, str | None] | None:
