@@ -105,6 +105,18 @@ def test_a_labelled_publication_line_dates_the_article_however_long(tmp_path):
     assert prepare(read_source(long_prose)).source.published is None
 
 
+def test_a_labelled_publication_line_at_the_foot_dates_an_article_whose_head_gives_none(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Three paper makers fined\n\nHONG KONG — The tribunal fined Orlen Paper Ltd on Thursday.\n\n"
+                    "The company said it would appeal.\n\nPublished Dec 4, 2026, 6:10 p.m. HKT\n", encoding="utf-8")
+    assert prepare(read_source(path)).source.published == dt.date(2026, 12, 4)
+    mentioned = tmp_path / "b.txt"
+    mentioned.write_text("Three paper makers fined\n\nThe tribunal fined Orlen Paper Ltd on Thursday.\n\n"
+                         "The ruling follows a raid by the commission's officers on the three companies' offices on Dec 4, 2023.\n",
+                         encoding="utf-8")
+    assert prepare(read_source(mentioned)).source.published is None
+
+
 @pytest.mark.parametrize("lead", ["【2026年6月10日 经济日报】", "【经济日报 2026年6月10日】", "[2026年6月10日 财经新闻网]"])
 def test_a_bracketed_lead_dates_the_article_with_its_date_first_or_last(tmp_path, lead):
     path = tmp_path / "a.txt"

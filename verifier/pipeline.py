@@ -32,7 +32,7 @@ from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
 from verifier.collector import kept, paused
 from verifier.compact import Compactor
-from verifier.text.dateline import Dateline, find as find_dateline, infer_month, infer_year
+from verifier.text.dateline import Dateline, find as find_dateline, infer_month, infer_year, published_at_foot
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
@@ -145,6 +145,10 @@ def prepare(source: Source) -> Prepared:
             source.published, source.published_from = found.date, "dateline"
         if source.timezone is None and found.tz:
             source.timezone, source.timezone_from = found.tz, "dateline"
+    if source.published is None:
+        foot = published_at_foot(source.text, source.folded, [l for l in lines if l.furniture != "front matter"])
+        if foot is not None:
+            source.published, source.published_from = foot, "dateline"
     return Prepared(source, spans, sentences(source.text, spans), found)
 
 

@@ -190,6 +190,21 @@ def _labelled(f_line: str) -> bool:
     return _labels_re().match(f_line) is not None
 
 
+FOOT_LINES = 3  # a labelled publication line is looked for among this many last lines
+
+
+def published_at_foot(text: str, folded: str, lines) -> dt.date | None:
+    """The date of a labelled publication line among the article's last lines ("Published Dec 4,
+    2026, 6:10 p.m. HKT" under the text), for an article whose head gives none."""
+    for line in [l for l in lines if text[l.start:l.end].strip()][-FOOT_LINES:][::-1]:
+        raw, f_line = text[line.start:line.end], folded[line.start:line.end]
+        if _labelled(f_line):
+            found = _read_date(raw, f_line)
+            if found and found[0] and found[1] and found[2]:
+                return dt.date(found[0], found[1], found[2])
+    return None
+
+
 LEAD_AFTER_LINES = 3  # a wire lead is looked for this many lines after a date line
 
 
