@@ -138,7 +138,8 @@ def prepare(source: Source) -> Prepared:
     lines = classify(source.text, source.folded)
     spans = [(l.start, l.end) for l in lines if l.furniture is None and source.text[l.start:l.end].strip()]
     # a front matter's date line is metadata (read by text/sources.py), not the dateline
-    found = find_dateline(source.text, source.folded, [l for l in lines if l.furniture != "front matter"], is_prose)
+    body = [l for l in lines if l.furniture != "front matter"]
+    found = find_dateline(source.text, source.folded, body, is_prose)
     spans = joined(source.text, spans, (found.start, found.end) if found else None)  # hard-wrapped paragraphs
     if found is not None:
         if source.published is None and found.date:
@@ -146,7 +147,7 @@ def prepare(source: Source) -> Prepared:
         if source.timezone is None and found.tz:
             source.timezone, source.timezone_from = found.tz, "dateline"
     if source.published is None:
-        foot = published_at_foot(source.text, source.folded, [l for l in lines if l.furniture != "front matter"])
+        foot = published_at_foot(source.text, source.folded, body)
         if foot is not None:
             source.published, source.published_from = foot, "dateline"
     return Prepared(source, spans, sentences(source.text, spans), found)
