@@ -87,3 +87,63 @@ def test_copies_counted_by_list_of_articles_are_the_copies_counted_pair_by_pair(
     signatures = {f"a{i:02d}": (sorted(h * 4 for h in hashes), reprint) for i, (hashes, reprint, _) in enumerate(articles)}
     published = {f"a{i:02d}": dt.date(2024, 1, day) for i, (_, _, day) in enumerate(articles) if day}
     assert copies_among(signatures, published) == _copies_by_every_pair(signatures, published)
+
+
+_AFTER_WARM_UP = r"""
+import sys, tomllib
+from verifier import pipeline
+from verifier.text.sources import from_texts
+
+sources = from_texts({
+    "en": "TAIPEI, May 3 (Wire) - Norvale Freight said on Friday it would cut 240 jobs, or 12% of its staff.\n\n"
+          "Chief executive Ada Lind, 54, said the company raised $80 million in March 2025.\n",
+    "zh": "【台北訊】諾維物流（Norvale Freight）週五宣布裁員240人，佔員工總數的12%。\n\n"
+          "行政總裁林雅（Ada Lind）表示，公司於2025年3月融資8000萬美元。\n",
+    "cn": "诺维物流去年营收增长18%，净利润为3.2亿元人民币，上海总部员工约2000人。\n",
+})  # (read before: a pool prepares articles read already)
+pipeline.warm_up(extraction=True)
+opened = []
+real_load = tomllib.load
+tomllib.load = lambda fh, **kw: (opened.append(getattr(fh, "name", "?")), real_load(fh, **kw))[1]
+prepared = [pipeline._prepare_and_learn(s) for s in sources]
+index = pipeline.merge_index([learned for _, learned in prepared]).ready()
+claims = [c for p, _ in prepared for c in pipeline.extract(p, index)]
+print(len(claims), sorted(set(opened)))
+"""
+
+
+def test_after_warm_up_preparing_and_extracting_articles_reads_no_data_file():
+    """A process about to fork the workers of a map makes every table they read first
+    (verifier/tables.py): the workers inherit them, and none parses a data file of its own."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _AFTER_WARM_UP], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    count, opened = run.stdout.split(" ", 1)
+    assert int(count) >= 6  # the articles were read (it is not an empty run that reads nothing)
+    assert opened.strip() == "[]"
+
+
+def test_a_table_is_made_once_and_a_stage_makes_all_of_its_own():
+    from verifier import tables
+
+    made = []
+
+    @tables.table("extract")
+    def _numbers() -> list[int]:
+        made.append(1)
+        return [1, 2, 3]
+
+    try:
+        tables.load("extract")
+        assert made == [1] and _numbers() == [1, 2, 3] and made == [1]
+        tables.load("prepare")
+        assert made == [1]  # another stage's load leaves it
+    finally:
+        tables._BY_STAGE["extract"].remove(_numbers)
+    try:
+        tables.table("compare")
+        raise AssertionError("an unknown stage was accepted")
+    except ValueError as exc:
+        assert "compare" in str(exc)

@@ -37,6 +37,8 @@ from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
 from verifier.text.sources import Source, load
+from verifier.text.syndication import signature
+from verifier.text.title import heading_title
 from verifier.text.wrap import View, joined, view
 
 _YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
@@ -769,9 +771,6 @@ def _compare_batch(groups: list[list] | tuple, shared) -> list[list[tuple[tuple,
 
 
 def _prepare_and_learn(source: Source) -> tuple[Prepared, Learned]:
-    from verifier.text.syndication import signature
-    from verifier.text.title import heading_title
-
     p = prepare(source)
     p.title = heading_title(source.text, p.spans)
     hashes, reprint = signature(article_text(source.text, p.spans), source.text,
@@ -816,21 +815,22 @@ def warm_up(extraction: bool = True) -> None:
     spare does it then (`verifier report`, while other processes read the articles). Without
     `extraction`, only what preparing articles reads (the rest is loaded while a pool prepares
     them: prepare_corpus)."""
-    from verifier.text.furniture import classify
+    from verifier import tables
+    from verifier.normalize import engine  # noqa: F401 (a dateline's date is read with it: its tables register)
 
-    classify("")
-    learn_article("", "")
+    tables.load("prepare")
     if extraction:
         _ready_to_extract()
 
 
 def _ready_to_extract() -> None:
-    """Load the claim lexicon and compile every pattern of the normalizer (each is otherwise
-    compiled when a text first needs it, again in each process)."""
+    """Make the extraction's tables (verifier/tables.py) and compile every pattern of the
+    normalizer (each is otherwise made when a text first needs it, again in each process)."""
+    from verifier import tables
     from verifier.normalize.engine import compile_all
 
-    lexicon()
-    compile_all()
+    compile_all()  # (imports the recognizers' modules, whose tables `load` then makes)
+    tables.load("extract")
 
 
 # ----------------------------------------------------------------------------- running the maps

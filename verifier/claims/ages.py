@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from verifier.claims.entities import Mention
 from verifier.claims.entities import _data as entity_data
 from verifier.lang import alternation, read_data_file
 from verifier.normalize.values import DateValue
 from verifier.text.fold import fold
+from verifier.tables import table
 
 PREDICATE = "born"
 _UNIT_AFTER = re.compile(r"\s*(?:岁|-year-old|-?years?[ -]old)")
@@ -28,7 +28,7 @@ def is_age(text: str, end: int) -> bool:
 MIN_AGE, MAX_AGE = 16, 105  # an adult in the news; outside, a number after a name is something else
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(an age right after a name, an age right before one)."""
     d = read_data_file("predicates.toml")["ages"]

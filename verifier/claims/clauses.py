@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from verifier.lang import alternation, lang
 from verifier.text.fold import to_traditional
+from verifier.tables import table
 
 MAX_FRONTED_WORDS = 9
 # a short aside in parentheses: a gloss (Series B), （Ines Wahlgren）, a conversion ($14 million),
@@ -44,7 +44,7 @@ class Clause:
     index: int
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _rules() -> dict:
     en = lang("en")["clauses"]
     zh = lang("zh").get("clauses", {})

@@ -15,11 +15,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from functools import lru_cache
 
 from verifier.claims.entities import Mention
 from verifier.lang import alternation, starts_gate
 from verifier.text.segment import Sentence
+from verifier.tables import table
 
 SALIENCE_DECAY = 0.6  # per sentence
 TOPIC_WEIGHT, OTHER_WEIGHT, DEMOTED_WEIGHT = 1.0, 0.5, 0.1
@@ -88,7 +88,7 @@ ROLE_NAME_NEAR = 12  # characters: a title a name follows this closely describes
 POST_REACH = 12  # characters: a post marker this close before a title makes the title a post (担任了一天临时CEO)
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _role_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from verifier.claims.entities import _data
 

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from verifier.lang import alternation, lang, read_data_file, starts_gate
 from verifier.text.fold import fold
+from verifier.tables import table
 
 CJK = "\u3400-\u9fff"
 # a capitalised word, a camel-case one, or letters and digits (Y2, H100: tried first, or "Y2"
@@ -84,12 +85,12 @@ def split_camel(name: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).strip()
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _entities_file() -> dict:
     return read_data_file("entities.toml")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _data() -> dict:
     data = _entities_file()
     names = data["names"]
@@ -155,7 +156,7 @@ def _data() -> dict:
     }
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _cjk_place_names() -> frozenset[str]:
     """Places in Chinese (新竹, 美国): the short form of 新竹科技 is not 新竹."""
     names = [fold(p) for p in read_data_file("places.toml")["places"] if not p.isascii()]
@@ -227,7 +228,7 @@ class Learned:
         self.names.append((name, type_, origin, tuple(aliases), count))
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _regexes() -> dict[str, re.Pattern[str]]:
     d = _data()
     surname = "[" + "".join(sorted(d["surnames"])) + "]"
@@ -448,7 +449,7 @@ def _learn_gloss(out: Learned, chinese: str, latin: str, d: dict) -> None:
     _learn_org_gloss(out, chinese, raw, d)
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _surname_spellings() -> dict[str, frozenset[str]]:
     return {fold(k): frozenset(v) for k, v in read_data_file("romanization.toml").get("surname_spellings", {}).items()}
 
@@ -895,7 +896,7 @@ def _holds_any(text: str, words: set[str]) -> bool:
 
 
 # --------------------------------------------------------------------------- romanisation
-@lru_cache(maxsize=1)
+@table("prepare")
 def _reading_table() -> dict[int, str] | None:
     """pypinyin's table of each character's readings (code point -> "zhāng,cháng"), read on
     its own: importing pypinyin loads its phrase dictionary too (0.3 s and 50 MB a process),
@@ -935,7 +936,7 @@ def _readings(ch: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _wade_giles() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
     data = read_data_file("romanization.toml")
     compile_ = lambda rules: [(re.compile(a), b) for a, b in rules]  # noqa: E731
@@ -1728,7 +1729,7 @@ def _named_head(m: re.Match) -> str:
     return "" if head in _data()["generic_org_heads"] else head
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _pronoun_regexes() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
     d = _data()["pronouns"]
     not_before = alternation(fold(w) for w in d["not_before"])

@@ -28,7 +28,6 @@ import sys
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from verifier.claims.clauses import Clause, clause_of, crossing, split, tells_own_event
 from verifier.claims.discourse import resolve_pronouns, role_mentions
@@ -39,6 +38,7 @@ from verifier.claims.model import Claim
 from verifier.claims.ages import age_claims, is_age
 from verifier.normalize.values import CountValue, DateValue, Found, MoneyValue, QuoteValue
 from verifier.text.segment import Quote, Sentence, quotes
+from verifier.tables import table
 
 EVENT_KINDS = ("date", "money", "percent", "duration", "count")
 UNATTRIBUTED = "(no one named)"
@@ -112,7 +112,7 @@ class Words:
         return latin + CJK_WORD * (self._cjk_upto(b) - self._cjk_upto(a))
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _join_re() -> re.Pattern[str]:
     """A和B, "A and B", "A, B": not "A, which B …" (a relative clause names someone else)."""
     from verifier.lang import alternation, lang
@@ -125,7 +125,7 @@ def _join_re() -> re.Pattern[str]:
 PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _classifiers() -> frozenset[str]:
     from verifier.lang import lang
 
@@ -379,7 +379,7 @@ class Extractor:
                 del self.claims[c.id]
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _fiscal_end_re() -> re.Pattern[str]:
     """A fiscal year told with its end (2026财年（截至2026年3月底）, 截至3月底的2026财年, "fiscal 2027,
     ending March 2027"), its words from the language data."""
@@ -438,7 +438,7 @@ def _local_currency(text: str, folded: str, language: str, tz: str | None = None
     return by_script.get(script), list(cur["generic"])
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _named_generic() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     """The names of currencies of 元 (新台币, 港元, 人民币), what they stand for, and the words of
     a conversion before one (约合人民币…)."""
@@ -452,7 +452,7 @@ def _named_generic() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     return regex, names, tuple(fold(w) for w in cur["conversion_words"])
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _leading_words() -> re.Pattern[str]:
     """A preposition or a bound the normalizer took in front of a value ("through March 28",
     "about HK$550 million"): a trigger may end on it ("stay on through", "agreed to buy about")."""
@@ -2209,7 +2209,7 @@ class SentenceView:
                          {"value": v.pattern or "date", "link": "a date that cannot be"})
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _place_names() -> tuple[list[str], list[str]]:
     """Places in Chinese (folded) and in Latin letters (lower case), longest first."""
     from verifier.lang import read_data_file
@@ -2222,7 +2222,7 @@ def _place_names() -> tuple[list[str], list[str]]:
     return cjk, latin
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _place_canon() -> tuple[dict[str, str], re.Pattern[str]]:
     """One name for each place however written (entities.toml place_names), and "in its European
     operations": a place's adjective before a word of a part of a company."""
@@ -2250,7 +2250,7 @@ def place_name(place: str) -> str:
     return _place_canon()[0].get(place, place)
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _place_re() -> re.Pattern[str]:
     from verifier.lang import alternation, read_data_file
     from verifier.text.fold import fold
@@ -2280,7 +2280,7 @@ def as_money(found: Found) -> Found:
     return found.model_copy(update={"value": money})
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _currency_before_re() -> re.Pattern[str]:
     """A currency's sign or code right before a number (US$, HK$, €, RMB…), from the language data."""
     from verifier.lang import lang

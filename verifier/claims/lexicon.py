@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from verifier.lang import alternation, gated_alternation, read_data_file, starts_gate
 from verifier.text.fold import fold
+from verifier.tables import table
 
 _VOWELS = "aeiou"
 
@@ -441,7 +442,7 @@ def _word_re(words) -> re.Pattern[str]:
     return re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(words))}(?![A-Za-z]))")
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def lexicon() -> Lexicon:
     return Lexicon.load()
 

@@ -36,13 +36,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from verifier.lang import alternation, lang
 from verifier.normalize.base import Candidate, Context, Recognizer, safe_build
 from verifier.normalize.numerals import digit_sequence, en, parse_en, parse_zh, zh
 from verifier.normalize.values import WEEKDAYS, DateValue, made
+from verifier.tables import table
 
 WEEKEND = 7
 
@@ -602,7 +602,7 @@ class _ZhDates:
         self.numeral = z.numeral
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _zh() -> _ZhDates:
     return _ZhDates()
 

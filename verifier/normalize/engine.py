@@ -33,12 +33,13 @@ from verifier.text.fold import fold_values
 from verifier.normalize import base as recognizer_base, values as value_models
 from verifier.normalize.base import Candidate, Context, Prefer, Recognizer
 from verifier.normalize.values import KINDS, Found, made
+from verifier.tables import table
 
 Lang = Literal["auto", "zh", "en"]
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")  # a dateline's date is read with them
 def recognizers() -> tuple[Recognizer, ...]:
     """Every recognizer, built once from the language data."""
     from verifier.normalize.dates import en_date_recognizer, zh_date_recognizer
@@ -71,7 +72,7 @@ def compile_all() -> None:
     _not_numbers()
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _not_numbers():
     """The regex of the words that merely contain numerals, and a set of characters of which
     each such word holds one (None: unknown), to skip the regex on most texts."""
@@ -239,7 +240,7 @@ def _patterns_for(index: _Index, folded: str, ctx: Context) -> list[tuple[Recogn
     return index.grouped(mask)
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _strings_regex() -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """One regex finding which of the strings every recognizer's patterns need a text holds (one
     at each position, the longest there, case ignored), with the strings in lower case. A
@@ -333,7 +334,7 @@ def _remembering() -> bool:
     return KEEP_READINGS and FILTER_PATTERNS and not recognizer_base.STRICT and not value_models.CHECK_MADE
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _plain_patterns() -> dict[str, str]:
     """The kind of each pattern's recognizer, by the name its values carry ("en_money.amount"),
     for the patterns whose every match means the same on any settings (no `when`)."""

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from verifier.lang import alternation, lang
+from verifier.tables import table
 
 ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
 # a minus sign right after a digit, a letter or a closing bracket is a hyphen (2020-2021, GPT-4)
@@ -68,7 +69,7 @@ class _Zh:
         self.negative_re = rf"(?:{alternation(words)}|{NO_SIGN_AFTER}{alternation(signs)})"
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def zh() -> _Zh:
     return _Zh()
 
@@ -96,7 +97,7 @@ class _En:
         )
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def en() -> _En:
     return _En()
 

@@ -34,6 +34,7 @@ from verifier.normalize.numerals import (
 from verifier.normalize.values import (
     CountValue, DurationValue, MoneyValue, NumberValue, OrdinalValue, PercentValue, made,
 )
+from verifier.tables import table
 
 CJK = r"\u3400-\u9fff"
 _CJK_CHAR = re.compile(rf"[{CJK}]")
@@ -470,7 +471,7 @@ class _ZhMoney:
         return total, currency
 
 
-@lru_cache(maxsize=1)
+@table("extract")
 def _zh_money() -> _ZhMoney:
     return _ZhMoney()
 

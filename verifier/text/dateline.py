@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from verifier.lang import alternation, read_data_file
 from verifier.text.fold import fold
+from verifier.tables import table
 
 DATELINE_LINES = 40
 SHORT_LINE = 60
@@ -76,7 +77,7 @@ class Dateline:
         return None
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _places() -> dict:
     data = read_data_file("places.toml")
     abbreviations = {k.upper(): v for k, v in data["abbreviations"].items()}
@@ -179,7 +180,7 @@ def find(text: str, folded: str, lines, is_prose) -> Dateline | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _labels_re() -> re.Pattern[str]:
     labels = read_data_file("furniture.toml")["dateline"]["labels"]
     return re.compile(rf"\s*(?i:{alternation(fold(w) for w in labels)})\s*[:：]?")

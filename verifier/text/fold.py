@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from verifier.tables import table
 
 # The Chinese comma stays: it separates clauses; the number grammar accepts it as a digit
 # group separator where three digits follow.
@@ -53,14 +54,14 @@ _FOLDABLE = re.compile(_class_of(_TABLE))
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _s2t():
     import opencc
 
@@ -104,13 +105,13 @@ def _changed_one_by_one(converter) -> frozenset[str]:
     return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def traditional_chars() -> frozenset[str]:
     """The characters OpenCC's t2s changes one by one (Traditional forms)."""
     return _changed_one_by_one(_t2s())
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def simplified_chars() -> frozenset[str]:
     """The characters OpenCC's s2t changes one by one (Simplified forms)."""
     return _changed_one_by_one(_s2t())

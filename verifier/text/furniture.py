@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from verifier.lang import read_data_file
 from verifier.normalize.base import gated
 from verifier.text.fold import fold
 from verifier.text.frontmatter import front_matter
+from verifier.tables import table
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Line:
     furniture: str | None  # why it is furniture, or None for article text
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _rules() -> dict:
     data = read_data_file("furniture.toml")
     patterns = [fold(p) for p in data["line"]["patterns"]]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verifier.lang import alternation, lang
+from verifier.tables import table
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Quote:
     open: int  # offset of the opening mark
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _marks() -> dict:
     zh, en = lang("zh")["sentence"], lang("en")["sentence"]
     pairs = {**zh["quotes"], **en["quotes"]}
@@ -43,7 +44,7 @@ def _marks() -> dict:
     }
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _abbreviation_re() -> re.Pattern[str]:
     """A word a period after which ends no sentence (en.toml [sentence] abbreviations), or an initial."""
     words = alternation(lang("en")["sentence"]["abbreviations"])
@@ -83,7 +84,7 @@ def sentences(text: str, spans: list[tuple[int, int]], paragraph_index: list[int
     return [_trimmed(text, x) for x in out]
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _special() -> re.Pattern[str]:
     """The quote marks and sentence ends."""
     marks = _marks()
@@ -149,6 +150,6 @@ def clause_bounds(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _clause_re() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(_marks()["clause"]))) + "]")

@@ -15,10 +15,10 @@ import zlib
 import re
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, combinations
-from functools import lru_cache
 
 from verifier.lang import alternation, read_data_file
 from verifier.text.fold import fold
+from verifier.tables import table
 
 CJK_SHINGLE = 8  # characters
 LATIN_SHINGLE = 5  # words
@@ -30,7 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _reprint_re() -> re.Pattern[str]:
     words = read_data_file("furniture.toml").get("syndication", {}).get("reprint", [])
     return re.compile(alternation(fold(w).lower() for w in words)) if words else re.compile("(?!)")

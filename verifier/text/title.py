@@ -4,16 +4,16 @@ none). Rules (lengths, endings) are in verifier/data/furniture.toml, [title]."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from verifier.lang import read_data_file
 from verifier.text.furniture import is_prose
+from verifier.tables import table
 
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
 _EMPHASIS = re.compile(r"[*_`]+")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _rules() -> dict:
     return read_data_file("furniture.toml")["title"]
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from verifier.lang import read_data_file
 from verifier.terminal import display_width
+from verifier.tables import table
 
 _BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\n|\r)[ \t\u3000]*")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
+@table("prepare")
 def _rules() -> dict:
     d = read_data_file("furniture.toml")["wrap"]
     return {
