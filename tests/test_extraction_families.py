@@ -3025,3 +3025,43 @@ def test_a_rivals_investment_is_not_the_articles_company():
     """上月，竞争对手斯特拉托网络宣布在得州投资50亿美元: a rival's, not the company the article is about."""
     p = claims_of("云谷系统（Cirrusvale Systems）将投资120亿美元兴建数据中心。上月，竞争对手斯特拉托网络宣布在得州投资50亿美元。", D)
     assert not any("50亿" in c.text for c in p.claims), show(p)
+
+
+def test_a_title_case_wire_lead_is_a_dateline_not_an_event():
+    """"Kaohsiung, March 4 (Wire) The court on Tuesday jailed…": the lead's day is the article's, no
+    event's; the weekday in the sentence is the event's."""
+    from verifier.text.dateline import find
+    from verifier.text.fold import fold
+    from verifier.text.furniture import classify, is_prose
+
+    text = "Court jails trader\n\nKaohsiung, March 4 (Wire) The district court on Tuesday jailed Hsu Wen-li for six years.\n"
+    found = find(text, fold(text), classify(text, fold(text)), is_prose)
+    assert found is not None and (found.month, found.day, found.place) == (3, 4, "Kaohsiung")
+    assert text[found.start:found.end].startswith("Kaohsiung, March 4 (Wire)")
+    p = claims_of(text, D)
+    assert not any("March 4" in c.text for c in p.claims), show(p)
+    # a sentence that opens on a place and a date with no agency in brackets is text
+    text = "Court jails trader\n\nKaohsiung, March 4 was the day the district court jailed Hsu Wen-li.\n"
+    assert find(text, fold(text), classify(text, fold(text)), is_prose) is None
+
+
+def test_money_embezzled_is_neither_the_fine_nor_the_company():
+    """"fined him NT$12 million for embezzling NT$95 million": the second sum is what was taken."""
+    p = claims_of("The court fined Hsu Wen-li NT$12 million for embezzling NT$95 million from Tairong Textiles Co.", D)
+    assert [(c.predicate, c.text) for c in p.claims if "95" in c.text] == [("embezzlement", "NT$95 million")], show(p)
+    assert has(p, "fine", "Hsu Wen-li", "NT$12 million"), show(p)
+    p = claims_of("檢方指出，前會計主任許文莉在五年間侵占台榮紡織公司資金9500萬元。", D)
+    assert [(c.predicate, c.subject) for c in p.claims] == [("embezzlement", "许文莉")], show(p)
+
+
+def test_a_term_told_right_before_in_prison_is_the_sentence_however_far_its_verb():
+    """"sentenced X (…), the former treasurer of Y, to six years in prison": the term is the
+    sentence's; "spent six years in prison" is no time in a post."""
+    p = claims_of("The court sentenced Hsu Wen-li (許文莉), the former chief accountant of listed Tairong Textiles Co., "
+                  "to six years in prison on Tuesday.", D)
+    assert has(p, "prison_sentence", "Hsu Wen-li", "six years"), show(p)
+    p = claims_of("Hsu Wen-li, who spent six years in prison, now runs Tairong Textiles Co.", D)
+    assert not any(c.predicate == "tenure" for c in p.claims), show(p)
+    # the words take a term only: no date after them is the sentence's
+    p = claims_of("The former trader Hsu Wen-li died in prison in March 2021.", D)
+    assert not any(c.predicate == "prison_sentence" for c in p.claims), show(p)

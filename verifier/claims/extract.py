@@ -1131,12 +1131,14 @@ class SentenceView:
         # "in its results for the first half of 2025": a period of figures, the date of no event
         results_period = kind == "date" and lex.results_before_re.search(ex._before(v.start, 24)) is not None
         for t in self.triggers:
-            senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start)
+            senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start and (not s.kinds or kind in s.kinds))
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
                       and (not per_share or s.predicate.per_share) and (per_share or not s.per_share_only)
                       and not (s.predicate.max_amount and kind == "money" and (v.value.low or 0) >= s.predicate.max_amount)
                       # "each", "per share" mark the price right before them, no other amount
                       and (per_share or t.surface.lower() not in lex.per_share_words)
+                      # "fined X NT$12 million for embezzling NT$95 million": a reason takes no value before it
+                      and not (v.end <= t.start and self._word_before(t) in lex.reason_words)
                       and not (s.predicate.role_bound and self._other_role(t))
                       and s.predicate.change_of == change
                       and not (results_period and not s.predicate.accumulates)

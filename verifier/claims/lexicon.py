@@ -77,6 +77,7 @@ class Sense:
     not_preceded_by: frozenset[str] = frozenset()  # words before it in its clause that make it say something else
     not_between: tuple[str, ...] = ()  # words between a value and it that make the value another's (38.2%赞成，遭否决)
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
+    kinds: frozenset[str] = frozenset()  # the value kinds its words take, when fewer than the predicate's
 
 
 def inflect(lemma: str) -> list[str]:
@@ -148,7 +149,7 @@ class Lexicon:
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           not_between=tuple(fold(w).lower() for w in group.get("not_between", ())),
-                          yields=group.get("yields", False))
+                          yields=group.get("yields", False), kinds=frozenset(group.get("kinds", ())))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
                 for lemma in group.get("en", []):
@@ -239,6 +240,7 @@ class Lexicon:
         self.price_date_before_re = _suffix_re(link["price_date_before"])
         self.per_share_before_re = _suffix_re(link["per_share_before"])
         self.per_share_words = frozenset(w.lower() for w in link["per_share_after"])
+        self.reason_words = frozenset(w.lower() for w in link["reason_before"])
         self.per_share_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['per_share_after']))})(?![A-Za-z])")
         self.until_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['until']))})\s")
         self.effective_re = _suffix_re(link["effective"])

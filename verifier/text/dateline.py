@@ -38,6 +38,14 @@ _WIRE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-—–]{1,2}|:)\s+"
 )
+# the same with the place in title case (`Taipei, Nov. 26 (CNA) The court…`): only with both a
+# date and an agency in brackets, the dash after them optional
+_WIRE_TITLED = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3})"
+    r"(?P<region>(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)*?)"
+    r",\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?)"
+    r"\s*\((?P<agency>[^()\n]{1,40})\)\s*(?:(?:[-—–]{1,2}|:)\s*)?"
+)
 # a bracketed lead: 【…网讯 2025年4月17日】 or 【2026年6月10日 经济日报】
 _BRACKET = re.compile(r"^\s*[【\[]\s*(?:(?P<agency>[^】\]\n0-9]{1,30}?)\s*)?(?P<date>[0-9]{4}[^】\]\n]{3,16}?)\s*"
                       r"(?:[^】\]\n0-9]{1,30})?[】\]]")
@@ -235,6 +243,13 @@ def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
             if found:
                 year, month, day = found[0], found[1], found[2]
         return Dateline(offset + m.start("place"), offset + m.end() - 1, year, month, day, None, zone, place.title())
+    m = _WIRE_TITLED.match(raw)
+    found = _read_date(m.group("date"), fold(m.group("date"))) if m else None
+    if found and found[1] and found[2]:
+        place, region = m.group("place"), (m.group("region") or "").strip(" ,")
+        zone = place_zone(place) or (place_zone(f"{place}, {region}") if region else None)
+        return Dateline(offset + m.start("place"), offset + len(raw[:m.end()].rstrip()), found[0], found[1], found[2],
+                        None, zone, place)
     m = _BRACKET.match(raw)
     if m:
         found = _read_date(m.group("date"), fold(m.group("date")))
