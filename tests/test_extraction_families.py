@@ -3065,3 +3065,15 @@ def test_a_term_told_right_before_in_prison_is_the_sentence_however_far_its_verb
     # the words take a term only: no date after them is the sentence's
     p = claims_of("The former trader Hsu Wen-li died in prison in March 2021.", D)
     assert not any(c.predicate == "prison_sentence" for c in p.claims), show(p)
+
+
+def test_a_films_opening_day_takings_are_no_directors_pay():
+    """"The film, directed by Lu Qingshan, earned 280 million yuan on its opening day": the film's
+    takings, not the director's pay (he "earned 12 million yuan last year" is)."""
+    p = claims_of("Director Lu Qingshan, 51, spent four years on the film. The film, produced by Tianmu Pictures Ltd and "
+                  "directed by Lu Qingshan, earned 280 million yuan on its opening day.", D)
+    assert not any(c.predicate in ("compensation", "tenure") for c in p.claims), show(p)  # (nor is the film's making a post)
+    p = claims_of("Lu Qingshan spent 11 years at Tianmu Pictures Ltd before he left.", D)
+    assert has(p, "tenure", "Lu Qingshan", "11 years"), show(p)
+    p = claims_of("Director Lu Qingshan earned 12 million yuan last year, Tianmu Pictures Ltd said.", D)
+    assert has(p, "compensation", "Lu Qingshan", "12 million yuan"), show(p)
