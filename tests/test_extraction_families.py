@@ -3077,3 +3077,24 @@ def test_a_films_opening_day_takings_are_no_directors_pay():
     assert has(p, "tenure", "Lu Qingshan", "11 years"), show(p)
     p = claims_of("Director Lu Qingshan earned 12 million yuan last year, Tianmu Pictures Ltd said.", D)
     assert has(p, "compensation", "Lu Qingshan", "12 million yuan"), show(p)
+
+
+def test_pre_orders_are_a_count_of_their_own_and_a_markets_part_is_a_part():
+    """预购首日订单逾150万台，其中中国内地约60万台; "drew 1.5 million pre-orders": pre-orders, not sales or
+    customers; the mainland's is a part."""
+    p = claims_of("星岚科技（Xinglan Tech）旗下Nova 5手机开放预购，首日订单逾150万台，其中中国内地约60万台。", D)
+    got = sorted((c.text, c.scope.get("of")) for c in p.claims if c.predicate == "pre_orders")
+    assert ("逾150万台", None) in got and ("约60万台", "in:china") in got, show(p)
+    assert not any(c.predicate in ("sales", "customers") for c in p.claims), show(p)
+    _, findings = compared("pre_orders", a="星岚科技（Xinglan Tech）Nova 5手机开放预购，首日订单达150万台。",
+                           b="星嵐科技（Xinglan Tech）Nova 5手機開放預購，首日訂單達180萬台。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_a_fine_waived_for_leniency_is_no_share_discount():
+    """"won a 30% leniency discount", 获宽免30%: part of a fine forgiven, compared as such."""
+    p = claims_of("Brightfold Packaging Ltd, the first to report the cartel, received a 30% leniency discount.", D)
+    assert [(c.predicate, c.text) for c in p.claims] == [("penalty_reduction", "30%")], show(p)
+    _, findings = compared("penalty_reduction", a="Brightfold Packaging Ltd received a 30% leniency discount.",
+                           b="明褶包装（Brightfold Packaging）作为首家举报者，获宽免40%。")
+    assert [f.verdict for f in findings] == ["contradict"], findings
