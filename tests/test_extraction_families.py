@@ -3098,3 +3098,13 @@ def test_a_fine_waived_for_leniency_is_no_share_discount():
     _, findings = compared("penalty_reduction", a="Brightfold Packaging Ltd received a 30% leniency discount.",
                            b="明褶包装（Brightfold Packaging）作为首家举报者，获宽免40%。")
     assert [f.verdict for f in findings] == ["contradict"], findings
+
+
+def test_jobs_a_chinese_plant_creates_are_read():
+    """创造约2800个就业岗位 / 創造約兩千個就業機會: jobs created (创造 takes them only with a word of jobs after it)."""
+    p = claims_of("沐川光电（Muchuan Optics）表示，新厂可创造约2800个就业岗位。", D)
+    assert has(p, "jobs_created", "Muchuan Optics", "约2800个"), show(p)
+    p = claims_of("沐川光電（Muchuan Optics）將創造約兩千個就業機會。", D)
+    assert has(p, "jobs_created", "Muchuan Optics", "兩千個"), show(p)
+    p = claims_of("沐川光电（Muchuan Optics）为客户提供约2800个型号的镜头。", D)
+    assert not any(c.predicate == "jobs_created" for c in p.claims), show(p)
