@@ -3108,3 +3108,40 @@ def test_jobs_a_chinese_plant_creates_are_read():
     assert has(p, "jobs_created", "Muchuan Optics", "兩千個"), show(p)
     p = claims_of("沐川光电（Muchuan Optics）为客户提供约2800个型号的镜头。", D)
     assert not any(c.predicate == "jobs_created" for c in p.claims), show(p)
+
+
+def test_a_place_before_a_known_chinese_name_is_the_same_company():
+    """An article that writes 杭州瀾舟機器人 (learnt as a name of its own) names 澜舟机器人, which a gloss
+    made Bluecrest Robotics: one company, not two."""
+    from verifier.claims.entities import learn_article
+    from verifier.pipeline import merge_index
+    from verifier.text.fold import fold
+
+    texts = ["澜舟机器人（Bluecrest Robotics）目前员工320人。",
+             "杭州瀾舟機器人（Bluecrest Robotics）昨日宣布融資。杭州瀾舟機器人現時員工約230人。"]
+    lessons = [learn_article(t, fold(t)) for t in texts]
+    assert any(name == "杭州澜舟机器人" for name, *_ in lessons[1].names)  # (a name of its own, read from the text)
+    index = merge_index(lessons)
+    assert "杭州澜舟机器人" not in index.entities
+    index = index.ready()
+    found = index.mentions(texts[1], fold(texts[1]))
+    assert found and {m.entity for m in found} == {"Bluecrest Robotics"}, found
+
+
+def test_a_valuation_before_the_money_is_not_compared_with_one_after_it():
+    """"a pre-money valuation of $415 million" and 投后估值5.5亿美元 are two figures; a valuation that
+    says neither is the one after the money."""
+    _, findings = compared("valuation", a="The round values Kestrelline Inc at $500 million, a pre-money valuation of $420 million.",
+                           b="本轮融资后，Kestrelline投后估值为5.5亿美元。")
+    pairs = {tuple(sorted(f.claims)) for f in findings if f.verdict == "contradict"}
+    assert len(findings) == 1 and findings[0].verdict == "contradict", findings
+    claims, _ = compared("valuation", a="The round values Kestrelline Inc at $500 million, a pre-money valuation of $420 million.")
+    assert sorted(c.scope.get("sort") or "" for c in claims) == ["", "pre-money"], claims
+    assert pairs
+
+
+def test_a_startup_seeking_money_from_investors_seeks_no_damages():
+    p = claims_of("Kestrelline Inc had initially sought about $60 million before demand from investors let it raise more.", D)
+    assert not any(c.predicate == "damages" for c in p.claims), show(p)
+    p = claims_of("Dana Ruiz sued Kestrelline Inc on Monday, seeking $12 million.", D)
+    assert has(p, "damages", "Dana Ruiz", "$12 million"), show(p)

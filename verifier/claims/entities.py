@@ -1212,6 +1212,7 @@ class EntityIndex:
         self._merge_spellings()
         self._merge_short_forms(d)
         self._link_romanised()
+        self._merge_place_prefixed()
         self._drop_shared_aliases()
         self._surname.clear()
         self._given.clear()
@@ -1325,6 +1326,26 @@ class EntityIndex:
                     if b.name not in self.entities or _written_apart(self.entities[a.name], b):
                         continue
                     self._merge(b.name, into=a.name)
+
+    PLACE_PREFIXED_MIN = 3  # characters of the name after the place (深圳 + 衡川机器人; not 中国 + 移动)
+
+    def _merge_place_prefixed(self) -> None:
+        """深圳衡川机器人 is 衡川机器人 (Riverbend Robotics): a Chinese organisation's name that is a place
+        followed by the name of another organisation is that organisation."""
+        places = _cjk_place_names()
+        lengths = sorted({len(p) for p in places}, reverse=True)
+        for e in sorted(self.entities.values(), key=lambda e: e.name):
+            if e.type != "org" or e.name.isascii() or e.name not in self.entities:
+                continue
+            name = fold(e.name)
+            for n in lengths:
+                rest = name[n:]
+                if len(rest) < self.PLACE_PREFIXED_MIN or name[:n] not in places:
+                    continue
+                owner = self._by_key.get(key(rest))
+                if owner is not None and owner != e.name and owner in self.entities and self.entities[owner].type == "org":
+                    self._merge(e.name, into=owner)
+                    break
 
     def _link_romanised(self) -> None:
         """A Chinese name with no Latin form joins the Latin name that spells it: 林佩珊 -> Lin

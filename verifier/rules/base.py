@@ -100,7 +100,12 @@ def rule(code: str, name: str, summary: str, kinds: tuple[str, ...], scope: str 
 def predicate_says(c: Claim, flag: str) -> bool:
     """Whether the claim's predicate has `flag` set in predicates.toml (accumulates, moves,
     effective_later…)."""
+    return bool(predicate_field(c, flag))
+
+
+def predicate_field(c: Claim, name: str):
+    """The claim's predicate's field `name` in predicates.toml (None for a predicate not there)."""
     from verifier.claims.lexicon import predicates
 
     pred = predicates().get(c.predicate)
-    return pred is not None and getattr(pred, flag)
+    return getattr(pred, name) if pred is not None else None

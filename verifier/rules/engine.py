@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from verifier import describe
 from verifier.claims.model import Claim
-from verifier.rules.base import REGISTRY, Relation, Rule, Verdict, predicate_says
+from verifier.rules.base import REGISTRY, Relation, Rule, Verdict, predicate_field, predicate_says
 from verifier.rules.quotes import quote_key
 
 # importing the rule modules registers their rules
@@ -162,7 +162,8 @@ def _different_things(a: Claim, b: Claim) -> bool:
         return True  # a net profit and an adjusted one
     if a.scope.get("by") and b.scope.get("by") and a.scope["by"] != b.scope["by"]:
         return True  # two research firms' estimates
-    sa, sb = a.scope.get("sort"), b.scope.get("sort")
+    unsorted = predicate_field(a, "unsorted_sort")  # (a valuation that says not which is after the money)
+    sa, sb = a.scope.get("sort") or unsorted, b.scope.get("sort") or unsorted
     if sa != sb and (sa and sb or not predicate_says(a, "unsorted_any")):
         return True  # a final dividend and a special one (or one that says not which)
     return bool(oa == "combined") != bool(ob == "combined")
