@@ -3145,3 +3145,24 @@ def test_a_startup_seeking_money_from_investors_seeks_no_damages():
     assert not any(c.predicate == "damages" for c in p.claims), show(p)
     p = claims_of("Dana Ruiz sued Kestrelline Inc on Monday, seeking $12 million.", D)
     assert has(p, "damages", "Dana Ruiz", "$12 million"), show(p)
+
+
+def test_an_interim_chief_from_a_day_is_an_appointment_that_day():
+    """"will serve as interim chief executive from July 1", 将自7月1日起出任临时CEO, 將由7月1日起署理: the
+    day the post is taken (not the start of a tenure told with 自…起); "served as CFO from 2019 to
+    2024" is a past post, no appointment."""
+    for text in ("Norvale Freight Inc said finance chief Ada Lind will serve as interim chief executive from July 1.",
+                 "诺维物流（Norvale Freight）宣布，财务总监林雅（Ada Lind）将自7月1日起出任临时首席执行官。",
+                 "諾維物流（Norvale Freight）表示，財務總監林雅（Ada Lind）將由7月1日起署理行政總裁。"):
+        p = claims_of(text, D)
+        assert [(c.predicate, c.subject, c.value.model_dump()["start"][5:]) for c in p.claims] == \
+            [("appointed", "Ada Lind", "07-01")], show(p)
+    p = claims_of("Ada Lind served as chief financial officer of Norvale Freight Inc from 2019 to 2024.", D)
+    assert not any(c.predicate == "appointed" for c in p.claims), show(p)
+
+
+def test_a_merger_by_absorption_is_an_acquisition_whose_close_is_told():
+    """港峰资本将以换股方式吸收合并朗明银行（Lumen Bank），交易预计于2027年第二季度完成: the bank is taken
+    over, and the deal's close is its (a gloss after 吸收合并 names the bank)."""
+    p = claims_of("港川控股（Gangchuan Holdings）将以换股方式吸收合并朗溪银行（Langxi Bank），交易预计于2027年第二季度完成。", D)
+    assert [(c.predicate, c.subject) for c in p.claims] == [("deal_close", "Langxi Bank")], show(p)

@@ -1097,6 +1097,8 @@ class SentenceView:
         # "chief executive since 2019", 自2019年起担任: the start of a tenure and of nothing else
         # (not the date of "said she would step down"; 自去年X被解雇以来 is the firing's)
         only_start = since and (not ex.chinese or bool(lex.since_after_re.match(ex.folded, v.end)))
+        if only_start and lex.future_re.search(ex._before(v.start, 8)):
+            only_start = False  # 将自7月1日起出任: when a planned change takes effect, not the start of a tenure
         starts = self._start_of_targets()
         out: list[Link] = []
         own = [t for t in self.triggers if v_clause.start <= t.start < v_clause.end
