@@ -909,7 +909,8 @@ def test_a_price_per_share_is_no_deal_price_and_a_closing_price_s_day_dates_no_d
 def test_staying_on_as_an_adviser_is_no_last_day_in_the_post_and_a_term_is_a_tenure():
     p = claims_of("伊尔丝·瓦尔加将于6月30日卸任泊岸智能首席执行官，结束其长达9年的任期，并将以顾问身份留任至年底。", D)
     assert has(p, "tenure", "伊尔丝·瓦尔加", "9年"), show(p)
-    assert not any(c.predicate == "last_day" for c in p.claims), show(p)
+    # the day she leaves the post is its last (将于6月30日卸任), the adviser's year-end none
+    assert [c.text for c in p.claims if c.predicate == "last_day"] == ["6月30日"], show(p)
     e = claims_of("Ilse Varga will remain at Orlen Robotics as an adviser until the end of the year.", D)
     assert not any(c.predicate == "last_day" for c in e.claims), show(e)
     s = claims_of("Ilse Varga will stay on until June 30, Orlen Robotics said.", D)
@@ -1338,16 +1339,20 @@ def test_a_rise_by_a_multiple_is_compared_with_one_in_percent():
 
 def test_a_post_held_since_a_year_dates_no_departure_and_retiring_is_leaving():
     p = claims_of("Maya Reyes, chief executive of Orlen Labs since 2019, said on Monday she would retire in June.", D)
-    assert has(p, "departure", "Maya Reyes", "June") and not has(p, "departure", "Maya Reyes", "2019"), show(p)
+    # (the month she leaves in is her last day's: the departure to come)
+    assert has(p, "last_day", "Maya Reyes", "June") and not any("2019" in c.text for c in p.claims), show(p)
     z = claims_of("泊岸实验室（Orlen Labs）首席执行官雷耶斯（Maya Reyes）周一宣布将于6月退休。", D)
-    assert has(z, "departure", "Maya Reyes", "6月"), show(z)
+    assert has(z, "last_day", "Maya Reyes", "6月"), show(z)
 
 
 def test_the_day_a_departure_was_told_and_the_later_day_it_takes_effect_agree():
-    claims, findings = compared("departure",
-                                a="Orlen Labs chief executive Maya Reyes will step down in June, the company said.",
-                                b="Orlen Labs chief executive Maya Reyes announced her resignation on Monday.")
-    assert len(claims) == 2 and findings and findings[0].verdict == "compatible", findings
+    # the day it was told is the departure's, the later day it takes effect the last day's: two
+    # predicates, never compared
+    texts = dict(a="Orlen Labs chief executive Maya Reyes will step down in June, the company said.",
+                 b="Orlen Labs chief executive Maya Reyes announced her resignation on Monday.")
+    told, _ = compared("departure", **texts)
+    effective, _ = compared("last_day", **texts)
+    assert [c.source for c in told] == ["b"] and [c.source for c in effective] == ["a"], (told, effective)
     # a launch that happened and one still to come still contradict
     _, launched = compared("launch", a="Orlen Labs launched the Aero 5 phone last Thursday.",
                            b="Orlen Labs will launch the Aero 5 phone next week.")
@@ -1779,7 +1784,7 @@ def test_the_nth_person_to_leave_is_one_of_a_series():
     p = claims_of("Priya Natarajan is the second senior executive to leave Lumigrid Inc this year.", D)
     assert not any(c.predicate == "departure" for c in p.claims), show(p)
     q = claims_of("Priya Natarajan said she would leave Lumigrid Inc this year.", D)
-    assert has(q, "departure", "Priya Natarajan", "this year"), show(q)
+    assert has(q, "last_day", "Priya Natarajan", "this year"), show(q)  # (a departure to come: its last day)
 
 
 def test_optimising_something_other_than_staff_is_no_layoff():
@@ -1946,7 +1951,7 @@ def test_a_company_fined_as_it_is_the_one_fined():
 
 def test_handing_over_to_a_successor_is_leaving():
     p = claims_of("Talmer Ostrand will hand over to chief operating officer Brenna Hask on July 1.", D)
-    assert has(p, "departure", "Talmer Ostrand", "July 1"), show(p)
+    assert has(p, "last_day", "Talmer Ostrand", "July 1"), show(p)  # (the day it takes effect)
 
 
 def test_a_profit_before_earnings_per_share_is_not_them():
@@ -1957,11 +1962,12 @@ def test_a_profit_before_earnings_per_share_is_not_them():
 def test_the_day_a_coming_departure_was_told_is_no_day_to_come():
     """周二上午宣布，X将卸任 … 将在7月1日正式卸任: Tuesday is when it was told, July 1 when it takes
     effect; they fit."""
-    claims, findings = compared("departure",
-                                a="泊岸物流（Vexlane Logistics）周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官一职。",
-                                b="公司表示，歐斯川（Talmer Ostrand）將在7月1日正式卸任。")
-    assert [c.scope.get("tense") for c in claims] == [None, "planned"], claims
-    assert findings and findings[0].verdict == "compatible", findings
+    texts = dict(a="泊岸物流（Vexlane Logistics）周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官一职。",
+                 b="公司表示，歐斯川（Talmer Ostrand）將在7月1日正式卸任。")
+    told, _ = compared("departure", **texts)
+    effective, _ = compared("last_day", **texts)
+    assert [(c.source, c.scope.get("tense")) for c in told] == [("a", None)], told  # (told: no day to come)
+    assert [(c.source, c.scope.get("tense")) for c in effective] == [("b", "planned")], effective
 
 
 def test_a_source_giving_about_the_other_s_figure_as_well_gives_both():
@@ -2150,14 +2156,14 @@ PHRASINGS = [
     # leaving, handing over, cutting jobs
     ("Orlen Robotics Inc co-founder Mira Solberg is parting ways with the company, she said on Tuesday.", "departure",
      "Mira Solberg", "Tuesday"),
-    ("Mira Solberg will hand over the reins at Orlen Robotics Inc in March.", "departure", "Mira Solberg", "in March"),
+    ("Mira Solberg will hand over the reins at Orlen Robotics Inc in March.", "last_day", "Mira Solberg", "in March"),
     ("Orlen Robotics Inc plans to trim its workforce by 8%.", "layoffs", "Orlen Robotics", "8%"),
     ("Orlen Robotics Inc axed 300 jobs on Monday.", "layoffs", "Orlen Robotics", "300 jobs"),
     ("Orlen Robotics Inc let go of about 300 staff last week.", "layoffs", "Orlen Robotics", "about 300 staff"),
     ("Orlen Robotics Inc announced 1,200 job cuts.", "layoffs", "Orlen Robotics", "1,200 job cuts"),
     ("Orlen Robotics Inc announced 300 redundancies.", "layoffs", "Orlen Robotics", "300 redundancies"),
     ("泊岸机器人（Orlen Robotics）联合创始人索尔贝格（Mira Solberg）周二宣布淡出公司管理层。", "departure", "Mira Solberg", "周二"),
-    ("索尔贝格（Mira Solberg）将于3月退居幕后。", "departure", "Mira Solberg", "3月"),
+    ("索尔贝格（Mira Solberg）将于3月退居幕后。", "last_day", "Mira Solberg", "3月"),
     ("泊岸机器人（Orlen Robotics）周一宣布，索尔贝格（Mira Solberg）不再担任首席执行官。", "departure", "Mira Solberg", "周一"),
     ("泊岸机器人（Orlen Robotics）周一宣布优化约300名员工。", "layoffs", "Orlen Robotics", "约300名员工"),
     # joining, taking up a post, time with a company
@@ -3166,3 +3172,15 @@ def test_a_merger_by_absorption_is_an_acquisition_whose_close_is_told():
     over, and the deal's close is its (a gloss after 吸收合并 names the bank)."""
     p = claims_of("港川控股（Gangchuan Holdings）将以换股方式吸收合并朗溪银行（Langxi Bank），交易预计于2027年第二季度完成。", D)
     assert [(c.predicate, c.subject) for c in p.claims] == [("deal_close", "Langxi Bank")], show(p)
+
+
+def test_a_departure_to_come_or_in_effect_from_a_day_is_the_last_day():
+    """"will retire on June 30", 将于6月30日退休, "resigned, effective March 1": the day it takes effect
+    (last_day); "said on Thursday he would step down" is the day it was told (departure)."""
+    for text, day in (("Norvale Freight Inc said chief executive Ada Lind will retire on June 30.", "06-30"),
+                      ("诺维物流（Norvale Freight）宣布，行政总裁林雅（Ada Lind）将于6月30日退休。", "06-30"),
+                      ("Ada Lind resigned as chief executive of Norvale Freight Inc, effective March 1.", "03-01")):
+        p = claims_of(text, D)
+        assert [(c.predicate, c.value.model_dump()["start"][5:]) for c in p.claims] == [("last_day", day)], show(p)
+    p = claims_of("Ada Lind said on Thursday she would step down from Norvale Freight Inc.", D)
+    assert [c.predicate for c in p.claims] == ["departure"], show(p)

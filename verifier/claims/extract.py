@@ -1056,6 +1056,12 @@ class SentenceView:
             scope["tense"] = "sought"  # "is seeking a valuation of about $5 billion", 原计划融资4亿美元
         elif self._planned(v, link):
             scope["tense"] = "planned"  # "planned for release next week", 预计明年第一季完成, 拟募资5亿美元
+        past = ex.published is not None and v.value.kind == "date" and bool(v.value.end) \
+            and v.value.end < ex.published.isoformat()  # (将接替今年3月离职的X: a departure told as past)
+        if kind == "date" and pred.planned_as and pid == pred.id and (scope.get("tense") == "planned" and not past
+                                                                       or link.how == "effective date"):
+            # "will retire on June 30", "resigned, effective March 1": the day it takes effect
+            pid, label = pred.planned_as, ex.lex.predicates[pred.planned_as].label
         if pred.id == "acquisition" and ex.buyer is None:
             buyer = self._clause_subject(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
             if buyer is not None and all(buyer.entity != s.entity for s in subjects):

@@ -50,6 +50,7 @@ class Predicate:
     sorts: str = ""  # the [scope] table of its sorts (a final, interim or special dividend): two sorts are two figures
     unsorted_any: bool = False  # a figure of no stated sort is compared with one of any sort
     unsorted_sort: str = ""  # the sort a figure that states none is taken to be (a valuation: post-money)
+    planned_as: str = ""  # the predicate a date of it told as to come or in effect from is (a departure's: last_day)
     no_totals: bool = False  # a figure its clause calls a total is not one
     max_amount: float | None = None  # no amount of money it takes is this large (a price per share in billions is a deal's size)
 
@@ -464,7 +465,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
                      max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False),
-                     measures=p.get("measures", False), sorts=p.get("sorts", ""), unsorted_any=p.get("unsorted_any", False), unsorted_sort=p.get("unsorted_sort", ""), no_totals=p.get("no_totals", False), by_place=p.get("by_place", False))
+                     measures=p.get("measures", False), sorts=p.get("sorts", ""), unsorted_any=p.get("unsorted_any", False), unsorted_sort=p.get("unsorted_sort", ""), planned_as=p.get("planned_as", ""), no_totals=p.get("no_totals", False), by_place=p.get("by_place", False))
 
 
 @lru_cache(maxsize=1)
