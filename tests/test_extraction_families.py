@@ -3184,3 +3184,22 @@ def test_a_departure_to_come_or_in_effect_from_a_day_is_the_last_day():
         assert [(c.predicate, c.value.model_dump()["start"][5:]) for c in p.claims] == [("last_day", day)], show(p)
     p = claims_of("Ada Lind said on Thursday she would step down from Norvale Freight Inc.", D)
     assert [c.predicate for c in p.claims] == ["departure"], show(p)
+
+
+def test_a_word_ending_in_a_prepositions_character_is_no_preposition():
+    """因违规行为对X处以罚款: 为 ends 行为 here, so X is still the one fined; 净损 is a loss, 职工 and 员工数
+    are the staff."""
+    p = claims_of("监管机构曾于2023年因违规行为对澜溪电子（Lanxi Electronics）处以1.2亿元罚款。", D)
+    assert has(p, "fine", "Lanxi Electronics", "1.2亿元"), show(p)
+    p = claims_of("澜溪电子（Lanxi Electronics）去年净损3.4亿元，现有职工约1800人。", D)
+    assert has(p, "loss", "Lanxi Electronics", "3.4亿元") and has(p, "employees", "Lanxi Electronics", "1800人"), show(p)
+    p = claims_of("瀾溪電子（Lanxi Electronics）員工數約1800人。", D)
+    assert has(p, "employees", "Lanxi Electronics", "1800人"), show(p)
+
+
+def test_each_part_of_a_semicolon_list_has_its_own_company():
+    """X总资产…，员工12万人；Y总资产…，员工9万人: Y's staff are Y's, not the article's company's."""
+    p = claims_of("澜溪集团（Lanxi Group）与鹤川集团（Hechuan Group）宣布合并。截至去年底，澜溪集团资产总额8000亿元，"
+                  "职工12万人；鹤川集团资产总额5000亿元，职工9万人。", D)
+    got = sorted((c.subject, c.text) for c in p.claims if c.predicate == "employees")
+    assert got == [("Hechuan Group", "9万人"), ("Lanxi Group", "12万人")], show(p)

@@ -1773,7 +1773,8 @@ class SentenceView:
             return self._prep_cache[id(m)]
         before = self.ex._before(m.start, 12)
         clause = self.clause(m.start)
-        found = bool(self.lex.preposition_re.search(before)) or bool(self.lex.object_verb_re.search(before)) \
+        found = bool(self.lex.preposition_re.search(before) and not self.lex.not_preposition_re.search(before)) \
+            or bool(self.lex.object_verb_re.search(before)) \
             or clause.kind == "attribution" \
             or bool(self.lex.source_attribution_re.search(self.ex.lower, max(clause.start, m.start - 48), m.start))
         # (据研究机构X数据, "according to research firm X": where a figure comes from, in its clause)

@@ -486,6 +486,11 @@ def _owner(view, v: Found) -> tuple[Mention | None, str]:
     inside = [m for m in orgs if clause.start <= m.start < v.start and not view._prepositional(m)]
     if inside:
         return inside[-1], "subject of the clause"
+    # X总资产…，员工12.3万人；Y总资产…，员工9.1万人: the name opening its part of a list
+    part = max(ex.folded.rfind(mark, view.sentence.start, v.start) for mark in ("；", ";"))
+    opening = [m for m in orgs if part >= 0 and part < m.start < v.start and not view._prepositional(m)]
+    if opening:
+        return opening[0], "subject of its part of a list"
     topic = view._topic(("org",))
     if topic:
         return topic, "topic of the text"

@@ -263,6 +263,7 @@ class Lexicon:
                                        rf"\s+(?:[a-z-]+\s+){{1,3}}to\s*$)")
         self.hedge_re = _word_re(link["hedges"])
         self.preposition_re = _suffix_re(link["prepositions"])
+        self.not_preposition_re = _suffix_re(link["not_prepositions"])
         self.zh_next_verb_re = re.compile(rf"[，,]\s*(?:{gated_alternation(_fold_all(link['next_verb_zh']))})")
         self.aside_before_re = re.compile(rf"(?:{gated_alternation(_fold_all(link['aside_open']))})[^，。；,;]{{0,6}}$")
         self.aside_after_re = re.compile(rf"[^，。；,;]{{0,4}}?(?:{gated_alternation(_fold_all(link['aside_close']))})")
