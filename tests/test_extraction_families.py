@@ -3203,3 +3203,17 @@ def test_each_part_of_a_semicolon_list_has_its_own_company():
                   "职工12万人；鹤川集团资产总额5000亿元，职工9万人。", D)
     got = sorted((c.subject, c.text) for c in p.claims if c.predicate == "employees")
     assert got == [("Hechuan Group", "9万人"), ("Lanxi Group", "12万人")], show(p)
+
+
+def test_two_people_leaving_together_each_leave_that_day():
+    """总裁A与财务长B同步请辞, "chief executive A and finance chief B had both resigned": the day is
+    each one's; a company's 公告 (announcement) on a day tells that day."""
+    for text in ("澜溪电子（Lanxi Electronics）周二公告，总裁何文澜（He Wenlan）与财务长邵启明（Shao Qiming）同步请辞。",
+                 "Lanxi Electronics Ltd said on Tuesday that chief executive He Wenlan and finance chief Shao Qiming "
+                 "had both resigned."):
+        p = claims_of(text, D)
+        assert sorted((c.predicate, c.subject) for c in p.claims) == \
+            [("departure", "He Wenlan"), ("departure", "Shao Qiming")], show(p)
+    # the day a predecessor left is no one's named here (公司上一任财务总监于2020年离职)
+    p = claims_of("澜溪电子（Lanxi Electronics）总裁何文澜（He Wenlan）周五宣布辞职。公司上一任财务总监于2020年离职。", D)
+    assert [(c.subject, c.text) for c in p.claims] == [("He Wenlan", "周五")], show(p)

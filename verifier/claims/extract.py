@@ -119,7 +119,9 @@ def _join_re() -> re.Pattern[str]:
 
     clauses = lang("en")["clauses"]
     relative = alternation(sorted({*clauses["relative"], *clauses["relative_subjects"]}))
-    return re.compile(rf"^[)）\s]*(?:和|与|及|、|以及|and|,|，)(?!\s*(?:{relative})\b)\s*[^，。,;；：:()（）]{{0,12}}$", re.IGNORECASE)
+    # (after the joining word, a few characters or up to three lower-case words: "and finance chief B")
+    return re.compile(rf"^[)）\s]*(?:和|与|及|、|以及|and|,|，)(?!\s*(?:{relative})\b)\s*"
+                      rf"(?:[^，。,;；：:()（）]{{0,12}}|(?:[a-z][a-z\-]*\s+){{1,3}})$", re.IGNORECASE)
 
 
 PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
@@ -606,6 +608,8 @@ class SentenceView:
                 subjects, how = self._units_of(v, link) or self.subjects(link.trigger, link.sense)
                 if not subjects:
                     subjects, how = self._combined_owner(v, link)
+                elif v.value.kind == "date" and len(subjects) == 1 and subjects[0].type == "person":
+                    subjects = self._coordinated(subjects[0])  # 总裁A与财务长B同步请辞: each one's day
                 if subjects:
                     pending.append((v, link, subjects, how))
                     break
