@@ -162,3 +162,19 @@ def test_the_spelling_blocks_leave_out_keys_that_share_too_few_bigrams():
 
     keys = ["mara quill", "mara quil", "zeno vrtk"]
     assert sorted(_spelling_candidates(keys)(0, 1)) == [1]
+
+
+def test_the_place_opening_a_chinese_name_is_the_longest_one_whatever_the_run():
+    """纽约州立澜溪银行: 纽约 and 纽约州 both open it; the longest is taken, in every run (a set's order
+    changes with the interpreter's hash seed, so a first match found by walking one would not)."""
+    import subprocess
+    import sys
+
+    from verifier.claims.entities import _leading_place
+
+    assert _leading_place("纽约州澜溪银行", 2) == "纽约州"
+    assert _leading_place("纽约州", 2) is None  # (no name after it)
+    code = "from verifier.claims.entities import _cjk_places_longest_first as f; print(f()[:40])"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1, runs

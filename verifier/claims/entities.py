@@ -165,6 +165,27 @@ def _cjk_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _leading_place(name: str, min_rest: int) -> str | None:
+    """The longest Chinese place name that opens `name` with at least `min_rest` characters
+    after it (深圳 in 深圳衡川机器人), else None."""
+    places = _cjk_place_names()
+    for n in range(min(len(name) - min_rest, _longest_cjk_place()), 0, -1):
+        if name[:n] in places:
+            return name[:n]
+    return None
+
+
+@table("prepare")
+def _longest_cjk_place() -> int:
+    return max(map(len, _cjk_place_names()), default=0)
+
+
+@table("prepare")
+def _cjk_places_longest_first() -> tuple[str, ...]:
+    """The Chinese place names in one order, longest first (a set's order changes from run to run)."""
+    return tuple(sorted(_cjk_place_names(), key=lambda p: (-len(p), p)))
+
+
 def _place_keys() -> set[str]:
     return {key(p) for p in read_data_file("places.toml")["places"] if p.isascii()}
 
@@ -857,7 +878,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
         if name in seen or _is_category(folded, name, d):
             continue
         # 中国冶建集团: a name that would start inside a place's word starts with the place
-        place = next((p for p in _cjk_place_names() if len(p) >= 2 and any(
+        place = next((p for p in _cjk_places_longest_first() if len(p) >= 2 and any(
             folded.startswith(p, start - j) for j in range(1, len(p)))), None)
         if place is not None:
             j = next(j for j in range(1, len(place)) if folded.startswith(place, start - j))
@@ -1332,20 +1353,14 @@ class EntityIndex:
     def _merge_place_prefixed(self) -> None:
         """深圳衡川机器人 is 衡川机器人 (Riverbend Robotics): a Chinese organisation's name that is a place
         followed by the name of another organisation is that organisation."""
-        places = _cjk_place_names()
-        lengths = sorted({len(p) for p in places}, reverse=True)
         for e in sorted(self.entities.values(), key=lambda e: e.name):
             if e.type != "org" or e.name.isascii() or e.name not in self.entities:
                 continue
             name = fold(e.name)
-            for n in lengths:
-                rest = name[n:]
-                if len(rest) < self.PLACE_PREFIXED_MIN or name[:n] not in places:
-                    continue
-                owner = self._by_key.get(key(rest))
-                if owner is not None and owner != e.name and owner in self.entities and self.entities[owner].type == "org":
-                    self._merge(e.name, into=owner)
-                    break
+            place = _leading_place(name, self.PLACE_PREFIXED_MIN)
+            owner = self._by_key.get(key(name[len(place):])) if place else None
+            if owner is not None and owner != e.name and owner in self.entities and self.entities[owner].type == "org":
+                self._merge(e.name, into=owner)
 
     def _link_romanised(self) -> None:
         """A Chinese name with no Latin form joins the Latin name that spells it: 林佩珊 -> Lin
@@ -1378,7 +1393,7 @@ class EntityIndex:
                 parts = [name]
             else:
                 stem = _strip_org_suffix(name, d) or name
-                place = next((p for p in _cjk_place_names() if stem.startswith(p) and len(stem) - len(p) >= 2), None)
+                place = _leading_place(stem, 2)
                 if place:
                     stem = stem[len(place):]  # (中国冶建集团: 冶建 spells Yejian)
                 parts = [stem[:n] for n in (2, 3, 4) if n <= len(stem)]
