@@ -3217,3 +3217,16 @@ def test_two_people_leaving_together_each_leave_that_day():
     # the day a predecessor left is no one's named here (公司上一任财务总监于2020年离职)
     p = claims_of("澜溪电子（Lanxi Electronics）总裁何文澜（He Wenlan）周五宣布辞职。公司上一任财务总监于2020年离职。", D)
     assert [(c.subject, c.text) for c in p.claims] == [("He Wenlan", "周五")], show(p)
+
+
+def test_a_total_told_beside_a_round_is_the_total_and_a_seed_round_is_one_in_both_languages():
+    """"Including a $4 million seed round, it has raised $90 million in total", 连同种子轮累计融资9000万美元:
+    the total, not the seed round's (which a source giving the seed round's own $4 million would
+    otherwise contradict); 种子轮 and "seed round" are the same round."""
+    claims, findings = compared("funding", a="Tallwick Robotics Inc raised $30 million in a Series A. Including a $4 million "
+                                               "seed round, it has raised $90 million in total.",
+                                b="塔维机器人（Tallwick Robotics）此前完成400万美元种子轮融资，连同种子轮累计融资9000万美元。")
+    assert sorted((c.source, c.scope.get("of")) for c in claims if c.value.amount in (4e6, 9e7)) == \
+        [("a", "round:seed"), ("a", "total"), ("b", "round:seed"), ("b", "total")], claims
+    assert not any(f.verdict == "contradict" for f in findings), findings
+    assert any(f.verdict == "agree" and f.scope.get("of") == "round:seed" for f in findings), findings

@@ -1053,9 +1053,11 @@ class SentenceView:
             sort = self._sort(link.trigger, pred.sorts, v)
             if sort:
                 scope["sort"] = sort  # a final dividend and a special one: two figures
-        if pred.recurring and kind != "date" and "of" not in scope and self.lex.cumulative_re.search(
-                ex.folded, self.clause(v.start).start, self.clause(v.start).end):
-            scope["of"] = "total"  # "has raised $80 million in total", 累计融资: all rounds, not one
+        if pred.recurring and kind != "date" and scope.get("of", "round:").startswith("round:") \
+                and self.lex.cumulative_re.search(ex.folded, self.clause(v.start).start, self.clause(v.start).end):
+            # "has raised $80 million in total", 累计融资: all rounds, not one (not the seed round
+            # told beside it: "Including a $5 million seed round, it has raised $110 million in total")
+            scope["of"] = "total"
         if self._sought(v, link):
             scope["tense"] = "sought"  # "is seeking a valuation of about $5 billion", 原计划融资4亿美元
         elif self._planned(v, link):
@@ -2280,10 +2282,13 @@ def _place_re() -> re.Pattern[str]:
                       rf"|(?i:\bin\s+(?:the\s+)?{alternation(n.lower() for n in latin)}\b)")
 
 
+_ROUND_ZH = {"种子": "seed", "天使": "angel"}  # (the Chinese rounds named by words, not letters)
+
+
 def _round_name(words: str) -> str:
-    """B轮, Series B, series-b -> round:b."""
+    """B轮, Series B, series-b -> round:b; 种子轮 and "seed" -> round:seed."""
     w = re.sub(r"\s+", " ", words.lower()).replace("轮", "").replace("series ", "").strip()
-    return "round:" + w
+    return "round:" + _ROUND_ZH.get(w, w)
 
 
 def as_money(found: Found) -> Found:
