@@ -3230,3 +3230,18 @@ def test_a_total_told_beside_a_round_is_the_total_and_a_seed_round_is_one_in_bot
         [("a", "round:seed"), ("a", "total"), ("b", "round:seed"), ("b", "total")], claims
     assert not any(f.verdict == "contradict" for f in findings), findings
     assert any(f.verdict == "agree" and f.scope.get("of") == "round:seed" for f in findings), findings
+
+
+def test_each_round_told_in_one_sentence_keeps_its_own_name_and_year():
+    """"$25 million in a Series A in 2023 and $70 million in a Series B in 2024", 分别完成2500万美元A轮和
+    7000万美元B轮融资, 2023年完成…A轮融资，2024年完成…B轮融资: each figure its round and year; a round
+    after a comparison (较C轮) is the compared figure's."""
+    p = claims_of("Tallwick Robotics Inc raised $25 million in a Series A in 2023 and $70 million in a Series B in 2024.", D)
+    got = {(c.text, c.scope.get("of"), c.scope.get("when", "")[:4]) for c in p.claims if c.kind == "money"}
+    assert got == {("$25 million", "round:a", "2023"), ("$70 million", "round:b", "2024")}, show(p)
+    p = claims_of("塔维机器人（Tallwick Robotics）此前分别完成2500万美元A轮和7000万美元B轮融资。", D)
+    assert sorted((c.text, c.scope.get("of")) for c in p.claims) == [("2500万美元", "round:a"), ("7000万美元", "round:b")], show(p)
+    p = claims_of("塔维机器人（Tallwick Robotics）2023年完成2500万美元A轮融资，2024年完成7000万美元B轮融资。", D)
+    assert {(c.text, c.scope.get("of")) for c in p.claims if c.kind == "date"} == {("2023年", "round:a"), ("2024年", "round:b")}, show(p)
+    p = claims_of("塔维机器人（Tallwick Robotics）D轮估值跌至11亿美元 较C轮缩水逾三成", D)
+    assert [(c.text, c.scope.get("of")) for c in p.claims] == [("11亿美元", "round:d")], show(p)

@@ -1601,7 +1601,14 @@ class SentenceView:
         told_before = None  # the round its sentence told before it, taken for want of one nearer
         near = [m for m in lex.round_re.finditer(ex.folded, max(self.sentence.start, lo - 20), hi)]
         if near:
-            closest = min(near, key=lambda m: abs(m.start() - v.start))
+            # the round right after a figure is its round (2500万美元A轮和7000万美元B轮), then one in
+            # its own clause (2023年完成A轮融资，2024年完成B轮融资), then the nearest
+            closest = min(near, key=lambda m: (
+                not (0 <= m.start() - v.end <= 1 and not ex.folded[v.end:m.start()].strip()),
+                # (not a round after a comparison: 估值11亿美元，较C轮时的16亿美元)
+                not (clause.start <= m.start() < clause.end and not lex.comparison_re.search(
+                    ex.folded, min(v.end, m.start()), max(v.end, m.start()))),
+                abs(m.start() - v.start)))
             scope["of"] = _round_name(closest.group(0))
         elif lex.round_anaphora_re.search(ex.folded, self.sentence.start, hi):
             last = [m for m in lex.round_re.finditer(ex.folded, 0, self.sentence.start)]
@@ -1628,7 +1635,12 @@ class SentenceView:
                                            and re.match(r"\s*(?:\([^)]*\)\s*)?(?:in|on|as of|at|截至|于|(?=last\b|this\b))\b",
                                                         ex.lower[v.end:d.start + 5])))
                  and not lex.same_period_re.match(ex.lower, d.end)
-                 and not self._dates_other_value(d, v)]
+                 and not self._dates_other_value(d, v)
+                 # "raised $25 million in 2023 and $70 million in 2024": an English date after another
+                 # figure of the kind is that figure's
+                 and not (not ex.chinese and d.end <= v.start and self._AND_THEN.match(ex.lower, d.end) and any(
+                     w is not v and w.value.kind == v.value.kind and clause.start <= w.start and w.end <= d.start
+                     for w in self.values))]
         if not dates and "when" not in scope and clause.index > 0:
             # 截至3月31日的财年，公司净利润…: a fronted time adjunct dates the clause after it
             before = self.clauses[clause.index - 1]
@@ -1729,6 +1741,7 @@ class SentenceView:
         time, not `v`'s."""
         return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
+    _AND_THEN = re.compile(r"\s*,?\s*(?:and|while|but|as well as)\s")  # "… in 2023 and $70 million in 2024"
     _CLAUSE_BREAK = re.compile(r"[;；]")
     _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")
