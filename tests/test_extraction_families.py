@@ -3245,3 +3245,17 @@ def test_each_round_told_in_one_sentence_keeps_its_own_name_and_year():
     assert {(c.text, c.scope.get("of")) for c in p.claims if c.kind == "date"} == {("2023年", "round:a"), ("2024年", "round:b")}, show(p)
     p = claims_of("塔维机器人（Tallwick Robotics）D轮估值跌至11亿美元 较C轮缩水逾三成", D)
     assert [(c.text, c.scope.get("of")) for c in p.claims] == [("11亿美元", "round:d")], show(p)
+
+
+def test_a_quote_a_speech_verb_and_a_colon_open_is_that_speakers():
+    """X表示：「…」另一家的主席Y则未有回应 / 'X said: "…" Y did not respond': X's words, not the one who
+    did not respond after them."""
+    for text in ("澜溪电子（Lanxi Electronics）行政总裁邵文澜（Shao Wenlan）表示：「我们的报价是最终报价。」"
+                 "竞购对手的主席陈志远则未有回应。",
+                 "Lanxi Electronics Ltd chief executive Shao Wenlan said: \"Our offer is final.\" The rival bidder's "
+                 "chairman, Chen Zhiyuan, did not respond."):
+        p = claims_of(text, D)
+        assert [(c.predicate, c.subject) for c in p.claims] == [("said", "Shao Wenlan")], show(p)
+    # a quote with its speaker after it is still read so
+    p = claims_of("\"Our offer is final,\" Shao Wenlan, chief executive of Lanxi Electronics Ltd, said.", D)
+    assert [(c.predicate, c.subject) for c in p.claims] == [("said", "Shao Wenlan")], show(p)

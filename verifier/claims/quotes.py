@@ -27,9 +27,12 @@ def quote_claims(view) -> None:
             continue
         if any(q2.open < q.open and q.end <= q2.end for q2 in view.inside):
             continue  # a quote inside a quote
-        speaker, how = _after(view, q, speakers)
-        if speaker is None:
+        if _introduced(view, q):  # X表示：「…」另一家的主席Y则未有回应: X's, whatever follows
             speaker, how = _before(view, q, speakers)
+        else:
+            speaker, how = _after(view, q, speakers)
+            if speaker is None:
+                speaker, how = _before(view, q, speakers)
         if speaker is None:
             speaker, how = _continued(view, q)
         if speaker is None:
@@ -40,6 +43,17 @@ def quote_claims(view) -> None:
                         {"link": how, "subject": how})
         if claim is not None:
             ex.last_speaker = (claim.subject, view.sentence.paragraph, q.end)
+
+
+INTRODUCED_REACH = 10  # characters before a quote's opening mark where a speech verb and a colon introduce it
+
+
+def _introduced(view, q) -> bool:
+    """Whether a speech verb and a colon open the quote (X表示：「…」, 'X said: "…"')."""
+    ex = view.ex
+    lo = max(view.sentence.start, q.open - INTRODUCED_REACH)
+    colon = re.search(r"[：:]\s*$", ex.folded[lo:q.open])
+    return bool(colon) and view.lex.speech_re.search(ex.folded, lo, lo + colon.start()) is not None
 
 
 def _is_scare_quote(words: str) -> bool:
