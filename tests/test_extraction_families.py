@@ -3259,3 +3259,14 @@ def test_a_quote_a_speech_verb_and_a_colon_open_is_that_speakers():
     # a quote with its speaker after it is still read so
     p = claims_of("\"Our offer is final,\" Shao Wenlan, chief executive of Lanxi Electronics Ltd, said.", D)
     assert [(c.predicate, c.subject) for c in p.claims] == [("said", "Shao Wenlan")], show(p)
+
+
+def test_a_headcount_that_stood_at_a_figure_is_the_staff():
+    """"its headcount stood at about 2,100", "its workforce was about 2,100": the staff; "owes workers
+    about 160 million yuan" is money owed, no staff."""
+    for text in ("Lanxi Electronics Ltd's headcount stood at about 2,100 at the end of June.",
+                 "Lanxi Electronics Ltd said its workforce was about 2,100."):
+        p = claims_of(text, D)
+        assert [(c.predicate, c.value.value) for c in p.claims] == [("employees", 2100)], show(p)
+    p = claims_of("Lanxi Electronics Ltd owes workers about 160 million yuan in unpaid wages.", D)
+    assert not any(c.predicate == "employees" for c in p.claims), show(p)

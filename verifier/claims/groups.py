@@ -125,14 +125,21 @@ def _noun_after(view, pos: int, reach: int = 28) -> tuple[str, int, int] | None:
     return None
 
 
+NOUN_BEFORE_REACH_EN = 40  # characters: "its headcount stood at about 2,100"
+# an English noun's count follows a verb of being or reaching, or "of" (not an object: "owes workers about …")
+_EN_NOUN_VERB = re.compile(r"\s*(?:stood at|stands at|was|is|of|totals|totaled|totalled|reached)\b")
+
+
 def _noun_before(view, pos: int) -> tuple[str, int] | None:
     """A group noun before a number, joined by 有/为/约 (员工约410人, 创始团队共有七人)."""
     lex = view.lex
     g = lex.groups
-    start = max(view.sentence.start, pos - 14)
+    start = max(view.sentence.start, pos - (14 if view.ex.chinese else NOUN_BEFORE_REACH_EN))
     best = None
     for m in lex.count_noun_re.finditer(view.ex.folded, start, pos):
         between = view.ex.lower[m.end():pos]
+        if not view.ex.chinese and between.strip() and not _EN_NOUN_VERB.match(between):
+            continue  # "its headcount stood at about 2,100"; not "owes workers about 160 million yuan"
         if _gap_ok(between, g["noun_then_count"]):
             best = (lex.count_noun[m.group(0).lower()], m.start())
     return best
