@@ -1638,7 +1638,7 @@ class SentenceView:
                  and not self._dates_other_value(d, v)
                  # "raised $25 million in 2023 and $70 million in 2024": an English date after another
                  # figure of the kind is that figure's
-                 and not (not ex.chinese and d.end <= v.start and self._AND_THEN.match(ex.lower, d.end) and any(
+                 and not (not ex.chinese and d.end <= v.start and lex.and_then_re.match(ex.lower, d.end) and any(
                      w is not v and w.value.kind == v.value.kind and clause.start <= w.start and w.end <= d.start
                      for w in self.values))]
         if not dates and "when" not in scope and clause.index > 0:
@@ -1741,7 +1741,6 @@ class SentenceView:
         time, not `v`'s."""
         return any(w is not v and w.value.kind != "date" and not _just_one(w) and self._own_date(d, w) for w in self.values)
 
-    _AND_THEN = re.compile(r"\s*,?\s*(?:and|while|but|as well as)\s")  # "… in 2023 and $70 million in 2024"
     _CLAUSE_BREAK = re.compile(r"[;；]")
     _AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]+(?:ed|d)\b")
     _CJK_SPACE = re.compile(r"[\u4e00-\u9fff%％]\s+[\u4e00-\u9fff]")

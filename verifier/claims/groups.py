@@ -126,8 +126,6 @@ def _noun_after(view, pos: int, reach: int = 28) -> tuple[str, int, int] | None:
 
 
 NOUN_BEFORE_REACH_EN = 40  # characters: "its headcount stood at about 2,100"
-# an English noun's count follows a verb of being or reaching, or "of" (not an object: "owes workers about …")
-_EN_NOUN_VERB = re.compile(r"\s*(?:stood at|stands at|was|is|of|totals|totaled|totalled|reached)\b")
 
 
 def _noun_before(view, pos: int) -> tuple[str, int] | None:
@@ -138,7 +136,7 @@ def _noun_before(view, pos: int) -> tuple[str, int] | None:
     best = None
     for m in lex.count_noun_re.finditer(view.ex.folded, start, pos):
         between = view.ex.lower[m.end():pos]
-        if not view.ex.chinese and between.strip() and not _EN_NOUN_VERB.match(between):
+        if not view.ex.chinese and between.strip() and not lex.noun_count_verb_re.match(between):
             continue  # "its headcount stood at about 2,100"; not "owes workers about 160 million yuan"
         if _gap_ok(between, g["noun_then_count"]):
             best = (lex.count_noun[m.group(0).lower()], m.start())

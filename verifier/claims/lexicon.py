@@ -243,6 +243,7 @@ class Lexicon:
         self.per_share_before_re = _suffix_re(link["per_share_before"])
         self.per_share_words = frozenset(w.lower() for w in link["per_share_after"])
         self.reason_words = frozenset(w.lower() for w in link["reason_before"])
+        self.and_then_re = re.compile(rf"\s*,?\s*(?i:{gated_alternation(link['and_then'])})\s")
         self.per_share_after_re = re.compile(rf"(?i:\s*{gated_alternation(_fold_all(link['per_share_after']))})(?![A-Za-z])")
         self.until_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['until']))})\s")
         self.effective_re = _suffix_re(link["effective"])
@@ -368,6 +369,7 @@ class Lexicon:
         self.employ_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(w.lower() for w in data['counts']['employees'].get('verbs', []))})\s+(?:about|around|roughly|some|nearly|almost|more than|over|approximately|an estimated)?\s*$")
         g = data["groups"]
         self.groups = g
+        self.noun_count_verb_re = re.compile(rf"\s*(?i:{gated_alternation(g['noun_then_count_en'])})\b")
         self.group_fractions = {fold(k).lower(): v for k, v in g["fractions"].items()}
         q = data["quotes"]
         self.speech_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(q['speech_verbs']))}(?![A-Za-z]))")
