@@ -1609,11 +1609,11 @@ class SentenceView:
                 not (clause.start <= m.start() < clause.end and not lex.comparison_re.search(
                     ex.folded, min(v.end, m.start()), max(v.end, m.start()))),
                 abs(m.start() - v.start)))
-            scope["of"] = _round_name(closest.group(0))
+            scope["of"] = _round_name(closest.group(0), lex.round_aliases)
         elif lex.round_anaphora_re.search(ex.folded, self.sentence.start, hi):
             last = [m for m in lex.round_re.finditer(ex.folded, 0, self.sentence.start)]
             if last:
-                scope["of"] = _round_name(last[-1].group(0))
+                scope["of"] = _round_name(last[-1].group(0), lex.round_aliases)
         else:
             told_before = self._round_told_before(v)
             if told_before:
@@ -1751,7 +1751,7 @@ class SentenceView:
         stands between them."""
         ex, lex = self.ex, self.lex
         before = list(lex.round_re.finditer(ex.folded, self.sentence.start, v.start))
-        names = {_round_name(m.group(0)) for m in before}
+        names = {_round_name(m.group(0), lex.round_aliases) for m in before}
         if len(names) != 1 or lex.comparison_re.search(ex.folded, before[-1].end(), v.start) \
                 or self._CLAUSE_BREAK.search(ex.folded, before[-1].end(), v.start):
             return None
@@ -2294,13 +2294,10 @@ def _place_re() -> re.Pattern[str]:
                       rf"|(?i:\bin\s+(?:the\s+)?{alternation(n.lower() for n in latin)}\b)")
 
 
-_ROUND_ZH = {"种子": "seed", "天使": "angel"}  # (the Chinese rounds named by words, not letters)
-
-
-def _round_name(words: str) -> str:
-    """B轮, Series B, series-b -> round:b; 种子轮 and "seed" -> round:seed."""
+def _round_name(words: str, aliases: dict[str, str]) -> str:
+    """B轮, Series B, series-b -> round:b; 种子轮 and "seed" -> round:seed (`aliases`: [scope] round_aliases)."""
     w = re.sub(r"\s+", " ", words.lower()).replace("轮", "").replace("series ", "").strip()
-    return "round:" + _ROUND_ZH.get(w, w)
+    return "round:" + aliases.get(w, w)
 
 
 def as_money(found: Found) -> Found:

@@ -347,6 +347,7 @@ class Lexicon:
         self.before_event_re = re.compile(scope["before_event_re"], re.IGNORECASE)
         self.dated_by = set(scope["dated_by"])
         self.accumulating = {pid for pid, p in data["predicate"].items() if p.get("accumulates")}
+        self.round_aliases = {fold(k).lower(): v for k, v in scope["round_aliases"].items()}
         self.round_re = re.compile(
             rf"(?i:(?<![A-Za-z]){gated_alternation([w.lower() for w in scope['round_en']])}(?![A-Za-z]))"
             rf"|(?i:{gated_alternation(_fold_all(scope['round_zh']))})"
