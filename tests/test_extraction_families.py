@@ -2171,6 +2171,9 @@ PHRASINGS = [
     ("Ana Qent will start at Osterly Systems Inc on June 1.", "appointed", "Ana Qent", "June 1"),
     ("泊岸电网（Orlen Grid）首席执行官一职将由派克（Dana Pike）于3月1日接任。", "appointed", "Dana Pike", "3月1日"),
     ("派克（Dana Pike）3月1日起升任首席执行官。", "appointed", "Dana Pike", "3月1日"),
+    # a role between 由 and who takes the post; a name that ends where an appointment's word starts
+    ("泊岸电网周一公告，财务长林秀芬辞职，其职务由副总裁许立峰自3月1日起代理。", "appointed", "许立峰", "3月1日"),
+    ("泊岸电网（Orlen Grid）财务长林秀芬自2019年起出任该职。", "appointed", "林秀芬", "2019年"),
     ("Maya Reyes has been with Orlen Grid Inc for 11 years.", "tenure", "Maya Reyes", "11 years"),
     ("林佩珊（Lin Peishan）加入泊岸电网（Orlen Grid）已逾八年。", "tenure", "Lin Peishan", "逾八年"),
     ("周二上午宣布，联合创始人欧斯川（Talmer Ostrand）将卸任首席执行官。", "departure", "Talmer Ostrand", "周二上午"),
@@ -3270,3 +3273,10 @@ def test_a_headcount_that_stood_at_a_figure_is_the_staff():
         assert [(c.predicate, c.value.value) for c in p.claims] == [("employees", 2100)], show(p)
     p = claims_of("Lanxi Electronics Ltd owes workers about 160 million yuan in unpaid wages.", D)
     assert not any(c.predicate == "employees" for c in p.claims), show(p)
+
+
+def test_who_stands_in_after_you_and_a_role_is_not_the_one_who_left():
+    # 由 + a role + the name: the one who takes the post; the one leaving is given no appointment
+    p = claims_of("北岭食品周二公告，财务总监林秀芬辞职，其职务暂由副总裁许立峰代理。", D)
+    assert not [c for c in p.claims if c.predicate == "appointed" and c.subject == "林秀芬"], show(p)
+    assert has(p, "departure", "林秀芬", "周二"), show(p)

@@ -125,6 +125,8 @@ def _join_re() -> re.Pattern[str]:
 
 
 PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
+YOU_ROLE_CHARS = 8  # 由 and the person who does it this far apart: the words between are a role (由副总裁陈国栋代理)
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 
 
 @table("extract")
@@ -1145,7 +1147,8 @@ class SentenceView:
         # "in its results for the first half of 2025": a period of figures, the date of no event
         results_period = kind == "date" and lex.results_before_re.search(ex._before(v.start, 24)) is not None
         for t in self.triggers:
-            senses = [s for s in t.senses if ((kind in s.predicate.kinds and not only_start and (not s.kinds or kind in s.kinds))
+            senses = [s for s in t.senses if ((kind in s.predicate.kinds and (not only_start or s.since_takes_effect)
+                                               and (not s.kinds or kind in s.kinds))
                       or (since and (s.predicate.id in starts or s.predicate.id in starts.values())))
                       and (not per_share or s.predicate.per_share) and (per_share or not s.per_share_only)
                       and not (s.predicate.max_amount and kind == "money" and (v.value.low or 0) >= s.predicate.max_amount)
@@ -1985,11 +1988,16 @@ class SentenceView:
                    for v in self.values)
 
     def _you_doer(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
-        """The person right after the last 由 before the event word in its clause (由派克接任)."""
+        """The person right after the last 由 before the event word in its clause (由派克接任),
+        or after a role's few words there (由副总裁陈国栋代理)."""
         at = self.ex.folded.rfind("由", clause.start, t.start)
         if at < 0:
             return None
-        return next((m for m in cands if m.type == "person" and m.start == at + 1 and not m.pronoun), None)
+        first = next((m for m in cands if at < m.start and m.end <= t.start), None)
+        if first is None or first.type != "person" or first.pronoun or first.start - at - 1 > YOU_ROLE_CHARS \
+                or _CLAUSE_MARK.search(self.ex.folded, at + 1, first.start):
+            return None
+        return first
 
     def _passive_agent(self, t: Trigger, clause: Clause, cands: list[Mention]) -> Mention | None:
         """In 被X索赔 / 遭求偿, the doer of an event word marked passive: the name between the

@@ -80,6 +80,7 @@ class Sense:
     not_between: tuple[str, ...] = ()  # words between a value and it that make the value another's (38.2%赞成，遭否决)
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
     kinds: frozenset[str] = frozenset()  # the value kinds its words take, when fewer than the predicate's
+    since_takes_effect: bool = False  # a date after since-words is when it takes effect (自3月1日起代理), no tenure's start
 
 
 def inflect(lemma: str) -> list[str]:
@@ -151,7 +152,8 @@ class Lexicon:
                           preceded_by=frozenset(fold(w).lower() for w in group.get("preceded_by", ())),
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           not_between=tuple(fold(w).lower() for w in group.get("not_between", ())),
-                          yields=group.get("yields", False), kinds=frozenset(group.get("kinds", ())))
+                          yields=group.get("yields", False), kinds=frozenset(group.get("kinds", ())),
+                          since_takes_effect=group.get("since_takes_effect", False))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
                 for lemma in group.get("en", []):
