@@ -3280,3 +3280,21 @@ def test_who_stands_in_after_you_and_a_role_is_not_the_one_who_left():
     p = claims_of("北岭食品周二公告，财务总监林秀芬辞职，其职务暂由副总裁许立峰代理。", D)
     assert not [c for c in p.claims if c.predicate == "appointed" and c.subject == "林秀芬"], show(p)
     assert has(p, "departure", "林秀芬", "周二"), show(p)
+
+
+def test_a_post_held_since_a_year_is_its_start_in_every_english_shape():
+    # "since 2019" is a start: a joining (the post's), never the date of a departure told beside it
+    p = claims_of("Orlen Grid Inc chief executive Vera Lund, in charge since 2019, said on Monday she would retire.", D)
+    assert not [c for c in p.claims if c.predicate == "departure" and "2019" in c.text], show(p)
+    for text in ("Vera Lund has been chief financial officer of Orlen Grid Inc since 2019.",
+                 "Vera Lund has run Orlen Grid Inc since 2019.",
+                 "Vera Lund has led Orlen Grid Inc since 2019."):
+        q = claims_of(text, D)
+        assert [(c.predicate, c.subject, c.scope.get("sort")) for c in q.claims] == [("joined", "Vera Lund", "post")], show(q)
+    # "has been" before no post is no tenure
+    r = claims_of("Orlen Grid Inc has been fined three times since 2019.", D)
+    assert not [c for c in r.claims if c.predicate in ("joined", "tenure")], show(r)
+    # an age between a name and its relative clause: the clause is still that name's
+    s = claims_of("Ana Qent takes office in August. She succeeds Tomas Brayne, 66, who has been president since 2017.", D)
+    assert has(s, "joined", "Tomas Brayne", "2017"), show(s)
+    assert not has(s, "joined", "Ana Qent", "2017"), show(s)

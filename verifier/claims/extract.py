@@ -127,6 +127,7 @@ def _join_re() -> re.Pattern[str]:
 PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words between name the doer
 YOU_ROLE_CHARS = 8  # 由 and the person who does it this far apart: the words between are a role (由副总裁陈国栋代理)
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+_AGE_ONLY = re.compile(r"\d{1,3}")  # a clause that is an age alone (", 66,")
 
 
 @table("extract")
@@ -1096,7 +1097,7 @@ class SentenceView:
         return self.lex.start_of_targets
 
     def _since(self, v: Found) -> bool:
-        return bool(self.lex.since_re.search(self.ex._before(v.start, 4))) or \
+        return bool(self.lex.since_re.search(self.ex._before(v.start, 4))) or bool(self.lex.since_start_re.match(self.ex.lower, v.start)) or \
             bool(self.lex.since_after_re.match(self.ex.folded, v.end) and self.lex.since_re.search(self.ex._before(v.start, 8)))
 
     def links(self, v: Found) -> list[Link]:
@@ -2157,8 +2158,8 @@ class SentenceView:
             pool = [m for m in cands if c.start <= m.start and m.end <= c.end + 1]
             if pool:
                 return pool[-1]
-            if c.kind == "main":
-                break
+            if c.kind == "main" and not _AGE_ONLY.fullmatch(self.ex.text, c.start, c.end):
+                break  # (", 66, who…": an age between the name and its relative clause)
         return None
 
     def _topic(self, types: tuple[str, ...], exclude: set[str] = frozenset()) -> Mention | None:

@@ -251,6 +251,7 @@ class Lexicon:
         self.effective_re = _suffix_re(link["effective"])
         self.effective_after_re = re.compile(rf"\s*(?:起)?(?:{gated_alternation(_fold_all(link['effective']))})")
         self.since_re = _suffix_re(link["since"])
+        self.since_start_re = re.compile(rf"(?i:{gated_alternation(_fold_all(link['since']))})\s")  # a value "since 2019"
         self.since_after_re = re.compile(rf"\s*{gated_alternation(_fold_all(link['since_after']))}")
         self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
         self.negation_re = _suffix_re(link["negation"])
