@@ -3298,3 +3298,24 @@ def test_a_post_held_since_a_year_is_its_start_in_every_english_shape():
     s = claims_of("Ana Qent takes office in August. She succeeds Tomas Brayne, 66, who has been president since 2017.", D)
     assert has(s, "joined", "Tomas Brayne", "2017"), show(s)
     assert not has(s, "joined", "Ana Qent", "2017"), show(s)
+
+
+def test_a_namesake_told_apart_keeps_its_own_figures():
+    # an English disclaimer: the pronoun in the clause describing the other company is that company
+    p = claims_of("Tarnby Networks will cut about 900 jobs. Tarnby is not related to Tarnbey Electronics, a "
+                  "Kaohsiung parts maker that said last week it would cut 150 jobs.", D)
+    assert has(p, "layoffs", "Tarnbey Electronics", "150 jobs"), show(p)
+    assert not has(p, "layoffs", "Tarnby Networks", "150 jobs"), show(p)
+    # a Chinese name with the same first characters and another organisation word is another company,
+    # even when it spells the Latin name glossed on the first (and a modifier before it ends at 的)
+    z = claims_of("岚桥微系统（Lanqiao Microsystems）周二公布业绩，营收30亿元。另外，名称相近的岚桥电子本周三公布营收12亿元。", D)
+    assert not has(z, "revenue", "Lanqiao Microsystems", "12亿元"), show(z)
+    assert has(z, "revenue", "Lanqiao Microsystems", "30亿元"), show(z)
+    # the same first characters and the same organisation word: one company told shorter
+    sources = [read_source(Path("en.txt"), {"published": D}, text="Taiwan's regulator fined Yonglan Commercial Bank "
+                           "T$12 million on Tuesday. In March 2024, it fined Yonglan T$8 million."),
+               read_source(Path("zh.txt"), {"published": D}, text="台湾永岚商业银行周二被罚1200万元新台币。"
+                           "2024年3月，永岚银行曾被罚800万元新台币。")]
+    prepared, _ = extract_sources(sources, registry=[])
+    assert {c.subject for q in prepared for c in q.claims if c.predicate == "fine"} == {"Yonglan Commercial Bank"}, \
+        [show(q) for q in prepared]

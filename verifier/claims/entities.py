@@ -547,6 +547,21 @@ def _is_category(folded: str, name: str, d: dict) -> bool:
     return False
 
 
+def _named_otherwise(chinese: str, latin, d: dict) -> bool:
+    """Whether the Latin organisation already has a Chinese name that starts as this one does but
+    ends in another organisation word (Qinghe Microsystems is 青禾微系统: 青禾电子 is another
+    company; 永晟银行 is still 永晟商业银行)."""
+    ending = next((s for s in d["org_suffixes_longest_first"] if chinese.endswith(s)), None)
+    if ending is None:
+        return False
+    for alias in latin.aliases:
+        if alias.isascii() or alias[:2] != chinese[:2] or alias.startswith(chinese) or chinese.startswith(alias):
+            continue
+        if not alias.endswith(ending):
+            return True
+    return False
+
+
 def _same_kind(chinese: str, latin: list, d: dict) -> list:
     """Of Latin names a Chinese organisation's name spells, those whose words say what its suffix
     says (恒晟控股: Hengsheng Holdings, not Hengsheng Land)."""
@@ -837,7 +852,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
     is the name (a name said once counts when a clause mark or a descriptor opens it). A name
     with no organisation word after a descriptor counts when it recurs three times
     (…芯片企业云境智算 … 云境智算成立于2021年)."""
-    opener = "，。、：；！？ \n\t（）()“”「」《》|｜"
+    opener = "，。、：；！？ \n\t（）()“”「」《》|｜的"  # (…的青禾电子: a name a modifier ends before)
     counts: dict[str, int] = {}
 
     def counted(part: str) -> int:  # folded.count, once per string (a long article has many)
@@ -1405,7 +1420,7 @@ class EntityIndex:
             matches = [latin[i] for i in candidates if latin[i].name in self.entities]
             if len({m.name for m in matches}) > 1 and e.type == "org":
                 matches = _same_kind(name, matches, d)  # 恒晟控股: Hengsheng Holdings, not Hengsheng Land
-            if len({m.name for m in matches}) == 1:
+            if len({m.name for m in matches}) == 1 and not (e.type == "org" and _named_otherwise(name, matches[0], d)):
                 self._merge(e.name, into=matches[0].name)
         self._person_before_org_word(spelling, latin)
 

@@ -230,7 +230,9 @@ class Extractor:
         """A weak antecedent: a name after a preposition (由X领投, "led by X"), or an investor
         named before its part in a round (老股东橡岭资本跟投)."""
         if self._after_preposition(m):
-            return True
+            # unless a clause describing it follows: it is then who the sentence goes on about
+            # ("not related to Tenby Electronics, a supplier that said it would cut 400 jobs")
+            return not (m.type == "org" and self.lex.described_after_re.match(self.folded, m.end))
         if m.start and self.folded[m.start - 1] in "（(" and not m.pronoun:
             return True  # 翡翠创投（Jadeite Ventures）: a gloss; the name before it is weighed
         gloss = _GLOSS_AFTER.match(self.folded, m.end)

@@ -388,6 +388,9 @@ class Lexicon:
         en_clauses = lang("en")["clauses"]
         self.name_modifier_re = _suffix_re(en_clauses["name_modifier_before"])
         self.coordinator_re = _word_re(en_clauses["coordinators"])
+        # a name a comma and a clause describing it follow (", a Hsinchu supplier that…", ", which…")
+        self.described_after_re = re.compile(
+            rf"\s*,\s*(?i:{gated_alternation([*en_clauses['relative'], *en_clauses['appositive_starts']])})\b")
         zh_date, en_date = lang("zh")["date"], lang("en")["date"]
         self.date_hint_re = re.compile(
             starts_gate([*zh_date["weekday_prefix"], *en_date["weekdays"], "2", "3", "二", "三"]) + "(?:"
