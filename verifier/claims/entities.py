@@ -852,7 +852,7 @@ def _learn_cjk_orgs(out: Learned, text: str, folded: str, d: dict, r: dict) -> N
     is the name (a name said once counts when a clause mark or a descriptor opens it). A name
     with no organisation word after a descriptor counts when it recurs three times
     (…芯片企业云境智算 … 云境智算成立于2021年)."""
-    opener = "，。、：；！？ \n\t（）()“”「」《》|｜的"  # (…的青禾电子: a name a modifier ends before)
+    opener = "，。、：；！？ \n\t（）()“”「」《》|｜"
     counts: dict[str, int] = {}
 
     def counted(part: str) -> int:  # folded.count, once per string (a long article has many)
