@@ -580,6 +580,13 @@ def test_weekday_that_matches_has_no_issue():
         assert v["start"] == "2024-06-01" and v["weekday"] == "saturday" and "issue" not in v, v
 
 
+def test_a_time_after_a_weekday_in_brackets_is_that_days():
+    # 9月13日（周日）晚上8时: one moment, not a date and a bare time on the base's day
+    for text in ("2026年9月13日（周日）晚上8时", "2026年9月13日(星期日)晚上8時"):
+        (v,) = [v for v in _values(text, base=BASE) if v["kind"] == "date"]
+        assert (v["start"], v["time"], v["weekday"]) == ("2026-09-13", "20:00", "sunday"), v
+
+
 def test_weekday_mismatch_without_year():
     # 6月1日 of the nearest year (2025 with prefer past) was a Sunday
     (v,) = [v for v in _values("6月1日周六", base=BASE) if v["kind"] == "date"]

@@ -840,6 +840,9 @@ def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
             weekdays_by_end.setdefault(c.end, []).append(c)
     if not weekdays_by_start:
         return
+    # a time of day right after the weekday's parenthesis: 9月13日（周日）晚上8时 is one moment
+    times_by_start = {c.start: c for c in found if (c.detail.time is not None or c.detail.part_of_day is not None)
+                      and c.detail.day is None and c.detail.month is None and c.detail.weekday is None}
     for a in found:
         if a.detail.day is None or a.detail.weekday is not None or a.detail.until is not None:
             continue
@@ -856,6 +859,10 @@ def _join_weekdays(found: list[Candidate], ctx: Context, base: dt.date | None):
             spec = a.detail._replace(weekday=b.detail.weekday,
                                      part_of_day=b.detail.part_of_day or a.detail.part_of_day,
                                      time=b.detail.time or a.detail.time)
+            at = times_by_start.get(end) if end > second.end else None
+            if at is not None and spec.time is None and spec.part_of_day is None:
+                spec = spec._replace(time=at.detail.time, part_of_day=at.detail.part_of_day)
+                end = at.end
             value = resolve(spec, base, ctx.prefer)
             yield Candidate(first.start, end, value, max(a.score, b.score) + 0.01, f"{a.pattern}+weekday", spec)
 
