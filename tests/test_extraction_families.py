@@ -3319,3 +3319,27 @@ def test_a_namesake_told_apart_keeps_its_own_figures():
     prepared, _ = extract_sources(sources, registry=[])
     assert {c.subject for q in prepared for c in q.claims if c.predicate == "fine"} == {"Yonglan Commercial Bank"}, \
         [show(q) for q in prepared]
+
+
+def test_a_price_compared_with_the_offer_price_is_the_markets():
+    p = claims_of("Brindle Foods shares closed at HK$9.10 against an offer price of HK$8.00, and touched HK$9.80, "
+                  "or 22% above the IPO price, in early trade.", D)
+    assert [c.text for c in p.claims if c.predicate == "offer_price"] == ["HK$8.00"], show(p)
+    assert has(p, "share_price", "Brindle Foods", "HK$9.80"), show(p)
+    z = claims_of("布林德食品（Brindle Foods）要约价较停牌前收市价4.10港元溢价30%。", D)
+    assert not has(z, "offer_price", "Brindle Foods", "4.10港元"), show(z)
+
+
+def test_a_weekday_begun_in_hong_kong_when_new_york_dated_the_story_is_that_day():
+    # Tuesday 22:15 in New York is Wednesday morning in Hong Kong: "on Wednesday" is that Wednesday
+    text = ("Updated Tue, 1 Dec 2026 22:15 EST\n\nNEW YORK — Shares of Brindle Foods rose 12% in their Hong Kong "
+            "trading debut on Wednesday.\n")
+    source = read_source(Path("wire.txt"), {}, text=text)
+    prepared, _ = extract_sources([source], registry=[])
+    (c,) = [c for c in prepared[0].claims if c.kind == "date" or c.value.kind == "percent"][:1]
+    assert c.scope.get("when") == "2026-12-02", show(prepared[0])
+    # at 9:15 in New York it is 22:15 in Hong Kong: Wednesday is still the one before
+    noon = read_source(Path("wire.txt"), {}, text=text.replace("22:15", "09:15"))
+    prepared, _ = extract_sources([noon], registry=[])
+    (c,) = [c for c in prepared[0].claims if c.value.kind == "percent"][:1]
+    assert c.scope.get("when") == "2026-11-25", show(prepared[0])

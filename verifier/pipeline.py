@@ -32,7 +32,7 @@ from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
 from verifier.collector import kept, paused
 from verifier.compact import Compactor
-from verifier.text.dateline import Dateline, find as find_dateline, infer_month, infer_year, published_at_foot
+from verifier.text.dateline import Dateline, day_begun_afar, find as find_dateline, infer_month, infer_year, published_at_foot
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
 from verifier.text.segment import Sentence, sentences
@@ -277,6 +277,9 @@ def extract(p: Prepared, index: EntityIndex, holding: set[tuple[int, int]] | Non
         if holding is not None and v is None and not any(m.start < s.end and s.start < m.end for m in numbered) \
                 and shows_value(found, kinds=UNCLAIMED_KINDS, min_score=UNCLAIMED_MIN_SCORE):
             holding.add((s.start, s.end))
+    begun = day_begun_afar(p.dateline, source.published, source.timezone)
+    if begun is not None:
+        values = [_weekday_begun(f, begun, source.published) for f in values]
     excluded = [to_view(a, b) for a, b in p.dateline.spans] if p.dateline else []
     extractor = Extractor(source.id, text, folded, sents, values, mentions, source.language,
                           source.published, source.timezone, excluded)
@@ -287,6 +290,19 @@ def extract(p: Prepared, index: EntityIndex, holding: set[tuple[int, int]] | Non
 
 _DIGIT = re.compile(r"[0-9０-９]")
 NAME_MASK = "_"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_begun(f, begun: dt.date, published: dt.date):
+    """A bare weekday read as the one six days before the dateline that names the day which has
+    begun on the far clock (dateline.day_begun_afar): that day ("on Wednesday", in an article
+    dated Tuesday 22:15 in New York, about a listing in Hong Kong)."""
+    v = f.value
+    if v.kind != "date" or v.weekday != _WEEKDAYS[begun.weekday()] or v.month is not None or v.day is not None \
+            or v.start != (published - dt.timedelta(days=6)).isoformat() or v.start != v.end:
+        return f
+    day = begun.isoformat()
+    return f.model_copy(update={"value": v.model_copy(update={"start": day, "end": day})})
 
 
 def _without_names(text: str, folded: str, start: int, end: int, names: list) -> tuple[str, str]:

@@ -92,6 +92,7 @@ def _places() -> dict:
     places = {fold(k).casefold(): v for k, v in data["places"].items()}
     markers = {fold(k).casefold(): v for k, v in data["markers"].items()}
     return {
+        "far_clock": data["far_clock"],
         "abbreviations": abbreviations,
         "abbreviation_re": re.compile(rf"(?<![A-Za-z]){alternation(abbreviations)}(?![A-Za-z])"),
         "places": places,
@@ -101,6 +102,23 @@ def _places() -> dict:
         "event_en_re": re.compile(rf"(?<![a-z]){alternation(data['event_place']['en'])}\s+(?:an?\s+event\s+in\s+)?$"),
         "event_zh_re": re.compile(alternation(fold(w) for w in data["event_place"]["zh"])),
     }
+
+
+def day_begun_afar(line: Dateline | None, published: dt.date | None, zone: str | None) -> dt.date | None:
+    """The day after the publication date, when at the dateline's clock time it has already begun
+    on the far clock (places.toml far_clock: Tuesday 22:15 in New York is Wednesday morning in
+    Hong Kong); None otherwise, or when the dateline gives no clock time or zone."""
+    from zoneinfo import ZoneInfo
+
+    if line is None or line.time is None or zone is None or published is None:
+        return None
+    hour, minute = map(int, line.time.split(":"))
+    try:
+        moment = dt.datetime.combine(published, dt.time(hour, minute), ZoneInfo(zone))
+        there = moment.astimezone(ZoneInfo(_places()["far_clock"])).date()
+    except (ValueError, KeyError):
+        return None
+    return there if there > published else None
 
 
 def place_zone(name: str) -> str | None:
