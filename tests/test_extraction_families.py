@@ -3343,3 +3343,23 @@ def test_a_weekday_begun_in_hong_kong_when_new_york_dated_the_story_is_that_day(
     prepared, _ = extract_sources([noon], registry=[])
     (c,) = [c for c in prepared[0].claims if c.value.kind == "percent"][:1]
     assert c.scope.get("when") == "2026-11-25", show(prepared[0])
+
+
+def test_money_raised_since_the_founding_is_the_total():
+    for text in ("Brindle Labs has raised HK$300 million since its founding in 2018.",
+                 "布林德实验室（Brindle Labs）成立以来共获得3亿港元融资。"):
+        p = claims_of(text, D)
+        assert [c.scope.get("of") for c in p.claims if c.predicate == "funding"] == ["total"], show(p)
+
+
+def test_a_stake_told_with_its_dilution_is_the_one_before_it():
+    for text, before, after in (("罗雅文（Ava Lo）所持15%股权被摊薄至约5%。", "15%", "约5%"),
+                                ("Ava Lo's 15% stake in Brindle Labs was diluted to about 5%.", "15%", "about 5%")):
+        p = claims_of(text, D)
+        whens = {c.text: c.scope.get("when") for c in p.claims if c.predicate == "stake"}
+        assert whens == {before: "before", after: None}, show(p)
+
+
+def test_a_stake_held_directly_and_one_held_with_others_are_two_figures():
+    p = claims_of("布林德工业（Brindle Industrial）公告显示，罗氏家族直接持股20.5%，连同信托合计持有约31.2%。", D)
+    assert sorts(p, "stake") == [("20.5%", "direct"), ("约31.2%", "combined")], show(p)

@@ -1631,6 +1631,9 @@ class SentenceView:
         elif (lex.scope_after_re.search(ex.folded, self.sentence.start, hi) or lex.after_event_re.search(ex.lower[clause.start:clause.end])) \
                 and "of" not in scope:
             scope["when"] = "after"
+        elif link.sense.predicate.changes and lex.diluted_re.search(ex.lower, clause.start, clause.end) \
+                and not _TO_END.search(ex._before(v.start, 8)):
+            scope["when"] = "before"  # 所持18%股权被摊薄至约6%: the 18% held before the dilution
         elif lex.scope_now_re.search(ex.folded, clause.start, v.start):
             scope["when"] = ex.published.isoformat() if ex.published else "now"  # 目前, "now"
         # a time the value is of: a date before it in its clause (在今年1月的B轮融资中估值…), or

@@ -342,6 +342,7 @@ class Lexicon:
             rf"|(?:{gated_alternation(_fold_all(scope['compared_with_zh']))})[^，。；,;]{{0,16}})$")
         self.scope_before_re = _word_re(scope["before_event"])
         self.scope_after_re = _word_re(scope["after_event"])
+        self.diluted_re = _word_re(scope["diluted"])
         self.scope_combined_re = _word_re(scope["combined"])
         self.scope_now_re = _word_re(scope["now"])
         self.this_time_re = _word_re(scope["this_time"])
