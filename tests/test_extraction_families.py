@@ -3363,3 +3363,8 @@ def test_a_stake_told_with_its_dilution_is_the_one_before_it():
 def test_a_stake_held_directly_and_one_held_with_others_are_two_figures():
     p = claims_of("布林德工业（Brindle Industrial）公告显示，罗氏家族直接持股20.5%，连同信托合计持有约31.2%。", D)
     assert sorts(p, "stake") == [("20.5%", "direct"), ("约31.2%", "combined")], show(p)
+
+
+def test_a_market_value_is_neither_a_rounds_nor_a_deals_valuation():
+    p = claims_of("布林德光电（Brindle Optics）公告前市值约300亿元，交易对布林德光电的估值约为360亿元。", D)
+    assert sorts(p, "valuation") == [("约300亿元", "market"), ("约为360亿元", None)], show(p)

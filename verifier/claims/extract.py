@@ -754,10 +754,13 @@ class SentenceView:
         found = None
         for found in self.lex.sorts[table].finditer(window):
             pass
-        if found is None and self.ex.chinese and clause.index > 0 and self.clauses[clause.index - 1].start >= self.sentence.start \
-                and not self._own_subject(clause, t.start):
+        before = self.clauses[clause.index - 1] if clause.index > 0 else None
+        if found is None and self.ex.chinese and before is not None and before.start >= self.sentence.start \
+                and not self._own_subject(clause, t.start) \
+                and not (v is not None and any(before.start <= w.start < before.end and w.value.kind == v.value.kind
+                                               for w in self.values)):
             # 自2015年起担任总裁，任职约11年: a clause with no subject of its own goes on with the one before
-            before = self.clauses[clause.index - 1]
+            # (not when it tells a figure of the same kind: 公告前市值约440亿元，交易对其估值约520亿元)
             for found in self.lex.sorts[table].finditer(self._org_slots(before.start, before.end)):
                 pass
         own_word = found is not None and found.start() >= len(window) - (t.end - t.start)
