@@ -3368,3 +3368,10 @@ def test_a_stake_held_directly_and_one_held_with_others_are_two_figures():
 def test_a_market_value_is_neither_a_rounds_nor_a_deals_valuation():
     p = claims_of("布林德光电（Brindle Optics）公告前市值约300亿元，交易对布林德光电的估值约为360亿元。", D)
     assert sorts(p, "valuation") == [("约300亿元", "market"), ("约为360亿元", None)], show(p)
+
+
+def test_what_analysts_expected_and_a_change_in_points_are_no_level():
+    p = claims_of("Brindle Chips reported revenue of 3.2 billion yuan, beating the 3.1 billion yuan analysts had expected.", D)
+    assert [c.text for c in p.claims if c.predicate == "revenue"] == ["3.2 billion yuan"], show(p)
+    z = claims_of("布林德芯片（Brindle Chips）毛利率为28.5%，较去年同期提升2.5个百分点。", D)
+    assert [c.text for c in z.claims if c.predicate == "gross_margin"] == ["28.5%"], show(z)

@@ -665,8 +665,8 @@ class SentenceView:
         if v.value.kind not in ("money", "count", "percent") or not pending:
             return None
         same = [p for p in pending if p[0].value.kind == v.value.kind]
-        if not same:
-            return None
+        if not same or getattr(v.value, "points", False):
+            return None  # (较去年同期提升3.5个百分点: a change in points, no earlier level)
         prev, link, subjects, how = same[-1]  # (较今年1月C轮时的16亿美元: a date between them)
         if any(prev.end <= t.start and t.end <= v.start and not self.lex.round_re.fullmatch(self.ex.folded, t.start, t.end)
                for t in self.triggers):
@@ -1128,7 +1128,7 @@ class SentenceView:
         if v_clause.kind == "condition" or lex.counterfactual_re.search(ex.folded, v_clause.start, v.start):
             return out  # "If the company lists next year, ...", "would have been": supposed, not claimed
         # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
-        change = kind == "percent" and self._change(v) is not None
+        change = kind == "percent" and (bool(getattr(v.value, "points", False)) or self._change(v) is not None)
         if kind == "date" and lex.superlative_re.search(ex.folded, max(v_clause.start, v.start - SUPERLATIVE_REACH),
                                                         min(v_clause.end, v.end + SUPERLATIVE_REACH)):
             return out  # "the largest listing this year", 今年规模最大: a ranking's period
