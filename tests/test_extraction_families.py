@@ -3375,3 +3375,9 @@ def test_what_analysts_expected_and_a_change_in_points_are_no_level():
     assert [c.text for c in p.claims if c.predicate == "revenue"] == ["3.2 billion yuan"], show(p)
     z = claims_of("布林德芯片（Brindle Chips）毛利率为28.5%，较去年同期提升2.5个百分点。", D)
     assert [c.text for c in z.claims if c.predicate == "gross_margin"] == ["28.5%"], show(z)
+
+
+def test_a_place_and_its_figure_alone_in_a_list_are_that_regions_part():
+    p = claims_of("布林德网络（Brindle Networks）按地区划分，台湾裁员420人；东南亚200人；欧洲90人。", D)
+    assert {c.text: c.scope.get("of") for c in p.claims if c.predicate == "layoffs"} == {
+        "420人": "in:taiwan", "200人": "in:southeast asia"} | ({"90人": "in:europe"} if has(p, "layoffs", "Brindle Networks", "90人") else {}), show(p)

@@ -720,6 +720,10 @@ class SentenceView:
             at = folded.rfind(p, clause.start, t.start)
             if at >= 0 and self.lex.place_part_re.fullmatch(folded, at + len(p), t.start):
                 return place_name(p)
+            # a clause of a list that names a place and its figure only (…；东南亚300人；欧洲150人)
+            at = folded.rfind(p, clause.start, v.start)
+            if at >= 0 and t.end <= clause.start and self.lex.place_part_re.fullmatch(folded, at + len(p), v.start):
+                return place_name(p)
         if self.ex.chinese:
             # 其中亚洲站共14场，已售出41万张 (a part: the place right after 其中); 高雄4场演唱会…共卖出16万张
             # (a place opening the sentence, its figures that place's)
