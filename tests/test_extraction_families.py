@@ -2171,6 +2171,9 @@ PHRASINGS = [
     ("Ana Qent will start at Osterly Systems Inc on June 1.", "appointed", "Ana Qent", "June 1"),
     ("泊岸电网（Orlen Grid）首席执行官一职将由派克（Dana Pike）于3月1日接任。", "appointed", "Dana Pike", "3月1日"),
     ("派克（Dana Pike）3月1日起升任首席执行官。", "appointed", "Dana Pike", "3月1日"),
+    # surnames of Hong Kong and Guangdong (區, 鄺, 冼, 麥, 關)
+    ("澜川物流（Lanchuan Logistics）公布，行政总裁区志恒辞任，将于4月30日正式离任。", "last_day", "区志恒", "4月30日"),
+    ("澜川物流（Lanchuan Logistics）财务总监鄺美玲周一辞职。", "departure", "邝美玲", "周一"),
     # a role between 由 and who takes the post; a name that ends where an appointment's word starts
     ("泊岸电网周一公告，财务长林秀芬辞职，其职务由副总裁许立峰自3月1日起代理。", "appointed", "许立峰", "3月1日"),
     ("泊岸电网（Orlen Grid）财务长林秀芬自2019年起出任该职。", "appointed", "林秀芬", "2019年"),
