@@ -3384,3 +3384,12 @@ def test_a_place_and_its_figure_alone_in_a_list_are_that_regions_part():
     p = claims_of("布林德网络（Brindle Networks）按地区划分，台湾裁员420人；东南亚200人；欧洲90人。", D)
     assert {c.text: c.scope.get("of") for c in p.claims if c.predicate == "layoffs"} == {
         "420人": "in:taiwan", "200人": "in:southeast asia"} | ({"90人": "in:europe"} if has(p, "layoffs", "Brindle Networks", "90人") else {}), show(p)
+
+
+def test_an_age_at_death_is_no_toll_and_workers_who_died_are_no_staff():
+    p = claims_of("Brindle Mills chairman Oren Vale dies at 87. Oren Vale, who founded Brindle Mills Co in 1968 and became "
+                  "chairman in 1981, died on Saturday.", D)
+    assert not [c for c in p.claims if c.predicate == "deaths"], show(p)
+    assert has(p, "appointed", "Oren Vale", "1981") and not has(p, "founded", "Brindle Mills", "1981"), show(p)
+    q = claims_of("Eleven workers died at the Brindle Mills Co plant on Saturday.", D)
+    assert [c.predicate for c in q.claims] == ["deaths"], show(q)

@@ -294,6 +294,15 @@ def _counted_by_event(view, v: Found) -> bool:
         if noun and not (noun.start() == 0 and view.lex.about_between_re.fullmatch(gap, noun.end())):
             continue
         return True
+    # "Eleven workers died at the plant", 5名工人死亡: the group's noun and then the event's word
+    for t in view.triggers:
+        if not (clause.start <= v.end <= t.start < clause.end and t.start - v.end <= EVENT_REACH) or not any(
+                "count" in s.predicate.kinds and s.predicate.toll for s in t.senses):
+            continue
+        gap = low[v.end:t.start].strip()
+        noun = view.lex.count_noun_re.match(gap)
+        if not gap or noun and not gap[noun.end():].strip(" 的"):
+            return True
     return False
 
 
