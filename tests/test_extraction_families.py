@@ -3393,3 +3393,10 @@ def test_an_age_at_death_is_no_toll_and_workers_who_died_are_no_staff():
     assert has(p, "appointed", "Oren Vale", "1981") and not has(p, "founded", "Brindle Mills", "1981"), show(p)
     q = claims_of("Eleven workers died at the Brindle Mills Co plant on Saturday.", D)
     assert [c.predicate for c in q.claims] == ["deaths"], show(q)
+
+
+def test_a_product_unveiled_is_launched_and_orders_are_counted_in_their_own_word():
+    p = claims_of("布林德（Brindle）的Z5於台北時間9月15日上午在紐約發表，預購開放首24小時即湧入80萬筆訂單。", D)
+    assert has(p, "launch", "Z5", "9月15日上午") and has(p, "pre_orders", "Z5", "80萬筆"), show(p)
+    q = claims_of("布林德（Brindle）周一发表声明称，Z5销售良好。", D)
+    assert not [c for c in q.claims if c.predicate == "launch"], show(q)

@@ -720,10 +720,6 @@ class SentenceView:
             at = folded.rfind(p, clause.start, t.start)
             if at >= 0 and self.lex.place_part_re.fullmatch(folded, at + len(p), t.start):
                 return place_name(p)
-            # a clause of a list that names a place and its figure only (…；东南亚300人；欧洲150人)
-            at = folded.rfind(p, clause.start, v.start)
-            if at >= 0 and t.end <= clause.start and self.lex.place_part_re.fullmatch(folded, at + len(p), v.start):
-                return place_name(p)
         if self.ex.chinese:
             # 其中亚洲站共14场，已售出41万张 (a part: the place right after 其中); 高雄4场演唱会…共卖出16万张
             # (a place opening the sentence, its figures that place's)
@@ -734,6 +730,11 @@ class SentenceView:
             p = next((p for p in cjk if folded.startswith(p, self.sentence.start)), None)
             if p and self.lex.venue_re.match(folded, self.sentence.start + len(p)):
                 return place_name(p)  # (not 美国流行歌手…: who, not where)
+            if t.end <= clause.start:  # a clause of a list that names a place and its figure only (…；东南亚300人；欧洲150人)
+                for p in cjk:
+                    at = folded.rfind(p, clause.start, v.start)
+                    if at >= 0 and self.lex.place_part_re.fullmatch(folded, at + len(p), v.start):
+                        return place_name(p)
         m = _place_canon()[1].match(low, v.end)
         if m:
             return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
