@@ -32,6 +32,7 @@ from verifier.claims.lexicon import lexicon
 from verifier.claims.model import Claim
 from verifier.collector import kept, paused
 from verifier.compact import Compactor
+from verifier.normalize.values import WEEKDAYS
 from verifier.text.dateline import Dateline, day_begun_afar, find as find_dateline, infer_month, infer_year, published_at_foot
 from verifier.text.fold import fold
 from verifier.text.furniture import classify, is_prose
@@ -290,7 +291,6 @@ def extract(p: Prepared, index: EntityIndex, holding: set[tuple[int, int]] | Non
 
 _DIGIT = re.compile(r"[0-9０-９]")
 NAME_MASK = "_"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _weekday_begun(f, begun: dt.date, published: dt.date):
@@ -298,7 +298,7 @@ def _weekday_begun(f, begun: dt.date, published: dt.date):
     begun on the far clock (dateline.day_begun_afar): that day ("on Wednesday", in an article
     dated Tuesday 22:15 in New York, about a listing in Hong Kong)."""
     v = f.value
-    if v.kind != "date" or v.weekday != _WEEKDAYS[begun.weekday()] or v.month is not None or v.day is not None \
+    if v.kind != "date" or v.weekday != WEEKDAYS[begun.weekday()] or v.month is not None or v.day is not None \
             or v.start != (published - dt.timedelta(days=6)).isoformat() or v.start != v.end:
         return f
     day = begun.isoformat()
