@@ -3400,3 +3400,17 @@ def test_a_product_unveiled_is_launched_and_orders_are_counted_in_their_own_word
     assert has(p, "launch", "Z5", "9月15日上午") and has(p, "pre_orders", "Z5", "80萬筆"), show(p)
     q = claims_of("布林德（Brindle）周一发表声明称，Z5销售良好。", D)
     assert not [c for c in q.claims if c.predicate == "launch"], show(q)
+
+
+def test_a_rivals_unnamed_chief_and_a_series_period_are_not_the_articles_person():
+    p = claims_of("Brindle Freight chief executive Oren Vale resigned on Monday, weeks after the chief executive of rival "
+                  "Harbour Lines quit in January. His departure is the second at the top of a logistics company this year.", D)
+    assert [c.text for c in p.claims if c.predicate == "departure"] == ["Monday"], show(p)
+    z = claims_of("布林德货运（Brindle Freight）行政总裁区志恒周一辞职。同业海港航运的行政总裁亦于1月宣布离职。", D)
+    assert [c.text for c in z.claims if c.predicate == "departure"] == ["周一"], show(z)
+
+
+def test_a_company_that_is_listed_is_no_listing_that_day():
+    p = claims_of("Shares of Brindle Tech, which is listed in Taipei, rose 2.1% on Tuesday.", D)
+    assert not [c for c in p.claims if c.predicate == "ipo"], show(p)
+    assert has(claims_of("Brindle Tech listed in Taipei on Tuesday.", D), "ipo", "Brindle Tech", "Tuesday")

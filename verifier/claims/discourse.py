@@ -119,6 +119,9 @@ def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence
     loose: list[tuple[int, int, str]] = []
     sentence_ends = [x.end for x in sentences]
     title_re, post_re = _role_res()
+    from verifier.claims.lexicon import lexicon
+
+    rival_re = lexicon().rival_re
     for t in title_re.finditer(lower):
         title = t.group(0)
         h = bisect.bisect_right(mention_starts, t.start()) - 1
@@ -136,11 +139,23 @@ def role_mentions(folded: str, mentions: list[Mention], sentences: list[Sentence
         if named is not None:
             holders.setdefault(title, set()).add(named.entity)
         elif not (i < len(people) and people[i].start - t.end() <= ROLE_NAME_NEAR) and \
-                not post_re.search(lower, max(0, t.start() - POST_REACH), t.start()):
-            loose.append((t.start(), t.end(), title))
+                not post_re.search(lower, max(0, t.start() - POST_REACH), t.start()) and \
+                not rival_re.search(lower, _clause_start(lower, t.start()), t.start()):
+            loose.append((t.start(), t.end(), title))  # (同业海滨货运的行政总裁: a rival's, no one named)
     added = [Mention(a, b, next(iter(holders[title])), "person") for a, b, title in loose
              if len(holders.get(title, ())) == 1]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_CLAUSE_OPEN = re.compile(r"[，,。；;：:!?！？\n]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts (after the last clause mark before it)."""
+    m = None
+    for m in _CLAUSE_OPEN.finditer(text, max(0, pos - 60), pos):
+        pass
+    return m.end() if m else max(0, pos - 60)
 
 
 def _named_by_head(head: str, sentence_orgs: list[Mention], salience: Salience) -> str | None:

@@ -1130,6 +1130,9 @@ class SentenceView:
                and any(kind in s.predicate.kinds for s in t.senses)]
         if any(self._series(t) for t in own):
             return out  # the third senior departure this year: the date is the series' own
+        if kind == "date" and (v.value.relative or "").startswith("this_") \
+                and self.lex.series_word_re.search(ex.lower, v_clause.start, v_clause.end):
+            return out  # "Au's departure is the second at the top of a company this year": the series' period
         if v_clause.kind == "condition" or lex.counterfactual_re.search(ex.folded, v_clause.start, v.start):
             return out  # "If the company lists next year, ...", "would have been": supposed, not claimed
         # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
@@ -1977,6 +1980,9 @@ class SentenceView:
             topic = self._topic(pred.types, exclude={approver.entity} if approver else frozenset())
             return ([topic], "the topic, not who approved it") if topic else ([], "")
         found = self._clause_subject(t, clause, cands)
+        if (found is None or found.pronoun or not clause.start <= found.start < t.start) and "person" in pred.types \
+                and clause.kind not in ("relative", "appositive") and self.lex.rival_re.search(self.ex.folded, clause.start, t.start):
+            return [], ""  # "weeks after the chief executive of rival X quit": the rival's, whom it does not name
         if found:
             return self._coordinated(found), "subject of the clause"
         topic = self._topic(pred.types)

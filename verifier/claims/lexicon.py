@@ -256,6 +256,7 @@ class Lexicon:
         self.bridge_re = re.compile(rf"(?i:(?<![A-Za-z]){gated_alternation(_fold_all(link['bridges']))}(?![A-Za-z]))")
         self.negation_re = _suffix_re(link["negation"])
         self.series_re = _suffix_re(link["series"])
+        self.series_word_re = _word_re(link["series"])
         self.background_role_re = re.compile(rf"\s+(?:{alternation(link['background_roles'])})\b")
         # a post of the company's right before a person (奥瑞网半导体前总裁雷克, "Orrinet CEO Dovan Reyk")
         names = read_data_file("entities.toml")["names"]
