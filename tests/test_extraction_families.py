@@ -3414,3 +3414,14 @@ def test_a_company_that_is_listed_is_no_listing_that_day():
     p = claims_of("Shares of Brindle Tech, which is listed in Taipei, rose 2.1% on Tuesday.", D)
     assert not [c for c in p.claims if c.predicate == "ipo"], show(p)
     assert has(claims_of("Brindle Tech listed in Taipei on Tuesday.", D), "ipo", "Brindle Tech", "Tuesday")
+
+
+def test_each_company_fined_in_a_list_gets_its_own_amount():
+    p = claims_of("The regulator fined insurer Brindle Life T$9 million and broker Harbour Securities T$2.5 million on Tuesday.", D)
+    assert {c.text: c.subject for c in p.claims if c.predicate == "fine" and c.kind == "money"} == {
+        "T$9 million": "Brindle Life", "T$2.5 million": "Harbour Securities"}, show(p)
+    z = claims_of("金管会同日重罚两业者　布林德人寿罚900万元、海港证券250万元", D)
+    assert {c.text: c.subject for c in z.claims if c.predicate == "fine"} == {"900万元": "布林德人寿", "250万元": "海港证券"}, show(z)
+    # a name after a preposition is the object, not the next item of a list
+    q = claims_of("Harbour Group has agreed to invest $500 million in Brindle Semiconductor.", D)
+    assert has(q, "investment", "Brindle Semiconductor", "$500 million"), show(q)

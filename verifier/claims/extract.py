@@ -128,6 +128,7 @@ PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words betwe
 YOU_ROLE_CHARS = 8  # 由 and the person who does it this far apart: the words between are a role (由副总裁陈国栋代理)
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 _AGE_ONLY = re.compile(r"\d{1,3}")  # a clause that is an age alone (", 66,")
+_LIST_MARK = re.compile(r"\s*[、，,；;]")  # the next item of a list (罚1200万元、恒信证券480万元)
 
 
 @table("extract")
@@ -611,6 +612,8 @@ class SentenceView:
                 if failed_here and not here:
                     break  # 本轮融资后，公司估值达6亿美元 (公司 unresolved): not the round's amount
                 subjects, how = self._units_of(v, link) or self.subjects(link.trigger, link.sense)
+                if how == "object of the verb":
+                    subjects, how = self._listed_object(v, link, subjects, how)
                 if not subjects:
                     subjects, how = self._combined_owner(v, link)
                 elif v.value.kind == "date" and len(subjects) == 1 and subjects[0].type == "person":
@@ -628,6 +631,23 @@ class SentenceView:
             if v.value.kind == "date" and link.how.startswith("reported") and id(link.trigger) in direct:
                 continue
             self._claim(self._past(self._future(v), link), link, subjects, how)
+
+    def _listed_object(self, v: Found, link: Link, subjects: list[Mention], how: str) -> tuple[list[Mention], str]:
+        """"fined insurer A T$12 million and broker B T$4.8 million": after another figure of its
+        kind told since the verb, a figure is the object named between that figure and it."""
+        t = link.trigger
+        if t.end <= v.end and subjects and subjects[0].start >= v.end \
+                and _LIST_MARK.match(self.ex.folded, v.end, subjects[0].start):
+            # 永丰泰人寿罚1200万元、恒信证券480万元: a name after the figure is the next one's; this
+            # one's is the name right before the word
+            clause = self.clause(t.start)
+            before = [m for m in self.eligible(link.sense.predicate.types) if clause.start <= m.start and m.end <= t.start]
+            return ([before[-1]], "named before the word, its figure after it") if before else ([], "")
+        earlier = [w for w in self.values if t.end <= w.start and w.end <= v.start and w.value.kind == v.value.kind]
+        if not earlier:
+            return subjects, how
+        named = [m for m in self.eligible(link.sense.predicate.types) if earlier[-1].end <= m.start and m.end <= v.start]
+        return ([named[-1]], "object named before its figure in a list") if named else (subjects, how)
 
     _OPEN_PAREN = re.compile(r"\s*[(（]\s*$")
 
