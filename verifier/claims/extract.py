@@ -633,8 +633,10 @@ class SentenceView:
             self._claim(self._past(self._future(v), link), link, subjects, how)
 
     def _listed_object(self, v: Found, link: Link, subjects: list[Mention], how: str) -> tuple[list[Mention], str]:
-        """"fined insurer A T$12 million and broker B T$4.8 million": after another figure of its
-        kind told since the verb, a figure is the object named between that figure and it."""
+        """The object of a verb that lists its objects each with its figure: after another figure
+        of its kind told since the verb, a figure is the object named between that figure and it
+        ("fined insurer A T$12 million and broker B T$4.8 million"); a figure that the next item
+        of the list follows is the name's before the verb (永丰泰人寿罚1200万元、恒信证券480万元)."""
         t = link.trigger
         if t.end <= v.end and subjects and subjects[0].start >= v.end \
                 and _LIST_MARK.match(self.ex.folded, v.end, subjects[0].start):
