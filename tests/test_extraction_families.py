@@ -3425,3 +3425,10 @@ def test_each_company_fined_in_a_list_gets_its_own_amount():
     # a name after a preposition is the object, not the next item of a list
     q = claims_of("Harbour Group has agreed to invest $500 million in Brindle Semiconductor.", D)
     assert has(q, "investment", "Brindle Semiconductor", "$500 million"), show(q)
+
+
+def test_a_share_of_one_places_staff_is_that_places():
+    p = claims_of("布林德网络（Brindle Networks）将在全球裁员900人，约占员工总数的10%。其位于昆山的工厂将裁减400人，"
+                  "裁员比例约为当地员工的18%。", D)
+    assert {c.text: c.scope.get("of") for c in p.claims if c.predicate == "layoffs" and c.value.kind == "percent"} == {
+        "10%": None, "18%": "in:昆山"}, show(p)

@@ -128,6 +128,7 @@ PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words betwe
 YOU_ROLE_CHARS = 8  # 由 and the person who does it this far apart: the words between are a role (由副总裁陈国栋代理)
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 _AGE_ONLY = re.compile(r"\d{1,3}")  # a clause that is an age alone (", 66,")
+LOCAL_PART_REACH = 12  # characters from a share to the words that make it one place's staff's
 _LIST_MARK = re.compile(r"\s*[、，,；;]")  # the next item of a list (罚1200万元、恒信证券480万元)
 
 
@@ -731,6 +732,12 @@ class SentenceView:
 
     _EN_IN_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
 
+    def _place_before(self, v: Found) -> str | None:
+        """The place a Chinese sentence names last before a value."""
+        cjk, _ = _place_names()
+        found = max(((self.ex.folded.rfind(p, self.sentence.start, v.start), -len(p), p) for p in cjk), default=(-1, 0, ""))
+        return place_name(found[2]) if found[0] >= 0 else None
+
     def _place_of_event(self, v: Found, t: Trigger) -> str | None:
         """The place an event's figure is of: one right before its word (东南亚团队裁员800人, 欧洲则裁减
         300人) or "in <place>" right after the figure ("cut 600 jobs in Southeast Asia") or its word
@@ -1082,6 +1089,11 @@ class SentenceView:
             scope["measure"] = self._measure(link.trigger)
         if pred.by_place and "of" not in scope:
             place = self._place_of_event(v, link.trigger)
+            if place is None and kind == "percent" and self.lex.local_part_re.search(
+                    ex.lower, max(self.sentence.start, v.start - LOCAL_PART_REACH), min(self.sentence.end, v.end + LOCAL_PART_REACH)):
+                place = self._place_before(v)  # 裁员比例约为当地员工的15%: the share of the place told before it
+                if place is None:
+                    return  # ("or 15% of staff there" after a place this text does not know: whose, unsaid)
             if place:
                 scope["of"] = f"in:{place}"  # 东南亚团队裁员800人, "cut 600 jobs in Southeast Asia": a region's part
         if pred.sorts:

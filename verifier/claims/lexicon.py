@@ -274,6 +274,7 @@ class Lexicon:
         self.aside_after_re = re.compile(rf"[^，。；,;]{{0,4}}?(?:{gated_alternation(_fold_all(link['aside_close']))})")
         self.same_period_re = re.compile(rf"\s*的?(?:{gated_alternation(_fold_all(link['same_period_after']))})")
         self.place_part_re = re.compile(rf"(?:{gated_alternation(_fold_all(link['place_part']))})*")
+        self.local_part_re = _word_re(link["local_part"])
         self.duration_of_before_re = _suffix_re(link["duration_of_before"])
         self.approx_before_re = re.compile(rf"(?i:(?<![a-z]){gated_alternation(_fold_all(link['approx_before']))})\s*$")
         self.about_between_re = re.compile(rf"\s*(?:{gated_alternation(_fold_all(link['about_between']))})?\s*")
