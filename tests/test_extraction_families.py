@@ -3432,3 +3432,15 @@ def test_a_share_of_one_places_staff_is_that_places():
                   "裁员比例约为当地员工的18%。", D)
     assert {c.text: c.scope.get("of") for c in p.claims if c.predicate == "layoffs" and c.value.kind == "percent"} == {
         "10%": None, "18%": "in:昆山"}, show(p)
+
+
+def test_a_name_with_its_group_word_is_the_name_another_source_gives_without_it():
+    sources = [read_source(Path("en.txt"), {"published": D}, text="A consortium has offered HK$7.80 a share to take "
+                           "Brindle Cold Chain Holdings private, valuing the shares it does not own at HK$4.1 billion."),
+               read_source(Path("zh.txt"), {"published": D}, text="港股上市公司布林德冷链控股（Brindle Cold Chain）公告，"
+                           "财团提出以每股7.60港元私有化公司。")]
+    prepared, _ = extract_sources(sources, registry=[])
+    subjects = {c.subject for q in prepared for c in q.claims if c.predicate == "offer_price"}
+    assert len(subjects) == 1 and subjects <= {"Brindle Cold Chain", "Brindle Cold Chain Holdings"}, [show(q) for q in prepared]
+    # the value of the shares a bidder does not own is no valuation of the company
+    assert not [c for q in prepared for c in q.claims if c.predicate == "valuation"], [show(q) for q in prepared]

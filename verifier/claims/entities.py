@@ -1318,13 +1318,20 @@ class EntityIndex:
 
     def _merge_short_forms(self, d: dict) -> None:
         """"Jingcheng Tech" joins "Jingcheng Technology": an organisation's name ending in the
-        short form of an organisation word joins the one the corpus names in full."""
+        short form of an organisation word joins the one the corpus names in full; and "Lanyue
+        Cold Chain Holdings" joins "Lanyue Cold Chain", a name another source gives without its
+        group word."""
         short_forms = d["org_word_short_forms"]
         for e in sorted(self.entities.values(), key=lambda e: e.name):
             words = e.name.split()
-            if e.type != "org" or len(words) < 2 or words[-1] not in short_forms or e.name not in self.entities:
+            if e.type != "org" or len(words) < 2 or e.name not in self.entities:
                 continue
-            for full in short_forms[words[-1]]:
+            if words[-1] in d["group_suffixes"]:
+                into = self._by_key.get(key(" ".join(words[:-1])))
+                if into is not None and into != e.name and into in self.entities and self.entities[into].type == "org":
+                    self._merge(e.name, into=into)
+                    continue
+            for full in short_forms.get(words[-1], ()):
                 into = self._by_key.get(key(" ".join([*words[:-1], full])))
                 if into is not None and into != e.name and self.entities[into].type == "org":
                     self._merge(e.name, into=into)
