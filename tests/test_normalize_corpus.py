@@ -113,7 +113,9 @@ NUMBERS_EN = [
     (105, ["one hundred and five", "one hundred five"]),
     (2500, ["2,500", "two thousand five hundred"]),
     (1_500_000, ["1.5 million", "1.5m", "1.5M"]),
-    (3_000_000_000, ["3 billion", "three billion", "3bn", "3 bn"]),
+    (3_000_000_000, ["3 billion", "three billion", "3bn", "3 bn", "3 bln"]),
+    (250_000_000, ["250 million", "250 mln", "250mln", "0.25 bln"]),
+    (1_400_000_000_000, ["1.4 trillion", "1.4 trn", "1.4 tln"]),
     (1_000_000, ["a million", "one million"]),
     (-3.5, ["-3.5"]),
 ]
@@ -171,6 +173,9 @@ COUNTS = [
     ({"value": 3, "whole": 11, "unit": "位", "noun": "联合创始人"},
      ["11位联合创始人中仅剩3位", "十一位联合创始人中只剩三位", "11位联合创始人当中，仅剩3位"]),
     ({"value": 743, "whole": 770, "unit": "人", "noun": "员工"}, ["770名员工里有743人", "770名員工裡有743人"]),
+    # a number in 万 or 亿 with its noun and no classifier
+    ({"value": 2_500_000, "noun": "用户", "bound": "approx"}, ["约250万用户", "大约250万用户"]),
+    ({"value": 20_000, "noun": "员工", "bound": "exact"}, ["2万员工", "两万员工"]),
     # English
     ({"value": 5, "unit": "people"}, ["5 people", "five people"]),
     ({"value": 2, "noun": "co-founders"}, ["two co-founders", "2 co-founders"]),
@@ -222,7 +227,7 @@ MONEY = [
     # currencies
     ({"amount": 1.3e9, "currency": "USD", "bound": "exact"},
      ["13亿美元", "13億美金", "美元13亿", "US$13亿", "$1.3 billion", "US$ 1.3 billion", "1.3 billion dollars",
-      "1.3 billion US dollars", "USD 1.3 billion", "$1.3bn"]),
+      "1.3 billion US dollars", "USD 1.3 billion", "$1.3bn", "US$1.3 bln"]),
     ({"amount": 13e9, "currency": "USD"}, ["$13 billion", "130亿美元", "US$13 billion"]),
     # currencies of Asian and Commonwealth desks; crore (10^7) and lakh (10^5) in Indian English
     ({"amount": 2.4e12, "currency": "KRW"}, ["2.4 trillion won", "₩2.4 trillion", "KRW 2.4 trillion"]),
@@ -594,6 +599,15 @@ def test_weekday_mismatch_without_year():
 
 
 # --------------------------------------------------------------------------- precision
+def test_a_year_before_a_noun_is_a_date():
+    """"a 2023 leak", "its 2021 listing", "Tam's 2024 arrest": the year, not the number 2023;
+    "the 2000 workers" stays a count."""
+    for text, year in (("a 2023 leak", 2023), ("the 2019 fire", 2019), ("its 2021 listing", 2021), ("Tam's 2024 arrest", 2024)):
+        (v,) = _values(text, base=BASE)
+        assert (v["kind"], v["text"], v["start"], v["end"]) == ("date", str(year), f"{year}-01-01", f"{year}-12-31"), v
+    assert [v["kind"] for v in _values("the 2000 workers", base=BASE)] == ["count"]
+
+
 NOTHING = [
     "一些", "统一", "万一", "一起", "一直", "唯一", "一样", "一般", "同一", "一定",
     "十分重要", "千万不要", "三思而后行", "一心一意", "五花八门", "七上八下", "九死一生",

@@ -1717,6 +1717,10 @@ def en_date_recognizer() -> Recognizer:
     # a bond's year: "bonds due 2031", "maturing in 2027" (a bare number after these is a year)
     rec.add("due_year", rf"\b(?:{_spaced(alternation(d['due_words']))})\s+(?:in\s+)?(?P<y>(?:19|20)[0-9]{{2}})\b", 0.85,
             lambda m, ctx: DateSpec(year=int(m.group("y"))), re.I)
+    # "a 2023 leak", "its 2021 listing", "Lin's 2024 arrest": the year alone (the word before it is the noun's)
+    after_determiner = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in [*d["year_determiners"], "'s"])
+    rec.add("attributive_year", rf"(?:{after_determiner})(?P<y>(?:19|20)[0-9]{{2}})(?=\s+[a-z][a-z-]*[a-rt-z]\b)", 0.75,
+            lambda m, ctx: DateSpec(year=int(m.group("y"))), re.I)
     fiscal = alternation(d["fiscal_year_before"])
     rec.add("fiscal_year_to", rf"\b(?:{fiscal})[\s-]*'?(?:[12][0-9]{{3}}|[0-9]{{2}}),?\s+(?:which\s+|that\s+)?(?:ending|ended|ends|to)\s+"
                               rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{month_re})\.?(?:\s+(?P<d>[0-9]{{1,2}}))?,?\s+(?P<y>[12][0-9]{{3}})\b",

@@ -828,6 +828,9 @@ def count_recognizers(nouns: list[str] | None = None) -> list[Recognizer]:
         rf"{qb}(?P<num>{z.numeral})(?P<w>{alternation(letters)})?(?P<vague>[多余])?(?P<cls>{cls}){noun_part}{qa}",
         0.7, build,
     )
+    if nouns:
+        # 约340万用户, 2万员工: a number in 万 or 亿 with its noun and no classifier between
+        rec.add("scaled_noun", rf"{qb}(?P<num>{z.numeral})(?<=[万亿])(?P<cls>)(?P<noun>{long_nouns}){qa}", 0.65, build)
     rec.add(
         "part_of_whole",
         rf"(?P<num>{z.numeral})(?P<cls>{cls}){noun_part}(?:[{CJK}]{{0,6}}?)(?:{part})[,，]?\s*"
