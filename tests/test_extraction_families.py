@@ -3444,3 +3444,52 @@ def test_a_name_with_its_group_word_is_the_name_another_source_gives_without_it(
     assert len(subjects) == 1 and subjects <= {"Brindle Cold Chain", "Brindle Cold Chain Holdings"}, [show(q) for q in prepared]
     # the value of the shares a bidder does not own is no valuation of the company
     assert not [c for q in prepared for c in q.claims if c.predicate == "valuation"], [show(q) for q in prepared]
+
+
+def test_the_parts_of_a_count_are_no_totals():
+    p = claims_of("泊岸化工（Orlen Chemicals）仓库爆炸已造成5人死亡、41人受伤，其中6人送医抢救，2人伤势危重。", D)
+    assert [c.text for c in p.claims if c.predicate == "injuries"] == ["41人"], show(p)
+    e = claims_of("The blast at Orlen Chemicals killed five people and injured 41, of whom six were taken to hospital.", D)
+    assert [c.text for c in e.claims if c.predicate == "injuries"] == ["41"], show(e)
+    f = claims_of("At least 41 people were hurt in the blast at Orlen Chemicals, three of them critically.", D)
+    assert [c.text for c in f.claims if c.predicate == "injuries"] == ["At least 41 people"], show(f)
+    # a count of another thing before it is no whole of it: reports, then people burnt
+    g = claims_of("泊岸家电（Orlen Appliances）已收到88起投诉，其中31人被烫伤。", D)
+    assert [c.text for c in g.claims if c.predicate == "injuries"] == ["31人"], show(g)
+    # a place's part keeps its own claim
+    h = claims_of("泊岸科技（Orlen Tech）新机全球预订量突破20万台，其中中国大陆约8万台。", D)
+    assert {c.scope.get("of") for c in h.claims if c.predicate == "pre_orders"} == {None, "in:china"}, show(h)
+
+
+def test_a_breach_of_another_year_is_dated_and_compared_with_no_other():
+    p = claims_of("Orlen Telecom said a 2022 leak exposed data of 300,000 customers.", D)
+    assert [c.scope.get("when") for c in p.claims if c.predicate == "people_affected"] == ["2022-01-01/2022-12-31"], show(p)
+    z = claims_of("泊岸电信（Orlen Telecom）遭黑客入侵，约250万用户的资料外泄。2022年该公司曾有30万名用户资料外流。", D)
+    assert {c.text: c.scope.get("when") for c in z.claims if c.predicate in ("people_affected", "customers")} == {
+        "约250万用户": None, "30万名用户": "2022-01-01/2022-12-31"}, show(z)
+    # tokens stolen are no people affected
+    q = claims_of("泊岸交易所（Orlen Exchange）一个热钱包被盗1200枚ETH。", D)
+    assert not [c for c in q.claims if c.predicate == "people_affected"], show(q)
+
+
+def test_a_market_close_is_no_deal_closing():
+    lead = "Harbour Group agreed to acquire Orlen Logistics for HK$9 billion. "
+    p = claims_of(lead + "The price is a 25% premium to Orlen's close of HK$4.10 on Monday.", D)
+    assert not [c for c in p.claims if c.predicate == "deal_close"], show(p)
+    q = claims_of(lead + "The deal is expected to close by March 31, 2025.", D)
+    assert [c.text for c in q.claims if c.predicate == "deal_close"] == ["by March 31, 2025"], show(q)
+
+
+def test_an_amount_in_yi_with_no_unit_is_in_the_articles_currency():
+    """票房8.4亿 in a mainland article is yuan: never compared with a figure in US dollars."""
+    claims, findings = compared("box_office", a="《北岭》首周末票房8.4亿 刷新纪录",
+                                b="片商表示，《北岭》全球首周末票房约1.9亿美元。")
+    assert {c.value.currency for c in claims} == {"CNY", "USD"}, claims
+    assert not [f for f in findings if f.verdict == "contradict"], findings
+
+
+def test_a_figure_of_the_past_year_is_not_the_new_plans():
+    claims, findings = compared("buyback", a="泊岸集团拟斥40亿港元回购股份。",
+                                b="泊岸集团（Orlen Group）过去一年在15亿港元回购计划下累计买入2100万股。")
+    assert {c.text: c.scope.get("when") for c in claims} == {"40亿港元": None, "15亿港元": "before"}, claims
+    assert not [f for f in findings if f.verdict == "contradict"], findings

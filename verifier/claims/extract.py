@@ -840,12 +840,13 @@ class SentenceView:
         return any(not self.ex._in_quote(m.start()) for regex in words for m in regex.finditer(self.ex.folded, lo, hi))
 
     def _local_currency(self, found: Found) -> Found:
-        """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script)."""
+        """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script); so is an
+        amount in 亿 with no unit at all (票房12.6亿, 拟斥60亿回购: `_money_by_context`)."""
         v = found.value
         if v.kind != "money" or v.currency is not None:
             return found
         written = self.ex.folded[found.start:found.end]
-        if not any(u in written for u in self.ex.generic_units):
+        if not any(u in written for u in self.ex.generic_units) and not _BARE_SCALED.fullmatch(written):
             return found
         # 营收为新台币286.4亿元，较3月的299.3亿元: the currency its sentence named before it
         regex, names, conversion = _named_generic()
@@ -1096,6 +1097,8 @@ class SentenceView:
                     return  # ("or 15% of staff there" after a place this text does not know: whose, unsaid)
             if place:
                 scope["of"] = f"in:{place}"  # 东南亚团队裁员800人, "cut 600 jobs in Southeast Asia": a region's part
+        if kind == "count" and not scope.get("of", "").startswith("in:") and self._part_of_count(v):
+            return  # 其中9人送医: a part of the count before it, not the event's total (a place's part is its own)
         if pred.sorts:
             sort = self._sort(link.trigger, pred.sorts, v)
             if sort:
@@ -1724,6 +1727,9 @@ class SentenceView:
                      and not c.why.get("link", "").startswith("reported by")
                      and c.scope.get("of", scope.get("of")) == scope.get("of", c.scope.get("of"))}
             dates = [d for d in self.values if (d.start, d.end) in dated]
+        if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent") \
+                and self._past_period(v, clause):
+            scope["when"] = "before"  # 过去一年在20亿港元回购计划下: a figure of the year before what the article tells
         if dates and scope.get("when") not in ("before", "after"):
             closest = min(dates, key=lambda d: abs(d.start - v.start))
             dv = closest.value
@@ -1765,6 +1771,40 @@ class SentenceView:
                 elif ex.period and not (self._orgs_named() - ex.period_of):
                     scope["when"] = ex.period  # (not another company's: "Tiangou said sales rose 8.6%…")
         return scope
+
+    def _past_period(self, v: Found, clause) -> bool:
+        """Whether the clause of `v` tells a period up to the article's day: a duration after
+        过去 or "over the past" (a figure of before what the article tells)."""
+        return any(d.value.kind == "duration" and clause.start <= d.start < clause.end
+                   and self.lex.past_period_re.search(self.ex.lower, max(clause.start, d.start - 16), d.start)
+                   for d in self.values)
+
+    def _part_of_count(self, v: Found) -> bool:
+        """Whether a count is told in a list of the parts of a count before it in its sentence
+        (其中 or "of whom" opening its clause or one before it, no 另有 or semicolon since)."""
+        lex, text = self.lex, self.ex.folded
+        opened = None
+        for opened in lex.part_list_open_re.finditer(text, self.sentence.start, v.start):
+            pass
+        if lex.part_of_after_re.match(self.ex.lower, v.end):  # "injured 27, four of them critically"
+            whole_before = v.start
+        elif opened is None or lex.part_list_end_re.search(text, opened.end(), v.start):
+            return False
+        else:
+            whole_before = opened.start()
+        return any(w.value.kind in ("count", "number") and self.sentence.start <= w.start and w.end <= whole_before
+                   and self._counts_alike(w, v) for w in self.values)
+
+    _PEOPLE_UNITS = frozenset({"人", "名", "位", "人次"})
+
+    def _counts_alike(self, w: Found, v: Found) -> bool:
+        """Whether two counts count the same kind of thing: the same unit or noun, people both,
+        or one a bare number (12人死亡、23人受伤，其中9人; not 109起报告，其中72人被烫伤)."""
+        words = [{x.lower() for x in (getattr(f.value, "unit", ""), getattr(f.value, "noun", "")) if x} for f in (w, v)]
+        if not words[0] or not words[1] or words[0] & words[1]:
+            return True
+        people = self.lex.people_nouns | self._PEOPLE_UNITS
+        return all(ws & people or any(p in x for x in ws for p in ("用户", "客户", "员工")) for ws in words)
 
     def _orgs_named(self) -> frozenset[str]:
         """The organisations this sentence names (not by a pronoun)."""
@@ -2360,6 +2400,9 @@ def _round_name(words: str, aliases: dict[str, str]) -> str:
     """B轮, Series B, series-b -> round:b; 种子轮 and "seed" -> round:seed (`aliases`: [scope] round_aliases)."""
     w = re.sub(r"\s+", " ", words.lower()).replace("轮", "").replace("series ", "").strip()
     return "round:" + aliases.get(w, w)
+
+
+_BARE_SCALED = re.compile(r"\D{0,3}[0-9.,]+\s*[万亿]+")  # an amount in 万 or 亿 with no unit: 12.6亿, 约60亿
 
 
 def as_money(found: Found) -> Found:

@@ -368,7 +368,7 @@ def _acts_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{alternation(fold(w).lower() for w in words)})(?![a-z])")
 
 
-_GROUP_EVENTS = ("departure", "joined", "fired", "appointed", "layoffs")
+_GROUP_EVENTS = ("departure", "joined", "fired", "appointed", "layoffs", "people_affected")
 
 
 def _event_after(view, v: Found) -> bool:
@@ -381,8 +381,8 @@ def _event_after(view, v: Found) -> bool:
 def _states_total(view, v: Found, family: str, g: dict) -> bool:
     low = view.ex.lower
     pre = low[max(view.sentence.start, v.start - 16):v.start]
-    if family in ("founders", "employees") and _event_after(view, v):
-        return False  # 今年已有两位联合创始人离开: those who left, not how many there are
+    if _event_after(view, v):
+        return False  # 今年已有两位联合创始人离开, 曾有45万名用户资料外流: those the event took, not how many there are
     clause = view.clause(v.start)
     if _acts_re(tuple(g["group_acts"])).search(low, v.end, clause.end):
         return False  # "About 2,400 workers at X's plant walked out": those who struck
