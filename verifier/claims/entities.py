@@ -119,6 +119,7 @@ def _data() -> dict:
         "name_particles": names["name_particles"],
         "legal_suffixes": set(names["legal_suffixes"]),
         "group_suffixes": set(names["group_suffixes"]),
+        "affiliate_ends": set(names["affiliate_ends"]),
         "not_org_glosses": {key(w) for w in names["not_org_glosses"]},
         "not_names": set(names["not_names"]) | set(en_not_names),
         "not_name_starts": set(names["not_name_starts"]),
@@ -1147,6 +1148,12 @@ def _spelling_candidates(keys: list[str]):
 ALIAS_ONLY = "alias"  # a learnt name's type when it only gives another name to an entity found elsewhere
 
 
+def _words_lead(a: str, b: str) -> bool:
+    """Whether one of two names is the other's first words ("norchen", "norchen smart technology")."""
+    short, long = sorted((a, b), key=len)
+    return short != long and long.startswith(short + " ")
+
+
 class EntityIndex:
     """Entities of a corpus and the names that refer to them."""
 
@@ -1195,6 +1202,14 @@ class EntityIndex:
             elif owner != canonical and owner in self.entities and self.entities[owner].origin == "text" \
                     and origin != "text" and self.entities[owner].type == type_:
                 self._merge(owner, into=canonical)  # a gloss names what the text only saw
+            elif owner != canonical and type_ == "org" and origin != "text" and owner in self.entities \
+                    and self.entities[owner].type == "org" and self.entities[owner].origin != "text" \
+                    and _words_lead(key(owner), k):
+                # 北辰智能 glossed "Norchen" in one article and "Norchen Smart Technology" in another:
+                # one company, under its fuller name
+                shorter, longer = sorted((owner, canonical), key=lambda n: len(key(n)))
+                self._merge(shorter, into=longer)
+                canonical, entity = longer, self.entities[longer]
             elif owner != canonical and type_ == "person" and owner in self.entities \
                     and self.entities[owner].type == "person" and ak != key(owner):
                 # 林德奎斯特 for Maya Lindqvist in one article and for Oskar Lindqvist in another
@@ -1468,7 +1483,7 @@ class EntityIndex:
         one organisation only and no person."""
         firsts: dict[str, set[str]] = {}
         for e in self.entities.values():
-            if e.type == "org" and " " in e.name.strip():
+            if e.type == "org" and " " in e.name.strip() and e.name.split()[-1] not in d["affiliate_ends"]:
                 first = e.name.split()[0]
                 if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
                     firsts.setdefault(key(first), set()).add(e.name)

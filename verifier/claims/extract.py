@@ -583,6 +583,16 @@ class SentenceView:
                     if obj is not None:
                         self.ex.last_object[sense.predicate.id] = obj.entity
 
+    def _rate_of_figure(self, i: int) -> bool:
+        """Whether duration `i` is the rate of the figure right before it ("about T$110 million
+        ($3.4 million) a day"): a/per and the unit, nothing but a conversion in brackets between."""
+        v = self.values[i]
+        if i == 0 or not self.lex.rate_per_re.match(self.ex.text, v.start):
+            return False
+        before = self.values[i - 1]
+        between = re.sub(r"[(（][^)）]*[)）]", "", self.ex.text[before.end:v.start])
+        return before.value.kind in ("money", "count", "percent") and not between.strip(" )）")
+
     def _taken_over(self) -> str | None:
         """The company this sentence says is bought ("agreed to acquire Penmark for $52 per
         share", 以每股52美元收购Penmark): a price per share here is its shares'."""
@@ -600,7 +610,7 @@ class SentenceView:
             if i in self.used or self._restated(i):
                 continue
             v = self._local_currency(self._money_by_context(v))
-            if v.value.kind not in EVENT_KINDS:
+            if v.value.kind not in EVENT_KINDS or (v.value.kind == "duration" and self._rate_of_figure(i)):
                 continue
             converted = self._conversion_of(v, pending) or self._compared_with(v, pending)
             if converted is not None:
@@ -840,13 +850,17 @@ class SentenceView:
         return any(not self.ex._in_quote(m.start()) for regex in words for m in regex.finditer(self.ex.folded, lo, hi))
 
     def _local_currency(self, found: Found) -> Found:
-        """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script); so is an
-        amount in 亿 with no unit at all (票房12.6亿, 拟斥60亿回购: `_money_by_context`)."""
+        """12亿元 in a mainland article: a bare 元 is yuan (zh.toml generic_by_script). An amount
+        in 亿 with no unit at all (票房12.6亿, 100亿投资OpenAI: `_money_by_context`) may be in
+        any currency: it keeps none, and the one 元 would be is noted as its likely one
+        ("+likely CNY", which rules.quantities reads: not compared with another currency's)."""
         v = found.value
         if v.kind != "money" or v.currency is not None:
             return found
         written = self.ex.folded[found.start:found.end]
-        if not any(u in written for u in self.ex.generic_units) and not _BARE_SCALED.fullmatch(written):
+        if not any(u in written for u in self.ex.generic_units):
+            if _BARE_SCALED.fullmatch(written) and self.ex.local_currency:
+                return found.model_copy(update={"pattern": f"{found.pattern or 'money'}+likely {self.ex.local_currency}"})
             return found
         # 营收为新台币286.4亿元，较3月的299.3亿元: the currency its sentence named before it
         regex, names, conversion = _named_generic()

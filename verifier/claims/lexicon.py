@@ -278,6 +278,7 @@ class Lexicon:
         self.past_period_re = re.compile(rf"(?i:(?:{alternation(_fold_all(link['past_period_before']))})\s*(?:的\s*)?$)")
         # a clause's opening words (after the sentence's start or a comma, a semicolon ends the list)
         self.part_list_open_re = re.compile(rf"(?i:(?:^|[，,、:：])\s*(?:{alternation(_fold_all(link['part_list_open']))})(?![a-z]))")
+        self.rate_per_re = re.compile(rf"(?i:(?:{alternation(link['rate_per'])})\s)")
         self.part_of_after_re = re.compile(rf"(?i:\s*(?:{alternation(_fold_all(link['part_of_after']))})\b)")
         self.part_list_end_re = re.compile(rf"(?i:(?:[；;。]|[，,]\s*(?:{alternation(_fold_all(link['part_list_end']))})))")
         self.duration_of_before_re = _suffix_re(link["duration_of_before"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from verifier.claims.model import Claim
@@ -125,7 +126,9 @@ def amount(a: Claim, b: Claim) -> Relation | None:
     contradict (they do not overlap). Amounts in two different named currencies are not
     compared (no exchange rates offline); an amount whose currency is not named is compared
     and the message says so, except with a conversion the source gives in parentheses
-    ("T$12 million ($370,000)": the amount it converts is the one compared); a conversion within
+    ("T$12 million ($370,000)": the amount it converts is the one compared), or an amount in 亿
+    with no unit whose article's bare 元 is another currency than the other's (票房12.6亿 in a
+    mainland article is likely yuan: not compared with US$182 million); a conversion within
     5% of another figure is compatible (exchange rates of different days).
 
     Why: amounts are copied, converted and rounded from source to source; a wrong scale
@@ -139,6 +142,8 @@ def amount(a: Claim, b: Claim) -> Relation | None:
         return None
     if (va.currency is None and _converted(b)) or (vb.currency is None and _converted(a)):
         return None  # "T$12 million ($370,000)" and 1200萬元: the conversion restates T$12 million
+    if _likely_other(a, vb) or _likely_other(b, va):
+        return None  # 票房12.6亿 in a mainland article (likely yuan) and US$182 million
     rel = _relate_kind(a, b, "money")
     if rel is not None and rel.verdict == "contradict" and (_converted(a) or _converted(b)) and _near(va, vb):
         # "215.4 billion won ($158 million)" and 2154亿韩元（约1.56亿美元）: two exchange rates
@@ -154,6 +159,16 @@ def _near(va, vb) -> bool:
     a, b = _interval(va), _interval(vb)
     mid_a, mid_b = (a[0] + a[1]) / 2, (b[0] + b[1]) / 2
     return all(math.isfinite(x) for x in (mid_a, mid_b)) and abs(mid_a - mid_b) <= CONVERSION_SPREAD * max(abs(mid_a), abs(mid_b))
+
+
+_LIKELY = re.compile(r"\+likely ([A-Z]{3})\b")
+
+
+def _likely_other(c: Claim, other) -> bool:
+    """Whether `c`, an amount with no currency written, is likely in another currency than the
+    other amount's (the one a bare 元 of its article is: claims.extract._local_currency)."""
+    likely = _LIKELY.search(c.why.get("value", "")) if c.value.currency is None else None
+    return likely is not None and other.kind == "money" and other.currency is not None and other.currency != likely.group(1)
 
 
 def _converted(c: Claim) -> bool:
