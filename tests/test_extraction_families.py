@@ -3536,3 +3536,28 @@ def test_one_companys_chinese_name_glossed_short_and_in_full_is_one_company():
     assert {c.subject for c in e.claims if c.predicate == "people_affected"} == {"Orlen Airways"}, show(e)
     h = claims_of("內房澄曜集團（Chengyao Group）公布，其票息7.5厘的優先票據重組方案獲債權人通過。", D)
     assert {c.subject for c in h.claims} == {"Chengyao Group"}, show(h)
+
+
+def test_this_times_figures_take_no_date_of_an_earlier_deal():
+    p = claims_of("海港集团（Harbour Group）2023年5月从创始家族购入泊岸物流（Orlen Logistics）21.5%股权，今次提出收购其余股份，"
+                  "较停牌前收市价4.2元溢价28.6%。", D)
+    assert {c.text: c.scope.get("when") for c in p.claims if c.predicate in ("stake", "offer_premium")} == {
+        "21.5%": "2023-05-01/2023-05-31", "28.6%": None}, show(p)
+    # a closing price takes the price of its own clause, not the reckoning told before it
+    q = claims_of("海港集团（Harbour Group）提出收购泊岸物流（Orlen Logistics）其余股份，按每股5.4元计，涉及约90亿元，"
+                  "较停牌前收市价4.2元溢价28.6%。", D)
+    assert [c.text for c in q.claims if c.predicate == "share_price"] == ["4.2元"], show(q)
+
+
+def test_a_companys_first_words_are_the_company_not_a_person():
+    p = claims_of("Orlen Wing swings to a loss.\nHONG KONG - Orlen Wing Airways (泊岸翼航空) posted a net loss of HK$420 million. "
+                  "Smaller rival Orlen Jet Airlines had a load factor of 78%. Shares of Orlen Wing fell 2.3% on Thursday.", D)
+    assert {c.subject for c in p.claims if c.predicate == "share_price_change"} == {"Orlen Wing Airways"}, show(p)
+
+
+def test_a_wifes_and_an_accountants_sentences_are_theirs_and_probation_is_no_prison():
+    p = claims_of("泊岸投资公司负责人魏国栋被判处有期徒刑12年。魏国栋之妻杜美华被判6年；会计邵俊贤被判2年6个月；"
+                  "魏国栋胞弟魏国梁判刑1年、缓刑3年。", D)
+    got = {(c.predicate, c.subject, c.text) for c in p.claims if c.predicate in ("prison_sentence", "probation")}
+    assert got == {("prison_sentence", "魏国栋", "12年"), ("prison_sentence", "杜美华", "6年"), ("prison_sentence", "邵俊贤", "2年6个月"),
+                   ("prison_sentence", "魏国梁", "1年"), ("probation", "魏国梁", "3年")}, show(p)

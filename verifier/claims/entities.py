@@ -390,7 +390,9 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     (基因检测公司蓝汀生物), then after the last particle (该公司向家乐福) or descriptor ending
     (芯片商英伟达), keeping two characters at least."""
     bare = d["bare_org_words"]
-    cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese}, reverse=True)
+    # (a title in a longer word is none: 会计 in 德衡会计师事务所)
+    cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese
+                   and not chinese.startswith("师", chinese.rfind(w) + len(w))}, reverse=True)
     # (北京银行: not 银行, a word any bank is called by)
     cut = next((c for c in cuts if len(chinese) - c >= 2 and chinese[c:] not in bare), 0)  # (…股份有限公司: 公司 ends it)
     # 苏州…澄澜生物: a place before the name, where a whole name (four characters or more) follows
@@ -1500,6 +1502,19 @@ class EntityIndex:
                 self.entities[target].aliases.add(k)
             elif existing != target and self.entities[existing].origin == "text" and " " not in existing:
                 self._merge(existing, into=target)
+        # "Harbour Wing" for Harbour Wing Airways: a name the text alone saw (taken for a person's,
+        # two capitalised words) that is the first words of one organisation's longer name
+        leads: dict[str, set[str]] = {}
+        for e in list(self.entities.values()):
+            words = e.name.split()
+            if e.type == "org" and len(words) >= 3 and words[-1] not in d["affiliate_ends"]:
+                for n in range(2, len(words)):
+                    leads.setdefault(key(" ".join(words[:n])), set()).add(e.name)
+        for k, names in sorted(leads.items()):
+            existing = self._by_key.get(k)
+            if len(names) == 1 and existing is not None and existing not in names and existing in self.entities \
+                    and self.entities[existing].origin == "text" and key(existing) == k:
+                self._merge(existing, into=next(iter(names)))
 
     def _cjk_surname_forms(self, d: dict) -> None:
         """顾氏 stands for the one person with the surname 顾."""

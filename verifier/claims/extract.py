@@ -1222,6 +1222,7 @@ class SentenceView:
                       # "fined X NT$12 million for embezzling NT$95 million": a reason takes no value before it
                       and not (v.end <= t.start and self._word_before(t) in lex.reason_words)
                       and not (s.predicate.role_bound and self._other_role(t))
+                      and not (s.no_earlier_clause and v.start < self.clause(t.start).start)
                       and s.predicate.change_of == change
                       and not (results_period and not s.predicate.accumulates)
                       and (not s.objects or self._followed_by(t, s.objects, s.object_words))
@@ -1740,7 +1741,9 @@ class SentenceView:
                      and self.sentence.start <= c.start < self.sentence.end
                      and not c.why.get("link", "").startswith("reported by")
                      and c.scope.get("of", scope.get("of")) == scope.get("of", c.scope.get("of"))}
-            dates = [d for d in self.values if (d.start, d.end) in dated]
+            # (not across 今次 or "this time": 2024年3月购入24.9%股权，今次提出收购…溢价32.3%)
+            dates = [d for d in self.values if (d.start, d.end) in dated
+                     and not lex.this_time_re.search(ex.folded, min(d.end, v.start), max(d.end, v.start))]
         if not dates and "when" not in scope and v.value.kind in ("money", "count", "percent") \
                 and self._past_period(v, clause):
             scope["when"] = "before"  # 过去一年在20亿港元回购计划下: a figure of the year before what the article tells

@@ -81,6 +81,7 @@ class Sense:
     yields: bool = False  # a weaker word: when another event word follows it in its clause, values are that one's
     kinds: frozenset[str] = frozenset()  # the value kinds its words take, when fewer than the predicate's
     since_takes_effect: bool = False  # a date after since-words is when it takes effect (自3月1日起代理), no tenure's start
+    no_earlier_clause: bool = False  # takes no value of a clause before its own (收市价6.5元; not 按每股8.6元计 told before it)
 
 
 def inflect(lemma: str) -> list[str]:
@@ -153,7 +154,8 @@ class Lexicon:
                           not_preceded_by=frozenset(fold(w).lower() for w in group.get("not_preceded_by", ())),
                           not_between=tuple(fold(w).lower() for w in group.get("not_between", ())),
                           yields=group.get("yields", False), kinds=frozenset(group.get("kinds", ())),
-                          since_takes_effect=group.get("since_takes_effect", False))
+                          since_takes_effect=group.get("since_takes_effect", False),
+                          no_earlier_clause=group.get("no_earlier_clause", False))
                 for w in _words(group, "zh"):
                     lex._add(w, Sense(pred, role, source, **kw), zh_words)
                 for lemma in group.get("en", []):
