@@ -3561,3 +3561,17 @@ def test_a_wifes_and_an_accountants_sentences_are_theirs_and_probation_is_no_pri
     got = {(c.predicate, c.subject, c.text) for c in p.claims if c.predicate in ("prison_sentence", "probation")}
     assert got == {("prison_sentence", "魏国栋", "12年"), ("prison_sentence", "杜美华", "6年"), ("prison_sentence", "邵俊贤", "2年6个月"),
                    ("prison_sentence", "魏国梁", "1年"), ("probation", "魏国梁", "3年")}, show(p)
+
+
+def test_a_fine_that_could_be_imposed_has_neither_amount_nor_day():
+    p = claims_of("The regulator ordered Orlen Telecom to file a report within 30 days, by Dec. 20, and said it could fine "
+                  "the carrier up to NT$20 million.", D)
+    assert not [c for c in p.claims if c.predicate == "fine"], show(p)
+
+
+def test_an_impairment_is_no_loss_and_a_profit_that_strips_out_losses_is_no_loss():
+    p = claims_of("泊岸航空（Orlen Airways）第三季度录得净亏损5.4亿港元，主要由于为四架退役货机计提3.2亿港元减值。", D)
+    assert {(c.predicate, c.text) for c in p.claims if c.predicate in ("loss", "impairment")} == {
+        ("loss", "5.4亿港元"), ("impairment", "3.2亿港元")}, show(p)
+    e = claims_of("Orlen Land's underlying profit, which strips out property revaluation losses, came in at HK$8.1 billion.", D)
+    assert not [c for c in e.claims if c.predicate == "loss"], show(e)

@@ -1080,8 +1080,10 @@ class SentenceView:
         ex = self.ex
         kind = v.value.kind
         pred = link.sense.predicate
-        if kind != "date" and self._possible(v, link):
-            return  # "could face a fine of up to 10%", 依法最高可罚5000万元: what might be, not what is
+        if (kind != "date" or link.how.startswith("reported")) and self._possible(v, link):
+            # "could face a fine of up to 10%", 依法最高可罚5000万元: what might be, not what is (nor
+            # is the day it was said a day of it: "by Dec. 13, and said it could fine the carrier")
+            return
         # "has led the company since 2019", 自2019年起担任: the start of a tenure is a joining
         pid, label = pred.id, pred.label
         if kind == "date" and self._since(v) and pred.id in self._start_of_targets():
