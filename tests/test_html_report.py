@@ -299,6 +299,12 @@ def test_titles_come_from_the_first_heading_line(seeds_report, seeds_html):
     ("Orrin Freight posts a loss as fuel costs climb\nPublished: 2025-03-06\n\nOrrin Freight said it lost money.",
      "Orrin Freight posts a loss as fuel costs climb"),
     ("沃林货运上半年由盈转亏 净亏损3亿元\n发布时间：2025-03-06\n\n正文。", "沃林货运上半年由盈转亏 净亏损3亿元"),
+    # a masthead or toolbar cut by separators, share links, an app prompt and an advert are no title
+    ("Harbour Daily 中文版 | 财经 | 2025年3月6日 09:10\n沃林货运上半年由盈转亏\n\n正文。", "沃林货运上半年由盈转亏"),
+    ("赞 12 | 分享 | 打印\n沃林货运上半年由盈转亏\n\n正文。", "沃林货运上半年由盈转亏"),
+    ("扫码下载新闻客户端APP\n[我要爆料]  [分享到 微博]\n沃林货运上半年由盈转亏\n\n正文。", "沃林货运上半年由盈转亏"),
+    ("Home | Business | Markets & Economy | Opinion | Video      Log in\nAdvertisement\nOrrin Freight posts a loss\n\nOrrin Freight said it lost money.",
+     "Orrin Freight posts a loss"),
     ("谭寅亮表示,舒尔曼和布罗克曼近日的动作释放了两个信号。\n", None),
     ("He said the company would change course by the end of the year, and left.\n", None),
 ])

@@ -41,7 +41,7 @@ def heading_title(text: str, spans: list[tuple[int, int]]) -> str | None:
             return _EMPHASIS.sub("", heading.group(1)).strip() or None
         if is_prose(line):
             return None
-        if _is_dateline(line):
+        if _is_dateline(line) or len(re.findall(r"[|｜]", line)) >= rules["masthead_separators"]:
             continue
         if len(line) <= rules["max_chars"] and not line.endswith(tuple(rules["not_ends"])):
             return line
