@@ -3575,3 +3575,23 @@ def test_an_impairment_is_no_loss_and_a_profit_that_strips_out_losses_is_no_loss
         ("loss", "5.4亿港元"), ("impairment", "3.2亿港元")}, show(p)
     e = claims_of("Orlen Land's underlying profit, which strips out property revaluation losses, came in at HK$8.1 billion.", D)
     assert not [c for c in e.claims if c.predicate == "loss"], show(e)
+
+
+def test_a_country_a_sentence_opens_on_is_the_place_of_its_figures():
+    p = claims_of("BERLIN, June 3 (Reuters) - Orlen Automation will cut 3,600 jobs worldwide. China will bear the brunt "
+                  "with 1,400 positions going, including 900 at its plant in Wuxi.", D)
+    assert {c.text: c.scope.get("of") for c in p.claims if c.predicate == "layoffs" and c.kind == "count"} == {
+        "3,600 jobs": None, "1,400 positions": "in:china"}, show(p)
+    # not a dateline's city, a place that begins a company's name or describes the company after it
+    q = claims_of("Taiwan solar maker Orlen Power to cut 300 jobs\n\nTAIPEI, June 3 (Reuters) - Taiwanese solar maker Orlen Power "
+                  "said on Tuesday it would cut about 300 jobs.", D)
+    assert {c.scope.get("of") for c in q.claims if c.predicate == "layoffs" and c.kind == "count"} == {None}, show(q)
+    z = claims_of("泊岸自动化（Orlen Automation）全球裁员3600人，中国区裁1400人", D)
+    assert {c.text: c.scope.get("of") for c in z.claims if c.predicate == "layoffs"} == {"3600人": None, "1400人": "in:china"}, show(z)
+
+
+def test_severance_in_euros_is_no_head_count_and_exports_are_a_part_of_deliveries():
+    p = claims_of("泊岸自动化（Orlen Automation）宣布全球裁员。泊岸裁3600人，遣散费3.2亿欧元", D)
+    assert not [c for c in p.claims if c.predicate == "layoffs" and c.value.kind == "count" and c.value.value > 10000], show(p)
+    e = claims_of("Orlen Motors delivered 31,250 vehicles in November. Overseas deliveries were 7,480.", D)
+    assert {c.text: c.scope.get("sort") for c in e.claims if c.predicate == "sales"} == {"31,250 vehicles": None, "7,480": "export"}, show(e)

@@ -158,6 +158,7 @@ class Extractor:
         self.tz = tz
         self.lex: Lexicon = lexicon()
         excluded = excluded or []
+        self.excluded = excluded  # the dateline's words ("HONG KONG, June 9 (Reuters) -")
         self.values = sorted((v for v in values if not any(a <= v.start < b for a, b in excluded)),
                              key=lambda v: v.start)
         self.org_topics: dict[int, str] = {}  # sentence index -> the most salient organisation
@@ -221,6 +222,11 @@ class Extractor:
         return out
 
     # ------------------------------------------------------------------ small helpers
+    def past_dateline(self, *starts: int) -> tuple[int, ...]:
+        """Each position, moved past the dateline's words when it falls in them (its city is where
+        the story was filed, no place of what it tells)."""
+        return tuple(next((b for a, b in self.excluded if a <= pos < b), pos) for pos in starts)
+
     def _in_quote(self, pos: int) -> bool:
         line_start = self.text.rfind("\n", 0, pos) + 1
         opened = sum(self.text.count(c, line_start, pos) for c in "“「『")
@@ -930,8 +936,11 @@ class SentenceView:
             return found  # (not "died: an 82-year-old man")
         after = self.ex.lower[found.end:found.end + 8].strip()
         if after.startswith(("%", "％", "percent", "per cent", "个百分点", "成", "倍数")) \
-                or _currency_before_re().search(self.ex.text, max(0, found.start - 6), found.start):
-            return found  # "rose 4% to 307 million units", "sold US$800 million of bonds": no count where none was sought
+                or _currency_before_re().search(self.ex.text, max(0, found.start - 6), found.start) \
+                or _currency_after_re().match(self.ex.folded, found.end):
+            # "rose 4% to 307 million units", "sold US$800 million of bonds", 遣散费4.1亿欧元 (read
+            # as a number where no money was sought): no count
+            return found
         for t in self.triggers:
             units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
             if not units:
@@ -1113,12 +1122,22 @@ class SentenceView:
                     return  # ("or 15% of staff there" after a place this text does not know: whose, unsaid)
             if place:
                 scope["of"] = f"in:{place}"  # 东南亚团队裁员800人, "cut 600 jobs in Southeast Asia": a region's part
-        if kind == "count" and not scope.get("of", "").startswith("in:") and self._part_of_count(v):
-            return  # 其中9人送医: a part of the count before it, not the event's total (a place's part is its own)
+            elif not ex.chinese:
+                opened = place_opening(ex.lower, ex.past_dateline(self.clause(v.start).start, self.sentence.start), v.start,
+                                       self.named)
+                if opened:
+                    scope["of"] = f"in:{opened}"  # "China will bear the brunt with 1,800 positions going"
+        else:
+            place = None
         if pred.sorts:
-            sort = self._sort(link.trigger, pred.sorts, v)
+            # a final dividend and a special one; first-week and export deliveries: two figures each
+            sort = "+".join(filter(None, (self._sort(link.trigger, table, v) for table in pred.sorts.split())))
             if sort:
-                scope["sort"] = sort  # a final dividend and a special one: two figures
+                scope["sort"] = sort
+        if kind == "count" and not place and "sort" not in scope and self._part_of_count(v):
+            # 其中9人送医: a part of the count before it, not the event's total (a place's or a sort's
+            # part is its own: 其中出口9120辆; one in a sentence that opens on a place is of the whole's place too)
+            return
         if pred.recurring and kind != "date" and scope.get("of", "round:").startswith("round:") \
                 and self.lex.cumulative_re.search(ex.folded, self.clause(v.start).start, self.clause(v.start).end):
             # "has raised $80 million in total", 累计融资: all rounds, not one (not the seed round
@@ -2387,6 +2406,33 @@ def _place_canon() -> tuple[dict[str, str], re.Pattern[str]]:
     return names, regex
 
 
+_CLAUSE_OPENING = re.compile(r"[\s,;:—-]*(?:(?:and|but|while|whereas)\s+)?")
+
+
+def place_opening(low: str, starts: tuple[int, ...], end: int, named: list) -> str | None:
+    """The place a clause or sentence opens on, before `end` ("China will bear the brunt with
+    1,800 positions going", "Southeast Asia remained the fastest-growing region, with 96 million
+    users", "Mainland China, where X employs about 10,000 people"), tried at each of `starts`;
+    not one a possessive or "-based" makes whose ("China's Tenyo cut 500 jobs"), nor one that
+    begins a name or describes the name after it (`named`: the mentions; "Harbin Lumen employs",
+    "Taiwan solar maker Guangyang Power to cut 500 jobs")."""
+    for start in starts:
+        at = _CLAUSE_OPENING.match(low, start).end()
+        rest = low[at:min(at + 30, end)]
+        surface = next((p for p in _place_names()[1] if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
+        if not surface or rest[len(surface):].startswith(("'s", "’s", "-based")):
+            continue
+        after = at + len(surface)
+        if any(m.start <= at < m.end for m in named) or (
+                not _WHERE_AFTER.match(low, after) and any(after <= m.start < end for m in named if m.type == "org")):
+            continue
+        return place_name(surface)
+    return None
+
+
+_WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
+
+
 def latin_place_at(low: str, pos: int) -> str | None:
     """The one name of the place whose Latin name starts at `pos` of the lower-cased text ("in
     China" at its C), as a whole word; None when none does."""
@@ -2431,6 +2477,16 @@ def as_money(found: Found) -> Found:
         return found.model_copy(update={"value": MoneyValue(currency=None, **_range_of(v))})
     money = MoneyValue(amount=v.value, currency=None, **_range_of(v))
     return found.model_copy(update={"value": money})
+
+
+@table("extract")
+def _currency_after_re() -> re.Pattern[str]:
+    """A currency's name right after a number (欧元, 港元, 美元, euros, dollars), from the language data."""
+    from verifier.lang import lang
+
+    names = {fold(k) for code in ("en", "zh") for k in lang(code)["currency"]["after"] if len(k) > 1}
+    names |= {fold(k) for k in lang("zh")["currency"]["generic"]}  # 元
+    return re.compile(rf"(?i:\s*(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))}))")
 
 
 @table("extract")

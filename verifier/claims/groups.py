@@ -461,7 +461,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?")
 def _place_of_group(view, v: Found) -> str | None:
     """The place a count of people is of ("employs about 5,000 people in China", 在中国有约5000名
     员工, 在美国的员工约2000人); None for the whole group (worldwide, 全球)."""
-    from verifier.claims.extract import _place_names, latin_place_at, place_name
+    from verifier.claims.extract import _place_names, latin_place_at, place_name, place_opening
 
     cjk, _ = _place_names()
     low, folded = view.ex.lower, view.ex.folded
@@ -475,7 +475,8 @@ def _place_of_group(view, v: Found) -> str | None:
         found = next((p for p in cjk if folded.startswith(p, at + 1)), None)
         if found:
             return place_name(found)
-    return None
+    return None if view.ex.chinese else place_opening(low, view.ex.past_dateline(clause.start, view.sentence.start), v.start,
+                                                      view.named)
 
 
 def _owner(view, v: Found) -> tuple[Mention | None, str]:

@@ -47,7 +47,7 @@ class Predicate:
     told_when_said: bool = False  # an announcement: "X said on Monday that Y had resigned" dates it Monday
     measures: bool = False  # of a measure (net, adjusted, operating…): figures of two measures are two figures
     by_place: bool = False  # a figure of a place (东南亚团队裁员800人) is a part, not the whole
-    sorts: str = ""  # the [scope] table of its sorts (a final, interim or special dividend): two sorts are two figures
+    sorts: str = ""  # the [scope] tables of its sorts, space-separated (a final, interim or special dividend): two sorts are two figures
     unsorted_any: bool = False  # a figure of no stated sort is compared with one of any sort
     unsorted_sort: str = ""  # the sort a figure that states none is taken to be (a valuation: post-money)
     planned_as: str = ""  # the predicate a date of it told as to come or in effect from is (a departure's: last_day)
@@ -345,7 +345,7 @@ class Lexicon:
         self.venue_re = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{gated_alternation(_fold_all(scope['venues']))})")
         self.sorts = {table: re.compile("|".join(f"(?P<{name.replace('-', '_')}>{_word_re(words).pattern})"
                                                    for name, words in scope[table].items()))
-                      for table in {p.get("sorts") for p in data["predicate"].values()} if table}
+                      for table in {t for p in data["predicate"].values() for t in p.get("sorts", "").split()}}
         self.cumulative_re = _word_re(scope["cumulative"])
         self.compared_with_re = re.compile(
             rf"[\s,，]*(?:(?i:{gated_alternation(_fold_all(scope['compared_with']))})\s*"
