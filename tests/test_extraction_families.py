@@ -3595,3 +3595,30 @@ def test_severance_in_euros_is_no_head_count_and_exports_are_a_part_of_deliverie
     assert not [c for c in p.claims if c.predicate == "layoffs" and c.value.kind == "count" and c.value.value > 10000], show(p)
     e = claims_of("Orlen Motors delivered 31,250 vehicles in November. Overseas deliveries were 7,480.", D)
     assert {c.text: c.scope.get("sort") for c in e.claims if c.predicate == "sales"} == {"31,250 vehicles": None, "7,480": "export"}, show(e)
+
+
+def test_words_that_look_like_an_event_and_say_another_thing():
+    # a share of revenue is no change of it; a filing for approval is no approval; patients enrolled are no hires
+    assert not [c for c in claims_of("Orlen Semiconductor said Chinese customers made up about 27% of its revenue last year.", D).claims
+                if c.predicate.endswith("_change")]
+    assert not [c for c in claims_of("Orlen Therapeutics plans to file for approval in Japan in 2028.", D).claims
+                if c.predicate == "approval"]
+    assert not [c for c in claims_of("泊岸生物（Orlen Bio）表示，三期研究共招募960名患者。", D).claims if c.predicate == "jobs_created"]
+    # 付费用户 are paying users (no 费用), and subscribing to a plan is no investment
+    p = claims_of("泊岸视频（Orlen Video）第三季度月活为4.1亿，付费用户3200万。", D)
+    assert not [c for c in p.claims if c.predicate == "cost"], show(p)
+    q = claims_of("Orlen Video said paying users, who subscribe to its ad-free plan, reached 32 million at the end of June.", D)
+    assert not [c for c in q.claims if c.predicate == "investment"], show(q)
+    # a fine someone urged, and the year of the revenue a fine is compared with, are no fine of the company
+    r = claims_of("A shoppers' group urged the regulator to impose a fine of close to 2 billion euros on Orlen Group.", D)
+    assert not [c for c in r.claims if c.predicate == "fine"], show(r)
+    z = claims_of("欧盟对泊岸集团（Orlen Group）处以9.6亿欧元罚款，该罚款相当于其2025年全球营收的3.1%。", D)
+    assert [c.text for c in z.claims if c.predicate == "fine"] == ["9.6亿欧元"], show(z)
+
+
+def test_cancelled_orders_are_worth_their_own_figure():
+    claims, findings = compared("orders_cancelled", a="Orlen Semiconductor said customers had cancelled orders worth T$8.4 billion.",
+                                b="泊岸半导体（Orlen Semiconductor）表示，新规将影响约20%的营收，已有客户取消订单，涉及金额约84亿新台币。")
+    assert {c.text for c in claims} == {"T$8.4 billion", "约84亿新台币"}, claims
+    assert findings and all(f.verdict != "contradict" for f in findings), findings
+    assert not [c for c in claims_of("泊岸半导体（Orlen Semiconductor）今年获得订单50亿元。", D).claims if c.predicate == "orders_cancelled"]

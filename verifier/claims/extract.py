@@ -1461,8 +1461,10 @@ class SentenceView:
         before = self.ex._before(v.start, 10)
         for direction, regex in (("fall", self.lex.change_fall_re), ("rise", self.lex.change_rise_re)):
             m = regex.search(before)
-            if m and not self._inside_event_word(v.start - len(before) + m.start()):
-                return direction
+            if m and not self._inside_event_word(v.start - len(before) + m.start()) \
+                    and not (m.group(0).strip().lower() == "up" and self.lex.share_before_up_re.search(
+                        self.ex.lower, max(0, v.start - len(before) + m.start() - 12), v.start - len(before) + m.start())):
+                return direction  # (not "made up about 31% of revenue": a share)
         if self.lex.change_after_fall_re.match(self.ex.lower, v.end):
             return "fall"  # "closed 2.1% lower"
         if self.lex.change_after_rise_re.match(self.ex.lower, v.end):

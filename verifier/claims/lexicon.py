@@ -221,6 +221,7 @@ class Lexicon:
         self.window_re = _suffix_re(link["window"])
         self.name_joiners_re = re.compile(alternation(_name_joiners()))
         self.change_rise_re = _suffix_re(link["change_rises"])
+        self.share_before_up_re = re.compile(rf"(?i:\b(?:{alternation(link['share_before_up'])})\s+$)")
         self.quarter_on_quarter_re = _word_re(link["quarter_on_quarter"])
         self.month_on_month_re = _word_re(link["month_on_month"])
         self.change_fall_re = _suffix_re(link["change_falls"])
