@@ -3622,3 +3622,18 @@ def test_cancelled_orders_are_worth_their_own_figure():
     assert {c.text for c in claims} == {"T$8.4 billion", "约84亿新台币"}, claims
     assert findings and all(f.verdict != "contradict" for f in findings), findings
     assert not [c for c in claims_of("泊岸半导体（Orlen Semiconductor）今年获得订单50亿元。", D).claims if c.predicate == "orders_cancelled"]
+
+
+def test_a_wire_line_that_goes_on_with_its_filing_time_dates_the_article():
+    """"NEW YORK (AP) — Published 9:47 PM EST, Sunday, November 8, 2026" on a line of its own: the
+    article's day and clock, so "on Sunday" in its text is that Sunday."""
+    from verifier.text.dateline import find
+    from verifier.text.fold import fold
+    from verifier.text.furniture import classify, is_prose
+
+    for line, want in (("NEW YORK (AP) — Published 9:47 PM EST, Sunday, November 8, 2026", (2026, 11, 8, "America/New_York")),
+                       ("BERLIN (AFP) - Wed, 24 Jun 2026 15:20 CEST", (2026, 6, 24, "Europe/Berlin"))):
+        text = f"Orlen Shipping files for bankruptcy\n\n{line}\n\nOrlen Shipping filed for bankruptcy on Sunday.\n"
+        found = find(text, fold(text), classify(text, fold(text)), is_prose)
+        assert found is not None and (found.year, found.month, found.day, found.tz) == want, (line, found)
+        assert text[found.start:found.end] == line

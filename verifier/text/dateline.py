@@ -256,11 +256,22 @@ def _lead(raw: str, f_line: str, offset: int) -> Dateline | None:
         region = (m.group("region") or "").strip(" ,")
         zone = place_zone(place) or (place_zone(f"{place}, {region}") if region else None)
         year = month = day = None
+        end = offset + m.end() - 1
         if m.group("date"):
             found = _read_date(m.group("date"), fold(m.group("date")))
             if found:
                 year, month, day = found[0], found[1], found[2]
-        return Dateline(offset + m.start("place"), offset + m.end() - 1, year, month, day, None, zone, place.title())
+        else:
+            # "NEW YORK (AP) — Published 9:47 PM EST, Sunday, November 8, 2026", "MUNICH (AFP) - Wed,
+            # 24 Jun 2026 15:20 CEST": the line goes on with the time it was filed, and nothing else
+            rest = raw[m.end():]
+            found = _read_date(rest, fold(rest)) if rest.strip() and len(rest.strip()) <= SHORT_LINE \
+                and not rest.rstrip().endswith((".", "。")) else None
+            if found and found[0]:
+                year, month, day = found[0], found[1], found[2]
+                end = offset + len(raw.rstrip())
+                zone = zone or _zone_in(fold(rest))
+        return Dateline(offset + m.start("place"), end, year, month, day, None, zone, place.title())
     m = _WIRE_TITLED.match(raw)
     found = _read_date(m.group("date"), fold(m.group("date"))) if m else None
     if found and found[1] and found[2]:
