@@ -3637,3 +3637,16 @@ def test_a_wire_line_that_goes_on_with_its_filing_time_dates_the_article():
         found = find(text, fold(text), classify(text, fold(text)), is_prose)
         assert found is not None and (found.year, found.month, found.day, found.tz) == want, (line, found)
         assert text[found.start:found.end] == line
+
+
+def test_a_surname_two_people_share_is_the_one_named_last_and_two_joinings_are_two():
+    p = claims_of("TAIPEI, April 14 (Reuters) - Orlen Semiconductor said its chief financial officer Wei Pei-shan will run the "
+                  "company on an interim basis. Wei, 52, has been CFO for five years. Rival Harbour Tech named 57-year-old "
+                  "Howard Wei as its chief executive last month.", D)
+    assert {(c.predicate, c.subject, c.text) for c in p.claims if c.predicate == "born"} == {
+        ("born", "Wei Pei-shan", "52"), ("born", "Howard Wei", "57-year-old")}, show(p)
+    claims, findings = compared("joined", a="Ada Lun joined Orlen Motors in 2018 and joined Harbour Robotics on June 1.",
+                                b="伦雅（Ada Lun）2018年加入泊岸汽车（Orlen Motors）。")
+    assert {(c.text, c.scope.get("of")) for c in claims} == {
+        ("in 2018", "org:Orlen Motors"), ("June 1", "org:Harbour Robotics"), ("2018年", "org:Orlen Motors")}, claims
+    assert findings and all(f.verdict != "contradict" for f in findings), findings

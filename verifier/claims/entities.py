@@ -1150,6 +1150,15 @@ def _spelling_candidates(keys: list[str]):
 ALIAS_ONLY = "alias"  # a learnt name's type when it only gives another name to an entity found elsewhere
 
 
+def _surname_and_given(parts: list[str]) -> tuple[str, str]:
+    """The surname and the given name of a person's name in words: the last and the first, or,
+    in a Chinese name written in the Chinese order with a hyphenated given name ("Lin Pei-shan",
+    "Kuo Chih-hung"), the first and the last."""
+    if len(parts) == 2 and "-" in parts[1] and "-" not in parts[0]:
+        return parts[0], parts[1]
+    return parts[-1], parts[0]
+
+
 def _words_lead(a: str, b: str) -> bool:
     """Whether one of two names is the other's first words ("norchen", "norchen smart technology")."""
     short, long = sorted((a, b), key=len)
@@ -1273,9 +1282,9 @@ class EntityIndex:
         for e in self.entities.values():
             if e.type != "person" or " " not in e.name:
                 continue
-            parts = key(e.name).split()
-            self._surname.setdefault(parts[-1], set()).add(e.name)
-            self._given.setdefault(parts[0], set()).add(e.name)
+            surname, given = _surname_and_given(key(e.name).split())
+            self._surname.setdefault(surname, set()).add(e.name)
+            self._given.setdefault(given, set()).add(e.name)
         self._short_org_names(d)
         for token, (inside, count) in sorted(self._tokens.items()):
             if not inside or inside < min(MIN_TOKEN_SIGHTINGS, count):
@@ -1595,8 +1604,8 @@ class EntityIndex:
         for k in gone.aliases | {key(name)}:
             self._by_key[k] = into
         if " " in name and gone.type == "person":  # a merge after the people were indexed
-            parts = key(name).split()
-            for index, part in ((self._surname, parts[-1]), (self._given, parts[0])):
+            surname, given = _surname_and_given(key(name).split())
+            for index, part in ((self._surname, surname), (self._given, given)):
                 if part in index:
                     index[part].discard(name)
                     if target.type == "person" and " " in into:
@@ -1729,6 +1738,11 @@ class EntityIndex:
             named = {m.entity for m in found}
             for a, b, people in shared:
                 hits = [p for p in people if p in named]
+                if len(hits) > 1:
+                    # both named in full ("chief financial officer Lin Pei-shan … rival X named Howard
+                    # Lin"): the one named last before it
+                    before = [m for m in found if m.entity in hits and m.end <= a and not m.pronoun]
+                    hits = [max(before, key=lambda m: m.start).entity] if before else hits
                 if len(hits) == 1:
                     found.append(Mention(a, b, hits[0], self.entities[hits[0]].type))
             for i, m in enumerate(found):

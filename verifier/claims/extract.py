@@ -128,6 +128,7 @@ PASSIVE_DOER_CHARS = 8  # 被 and its event word this far apart: the words betwe
 YOU_ROLE_CHARS = 8  # 由 and the person who does it this far apart: the words between are a role (由副总裁陈国栋代理)
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 _AGE_ONLY = re.compile(r"\d{1,3}")  # a clause that is an age alone (", 66,")
+OBJECT_REACH = 16  # characters from an event word to the organisation it is done to (joined X, 加入竞争对手X)
 LOCAL_PART_REACH = 12  # characters from a share to the words that make it one place's staff's
 _LIST_MARK = re.compile(r"\s*[、，,；;]")  # the next item of a list (罚1200万元、恒信证券480万元)
 
@@ -1129,6 +1130,11 @@ class SentenceView:
                     scope["of"] = f"in:{opened}"  # "China will bear the brunt with 1,800 positions going"
         else:
             place = None
+        if pred.by_object and "of" not in scope:
+            obj = self._object(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
+            if obj is not None and obj.entity not in {m.entity for m in subjects} \
+                    and obj.start - link.trigger.end <= OBJECT_REACH and "的" not in ex.folded[link.trigger.end:obj.start]:
+                scope["of"] = f"org:{obj.entity}"  # joined Yuanchuan in 2018, joined Jixin on June 1: two joinings
         if pred.sorts:
             # a final dividend and a special one; first-week and export deliveries: two figures each
             sort = "+".join(filter(None, (self._sort(link.trigger, table, v) for table in pred.sorts.split())))

@@ -47,6 +47,7 @@ class Predicate:
     told_when_said: bool = False  # an announcement: "X said on Monday that Y had resigned" dates it Monday
     measures: bool = False  # of a measure (net, adjusted, operating…): figures of two measures are two figures
     by_place: bool = False  # a figure of a place (东南亚团队裁员800人) is a part, not the whole
+    by_object: bool = False  # of the organisation named as its object: joining X and joining Y are two events
     sorts: str = ""  # the [scope] tables of its sorts, space-separated (a final, interim or special dividend): two sorts are two figures
     unsorted_any: bool = False  # a figure of no stated sort is compared with one of any sort
     unsorted_sort: str = ""  # the sort a figure that states none is taken to be (a valuation: post-money)
@@ -487,7 +488,7 @@ def _predicate(pid: str, p: dict) -> Predicate:
                      per_share=p.get("per_share", False), effective_later=p.get("effective_later", False),
                      sessions=p.get("sessions", False), count_reach=p.get("count_reach", 0),
                      max_amount=p.get("max_amount"), told_when_said=p.get("told_when_said", False),
-                     measures=p.get("measures", False), sorts=p.get("sorts", ""), unsorted_any=p.get("unsorted_any", False), unsorted_sort=p.get("unsorted_sort", ""), planned_as=p.get("planned_as", ""), no_totals=p.get("no_totals", False), by_place=p.get("by_place", False))
+                     measures=p.get("measures", False), sorts=p.get("sorts", ""), unsorted_any=p.get("unsorted_any", False), unsorted_sort=p.get("unsorted_sort", ""), planned_as=p.get("planned_as", ""), no_totals=p.get("no_totals", False), by_place=p.get("by_place", False), by_object=p.get("by_object", False))
 
 
 @lru_cache(maxsize=1)
