@@ -3650,3 +3650,32 @@ def test_a_surname_two_people_share_is_the_one_named_last_and_two_joinings_are_t
     assert {(c.text, c.scope.get("of")) for c in claims} == {
         ("in 2018", "org:Orlen Motors"), ("June 1", "org:Harbour Robotics"), ("2018年", "org:Orlen Motors")}, claims
     assert findings and all(f.verdict != "contradict" for f in findings), findings
+
+
+def test_traps_of_results_rounds_and_listings():
+    # 首九个月 in a results story is the year's first nine months, not the quarter the article told
+    p = claims_of("泊岸电子（Orlen Electronics）第三季度收入86亿元。首九个月收入241亿元，按年增加9.1%。", dt.date(2026, 10, 30))
+    assert {c.text: c.scope.get("when") for c in p.claims if c.predicate == "revenue"} == {
+        "86亿元": "2026-07-01/2026-09-30", "241亿元": "2026-01-01/2026-09-30"}, show(p)
+    # full-year guidance is a forecast; what would follow an over-allotment is no amount raised
+    g = claims_of("泊岸电子（Orlen Electronics）将全年收入指引上调至330亿至340亿元。", D)
+    assert all(c.scope.get("tense") for c in g.claims if c.predicate == "revenue"), show(g)
+    q = claims_of("泊岸机器人（Orlen Robotics）此次全球发售集资48亿港元；若超额配股权获悉数行使，集资额将增至约55亿港元。", D)
+    assert [c.text for c in q.claims if c.predicate == "funding"] == ["48亿港元"], show(q)
+    assert [c.kind for c in claims_of("若干名员工将离职，泊岸机器人（Orlen Robotics）裁员约120人。", D).claims
+            if c.predicate == "layoffs"] == ["count"]
+    # a share price range is no amount raised; a target is no amount raised
+    e = claims_of("Orlen Robotics priced its shares at HK$19.40 each, against an indicative range of HK$17.60 to HK$21.80, "
+                  "raising HK$4.8 billion. It had initially set out to raise HK$4.2 billion.", D)
+    assert {c.text for c in e.claims if c.predicate == "funding" and c.kind == "money" and not c.scope.get("tense")} == {"HK$4.8 billion"}, show(e)
+    # a place after the verb that follows the figure
+    z = claims_of("Orlen Automation will cut about 4,000 jobs worldwide. A further 900 jobs will be cut in China.", D)
+    assert {c.text: c.scope.get("of") for c in z.claims if c.predicate == "layoffs"} == {"about 4,000 jobs": None, "900 jobs": "in:china"}, show(z)
+
+
+def test_a_chinese_articles_date_a_day_after_an_american_one_is_its_clock():
+    claims, findings = compared("funding", {"a": dt.date(2024, 9, 9), "b": dt.date(2024, 9, 10)},
+                                a="SAN FRANCISCO, Sept 9 (Reuters) - Orlen Robotics said on Monday it had raised $90 million in a Series B round.",
+                                b="泊岸机器人（Orlen Robotics）于9月10日宣布完成9000万美元B轮融资。")
+    dated = [f for f in findings if any(c.kind == "date" for c in claims if c.id in f.claims)]
+    assert dated and all(f.verdict != "contradict" for f in dated), findings

@@ -44,6 +44,14 @@ class Clause:
     index: int
 
 
+def _not_opening(regex: re.Pattern[str], words: list[str]) -> re.Pattern[str]:
+    """`regex`, not where the clause opens with one of `words` (若干 is no 若)."""
+    if not words:
+        return regex
+    exclude = alternation(sorted({f(w) for w in words for f in (str, to_traditional)}))
+    return re.compile(rf"(?!\s*(?:{exclude}))(?:{regex.pattern.removeprefix('(?i)')})", re.I)
+
+
 @table("extract")
 def _rules() -> dict:
     en = lang("en")["clauses"]
@@ -57,7 +65,7 @@ def _rules() -> dict:
 
     return {
         "attribution": opening("attribution"),
-        "conditional": opening("conditional"),
+        "conditional": _not_opening(opening("conditional"), zh.get("not_conditional", [])),
         "relative": re.compile(rf"(?i)\s*{alternation(en['relative'])}\b"),
         # who was removed, which bought, that sells: a past or present verb of the clause's own
         "relative_verb": re.compile(rf"\s*(?:{alternation(en['relative_subjects'])})\s+(?:(?:{alternation(en['auxiliaries'])})\s+)?[a-z]+(?:ed|s)\b"),

@@ -784,7 +784,7 @@ class SentenceView:
         m = _place_canon()[1].match(low, v.end)
         if m:
             return place_name(m.group("adj").lower())  # "cut 120 jobs in its European operations"
-        for after in (v.end, t.end) if t.end <= v.start else (v.end,):  # ("approval in Hong Kong in 2027")
+        for after in (v.end, t.end):  # ("approval in Hong Kong in 2027", "1,100 jobs will be cut in China")
             m = self._EN_IN_PLACE.match(low, after)
             place = latin_place_at(low, m.end()) if m else None
             if place:
@@ -1132,9 +1132,9 @@ class SentenceView:
             place = None
         if pred.by_object and "of" not in scope:
             obj = self._object(link.trigger, self.clause(link.trigger.start), self.eligible(("org",)))
-            if obj is not None and obj.entity not in {m.entity for m in subjects} \
+            if obj is not None and not obj.pronoun and obj.entity not in {m.entity for m in subjects} \
                     and obj.start - link.trigger.end <= OBJECT_REACH and "的" not in ex.folded[link.trigger.end:obj.start]:
-                scope["of"] = f"org:{obj.entity}"  # joined Yuanchuan in 2018, joined Jixin on June 1: two joinings
+                scope["of"] = f"org:{obj.entity}"  # joined Yuanchuan in 2018, joined Jixin on June 1: two joinings (named: 该公司 is whichever the text means)
         if pred.sorts:
             # a final dividend and a special one; first-week and export deliveries: two figures each
             sort = "+".join(filter(None, (self._sort(link.trigger, table, v) for table in pred.sorts.split())))
@@ -1213,6 +1213,9 @@ class SentenceView:
             return out  # "Au's departure is the second at the top of a company this year": the series' period
         if v_clause.kind == "condition" or lex.counterfactual_re.search(ex.folded, v_clause.start, v.start):
             return out  # "If the company lists next year, ...", "would have been": supposed, not claimed
+        if kind != "date" and v_clause.index > 0 and self.clauses[v_clause.index - 1].kind == "condition" \
+                and self.clauses[v_clause.index - 1].start >= self.sentence.start:
+            return out  # 若超额配股权获悉数行使，集资额将增至约61.5亿港元: what would follow, not what is
         # "profit fell 31%", 少赚三成: a change, taken only by a predicate of change; never a level
         change = kind == "percent" and (bool(getattr(v.value, "points", False)) or self._change(v) is not None)
         if kind == "date" and lex.superlative_re.search(ex.folded, max(v_clause.start, v.start - SUPERLATIVE_REACH),

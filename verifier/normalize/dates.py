@@ -1302,6 +1302,15 @@ def _add_breadth(rec: Recognizer, z: _ZhDates, year_words: str, month_words: str
         rf"(?P<unit>{alternation(units)})",
         0.9, period_part,
     )
+    def first_months(m, ctx):  # 首九个月 alone (a results story): the year's first nine months, the last that have ended
+        n = _int(m.group("n"))
+        if n is None or not 1 <= n <= 11:
+            return None
+        offset = 0 if ctx.base is None or ctx.base.month > n else -1
+        return DateSpec(rel_year=offset, relative=_label("year", offset))._replace(part=("first", n, "month"))
+
+    rec.add("first_months", rf"(?<![年度月份之的])(?:首|头)\s*(?P<n>[0-9]{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*个\s*月(?!份)",
+            0.8, first_months)
     halves: dict[str, list[int]] = periods["month_halves"]
 
     def month_half(m, ctx):

@@ -316,6 +316,17 @@ def _known(zone: str | None) -> bool:
         return False
 
 
+CHINESE_CLOCK = "Asia/Shanghai"
+CHINESE_UNKNOWN = "zh"  # the clock of a Chinese article that names none
+
+
+def _on_chinese_clock(zone: str) -> bool:
+    from zoneinfo import ZoneInfo
+
+    moment = dt.datetime(2001, 1, 1, 12)
+    return ZoneInfo(zone).utcoffset(moment) == ZoneInfo(CHINESE_CLOCK).utcoffset(moment)
+
+
 def across_time_zones(a: Claim, b: Claim) -> Relation | None:
     """Two dates of one event a day apart, which the clocks of the two sources explain: a post on
     Monday evening in San Francisco is Tuesday morning in Hong Kong. Both clocks known: their
@@ -331,9 +342,25 @@ def across_time_zones(a: Claim, b: Claim) -> Relation | None:
     ze, zl = early.tz, late.tz
     if ze == zl and ze is not None:
         return None  # one clock: a day apart is a day apart
+    if _clocks_overlap(early, late, fe, fl, ze, zl):
+        return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
+    # a Chinese article's date with no clock of its own ("zh": claims.extract) may be on UTC+8 (the
+    # mainland, Taiwan, Hong Kong, Macau, Singapore alike), beside a known clock elsewhere: 10月20日
+    # in a Shanghai portal and "Monday" in San Francisco (not beside another UTC+8 clock: then it
+    # may be told on a third one, unsaid; and only ever to explain, never to rule out)
+    ze8, zl8 = (CHINESE_CLOCK if z == CHINESE_UNKNOWN and _known(other) and not _on_chinese_clock(other) else z
+                for z, other in ((ze, zl), (zl, ze)))
+    if (ze8, zl8) != (ze, zl) and _clocks_overlap(early, late, fe, fl, ze8, zl8):
+        return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
+    return None
+
+
+def _clocks_overlap(early: Claim, late: Claim, fe, fl, ze: str | None, zl: str | None) -> bool:
+    """Both clocks known: whether the earlier day there and the later day here share hours; one
+    unknown: whether a part of the day near midnight says so."""
     if _known(ze) and _known(zl):
         if ze == zl:
-            return None
+            return False
         if not (fe.anchored and fl.anchored):
             day = dt.date(2001, 1, 1)  # weekdays only: any pair of consecutive days will do
             de, dl = day, day + dt.timedelta(days=1)
@@ -341,12 +368,8 @@ def across_time_zones(a: Claim, b: Claim) -> Relation | None:
             de, dl = fe.start, fl.start
         e0, e1 = _utc_span(de, ze, early.value.part_of_day)
         l0, l1 = _utc_span(dl, zl, late.value.part_of_day)
-        if e0 < l1 and l0 < e1:
-            return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
-        return None
-    if late.value.part_of_day in NEAR_MIDNIGHT_EARLY or early.value.part_of_day in NEAR_MIDNIGHT_LATE:
-        return Relation("compatible", _clock_words(early, late), "neither", code="time-zone")
-    return None
+        return e0 < l1 and l0 < e1
+    return late.value.part_of_day in NEAR_MIDNIGHT_EARLY or early.value.part_of_day in NEAR_MIDNIGHT_LATE
 
 
 def _clock_words(early: Claim, late: Claim) -> str:
