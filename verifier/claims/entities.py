@@ -103,6 +103,7 @@ def _data() -> dict:
         "compound_surnames": f(names["compound_surnames"]),
         "speech": f(names["speech_verbs"]),
         "titles": f(names["titles"]),
+        "title_not_before": tuple(f(names["title_not_before"])),
         "role_titles": f(names["role_titles"]),
         "role_post_markers": f(names["role_post_markers"]),
         "name_followers": f(names["name_followers"]),
@@ -392,7 +393,7 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     bare = d["bare_org_words"]
     # (a title in a longer word is none: 会计 in 德衡会计师事务所)
     cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese
-                   and not chinese.startswith("师", chinese.rfind(w) + len(w))}, reverse=True)
+                   and not chinese.startswith(d["title_not_before"], chinese.rfind(w) + len(w))}, reverse=True)
     # (北京银行: not 银行, a word any bank is called by)
     cut = next((c for c in cuts if len(chinese) - c >= 2 and chinese[c:] not in bare), 0)  # (…股份有限公司: 公司 ends it)
     # 苏州…澄澜生物: a place before the name, where a whole name (four characters or more) follows

@@ -1844,16 +1844,14 @@ class SentenceView:
         return any(w.value.kind in ("count", "number") and self.sentence.start <= w.start and w.end <= whole_before
                    and self._counts_alike(w, v) for w in self.values)
 
-    _PEOPLE_UNITS = frozenset({"人", "名", "位", "人次"})
-
     def _counts_alike(self, w: Found, v: Found) -> bool:
-        """Whether two counts count the same kind of thing: the same unit or noun, people both,
-        or one a bare number (12人死亡、23人受伤，其中9人; not 109起报告，其中72人被烫伤)."""
+        """Whether two counts count the same kind of thing: the same unit or noun, people both
+        ([link] people_counts), or one a bare number (12人死亡、23人受伤，其中9人; not
+        109起报告，其中72人被烫伤)."""
         words = [{x.lower() for x in (getattr(f.value, "unit", ""), getattr(f.value, "noun", "")) if x} for f in (w, v)]
         if not words[0] or not words[1] or words[0] & words[1]:
             return True
-        people = self.lex.people_nouns | self._PEOPLE_UNITS
-        return all(ws & people or any(p in x for x in ws for p in ("用户", "客户", "员工")) for ws in words)
+        return all(ws & self.lex.people_counts for ws in words)
 
     def _orgs_named(self) -> frozenset[str]:
         """The organisations this sentence names (not by a pronoun)."""
@@ -2417,9 +2415,6 @@ def _place_canon() -> tuple[dict[str, str], re.Pattern[str]]:
     return names, regex
 
 
-_CLAUSE_OPENING = re.compile(r"[\s,;:—-]*(?:(?:and|but|while|whereas)\s+)?")
-
-
 def place_opening(low: str, starts: tuple[int, ...], end: int, named: list) -> str | None:
     """The place a clause or sentence opens on, before `end` ("China will bear the brunt with
     1,800 positions going", "Southeast Asia remained the fastest-growing region, with 96 million
@@ -2427,21 +2422,20 @@ def place_opening(low: str, starts: tuple[int, ...], end: int, named: list) -> s
     not one a possessive or "-based" makes whose ("China's Tenyo cut 500 jobs"), nor one that
     begins a name or describes the name after it (`named`: the mentions; "Harbin Lumen employs",
     "Taiwan solar maker Guangyang Power to cut 500 jobs")."""
+    lex = lexicon()
     for start in starts:
-        at = _CLAUSE_OPENING.match(low, start).end()
+        at = lex.clause_opening_re.match(low, start).end()
         rest = low[at:min(at + 30, end)]
         surface = next((p for p in _place_names()[1] if rest.startswith(p) and not rest[len(p):len(p) + 1].isalpha()), None)
         if not surface or rest[len(surface):].startswith(("'s", "’s", "-based")):
             continue
         after = at + len(surface)
         if any(m.start <= at < m.end for m in named) or (
-                not _WHERE_AFTER.match(low, after) and any(after <= m.start < end for m in named if m.type == "org")):
+                not lex.where_after_re.match(low, after) and any(after <= m.start < end for m in named if m.type == "org")):
             continue
         return place_name(surface)
     return None
 
-
-_WHERE_AFTER = re.compile(r"\s*,?\s*where\b")
 
 
 def latin_place_at(low: str, pos: int) -> str | None:
