@@ -61,3 +61,23 @@ def test_folding_a_seed_to_the_other_script_changes_no_value():
     traditional = claims_of(*(to_traditional(t) for t in originals))
     simplified = claims_of(*(to_simplified(t) for t in originals))
     assert _facts(traditional) == _facts(as_read) == _facts(simplified)
+
+
+def test_claims_are_the_same_whatever_order_python_hashes_strings_in(tmp_path):
+    """A run must not depend on the order of a set of words (PYTHONHASHSEED): 682万人次 is a
+    count in 人次 in every process (6.82 million 人次), not in 人 in some."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("泊岸航空（Orlen Airways）公布 Q3 results：载客 6.82 million 人次，同比增长14%。\n", encoding="utf-8")
+    units = set()
+    for seed in range(6):
+        out = tmp_path / f"r{seed}.json"
+        subprocess.run([sys.executable, "-m", "verifier", "report", str(article), "--format", "json", "-o", str(out),
+                        "--quiet", "--no-cache"], check=False, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+        units |= {c["value"].get("unit") for c in claims if c["predicate"] == "passengers"}
+    assert units == {"人次"}, units

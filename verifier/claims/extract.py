@@ -946,7 +946,9 @@ class SentenceView:
             units = [u for s in t.senses if "count" in s.predicate.kinds for u in s.predicate.count_units]
             if not units:
                 continue
-            unit = next((u for u in units if after.startswith(u)), "")  # 超额认购约9.4倍, "421 times"
+            # 超额认购约9.4倍, "421 times"; the longest that fits (人次, not 人: the units are a set,
+            # whose order changes from run to run)
+            unit = max((u for u in units if after.startswith(u)), key=len, default="")
             if t.end <= found.start and (abs(v.value) >= 1e4 or v.value == int(v.value) or unit) \
                     and (self.ex.words.between(t.end, found.start) <= 1.3
                          or self.lex.reached_re.fullmatch(self.ex.lower, t.end, found.start)):
