@@ -392,8 +392,8 @@ def _cut_descriptors(chinese: str, d: dict) -> str:
     (芯片商英伟达), keeping two characters at least."""
     bare = d["bare_org_words"]
     # (a title in a longer word is none: 会计 in 德衡会计师事务所)
-    cuts = sorted({chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese
-                   and not chinese.startswith(d["title_not_before"], chinese.rfind(w) + len(w))}, reverse=True)
+    ends = (chinese.rfind(w) + len(w) for w in d["org_name_after"] + d["titles"] if w in chinese)
+    cuts = sorted({c for c in ends if not chinese.startswith(d["title_not_before"], c)}, reverse=True)
     # (北京银行: not 银行, a word any bank is called by)
     cut = next((c for c in cuts if len(chinese) - c >= 2 and chinese[c:] not in bare), 0)  # (…股份有限公司: 公司 ends it)
     # 苏州…澄澜生物: a place before the name, where a whole name (four characters or more) follows
@@ -1492,13 +1492,20 @@ class EntityIndex:
 
     def _short_org_names(self, d: dict) -> None:
         """Halcyra for Halcyra Labs: the first word of an organisation's name, where it names
-        one organisation only and no person."""
+        one organisation only and no person; and "Harbour Wing" for Harbour Wing Airways: its
+        first words, where the text alone saw them (taken for a person's name) and they begin
+        one organisation's name only. A body named after a company (its union) is left out."""
         firsts: dict[str, set[str]] = {}
+        leads: dict[str, set[str]] = {}
         for e in self.entities.values():
-            if e.type == "org" and " " in e.name.strip() and e.name.split()[-1] not in d["affiliate_ends"]:
-                first = e.name.split()[0]
-                if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
-                    firsts.setdefault(key(first), set()).add(e.name)
+            words = e.name.split()
+            if e.type != "org" or len(words) < 2 or words[-1] in d["affiliate_ends"]:
+                continue
+            first = words[0]
+            if first not in d["not_name_starts"] and first not in d["org_words"] and len(first) >= 3:
+                firsts.setdefault(key(first), set()).add(e.name)
+            for n in range(2, len(words)):
+                leads.setdefault(key(" ".join(words[:n])), set()).add(e.name)
         for k, names in firsts.items():
             if k in self._surname or k in self._given or k in d["places"]:
                 continue
@@ -1512,14 +1519,6 @@ class EntityIndex:
                 self.entities[target].aliases.add(k)
             elif existing != target and self.entities[existing].origin == "text" and " " not in existing:
                 self._merge(existing, into=target)
-        # "Harbour Wing" for Harbour Wing Airways: a name the text alone saw (taken for a person's,
-        # two capitalised words) that is the first words of one organisation's longer name
-        leads: dict[str, set[str]] = {}
-        for e in list(self.entities.values()):
-            words = e.name.split()
-            if e.type == "org" and len(words) >= 3 and words[-1] not in d["affiliate_ends"]:
-                for n in range(2, len(words)):
-                    leads.setdefault(key(" ".join(words[:n])), set()).add(e.name)
         for k, names in sorted(leads.items()):
             existing = self._by_key.get(k)
             if len(names) == 1 and existing is not None and existing not in names and existing in self.entities \
